@@ -1,0 +1,136 @@
+/**
+ * LabApi: every operation the UI or a script can ask of the lab. One table of methods, each with the schema
+ * of its single argument and of its result; the TypeScript interface, the IPC channels, the HTTP routes and
+ * the preload functions are all derived from this table, so a method is declared exactly once.
+ */
+import { z } from 'zod';
+import { ExperimentSpecSchema, TASK_KINDS, CELLS, ACTIVATIONS, INITIALISERS } from './spec';
+import {
+  EngineInfoSchema,
+  GradientProfileSchema,
+  HealthSchema,
+  RunDetailSchema,
+  RunId,
+  RunStatusSchema,
+  RunSummarySchema,
+  SeriesSchema,
+} from './records';
+import { Real } from './numbers';
+
+const Empty = z.strictObject({});
+const ByRun = z.strictObject({ runId: RunId });
+const Tag = z.string().trim().min(1).max(64);
+
+export const RunQuerySchema = z.strictObject({
+  text: z.string().max(200).optional(),
+  status: z.array(RunStatusSchema).optional(),
+  task: z.array(z.enum(TASK_KINDS)).optional(),
+  cell: z.array(z.enum(CELLS)).optional(),
+  activation: z.array(z.enum(ACTIVATIONS)).optional(),
+  init: z.array(z.enum(INITIALISERS)).optional(),
+  tag: z.array(Tag).optional(),
+  sweepId: z.string().max(64).optional(),
+  /** ISO dates, inclusive. */
+  createdAfter: z.iso.datetime().optional(),
+  createdBefore: z.iso.datetime().optional(),
+  sort: z.enum(['createdAt', 'name', 'status', 'finalLoss', 'horizon']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.number().int().min(1).max(10_000).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+export type RunQuery = z.input<typeof RunQuerySchema>;
+
+export const SweepGridSchema = z
+  .record(z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'Grid keys are spec paths such as "model.cell" or "train.seed"'), z.array(z.unknown()).min(1).max(1000))
+  .refine((g) => Object.keys(g).length > 0, 'The grid needs at least one key');
+
+export const SweepGroupSchema = z.object({
+  specHash: z.string(),
+  label: z.string(),
+  runIds: z.array(RunId),
+  step: z.array(z.number()),
+  mean: z.array(Real),
+  std: z.array(Real),
+  min: z.array(Real),
+  max: z.array(Real),
+});
+
+export const FIGURE_CHARTS = ['loss', 'profile', 'heatmap', 'horizon', 'gradnorm'] as const;
+export const FIGURE_FORMATS = ['svg', 'pdf', 'png', 'csv'] as const;
+
+export const FigureRequestSchema = z.strictObject({
+  runIds: z.array(RunId).min(1).max(100),
+  chart: z.enum(FIGURE_CHARTS),
+  format: z.enum(FIGURE_FORMATS),
+  /** Figure settings (size, fonts, labels, palette); the figures module owns their schema. */
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** A file the lab hands back (exports): the page saves it, the CLI writes it. */
+export const FileResultSchema = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  /** Base64 of the bytes. */
+  base64: z.string(),
+});
+export type FileResult = z.infer<typeof FileResultSchema>;
+
+const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+
+export const LAB_METHODS = {
+  health: method(Empty, HealthSchema),
+  engineInfo: method(Empty, EngineInfoSchema),
+
+  startRun: method(z.strictObject({ spec: ExperimentSpecSchema }), RunSummarySchema),
+  stopRun: method(ByRun, RunSummarySchema),
+  resumeRun: method(ByRun, RunSummarySchema),
+  deleteRun: method(ByRun, z.object({ deleted: z.literal(true) })),
+  renameRun: method(z.strictObject({ runId: RunId, name: z.string().trim().min(1).max(200) }), RunSummarySchema),
+  tagRun: method(z.strictObject({ runId: RunId, add: z.array(Tag).default([]), remove: z.array(Tag).default([]) }), RunSummarySchema),
+  noteRun: method(z.strictObject({ runId: RunId, note: z.string().max(100_000) }), RunSummarySchema),
+
+  listRuns: method(RunQuerySchema, z.object({ runs: z.array(RunSummarySchema), total: z.number().int() })),
+  getRun: method(ByRun, RunDetailSchema),
+  getSeries: method(
+    z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional(), maxPoints: z.number().int().min(2).max(1_000_000).optional() }),
+    z.object({ runId: RunId, series: z.array(SeriesSchema) }),
+  ),
+  getProfiles: method(
+    z.strictObject({ runId: RunId, steps: z.array(z.number().int().min(0)).max(100_000).optional(), latest: z.boolean().default(false) }),
+    z.object({ runId: RunId, profiles: z.array(GradientProfileSchema) }),
+  ),
+
+  startSweep: method(
+    z.strictObject({ name: z.string().trim().min(1).max(200).optional(), base: ExperimentSpecSchema, grid: SweepGridSchema }),
+    z.object({ sweepId: z.string(), runs: z.array(RunSummarySchema) }),
+  ),
+  sweepSummary: method(z.strictObject({ sweepId: z.string().min(1).max(64), metric: z.string().max(100).default('loss') }), z.object({ groups: z.array(SweepGroupSchema) })),
+
+  exportBundle: method(z.strictObject({ runIds: z.array(RunId).max(10_000).optional(), sweepId: z.string().max(64).optional() }), FileResultSchema),
+  importBundle: method(z.strictObject({ base64: z.string().min(1) }), z.object({ imported: z.array(RunSummarySchema) })),
+  exportSeriesCsv: method(z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }), FileResultSchema),
+  exportFigure: method(FigureRequestSchema, FileResultSchema),
+} as const;
+
+export type LabMethodName = keyof typeof LAB_METHODS;
+export const LAB_METHOD_NAMES = Object.keys(LAB_METHODS) as LabMethodName[];
+
+/** What a caller passes (defaults may be omitted). */
+export type LabArgs<M extends LabMethodName> = z.input<(typeof LAB_METHODS)[M]['args']>;
+/** What an implementation receives (defaults filled in, validated). */
+export type LabParsedArgs<M extends LabMethodName> = z.output<(typeof LAB_METHODS)[M]['args']>;
+export type LabResult<M extends LabMethodName> = z.output<(typeof LAB_METHODS)[M]['result']>;
+
+/** The client side: what the renderer (window.lab) and scripts call. */
+export type LabApi = {
+  [M in LabMethodName]: (args: LabArgs<M>) => Promise<LabResult<M>>;
+};
+
+/** The server side: what the host implements, receiving validated arguments. */
+export type LabHandlers = {
+  [M in LabMethodName]: (args: LabParsedArgs<M>) => Promise<LabResult<M>>;
+};
+
+export function isLabMethod(name: string): name is LabMethodName {
+  return Object.prototype.hasOwnProperty.call(LAB_METHODS, name);
+}

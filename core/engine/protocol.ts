@@ -1,0 +1,27 @@
+/**
+ * Messages between the host (core/lab) and an engine process. The engine trains one run at a time and
+ * streams what it measures; only the host writes the store. Sent with structured clone (Node's `advanced`
+ * IPC serialization, Electron's utilityProcess), so typed arrays and NaN/Infinity travel as they are.
+ */
+import type { EngineInfo, ExperimentSpec, FinalMetrics, GradientProfile, StepMetrics, BackendName } from '../api';
+
+export interface Checkpoint {
+  step: number;
+  /** Weights and optimizer state, opaque to the host (the engine's own serialisation). */
+  data: Uint8Array;
+}
+
+export type HostToEngine =
+  | { type: 'start'; runId: string; spec: ExperimentSpec; resume?: Checkpoint }
+  | { type: 'stop' }
+  | { type: 'shutdown' };
+
+export type EngineToHost =
+  | { type: 'ready'; info: EngineInfo }
+  | { type: 'started'; runId: string; backend: BackendName; device: string }
+  | { type: 'step'; runId: string; metrics: StepMetrics }
+  | { type: 'profile'; runId: string; profile: GradientProfile }
+  | { type: 'checkpoint'; runId: string; checkpoint: Checkpoint }
+  | { type: 'done'; runId: string; status: 'completed' | 'stopped'; final: FinalMetrics }
+  | { type: 'diverged'; runId: string; step: number; tensor: string; final: FinalMetrics }
+  | { type: 'error'; runId: string | null; message: string };
