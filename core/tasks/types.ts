@@ -47,3 +47,13 @@ export interface TaskInstance {
   /** The fixed batch on which gradient profiles are measured. */
   probeBatch(batchSize: number): Batch;
 }
+
+/** The spec of one task kind, e.g. `TaskSpecOf<'copy'>`. */
+export type TaskSpecOf<K extends TaskSpec['kind']> = Extract<TaskSpec, { kind: K }>;
+
+/** One task kind: a record in the registry (core/tasks/registry.ts), one file per kind. */
+export interface TaskDefinition<K extends TaskSpec['kind']> {
+  kind: K;
+  /** Builds the task; throws LabError('invalid_argument', …) for a spec it cannot serve (e.g. a bad CSV). */
+  create(spec: TaskSpecOf<K>, seed: number): TaskInstance;
+}

@@ -1,0 +1,224 @@
+/**
+ * ## CSV sequences (`task: { "kind": "csv", "path": "data.csv" }`)
+ *
+ * A CSV task file holds one sequence per line: comma-separated numbers. The first values of a line are
+ * the inputs x_1 … x_n (one input channel, one value per time step); the last value is the target the
+ * network must output after the last step.
+ *
+ * ```
+ * # classes=3
+ * x1,x2,x3,x4,label
+ * 0.1,0.5,-0.2,1.3,2
+ * 0.0,0.4,0.9,-1.1,0
+ * ```
+ *
+ * - **Regression** (default): the target is any number, scored by MSE on the last step (`mse_last`).
+ * - **Classification**: a line `# classes=K` (K from 2 to 1000) before the first data row makes the
+ *   target a class id, an integer from 0 to K−1, scored by cross-entropy on the last step (`xent_last`),
+ *   with accuracy.
+ * - Other lines starting with `#` are comments. Blank lines are ignored. A first line whose every field
+ *   is text (column names, as above) is a header and is skipped.
+ * - Values are decimal numbers (`1`, `-0.5`, `2.5e-3`), optionally padded with spaces. Empty fields, text,
+ *   `NaN` and `Infinity` (or values beyond ±3.4e38) are errors.
+ * - Every row has the same number of values, at least 2 (one input and the target). With `seqLen` in the
+ *   spec, only the last `seqLen` inputs of each row are used, and every row needs at least `seqLen + 1`
+ *   values.
+ * - At least 2 data rows. A fixed seeded shuffle holds out 20% of the rows (at least one) for the
+ *   held-out and probe batches; the other rows are the training data, visited in seeded epochs.
+ * - Baseline ("learned nothing"): the variance of the targets for regression, the entropy of the class
+ *   frequencies for classification.
+ * - Every error names the file, the line (counted from 1) and what is allowed, e.g.
+ *   `data.csv, line 3, column 2: "abc" is not a number; values must be decimal numbers such as 0.5, -2 or 1e-3.`
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { LabError } from '../api/errors';
+import { datasetTask, splitExamples } from './sampling';
+import type { TaskDefinition } from './types';
+
+export const CSV_SPLIT_SEED = 0x5eed_c5f;
+export const CSV_HELDOUT_FRACTION = 0.2;
+export const CSV_MAX_BYTES = 256 * 1024 * 1024;
+export const CSV_MAX_CLASSES = 1000;
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+export interface CsvDataset {
+  rows: number;
+  /** Input steps per row (after `seqLen` truncation). */
+  steps: number;
+  /** rows × steps inputs, row-major. */
+  inputs: Float32Array;
+  /** Regression targets (Float32Array) or class ids (Int32Array). */
+  targets: Float32Array | Int32Array;
+  /** Number of classes, or null for regression. */
+  classes: number | null;
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+const CLASSES = /^#\s*classes\s*=\s*(.*)$/i;
+const ALLOWED_NUMBER = 'values must be decimal numbers such as 0.5, -2 or 1e-3';
+
+function csvError(message: string): LabError {
+  return new LabError('invalid_argument', message, [{ path: 'task.path', message }]);
+}
+
+/** Parses CSV text (see the format above); `file` names the file in error messages. */
+export function parseCsv(text: string, file: string, seqLen?: number): CsvDataset {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
+  let classes: number | null = null;
+  let width = 0;
+  let widthLine = 0;
+  let headerChecked = false;
+  const rows: number[][] = [];
+  const minWidth = seqLen === undefined ? 2 : seqLen + 1;
+  const at = (n: number, col?: number): string => `${file}, line ${n}${col === undefined ? '' : `, column ${col}`}`;
+
+  lines.forEach((raw, i) => {
+    const n = i + 1;
+    const line = raw.trim();
+    if (line === '') return;
+    if (line.startsWith('#')) {
+      const m = CLASSES.exec(line);
+      if (!m) return;
+      if (rows.length > 0) throw csvError(`${at(n)}: "${line}" must come before the first data row.`);
+      const k = m[1]!.trim();
+      if (!/^\d+$/.test(k) || Number(k) < 2 || Number(k) > CSV_MAX_CLASSES) {
+        throw csvError(`${at(n)}: "${line}" is not a valid class count; use "# classes=K" with K an integer from 2 to ${CSV_MAX_CLASSES}.`);
+      }
+      classes = Number(k);
+      return;
+    }
+    const fields = line.split(',').map((f) => f.trim());
+    if (!headerChecked) {
+      headerChecked = true;
+      if (fields.every((f) => f !== '' && !NUMBER.test(f) && !NON_FINITE.test(f))) return;
+    }
+    const values = fields.map((f, j) => {
+      if (f === '') throw csvError(`${at(n, j + 1)}: empty value; ${ALLOWED_NUMBER}.`);
+      if (NON_FINITE.test(f)) {
+        throw csvError(`${at(n, j + 1)}: "${f}" is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`);
+      }
+      if (!NUMBER.test(f)) throw csvError(`${at(n, j + 1)}: "${f}" is not a number; ${ALLOWED_NUMBER}.`);
+      const v = Number(f);
+      if (!(Math.abs(v) <= FLOAT32_MAX)) {
+        throw csvError(`${at(n, j + 1)}: "${f}" is too large; values must be finite and within ±3.4e38.`);
+      }
+      return v;
+    });
+    if (values.length < minWidth) {
+      const need = seqLen === undefined ? '2 (one input and the target)' : `${minWidth} (seqLen ${seqLen} inputs and the target)`;
+      throw csvError(`${at(n)}: ${values.length} value${values.length === 1 ? '' : 's'}, but a row needs at least ${need}.`);
+    }
+    if (rows.length === 0) {
+      width = values.length;
+      widthLine = n;
+    } else if (values.length !== width) {
+      throw csvError(`${at(n)}: ${values.length} values, but line ${widthLine} has ${width}; every row must have the same number of values.`);
+    }
+    if (classes !== null) {
+      const c = values[values.length - 1]!;
+      if (!Number.isInteger(c) || c < 0 || c >= classes) {
+        throw csvError(
+          `${at(n, values.length)}: target "${fields[fields.length - 1]}" is not a class id; with "# classes=${classes}" the last value must be an integer from 0 to ${classes - 1}.`,
+        );
+      }
+    }
+    rows.push(values);
+  });
+
+  if (rows.length === 0) {
+    throw csvError(`${file}: no data rows; expected one sequence per line, comma-separated numbers with the target last.`);
+  }
+  if (rows.length < 2) {
+    throw csvError(`${file}: only 1 data row; at least 2 are needed (one to train on, one held out).`);
+  }
+  const steps = seqLen ?? width - 1;
+  const skip = width - 1 - steps;
+  const inputs = new Float32Array(rows.length * steps);
+  const targets = classes === null ? new Float32Array(rows.length) : new Int32Array(rows.length);
+  rows.forEach((r, e) => {
+    for (let t = 0; t < steps; t++) inputs[e * steps + t] = r[skip + t]!;
+    targets[e] = r[width - 1]!;
+  });
+  return { rows: rows.length, steps, inputs, targets, classes };
+}
+
+function describeReadError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+/** Reads and parses a CSV task file; every failure is a LabError('invalid_argument') naming the file. */
+export function readCsvFile(path: string, seqLen?: number): CsvDataset {
+  let text: string;
+  try {
+    const size = statSync(path).size;
+    if (size > CSV_MAX_BYTES) {
+      throw csvError(`Cannot read CSV file ${path}: it is ${Math.round(size / 1048576)} MiB; at most ${CSV_MAX_BYTES / 1048576} MiB is allowed.`);
+    }
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if (e instanceof LabError) throw e;
+    throw csvError(`Cannot read CSV file ${path}: ${describeReadError(e)}.`);
+  }
+  return parseCsv(text, path, seqLen);
+}
+
+/** The loss of predicting the targets' mean (regression) or the class frequencies (classification). */
+export function csvBaseline(data: CsvDataset): number {
+  const n = data.rows;
+  if (data.classes === null) {
+    let mean = 0;
+    for (const v of data.targets) mean += v / n;
+    let sq = 0;
+    for (const v of data.targets) sq += (v - mean) ** 2 / n;
+    return sq;
+  }
+  const freq = new Float64Array(data.classes);
+  for (const c of data.targets) freq[c]! += 1 / n;
+  let h = 0;
+  for (const p of freq) if (p > 0) h -= p * Math.log(p);
+  return h;
+}
+
+export const csvTask: TaskDefinition<'csv'> = {
+  kind: 'csv',
+  create(spec, seed) {
+    const data = readCsvFile(spec.path, spec.seqLen);
+    const T = data.steps;
+    const classes = data.classes;
+    return datasetTask(
+      {
+        kind: 'csv',
+        seqLen: T,
+        inputSize: 1,
+        outputSize: classes ?? 1,
+        lossKind: classes === null ? 'mse_last' : 'xent_last',
+        hasAccuracy: classes !== null,
+        baseline: {
+          value: csvBaseline(data),
+          label: classes === null ? 'predict the mean (target variance)' : 'predict the class frequencies',
+        },
+      },
+      seed,
+      splitExamples(data.rows, CSV_HELDOUT_FRACTION, CSV_SPLIT_SEED),
+      (indices) => {
+        const B = indices.length;
+        const x = new Float32Array(T * B);
+        for (let b = 0; b < B; b++) {
+          const e = indices[b]!;
+          for (let t = 0; t < T; t++) x[t * B + b] = data.inputs[e * T + t]!;
+        }
+        if (classes === null) {
+          const y = Float32Array.from(indices, (e) => data.targets[e]!);
+          return { T, B, inputSize: 1, x, target: { kind: 'mse_last', y } };
+        }
+        const y = Int32Array.from(indices, (e) => data.targets[e]!);
+        return { T, B, inputSize: 1, x, target: { kind: 'xent_last', y } };
+      },
+    );
+  },
+};
