@@ -126,6 +126,9 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
     rows.push(values);
   });
 
+  if (rows.length === 0 && text.trim() === '') {
+    throw csvError(`${file}: the file is empty; expected one sequence per line, comma-separated numbers with the target last.`);
+  }
   if (rows.length === 0) {
     throw csvError(`${file}: no data rows; expected one sequence per line, comma-separated numbers with the target last.`);
   }
