@@ -57,7 +57,11 @@ export function loadMnist(): MnistData {
     if (!Array.isArray(data) || data.length % MNIST_PIXELS !== 0) {
       throw new LabError('unavailable', `${file} is not an MNIST digit file (expected { "data": [...] } with 784 values per image).`);
     }
-    const px = Float32Array.from(data as number[], (v) => Math.min(1, Math.max(0, Number(v) || 0)));
+    const px = new Float32Array(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const v: unknown = data[i];
+      px[i] = typeof v === 'number' && v > 0 ? Math.min(v, 1) : 0; // clamps to [0, 1]; NaN and junk → 0
+    }
     parts.push(px);
     counts.push(px.length / MNIST_PIXELS);
   }
