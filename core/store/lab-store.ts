@@ -1,0 +1,173 @@
+/**
+ * LabStore: the one object core/lab holds. It owns the connection and the statement cache, stamps times from
+ * one clock, and turns SQLite failures (busy, corrupt, disk full) into LabErrors naming the file. Each method
+ * is one transaction; the work lives in the per-concern modules it delegates to.
+ */
+import type { Checkpoint } from '../engine/protocol';
+import type { StepMetrics } from '../api/events';
+import type { GradientProfile, RunDetail, RunSummary, Series } from '../api/records';
+import { openDatabase, translateSqliteError, type OpenOptions, type StoreContext } from './db';
+import * as bundles from './bundle';
+import * as checkpoints from './checkpoint-store';
+import { seriesCsv } from './csv';
+import * as profiles from './profile-store';
+import { listRuns, matchingRunIds, type RunPage, type RunQueryParsed } from './query';
+import * as runs from './run-store';
+import * as series from './series-store';
+import * as sweeps from './sweep-store';
+
+export interface StoreOptions extends OpenOptions {
+  /** The clock for every stored timestamp; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+export class LabStore {
+  readonly path: string;
+  private readonly ctx: StoreContext;
+  private readonly now: () => Date;
+  private closed = false;
+
+  private constructor(ctx: StoreContext, now: () => Date) {
+    this.ctx = ctx;
+    this.path = ctx.path;
+    this.now = now;
+  }
+
+  /** Opens (creating and migrating if needed) the database at `path`. Throws LabError naming the file. */
+  static open(path: string, options: StoreOptions = {}): LabStore {
+    return new LabStore(openDatabase(path, options), options.now ?? (() => new Date()));
+  }
+
+  private at(): string {
+    return this.now().toISOString();
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      throw translateSqliteError(e, this.path);
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ctx.db.close();
+  }
+
+  /** `PRAGMA integrity_check`: ['ok'] for a sound file, otherwise SQLite's findings. Reads the whole file. */
+  integrityCheck(): string[] {
+    return this.guard(() => this.ctx.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map((r) => r.integrity_check);
+  }
+
+  // Runs ------------------------------------------------------------------------------------------------
+
+  createRun(input: runs.NewRun): RunSummary {
+    return this.guard(() => runs.createRun(this.ctx, input, this.at()));
+  }
+  getRun(id: string): RunDetail {
+    return this.guard(() => runs.getDetail(this.ctx, id));
+  }
+  getSummary(id: string): RunSummary {
+    return this.guard(() => runs.getSummary(this.ctx, id));
+  }
+  listRuns(query: RunQueryParsed): RunPage {
+    return this.guard(() => listRuns(this.ctx, query));
+  }
+  /** Ids of all runs matching the filters of a query (no paging). */
+  matchingRunIds(query: Partial<RunQueryParsed>): string[] {
+    return this.guard(() => matchingRunIds(this.ctx, query));
+  }
+  markStarted(id: string, engine: { backend: string; device: string }): RunSummary {
+    return this.guard(() => runs.markStarted(this.ctx, id, engine, this.at()));
+  }
+  markQueued(id: string): RunSummary {
+    return this.guard(() => runs.markQueued(this.ctx, id));
+  }
+  heartbeat(id: string): void {
+    this.guard(() => runs.heartbeat(this.ctx, id, this.at()));
+  }
+  finishRun(id: string, end: runs.RunEnd): RunSummary {
+    return this.guard(() => runs.finishRun(this.ctx, id, end, this.at()));
+  }
+  markStaleRunning(staleMs: number): RunSummary[] {
+    return this.guard(() => runs.markStaleRunning(this.ctx, staleMs, this.now()));
+  }
+  renameRun(id: string, name: string): RunSummary {
+    return this.guard(() => runs.renameRun(this.ctx, id, name));
+  }
+  tagRun(id: string, add: readonly string[] = [], remove: readonly string[] = []): RunSummary {
+    return this.guard(() => runs.tagRun(this.ctx, id, add, remove));
+  }
+  noteRun(id: string, note: string): RunSummary {
+    return this.guard(() => runs.noteRun(this.ctx, id, note));
+  }
+  deleteRun(id: string): void {
+    this.guard(() => runs.deleteRun(this.ctx, id));
+  }
+
+  // Series ----------------------------------------------------------------------------------------------
+
+  appendSteps(runId: string, steps: readonly StepMetrics[]): void {
+    this.guard(() => series.appendSteps(this.ctx, runId, steps, this.at()));
+  }
+  appendPoints(runId: string, points: readonly series.SeriesPoint[]): void {
+    this.guard(() => series.appendPoints(this.ctx, runId, points));
+  }
+  getSeries(runId: string, options: { metrics?: readonly string[]; maxPoints?: number } = {}): Series[] {
+    return this.guard(() => series.getSeries(this.ctx, runId, options));
+  }
+  listMetrics(runId: string): string[] {
+    return this.guard(() => series.listMetricNames(this.ctx, runId));
+  }
+  exportSeriesCsv(runId: string, metrics?: readonly string[]): { fileName: string; mime: string; text: string } {
+    return this.guard(() => ({ fileName: `gradlab-${runId}-series.csv`, mime: 'text/csv', text: seriesCsv(this.ctx, runId, metrics) }));
+  }
+
+  // Gradient profiles and checkpoints -------------------------------------------------------------------
+
+  saveProfile(runId: string, profile: GradientProfile, wallMs?: number): void {
+    this.guard(() => profiles.saveProfile(this.ctx, runId, profile, wallMs));
+  }
+  getProfiles(runId: string, options: { steps?: readonly number[]; latest?: boolean } = {}): GradientProfile[] {
+    return this.guard(() => profiles.getProfiles(this.ctx, runId, options));
+  }
+  saveCheckpoint(runId: string, checkpoint: Checkpoint, keep?: number): void {
+    this.guard(() => checkpoints.saveCheckpoint(this.ctx, runId, checkpoint, this.at(), keep));
+  }
+  /** The checkpoint at `step`, or the latest; null if none. */
+  getCheckpoint(runId: string, step?: number): Checkpoint | null {
+    return this.guard(() => checkpoints.getCheckpoint(this.ctx, runId, step));
+  }
+  listCheckpointSteps(runId: string): number[] {
+    return this.guard(() => checkpoints.listCheckpointSteps(this.ctx, runId));
+  }
+  truncateAfter(runId: string, step: number): void {
+    this.guard(() => checkpoints.truncateAfter(this.ctx, runId, step));
+  }
+
+  // Sweeps ----------------------------------------------------------------------------------------------
+
+  createSweep(input: sweeps.NewSweep): sweeps.SweepRecord {
+    return this.guard(() => sweeps.createSweep(this.ctx, input, this.at()));
+  }
+  getSweep(id: string): sweeps.SweepRecord {
+    return this.guard(() => sweeps.getSweep(this.ctx, id));
+  }
+  deleteSweep(id: string): void {
+    this.guard(() => sweeps.deleteSweep(this.ctx, id));
+  }
+  sweepSummary(sweepId: string, metric = 'loss'): sweeps.SweepGroup[] {
+    return this.guard(() => sweeps.sweepSummary(this.ctx, sweepId, metric));
+  }
+
+  // Bundles ---------------------------------------------------------------------------------------------
+
+  exportBundle(options: bundles.ExportOptions = {}): bundles.BundleFile {
+    return this.guard(() => bundles.exportBundle(this.ctx, options, this.at()));
+  }
+  importBundle(bytes: Uint8Array): RunSummary[] {
+    return this.guard(() => bundles.importBundle(this.ctx, bytes, this.at()));
+  }
+}
