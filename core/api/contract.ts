@@ -80,6 +80,11 @@ const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) =>
 export const LAB_METHODS = {
   health: method(Empty, HealthSchema),
   engineInfo: method(Empty, EngineInfoSchema),
+  /** Field-level check of a draft spec for the builder: the renderer holds no schema code of its own. */
+  validateSpec: method(
+    z.strictObject({ spec: z.unknown() }),
+    z.object({ ok: z.boolean(), spec: ExperimentSpecSchema.optional(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
+  ),
 
   startRun: method(z.strictObject({ spec: ExperimentSpecSchema }), RunSummarySchema),
   stopRun: method(ByRun, RunSummarySchema),

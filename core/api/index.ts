@@ -6,3 +6,5 @@ export * from './errors';
 export * from './contract';
 export * from './channels';
 export * from './wire';
+export * from './client';
+export * from './dispatch';

@@ -1,0 +1,34 @@
+/** engineInfo(): asked of a real engine process once (backend loading is the engine's own business), then cached. */
+import { LabError, type EngineInfo } from '../api';
+import type { EngineLauncher } from './engine-channel';
+
+export function engineInfoProbe(launch: EngineLauncher, timeoutMs = 120_000): () => Promise<EngineInfo> {
+  let cached: Promise<EngineInfo> | null = null;
+  const ask = () =>
+    new Promise<EngineInfo>((resolve, reject) => {
+      const engine = launch();
+      let settled = false;
+      const timer = setTimeout(() => finish(new LabError('unavailable', `The engine process did not report its backend within ${timeoutMs / 1000} s`)), timeoutMs);
+      const finish = (result: EngineInfo | LabError) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        engine.send({ type: 'shutdown' });
+        setTimeout(() => engine.kill(), 2000).unref();
+        if (result instanceof LabError) reject(result);
+        else resolve(result);
+      };
+      engine.onMessage((m) => {
+        if (m.type === 'ready') finish(m.info);
+        else if (m.type === 'error') finish(new LabError('unavailable', `The engine could not start: ${m.message}`));
+      });
+      engine.onExit((code, signal) => finish(new LabError('unavailable', `The engine process exited before reporting its backend (code ${code}, signal ${signal})`)));
+    });
+  return () => {
+    cached ??= ask().catch((e: unknown) => {
+      cached = null; // a failed start is retried on the next call
+      throw e;
+    });
+    return cached;
+  };
+}

@@ -1,0 +1,40 @@
+/** The two real bindings of one Lab, each giving a LabClient: IPC (in-memory pair) and HTTP (real server). */
+import WebSocket from 'ws';
+import { createDispatcher, IPC_EVENT_CHANNEL, type LabClient, type LabEvent, type LabHandlers } from '../../core/api';
+import { bindIpc } from '../../main/ipc/bind-ipc';
+import { createIpcClient } from '../../preload/ipc-client';
+import { startLabServer } from '../../main/http/server';
+import { createHttpClient, type WebSocketLike } from '../../renderer/src/api/http';
+import { createIpcPair } from './ipc-pair';
+
+export interface Binding {
+  name: 'ipc' | 'http';
+  client: LabClient;
+  close(): Promise<void>;
+}
+
+type Subscribe = (listener: (event: LabEvent) => void) => () => void;
+
+export function ipcBinding(handlers: LabHandlers, subscribe: Subscribe): Binding {
+  const pair = createIpcPair();
+  const unbind = bindIpc(pair.ipcMain, createDispatcher(handlers, { checkResults: true }), 'gradlab://app');
+  const unsubscribe = subscribe((e) => pair.send(IPC_EVENT_CHANNEL, e));
+  return {
+    name: 'ipc',
+    client: createIpcClient(pair.ipcRenderer),
+    close: async () => {
+      unsubscribe();
+      unbind();
+    },
+  };
+}
+
+export async function httpBinding(handlers: LabHandlers, subscribe: Subscribe): Promise<Binding> {
+  const server = await startLabServer({ dispatch: createDispatcher(handlers, { checkResults: true }), subscribe, staticDir: null });
+  const client = createHttpClient({
+    baseUrl: `http://127.0.0.1:${server.port}`,
+    token: server.token,
+    WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike,
+  });
+  return { name: 'http', client, close: () => server.close() };
+}

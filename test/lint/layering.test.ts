@@ -1,0 +1,37 @@
+/** The layering of DESIGN.md is enforced by lint: these violations must fail it, these uses must pass. */
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint();
+
+async function problems(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+}
+
+describe('layering lint', () => {
+  it('core/ may not import electron', async () => {
+    expect(await problems('core/lab/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
+  });
+
+  it('core/ may not import main/, preload/ or renderer/', async () => {
+    expect(await problems('core/lab/x.ts', "import { main } from '../../main/cli/index';\nexport const a = main;\n")).toHaveLength(1);
+    expect(await problems('core/lab/x.ts', "import { getLab } from '../../renderer/src/api/lab';\nexport const a = getLab;\n")).toHaveLength(1);
+  });
+
+  it('the renderer imports only types from core/', async () => {
+    expect(await problems('renderer/src/x.ts', "import { LAB_METHODS } from '../../core/api/contract';\nexport const a = LAB_METHODS;\n")).toHaveLength(1);
+    expect(await problems('renderer/src/x.ts', "import type { LabApi } from '../../core/api/contract';\nexport type A = LabApi;\n")).toHaveLength(0);
+    expect(await problems('renderer/src/x.ts', "import { httpRoute } from '../../core/api/channels';\nexport const a = httpRoute;\n")).toHaveLength(0);
+  });
+
+  it('the renderer may not import electron or Node built-ins', async () => {
+    expect(await problems('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).toHaveLength(1);
+    expect(await problems('renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toHaveLength(1);
+  });
+
+  it('preload/ imports core/api only', async () => {
+    expect(await problems('preload/x.ts', "import { createLab } from '../core/lab/lab';\nexport const a = createLab;\n")).toHaveLength(1);
+    expect(await problems('preload/x.ts', "import { ipcChannel } from '../core/api';\nexport const a = ipcChannel;\n")).toHaveLength(0);
+  });
+});
