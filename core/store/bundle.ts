@@ -108,8 +108,9 @@ export function parseBundle(bytes: Uint8Array): Bundle {
   let raw: unknown;
   try {
     raw = fromWire(text);
-  } catch (e) {
-    throw new LabError('invalid_argument', `Not a gradlab bundle: the content is not JSON (${(e as Error).message}).`);
+  } catch {
+    // JSON.parse's wording changes between Node versions; the position would not help a user anyway.
+    throw new LabError('invalid_argument', 'Not a gradlab bundle: the content is not JSON.');
   }
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as { format?: unknown; version?: unknown };
   if (head.format !== BUNDLE_FORMAT) throw new LabError('invalid_argument', `Not a gradlab bundle: its format is ${JSON.stringify(head.format ?? null)}, not "${BUNDLE_FORMAT}".`);

@@ -118,6 +118,16 @@ function checkOwnership(db: Db, path: string, latest: number): void {
   }
 }
 
+/**
+ * Touches the root of every table, which costs a few page reads: damage there is found before the file is
+ * switched to WAL (a write). Damage deeper in a table shows up when read, as a LabError all the same; a full
+ * check is LabStore.integrityCheck().
+ */
+function probeTables(db: Db): void {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  for (const t of tables) db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}" LIMIT 1`).all();
+}
+
 /** Opens (creating if needed) and migrates the lab database at `path`. */
 export function openDatabase(path: string, options: OpenOptions = {}): StoreContext {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -127,6 +137,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): StoreCont
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     checkOwnership(db, path, latest);
+    probeTables(db);
     // WAL lets the UI read while a run writes; NORMAL sync is durable across app crashes (not power loss).
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
