@@ -1,0 +1,113 @@
+/**
+ * Paper figures: a pure function from (chart data, settings) to an SVG string, and exports of that SVG as
+ * SVG, PNG, PDF, plus the plotted data as CSV. The UI's Export and the CLI's `gradlab figure` both come
+ * through `renderFigure`/`figureFromRuns`, which is what makes their files byte-identical.
+ */
+import type { FIGURE_CHARTS, FIGURE_FORMATS } from '../api/contract';
+import type { GradientProfile, RunSummary, Series } from '../api/records';
+import { renderHeatmapSvg } from './charts/heatmap';
+import { renderLineSvg } from './charts/line';
+import { heatmapCsv, lineCsv } from './export/csv';
+import { svgToPdf } from './export/pdf';
+import { svgToPng } from './export/png';
+import { gradnormChart, heatmapChart, horizonChart, lossChart, profileChart } from './from-runs';
+import { figureSize, parseFigureSettings, type FigureSettings, type FigureSettingsInput } from './settings';
+import type { ChartData } from './types';
+
+export type FigureChart = (typeof FIGURE_CHARTS)[number];
+export type FigureFormat = (typeof FIGURE_FORMATS)[number];
+
+export interface FigureFile {
+  bytes: Uint8Array;
+  mime: string;
+  fileName: string;
+}
+
+export const FIGURE_MIME: Record<FigureFormat, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+};
+
+/** Settings may come raw (user input, defaults missing) or already parsed; parsing is idempotent. */
+function settingsOf(settings: FigureSettingsInput | FigureSettings | undefined): FigureSettings {
+  return parseFigureSettings(settings ?? {});
+}
+
+/** The figure as a standalone SVG document (string). Deterministic: same input, same bytes. */
+export function renderSvg(data: ChartData, settings?: FigureSettingsInput | FigureSettings): string {
+  const s = settingsOf(settings);
+  return data.type === 'heatmap' ? renderHeatmapSvg(data, s) : renderLineSvg(data, s);
+}
+
+/** The plotted data as CSV (see export/csv.ts for the layout). */
+export function renderCsv(data: ChartData, settings?: FigureSettingsInput | FigureSettings): string {
+  const s = settingsOf(settings);
+  return data.type === 'heatmap' ? heatmapCsv(data) : lineCsv(data, s);
+}
+
+export async function renderFigure(
+  kind: FigureChart,
+  format: FigureFormat,
+  data: ChartData,
+  settings?: FigureSettingsInput | FigureSettings,
+): Promise<FigureFile> {
+  const s = settingsOf(settings);
+  const fileName = `${s.fileName ?? `gradlab-${kind}`}.${format}`;
+  const mime = FIGURE_MIME[format];
+  if (format === 'csv') return { bytes: new TextEncoder().encode(renderCsv(data, s)), mime, fileName };
+  const svg = renderSvg(data, s);
+  if (format === 'svg') return { bytes: new TextEncoder().encode(svg), mime, fileName };
+  const size = figureSize(s);
+  if (format === 'png') return { bytes: svgToPng(svg, { widthIn: size.widthIn, dpi: s.dpi }), mime, fileName };
+  const title = s.title ?? data.title;
+  return { bytes: await svgToPdf(svg, { widthPt: size.widthPt, heightPt: size.heightPt, title: title || kind }), mime, fileName };
+}
+
+/** What the host has fetched for each requested run; each chart uses the parts it needs. */
+export interface FigureRunInput {
+  run: RunSummary;
+  series?: Series[];
+  profiles?: GradientProfile[];
+}
+
+/** Chart data for `kind` from run records, with the chart options carried in the settings. */
+export function chartFromRuns(kind: FigureChart, runs: FigureRunInput[], settings?: FigureSettingsInput | FigureSettings): ChartData {
+  const s = settingsOf(settings);
+  const withSeries = runs.map((r) => ({ run: r.run, series: r.series ?? [] }));
+  const withProfiles = runs.map((r) => ({ run: r.run, profiles: r.profiles ?? [] }));
+  switch (kind) {
+    case 'loss':
+      return lossChart(withSeries, { metrics: s.metrics, groupSeeds: s.groupSeeds, baseline: s.baseline, smoothing: s.smoothing });
+    case 'profile':
+      return profileChart(withProfiles, { step: s.probeStep, layer: s.layer, bound: s.theoryBound });
+    case 'heatmap':
+      return heatmapChart(withProfiles, { layer: s.layer });
+    case 'horizon':
+      return horizonChart(runs, { layer: s.layer, smoothing: s.smoothing });
+    case 'gradnorm':
+      return gradnormChart(withSeries, { clipThreshold: s.clipThreshold, smoothing: s.smoothing });
+  }
+}
+
+/** One call for the host's `exportFigure`: records in, file out. */
+export async function figureFromRuns(
+  kind: FigureChart,
+  format: FigureFormat,
+  runs: FigureRunInput[],
+  settings?: FigureSettingsInput | FigureSettings,
+): Promise<FigureFile> {
+  const s = settingsOf(settings);
+  return renderFigure(kind, format, chartFromRuns(kind, runs, s), s);
+}
+
+export { FigureSettingsSchema, parseFigureSettings, figureSize, SIZE_PRESETS, LEGEND_POSITIONS, PALETTES } from './settings';
+export type { FigureSettings, FigureSettingsInput, FigureSize, SizePreset, LegendPosition } from './settings';
+export type { ChartData, LineChartData, HeatmapData, LineSeries, HLine, Divergence } from './types';
+export { OKABE_ITO, GREYSCALE } from './palette';
+export { ema, meanStd, formatNumber, type MeanStd } from './stats';
+export { lossChart, profileChart, heatmapChart, horizonChart, gradnormChart, clipThresholdOf } from './from-runs';
+export type { RunSeries, RunProfiles, HorizonRun, LossChartOptions, ProfileChartOptions, HeatmapChartOptions, HorizonChartOptions, GradNormChartOptions } from './from-runs';
+export { setFigureFontPath, figureFontPath } from './font';
+export { pngSize } from './export/png';
