@@ -1,12 +1,19 @@
 /**
- * The Lab: the host-side implementation of LabApi. It validates nothing itself (the dispatcher did), owns
- * the engine processes and the store, and pushes LabEvents to every subscriber.
+ * The Lab: the host-side implementation of LabApi. Arguments arrive validated (the dispatcher checked them
+ * against the contract); the Lab owns the engine processes, the queue and the store, and pushes LabEvents
+ * to every subscriber.
  */
-import { LabError, type EngineInfo, type LabHandlers, type LabParsedArgs } from '../api';
+import { availableParallelism } from 'node:os';
+import { LabError, type EngineInfo, type LabHandlers, type RunSummary } from '../api';
+import { LabStore } from '../store';
 import type { EngineLauncher } from './engine-channel';
 import { engineInfoProbe } from './engine-info';
 import { EventHub } from './event-hub';
+import { RunQueue } from './run-queue';
+import { RunSession } from './run-session';
+import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
+import { exportFigureFile } from './figure-export';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -14,52 +21,183 @@ export interface LabOptions {
   mode: HostMode;
   version: string;
   launcher: EngineLauncher;
-  /** The run history's file, or null when the lab runs without one. */
+  /** The run history's file, or null for a lab without one (engine facts only). */
   databasePath: string | null;
+  /** Runs training at once (default: one per spare core, at least one; GRADLAB_CONCURRENCY overrides). */
+  concurrency?: number;
+  /** A `running` run whose heartbeat is older than this was left by a dead host (default 15 s). */
+  staleMs?: number;
+  flushMs?: number;
 }
 
 export interface Lab {
   handlers: LabHandlers;
   subscribe: EventHub['subscribe'];
   engineInfo(): Promise<EngineInfo>;
+  /** Settles when the run has ended (any final status). */
+  whenEnded(runId: string): Promise<RunSummary>;
+  /** Runs marked interrupted when this lab opened its database. */
+  interruptedAtStart: RunSummary[];
   close(): Promise<void>;
+}
+
+export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const forced = Number(env.GRADLAB_CONCURRENCY);
+  if (Number.isInteger(forced) && forced > 0) return forced;
+  return Math.max(1, availableParallelism() - 1);
 }
 
 export function createLab(options: LabOptions): Lab {
   const hub = new EventHub();
   const startedAt = Date.now();
   const engineInfo = engineInfoProbe(options.launcher);
-  const notYet = (what: string) => async (_args: unknown): Promise<never> => {
-    throw new LabError('unavailable', `${what} is not available in this build yet`);
+  const store = options.databasePath ? LabStore.open(options.databasePath) : null;
+  const sessions = new Map<string, RunSession>();
+  const waiters = new Map<string, ((run: RunSummary) => void)[]>();
+  const interruptedAtStart = store ? store.markStaleRunning(options.staleMs ?? 15_000) : [];
+
+  const requireStore = (): LabStore => {
+    if (!store) throw new LabError('unavailable', 'This lab was opened without a run history database');
+    return store;
+  };
+
+  const settle = (run: RunSummary) => {
+    for (const w of waiters.get(run.id) ?? []) w(run);
+    waiters.delete(run.id);
+  };
+
+  const launchRun = async (runId: string): Promise<void> => {
+    const s = requireStore();
+    const detail = s.getRun(runId);
+    if (detail.status !== 'queued') return; // stopped or deleted while it waited
+    const resume = detail.lastCheckpointStep !== null && detail.stepsDone > 0 ? s.getCheckpoint(runId) : null;
+    const session = new RunSession(
+      { store: s, launch: options.launcher, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
+      runId,
+      detail.spec,
+      resume,
+    );
+    sessions.set(runId, session);
+    session.start();
+    const run = await session.done;
+    sessions.delete(runId);
+    settle(run);
+  };
+
+  const queue = new RunQueue(options.concurrency ?? defaultConcurrency(), launchRun);
+
+  const enqueue = (run: RunSummary): RunSummary => {
+    hub.emit({ type: 'run.queued', run });
+    queue.enqueue(run.id);
+    return run;
+  };
+
+  const updated = (run: RunSummary): RunSummary => {
+    hub.emit({ type: 'run.updated', run });
+    return run;
   };
 
   const handlers: LabHandlers = {
     health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
     engineInfo: () => engineInfo(),
-    validateSpec: async (args: LabParsedArgs<'validateSpec'>) => validateSpec(args),
-    startRun: notYet('Training'),
-    stopRun: notYet('Stopping a run'),
-    resumeRun: notYet('Resuming a run'),
-    deleteRun: notYet('Deleting a run'),
-    renameRun: notYet('Renaming a run'),
-    tagRun: notYet('Tagging a run'),
-    noteRun: notYet('Notes'),
-    listRuns: notYet('The run history'),
-    getRun: notYet('The run history'),
-    getSeries: notYet('The run history'),
-    getProfiles: notYet('The run history'),
-    startSweep: notYet('Sweeps'),
-    sweepSummary: notYet('Sweeps'),
-    exportBundle: notYet('Export'),
-    importBundle: notYet('Import'),
-    exportSeriesCsv: notYet('CSV export'),
-    exportFigure: notYet('Figure export'),
+    validateSpec: async (args) => validateSpec(args),
+
+    startRun: async ({ spec }) => enqueue(requireStore().createRun({ spec })),
+
+    stopRun: async ({ runId }) => {
+      const s = requireStore();
+      const session = sessions.get(runId);
+      if (session) {
+        session.stop();
+        return s.getSummary(runId);
+      }
+      const run = s.getSummary(runId);
+      if (run.status !== 'queued') throw new LabError('conflict', `Run ${runId} is ${run.status}, not queued or running: nothing to stop`);
+      queue.remove(runId);
+      const stopped = s.finishRun(runId, { status: 'stopped' });
+      hub.emit({ type: 'run.finished', run: stopped, final: stopped.final });
+      settle(stopped);
+      return stopped;
+    },
+
+    resumeRun: async ({ runId }) => {
+      const s = requireStore();
+      const run = s.getRun(runId);
+      if (!['interrupted', 'stopped', 'failed'].includes(run.status)) {
+        throw new LabError('conflict', `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`);
+      }
+      const checkpoint = s.getCheckpoint(runId);
+      if (!checkpoint) throw new LabError('conflict', `Run ${runId} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)`);
+      // Metrics written after the checkpoint would be trained again: drop them first.
+      s.truncateAfter(runId, checkpoint.step);
+      return enqueue(s.markQueued(runId));
+    },
+
+    deleteRun: async ({ runId }) => {
+      const s = requireStore();
+      const session = sessions.get(runId);
+      if (session) {
+        session.stop();
+        await session.done;
+      }
+      queue.remove(runId);
+      s.deleteRun(runId);
+      hub.emit({ type: 'run.deleted', runId });
+      return { deleted: true as const };
+    },
+    renameRun: async ({ runId, name }) => updated(requireStore().renameRun(runId, name)),
+    tagRun: async ({ runId, add, remove }) => updated(requireStore().tagRun(runId, add, remove)),
+    noteRun: async ({ runId, note }) => updated(requireStore().noteRun(runId, note)),
+
+    listRuns: async (query) => requireStore().listRuns(query),
+    getRun: async ({ runId }) => requireStore().getRun(runId),
+    getSeries: async ({ runId, metrics, maxPoints }) => ({
+      runId,
+      series: requireStore().getSeries(runId, { ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) }),
+    }),
+    getProfiles: async ({ runId, steps, latest }) => ({ runId, profiles: requireStore().getProfiles(runId, { ...(steps ? { steps } : {}), latest }) }),
+
+    startSweep: async ({ name, base, grid }) => {
+      const s = requireStore();
+      const points = expandGrid(base, grid);
+      const sweep = s.createSweep({ ...(name ? { name } : {}), base, grid });
+      const runs = points.map((p) => s.createRun({ spec: p.spec, sweepId: sweep.id }));
+      runs.forEach(enqueue);
+      return { sweepId: sweep.id, runs };
+    },
+    sweepSummary: async ({ sweepId, metric }) => ({ groups: requireStore().sweepSummary(sweepId, metric) }),
+
+    exportBundle: async ({ runIds, sweepId }) => {
+      const file = requireStore().exportBundle({ ...(runIds ? { runIds } : {}), ...(sweepId ? { sweepId } : {}) });
+      return { fileName: file.fileName, mime: file.mime, base64: file.bytes.toString('base64') };
+    },
+    importBundle: async ({ base64 }) => {
+      const imported = requireStore().importBundle(Buffer.from(base64, 'base64'));
+      imported.forEach(updated);
+      return { imported };
+    },
+    exportSeriesCsv: async ({ runId, metrics }) => {
+      const f = requireStore().exportSeriesCsv(runId, metrics);
+      return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };
+    },
+    exportFigure: async (request) => exportFigureFile(requireStore(), request),
   };
 
   return {
     handlers,
     subscribe: hub.subscribe,
     engineInfo,
-    close: async () => {},
+    interruptedAtStart,
+    whenEnded: (runId) => {
+      const s = requireStore();
+      const run = s.getSummary(runId);
+      if (!['queued', 'running'].includes(run.status) && !sessions.has(runId)) return Promise.resolve(run);
+      return new Promise((resolve) => waiters.set(runId, [...(waiters.get(runId) ?? []), resolve]));
+    },
+    close: async () => {
+      for (const session of sessions.values()) session.stop();
+      await Promise.all([...sessions.values()].map((s) => s.done));
+      store?.close();
+    },
   };
 }

@@ -9,8 +9,12 @@ import { LabError } from '../../core/api';
 import { APP_VERSION } from '../version';
 import { serveCommand } from './commands/serve';
 import { infoCommand } from './commands/info';
+import { trainCommand } from './commands/train';
+import { runsCommand } from './commands/runs';
+import { sweepCommand } from './commands/sweep';
+import { figureCommand } from './commands/figure';
 
-export const COMMANDS: Command[] = [serveCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, serveCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,147 @@
+/**
+ * One run in one engine process, from `start` to its end. The engine streams; this session batches what it
+ * hears into store transactions (every FLUSH_MS), keeps the heartbeat, and turns every way a run can end,
+ * including its process dying, into exactly one final status.
+ */
+import type { ExperimentSpec, FinalMetrics, LabEvent, RunSummary, StepMetrics } from '../api';
+import type { Checkpoint, EngineToHost } from '../engine/protocol';
+import type { LabStore } from '../store';
+import type { EngineChannel, EngineLauncher } from './engine-channel';
+
+export interface SessionDeps {
+  store: LabStore;
+  launch: EngineLauncher;
+  emit: (event: LabEvent) => void;
+  flushMs: number;
+  /** How long a stopped engine may take to finish its step before it is killed. */
+  stopGraceMs: number;
+}
+
+export class RunSession {
+  private engine: EngineChannel | null = null;
+  private pending: StepMetrics[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private ended = false;
+  private stopRequested = false;
+  private lastFinal: FinalMetrics = {};
+  readonly done: Promise<RunSummary>;
+  private resolveDone!: (run: RunSummary) => void;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    readonly runId: string,
+    private readonly spec: ExperimentSpec,
+    private readonly resume: Checkpoint | null,
+  ) {
+    this.done = new Promise((r) => (this.resolveDone = r));
+  }
+
+  start(): void {
+    const engine = this.deps.launch();
+    this.engine = engine;
+    engine.onMessage((m) => this.onMessage(m));
+    engine.onExit((code, signal) => {
+      if (this.ended) return;
+      const how = signal ? `was killed (${signal})` : `exited with code ${code}`;
+      this.end({ status: 'failed', error: `The engine process ${how} before the run finished` });
+    });
+    this.timer = setInterval(() => this.flush(), this.deps.flushMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.ended || this.stopRequested) return;
+    this.stopRequested = true;
+    this.engine?.send({ type: 'stop' });
+    setTimeout(() => {
+      if (!this.ended) this.end({ status: 'stopped', error: null });
+    }, this.deps.stopGraceMs).unref();
+  }
+
+  private onMessage(m: EngineToHost): void {
+    if (this.ended) return;
+    const { store, emit } = this.deps;
+    try {
+      switch (m.type) {
+        case 'ready':
+          this.engine?.send({ type: 'start', runId: this.runId, spec: this.spec, ...(this.resume ? { resume: this.resume } : {}) });
+          return;
+        case 'started':
+          emit({ type: 'run.started', run: store.markStarted(this.runId, { backend: m.backend, device: m.device }) });
+          return;
+        case 'step':
+          this.pending.push(m.metrics);
+          this.trackFinal(m.metrics);
+          return;
+        case 'profile':
+          this.flush();
+          store.saveProfile(this.runId, m.profile);
+          emit({ type: 'run.profile', runId: this.runId, profile: m.profile });
+          return;
+        case 'checkpoint':
+          this.flush();
+          store.saveCheckpoint(this.runId, m.checkpoint);
+          return;
+        case 'done':
+          this.end({ status: m.status, final: { ...this.lastFinal, ...m.final } });
+          return;
+        case 'diverged':
+          this.end({ status: 'diverged', final: { ...this.lastFinal, ...m.final }, divergence: { step: m.step, tensor: m.tensor } });
+          return;
+        case 'error':
+          this.end({ status: 'failed', error: m.message });
+          return;
+      }
+    } catch (e) {
+      this.end({ status: 'failed', error: `The host could not record the run: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  private trackFinal(s: StepMetrics): void {
+    const f = this.lastFinal;
+    f.loss = s.loss;
+    f.steps = s.step;
+    f.wallMs = s.wallMs;
+    if (s.heldoutLoss !== undefined) f.heldoutLoss = s.heldoutLoss;
+    if (s.accuracy !== undefined) f.accuracy = s.accuracy;
+    if (s.heldoutAccuracy !== undefined) f.heldoutAccuracy = s.heldoutAccuracy;
+  }
+
+  /** One transaction for everything heard since the last flush, plus the heartbeat. */
+  private flush(): void {
+    if (this.ended && this.pending.length === 0) return;
+    const { store, emit } = this.deps;
+    if (this.pending.length) {
+      const steps = this.pending;
+      this.pending = [];
+      store.appendSteps(this.runId, steps);
+      emit({ type: 'run.steps', runId: this.runId, steps, stepsTotal: this.spec.train.steps });
+    }
+    if (!this.ended) store.heartbeat(this.runId);
+  }
+
+  private end(end: { status: 'completed' | 'stopped' | 'diverged' | 'failed'; final?: FinalMetrics; divergence?: { step: number; tensor: string }; error?: string | null }): void {
+    if (this.ended) return;
+    try {
+      this.flush();
+    } catch (e) {
+      end = { status: 'failed', error: `The host could not record the last steps: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    this.ended = true;
+    if (this.timer) clearInterval(this.timer);
+    const { store, emit } = this.deps;
+    const final = end.final ?? this.lastFinal;
+    const horizon = store.getProfiles(this.runId, { latest: true })[0]?.layers[0]?.horizon;
+    if (horizon !== undefined && final.horizon === undefined) final.horizon = horizon;
+    const run = store.finishRun(this.runId, { status: end.status, final, divergence: end.divergence ?? null, error: end.error ?? null });
+    if (end.status === 'diverged' && end.divergence) emit({ type: 'run.diverged', run, divergence: end.divergence });
+    else if (end.status === 'failed') emit({ type: 'run.failed', run, reason: end.error ?? 'unknown' });
+    else emit({ type: 'run.finished', run, final });
+    const engine = this.engine;
+    if (engine) {
+      engine.send({ type: 'shutdown' });
+      setTimeout(() => engine.kill('SIGKILL'), 2000).unref();
+    }
+    this.resolveDone(run);
+  }
+}

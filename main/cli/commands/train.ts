@@ -1,0 +1,61 @@
+import { ExperimentSpecSchema, invalidArgument, type LabEvent, type StepMetrics } from '../../../core/api';
+import { toWire } from '../../../core/api/wire';
+import type { Command } from '../command';
+import { openCliLab, readJsonFile, withLab } from '../open-lab';
+import { progressLine } from '../progress';
+import { UsageError } from '../usage-error';
+
+/** Exit codes: 0 completed, 1 failed, 3 diverged, 130 stopped by Ctrl+C. */
+const EXIT = { completed: 0, failed: 1, diverged: 3, stopped: 130, interrupted: 1, queued: 1, running: 1 } as const;
+
+export const trainCommand: Command = {
+  name: 'train',
+  summary: 'train one run from a spec file and store it in the run history',
+  usage: 'gradlab train SPEC.json [--db FILE] [--json]',
+  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  optionHelp: [
+    ['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)'],
+    ['--json', 'print every event as one JSON line (NDJSON) instead of a progress bar'],
+  ],
+  async run({ values, positionals }, io) {
+    if (positionals.length !== 1) throw new UsageError('gradlab train: give exactly one spec file, e.g. gradlab train spec.json');
+    const raw = readJsonFile(io, positionals[0]!, 'spec file');
+    const parsed = ExperimentSpecSchema.safeParse(raw);
+    if (!parsed.success) throw invalidArgument(`spec file ${positionals[0]}`, parsed.error);
+    const json = Boolean(values.json);
+    return withLab(openCliLab(io, values.db), async (lab) => {
+      let runId = '';
+      let last: StepMetrics | null = null;
+      let lastPrint = 0;
+      const tty = process.stderr.isTTY;
+      const off = lab.subscribe((e: LabEvent) => {
+        if ('runId' in e && e.runId !== runId) return;
+        if ('run' in e && e.run.id !== runId) return;
+        if (json) return io.out(toWire(e));
+        if (e.type === 'run.steps') {
+          last = e.steps[e.steps.length - 1] ?? last;
+          const now = Date.now();
+          if (last && (now - lastPrint > (tty ? 200 : 5000))) {
+            lastPrint = now;
+            if (tty) process.stderr.write(`\r${progressLine(last, e.stepsTotal)}\x1b[K`);
+            else io.err(progressLine(last, e.stepsTotal));
+          }
+        } else if (e.type === 'run.started') io.err(`run ${e.run.id} started on ${e.run.backend} (${e.run.device})`);
+      });
+      const run = await lab.handlers.startRun({ spec: parsed.data });
+      runId = run.id;
+      const stop = () => void lab.handlers.stopRun({ runId });
+      process.once('SIGINT', stop);
+      const ended = await lab.whenEnded(runId);
+      process.off('SIGINT', stop);
+      off();
+      if (!json) {
+        if (tty) process.stderr.write('\n');
+        const f = ended.final;
+        io.out(`run ${ended.id} ${ended.status}` + (ended.divergence ? ` at step ${ended.divergence.step} (${ended.divergence.tensor})` : '') + (ended.error ? `: ${ended.error}` : ''));
+        io.out(`  steps ${f.steps ?? 0}  loss ${f.loss ?? 'n/a'}  held-out loss ${f.heldoutLoss ?? 'n/a'}` + (f.accuracy !== undefined ? `  accuracy ${f.accuracy}` : '') + `  horizon ${f.horizon ?? 'n/a'}`);
+      }
+      return EXIT[ended.status];
+    });
+  },
+};
