@@ -1,0 +1,32 @@
+/**
+ * Norms that survive vanishing gradients: values are read to the host and summed in float64 after scaling by
+ * the largest magnitude, so a gradient of 1e-30 gives 1e-30, not the 0 that squaring in float32 gives.
+ */
+
+/** ||v[offset .. offset+length)||_2 with max-scaling. NaN or ±Infinity anywhere gives a non-finite norm. */
+export function safeNorm(v: ArrayLike<number>, offset = 0, length = v.length - offset): number {
+  let m = 0;
+  for (let i = offset; i < offset + length; i++) {
+    const a = Math.abs(v[i]!);
+    if (a > m || Number.isNaN(a)) m = a;
+    if (Number.isNaN(m)) return Number.NaN;
+  }
+  if (m === 0 || !Number.isFinite(m)) return m;
+  let s = 0;
+  for (let i = offset; i < offset + length; i++) {
+    const r = v[i]! / m;
+    s += r * r;
+  }
+  return m * Math.sqrt(s);
+}
+
+/** √(Σ nᵢ²) of norms, scaled the same way. */
+export function combineNorms(norms: ArrayLike<number>): number {
+  return safeNorm(norms);
+}
+
+/** A norm from the device's (max |g|, Σ (g / max)²) pair: see gradients' per-tensor summary. */
+export function normFromScaled(max: number, scaledSumSq: number): number {
+  if (max === 0) return 0;
+  return max * Math.sqrt(scaledSumSq);
+}
