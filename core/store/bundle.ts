@@ -15,7 +15,7 @@ import { newId } from './ids';
 import { getProfiles, insertProfile } from './profile-store';
 import { getDetail, getSummary, runExists } from './run-store';
 import { specColumns } from './run-rows';
-import { appendColumn, listMetricNames, readColumns } from './series-store';
+import { appendColumn, listMetricNames, readColumns, toArray } from './series-store';
 import { specHash } from './spec-hash';
 import { getSweep, sweepExists } from './sweep-store';
 
@@ -58,7 +58,7 @@ function exportRun(ctx: StoreContext, id: string, includeCheckpoints: boolean): 
     sweepId: d.sweepId,
     series: listMetricNames(ctx, id).map((metric) => {
       const c = readColumns(ctx, id, metric);
-      return { metric, step: Array.from(c.step), value: Array.from(c.value), wallMs: Array.from(c.wallMs) };
+      return { metric, step: toArray(c.step), value: toArray(c.value), wallMs: toArray(c.wallMs) };
     }),
     profiles: getProfiles(ctx, id),
     checkpoints: includeCheckpoints

@@ -57,7 +57,7 @@ CREATE TABLE runs (
   note          TEXT NOT NULL DEFAULT '',
   sweep_id      TEXT REFERENCES sweeps(id) ON DELETE SET NULL
 );
-CREATE INDEX runs_created ON runs(created_at);
+CREATE INDEX runs_created ON runs(created_at, id);
 CREATE INDEX runs_status ON runs(status, heartbeat_at);
 CREATE INDEX runs_sweep ON runs(sweep_id, spec_hash);
 CREATE INDEX runs_hash ON runs(spec_hash);

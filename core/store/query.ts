@@ -77,7 +77,11 @@ export function listRuns(ctx: StoreContext, q: RunQueryParsed): RunPage {
   const { sql: where, params } = whereClause(q);
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   // Runs without a loss or horizon yet sort last either way; ties fall back to newest first, then id.
-  const order = `ORDER BY ${SORT_COLUMN[q.sort]} IS NULL, ${SORT_COLUMN[q.sort]} ${dir}, created_at DESC, id DESC`;
+  // Sorting by creation walks the (created_at, id) index backwards or forwards: no sort step at all.
+  const order =
+    q.sort === 'createdAt'
+      ? `ORDER BY created_at ${dir}, id ${dir}`
+      : `ORDER BY ${SORT_COLUMN[q.sort]} ${dir} NULLS LAST, created_at DESC, id DESC`;
   const total = ctx.stmt(`SELECT count(*) FROM runs ${where}`).pluck().get(...params) as number;
   const rows = ctx.stmt(`SELECT ${SUMMARY_COLUMNS} FROM runs ${where} ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as RunRow[];
   const tags = tagsOfMany(

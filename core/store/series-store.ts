@@ -210,6 +210,13 @@ export function listMetricNames(ctx: StoreContext, runId: string): string[] {
   return names.sort(compareMetrics);
 }
 
+/** A plain loop: several times faster than Array.from on a large typed array. */
+export function toArray(a: Float64Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] as number;
+  return out;
+}
+
 /** Series of a run: all metrics or the named ones (unknown ones come back empty), LTTB-downsampled to maxPoints. */
 export function getSeries(ctx: StoreContext, runId: string, options: { metrics?: readonly string[]; maxPoints?: number } = {}): Series[] {
   requireRun(ctx, runId);
@@ -218,10 +225,10 @@ export function getSeries(ctx: StoreContext, runId: string, options: { metrics?:
     const c = readColumns(ctx, runId, metric);
     const total = c.step.length;
     if (options.maxPoints === undefined || total <= options.maxPoints) {
-      return { metric, step: Array.from(c.step), value: Array.from(c.value), wallMs: Array.from(c.wallMs), totalPoints: total };
+      return { metric, step: toArray(c.step), value: toArray(c.value), wallMs: toArray(c.wallMs), totalPoints: total };
     }
     const keep = lttb(c.step, c.value, options.maxPoints);
-    const pick = (a: Float64Array): number[] => Array.from(keep, (i) => a[i] as number);
+    const pick = (a: Float64Array): number[] => keep.map((i) => a[i] as number);
     return { metric, step: pick(c.step), value: pick(c.value), wallMs: pick(c.wallMs), totalPoints: total };
   });
 }
