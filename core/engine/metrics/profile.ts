@@ -1,0 +1,46 @@
+/**
+ * The gradient profile of one probe: from one forward/backward pass on the fixed probe batch, per layer
+ * ||∂L/∂h_t|| (and ||∂L/∂c_t||), the horizon, activation saturation and, for vanilla RNNs, the per-step
+ * Jacobian norms beside their bound γ·σ_max(Wh) and Wh's spectral radius.
+ */
+import type { GradientProfile, LayerProfile } from '../../api/records';
+import { tf, type Tensor2D } from '../tf';
+import { computeGradients } from '../gradients';
+import type { BatchTensors } from '../batch';
+import type { ModelShape, Params } from '../model';
+import { stepNorms } from './hidden';
+import { gradientHorizon } from './horizon';
+import { saturationShare } from './saturation';
+import { jacobianNorms } from './jacobian';
+import { sigmaMaxHost, spectralRadiusHost, spectralRadiusTensor } from './spectral';
+
+/** Above this hidden size the O(H³) spectral radius runs on the backend instead of the host. */
+const HOST_RADIUS_MAX_H = 96;
+
+export function measureProfile(params: Params, model: ModelShape, batch: BatchTensors, step: number): GradientProfile {
+  const layers: LayerProfile[] = [];
+  tf.tidy(() => {
+    const g = computeGradients(params, model, batch);
+    const { act } = g.trace;
+    g.trace.layers.forEach((lt, l) => {
+      const hNorms = stepNorms(g.dh[l]!);
+      const dc = g.dc[l];
+      const derivs = lt.records.map((r) => act.derivative(r.candidate, r.candidateOut) as Tensor2D);
+      const saturation = saturationShare(derivs).dataSync()[0]!;
+      const profile: LayerProfile = { layer: l, hNorms, horizon: gradientHorizon(hNorms), saturation };
+      if (dc) profile.cNorms = stepNorms(dc);
+      if (model.cell === 'rnn') {
+        const Wh = params.layers[l]!.Wh;
+        const H = model.hidden;
+        const wh = Wh.dataSync() as Float32Array;
+        const sigmaMax = sigmaMaxHost(wh, H, H);
+        profile.jacobianNorms = jacobianNorms(derivs, Wh);
+        profile.jacobianBound = act.gamma * sigmaMax;
+        profile.sigmaMax = sigmaMax;
+        profile.spectralRadius = H <= HOST_RADIUS_MAX_H ? spectralRadiusHost(wh, H) : spectralRadiusTensor(Wh);
+      }
+      layers.push(profile);
+    });
+  });
+  return { step, layers };
+}
