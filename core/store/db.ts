@@ -59,7 +59,10 @@ export function checkFileHeader(path: string): void {
     const pages = header.readUInt32BE(28);
     // The in-header page count is trusted only when it was written by the same change as the counter.
     const countValid = header.readUInt32BE(24) === header.readUInt32BE(92);
-    if (size % pageSize !== 0 || (countValid && size < pages * pageSize)) {
+    // After a crash in the middle of a checkpoint the file can be shorter than its header says until SQLite
+    // replays the WAL beside it: with a WAL present, the size tells nothing.
+    const walSize = fs.statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (walSize === 0 && (size % pageSize !== 0 || (countValid && size < pages * pageSize))) {
       const expected = countValid ? ` of ${pages * pageSize}` : '';
       throw new LabError('invalid_argument', `${path} is truncated: ${size} bytes${expected} (page size ${pageSize}).`);
     }

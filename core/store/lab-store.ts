@@ -63,6 +63,7 @@ export class LabStore {
 
   // Runs ------------------------------------------------------------------------------------------------
 
+  /** A new `queued` run; the spec is validated (invalid_argument with field issues) and stored with defaults. */
   createRun(input: runs.NewRun): RunSummary {
     return this.guard(() => runs.createRun(this.ctx, input, this.at()));
   }
@@ -79,6 +80,7 @@ export class LabStore {
   matchingRunIds(query: Partial<RunQueryParsed>): string[] {
     return this.guard(() => matchingRunIds(this.ctx, query));
   }
+  /** `running`, with the engine's backend and device; also used on resume (clears the previous end). */
   markStarted(id: string, engine: { backend: string; device: string }): RunSummary {
     return this.guard(() => runs.markStarted(this.ctx, id, engine, this.at()));
   }
@@ -88,9 +90,11 @@ export class LabStore {
   heartbeat(id: string): void {
     this.guard(() => runs.heartbeat(this.ctx, id, this.at()));
   }
+  /** Ends a run: status, final metrics (NaN kept), divergence, error. final.loss/horizon become its sort keys. */
   finishRun(id: string, end: runs.RunEnd): RunSummary {
     return this.guard(() => runs.finishRun(this.ctx, id, end, this.at()));
   }
+  /** At start-up: runs still `running` whose heartbeat is older than staleMs become `interrupted`; returns them. */
   markStaleRunning(staleMs: number): RunSummary[] {
     return this.guard(() => runs.markStaleRunning(this.ctx, staleMs, this.now()));
   }
@@ -109,12 +113,18 @@ export class LabStore {
 
   // Series ----------------------------------------------------------------------------------------------
 
+  /**
+   * One transaction for a batch: each metric's points, stepsDone = last step + 1, the latest loss as sort key
+   * and the heartbeat. Steps must come after those stored (conflict otherwise: truncateAfter before a resume).
+   */
   appendSteps(runId: string, steps: readonly StepMetrics[]): void {
     this.guard(() => series.appendSteps(this.ctx, runId, steps, this.at()));
   }
+  /** Points of any metric (derived series, imports); same ordering rule as appendSteps. */
   appendPoints(runId: string, points: readonly series.SeriesPoint[]): void {
     this.guard(() => series.appendPoints(this.ctx, runId, points));
   }
+  /** All metrics or the named ones; with maxPoints, LTTB-downsampled (NaN/Inf points always kept). */
   getSeries(runId: string, options: { metrics?: readonly string[]; maxPoints?: number } = {}): Series[] {
     return this.guard(() => series.getSeries(this.ctx, runId, options));
   }
@@ -127,12 +137,14 @@ export class LabStore {
 
   // Gradient profiles and checkpoints -------------------------------------------------------------------
 
+  /** Stores a profile and appends its derived series (horizon, gradRatio, jacobianNorm, ...; see profile-scalars.ts). */
   saveProfile(runId: string, profile: GradientProfile, wallMs?: number): void {
     this.guard(() => profiles.saveProfile(this.ctx, runId, profile, wallMs));
   }
   getProfiles(runId: string, options: { steps?: readonly number[]; latest?: boolean } = {}): GradientProfile[] {
     return this.guard(() => profiles.getProfiles(this.ctx, runId, options));
   }
+  /** Keeps the latest `keep` (default 3) checkpoints of the run. */
   saveCheckpoint(runId: string, checkpoint: Checkpoint, keep?: number): void {
     this.guard(() => checkpoints.saveCheckpoint(this.ctx, runId, checkpoint, this.at(), keep));
   }
@@ -143,6 +155,7 @@ export class LabStore {
   listCheckpointSteps(runId: string): number[] {
     return this.guard(() => checkpoints.listCheckpointSteps(this.ctx, runId));
   }
+  /** Before resuming from the checkpoint at `step`: drops series points, profiles and checkpoints after it. */
   truncateAfter(runId: string, step: number): void {
     this.guard(() => checkpoints.truncateAfter(this.ctx, runId, step));
   }
@@ -155,18 +168,25 @@ export class LabStore {
   getSweep(id: string): sweeps.SweepRecord {
     return this.guard(() => sweeps.getSweep(this.ctx, id));
   }
+  listSweeps(): ReturnType<typeof sweeps.listSweeps> {
+    return this.guard(() => sweeps.listSweeps(this.ctx));
+  }
+  /** Deletes the sweep record only; its runs stay, with sweepId null. */
   deleteSweep(id: string): void {
     this.guard(() => sweeps.deleteSweep(this.ctx, id));
   }
+  /** The sweep's runs grouped by spec hash (seeds together): per-step mean, sample std, min, max; labelled by grid values. */
   sweepSummary(sweepId: string, metric = 'loss'): sweeps.SweepGroup[] {
     return this.guard(() => sweeps.sweepSummary(this.ctx, sweepId, metric));
   }
 
   // Bundles ---------------------------------------------------------------------------------------------
 
+  /** Given runs and/or a sweep's runs (all runs if neither) as one gzip bundle; the bytes are the file. */
   exportBundle(options: bundles.ExportOptions = {}): bundles.BundleFile {
     return this.guard(() => bundles.exportBundle(this.ctx, options, this.at()));
   }
+  /** All or nothing: invalid_argument for a malformed or newer bundle. Taken ids are replaced; sweeps stay together. */
   importBundle(bytes: Uint8Array): RunSummary[] {
     return this.guard(() => bundles.importBundle(this.ctx, bytes, this.at()));
   }

@@ -51,6 +51,15 @@ export function getSweep(ctx: StoreContext, id: string): SweepRecord {
   return { id: row.id, name: row.name, base: parseStoredSpec(row.base_spec), grid: JSON.parse(row.grid) as SweepGrid, createdAt: row.created_at };
 }
 
+/** Every sweep, newest first, with how many runs it has. */
+export function listSweeps(ctx: StoreContext): (Omit<SweepRecord, 'base' | 'grid'> & { runCount: number })[] {
+  return (
+    ctx
+      .stmt('SELECT s.id, s.name, s.created_at, (SELECT count(*) FROM runs r WHERE r.sweep_id = s.id) AS run_count FROM sweeps s ORDER BY s.created_at DESC, s.id DESC')
+      .all() as { id: string; name: string; created_at: string; run_count: number }[]
+  ).map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, runCount: r.run_count }));
+}
+
 export function sweepExists(ctx: StoreContext, id: string): boolean {
   return ctx.stmt('SELECT 1 FROM sweeps WHERE id = ?').get(id) !== undefined;
 }
