@@ -42,7 +42,7 @@ export function listCheckpointSteps(ctx: StoreContext, runId: string): number[] 
 
 /**
  * Prepares a resume from the checkpoint at `step`: drops the metrics, profiles and later checkpoints written
- * after it, and sets stepsDone back to step + 1, in one transaction.
+ * after it, and sets stepsDone back to step, in one transaction.
  */
 export function truncateAfter(ctx: StoreContext, runId: string, step: number): void {
   ctx.db.transaction(() => {
@@ -50,6 +50,6 @@ export function truncateAfter(ctx: StoreContext, runId: string, step: number): v
     truncateSeriesAfter(ctx, runId, step);
     truncateProfilesAfter(ctx, runId, step);
     ctx.stmt('DELETE FROM checkpoints WHERE run_id = ? AND step > ?').run(runId, step);
-    ctx.stmt('UPDATE runs SET steps_done = MIN(steps_done, ?) WHERE id = ?').run(step + 1, runId);
+    ctx.stmt('UPDATE runs SET steps_done = MIN(steps_done, ?) WHERE id = ?').run(step, runId);
   }).immediate();
 }

@@ -114,7 +114,7 @@ export class LabStore {
   // Series ----------------------------------------------------------------------------------------------
 
   /**
-   * One transaction for a batch: each metric's points, stepsDone = last step + 1, the latest loss as sort key
+   * One transaction for a batch: each metric's points, stepsDone = last step, the latest loss as sort key
    * and the heartbeat. Steps must come after those stored (conflict otherwise: truncateAfter before a resume).
    */
   appendSteps(runId: string, steps: readonly StepMetrics[]): void {

@@ -153,8 +153,8 @@ export function stepColumns(steps: readonly StepMetrics[]): Map<string, { step: 
 }
 
 /**
- * Appends a batch of steps in one transaction and records progress: stepsDone = last step + 1 (steps count
- * from 0), the latest loss as the run's sort key, and the heartbeat (a run that writes is alive).
+ * Appends a batch of steps in one transaction and records progress: stepsDone = last step (steps count
+ * from 1: step k is the k-th update), the latest loss as the run's sort key, and the heartbeat (a run that writes is alive).
  */
 export function appendSteps(ctx: StoreContext, runId: string, steps: readonly StepMetrics[], at: string): void {
   if (steps.length === 0) return;
@@ -166,7 +166,7 @@ export function appendSteps(ctx: StoreContext, runId: string, steps: readonly St
     for (const [name, c] of cols) appendColumn(ctx, runId, name, c.step, c.value, c.wall);
     ctx
       .stmt('UPDATE runs SET steps_done = MAX(steps_done, ?), sort_loss = ?, heartbeat_at = ? WHERE id = ?')
-      .run(last.step + 1, Number.isNaN(last.loss) ? null : last.loss, at, runId);
+      .run(last.step, Number.isNaN(last.loss) ? null : last.loss, at, runId);
   }).immediate();
 }
 

@@ -58,7 +58,7 @@ describe('run records', () => {
     clock.set('2026-03-01T01:00:10.000Z');
     const marked = s.markStaleRunning(60_000);
     expect(marked.map((r) => r.id)).toEqual([stale.id]);
-    expect(marked[0]).toMatchObject({ status: 'interrupted', endedAt: '2026-03-01T00:00:04.000Z', stepsDone: 5 });
+    expect(marked[0]).toMatchObject({ status: 'interrupted', endedAt: '2026-03-01T00:00:04.000Z', stepsDone: 4 });
     expect(marked[0]!.error).toMatch(/stopped while this run was running/);
     expect(s.getSummary(fresh.id).status).toBe('running');
     expect(s.getSummary(queued.id).status).toBe('queued');

@@ -15,7 +15,7 @@ describe('series', () => {
     expect(held!.step).toEqual([0, 10, 20]);
     expect(clipped!.value.slice(0, 8)).toEqual([1, 0, 0, 0, 0, 0, 0, 1]);
     expect(clipped!.wallMs[2]).toBe(25);
-    expect(s.getRun(r.id).stepsDone).toBe(30);
+    expect(s.getRun(r.id).stepsDone).toBe(29);
   });
 
   it('reads NaN, ±Infinity, -0 and extreme doubles back bit-exact, after reopening', () => {
@@ -107,7 +107,7 @@ describe('truncateAfter (resume from a checkpoint)', () => {
     expect(s.getProfiles(r.id).map((p) => p.step)).toEqual([499, 999]);
     expect(s.listCheckpointSteps(r.id)).toEqual([499, 999]);
     const d = s.getRun(r.id);
-    expect(d.stepsDone).toBe(1000);
+    expect(d.stepsDone).toBe(999);
     expect(d.lastCheckpointStep).toBe(999);
     s.appendSteps(r.id, steps(1000, 10));
     expect(s.getSeries(r.id, { metrics: ['loss'] })[0]!.totalPoints).toBe(1010);
