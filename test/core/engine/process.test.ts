@@ -1,0 +1,57 @@
+/** The engine process end to end: forked as the host forks it, it reports ready, trains a tiny run, stops and exits. */
+import { describe, expect, it } from 'vitest';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ExperimentSpecSchema } from '../../../core/api/spec';
+import type { EngineToHost, HostToEngine } from '../../../core/engine/protocol';
+
+const entry = fileURLToPath(new URL('../../../core/engine/process/entry.ts', import.meta.url));
+
+describe('engine process', () => {
+  it('forks, reports ready, trains a tiny run to done, then honours stop and shutdown', async () => {
+    const child = fork(entry, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const events: EngineToHost[] = [];
+    const waiters: { pred: (e: EngineToHost) => boolean; resolve: (e: EngineToHost) => void }[] = [];
+    child.on('message', (m) => {
+      const e = m as EngineToHost;
+      events.push(e);
+      for (const w of waiters.filter((x) => x.pred(e))) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(e);
+      }
+    });
+    const next = (pred: (e: EngineToHost) => boolean) =>
+      new Promise<EngineToHost>((resolve) => {
+        const seen = events.find(pred);
+        if (seen) resolve(seen);
+        else waiters.push({ pred, resolve });
+      });
+    const send = (m: HostToEngine) => child.send(m);
+    try {
+      const ready = await next((e) => e.type === 'ready' || e.type === 'error');
+      expect(ready.type).toBe('ready');
+      if (ready.type === 'ready') expect(['wasm', 'cpu', 'tensorflow']).toContain(ready.info.backend);
+
+      const spec = ExperimentSpecSchema.parse({ task: { kind: 'adding', seqLen: 6 }, model: { hidden: 6 }, train: { steps: 12, batch: 4, evalEvery: 4, checkpointEvery: 6 }, probe: { every: 6, batch: 4 } });
+      send({ type: 'start', runId: 'p1', spec });
+      const done = await next((e) => (e.type === 'done' || e.type === 'error' || e.type === 'diverged') && e.runId === 'p1');
+      expect(done.type).toBe('done');
+      expect(events.filter((e) => e.type === 'step')).toHaveLength(12);
+      const ck = events.find((e) => e.type === 'checkpoint');
+      expect(ck?.type === 'checkpoint' && ck.checkpoint.data instanceof Uint8Array).toBe(true);
+      expect(events.filter((e) => e.type === 'profile')).toHaveLength(3);
+
+      send({ type: 'start', runId: 'p2', spec: { ...spec, train: { ...spec.train, steps: 1_000_000 } } });
+      await next((e) => e.type === 'step' && e.runId === 'p2' && e.metrics.step >= 3);
+      send({ type: 'stop' });
+      const stopped = await next((e) => e.type === 'done' && e.runId === 'p2');
+      expect(stopped.type === 'done' && stopped.status).toBe('stopped');
+
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      send({ type: 'shutdown' });
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+  });
+});
