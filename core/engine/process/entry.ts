@@ -23,7 +23,14 @@ function detectPort(): Port {
     return { send: (m) => parentPort.postMessage(m), onMessage: (h) => parentPort.on('message', (e) => h(e.data as HostToEngine)) };
   }
   if (typeof process.send === 'function') {
-    return { send: (m) => process.send!(m), onMessage: (h) => process.on('message', (m) => h(m as HostToEngine)) };
+    // An engine whose host died has no one to report to: leave instead of training into a broken pipe.
+    process.on('disconnect', () => process.exit(0));
+    return {
+      send: (m) => {
+        if (process.connected) process.send!(m);
+      },
+      onMessage: (h) => process.on('message', (m) => h(m as HostToEngine)),
+    };
   }
   throw new Error('The engine process must be started by child_process.fork or Electron utilityProcess.fork (no IPC channel found)');
 }
