@@ -13,8 +13,8 @@ export interface LegendEntry {
   lineWidth: number;
   /** Shaded band behind the sample (mean ± std). */
   band?: boolean;
-  /** A marker instead of a line (event markers). */
-  marker?: boolean;
+  /** A marker instead of a line: a circle (events on the curve) or a rug tick (events along the axis). */
+  marker?: 'circle' | 'rug';
 }
 
 export interface LegendBox {
@@ -62,7 +62,9 @@ export function layoutLegend(entries: LegendEntry[], fontSize: number, maxWidth?
       const cy = y + pad + row * rowH + rowH / 2;
       const parts: string[] = [];
       if (e.band) parts.push(el('rect', { x: num(ix), y: num(cy - rowH * 0.3), width: num(sample), height: num(rowH * 0.6), fill: e.color, 'fill-opacity': '0.2' }));
-      if (e.marker) {
+      if (e.marker === 'rug') {
+        parts.push(el('path', { d: `M${num(ix + sample / 2)} ${num(cy + fontSize * 0.3)}v${num(-fontSize * 0.6)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.6) }));
+      } else if (e.marker) {
         parts.push(el('path', { d: circlePath(ix + sample / 2, cy, markerRadius(fontSize)), fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.8) }));
       } else {
         parts.push(el('path', { d: `M${num(ix)} ${num(cy)}h${num(sample)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth), 'stroke-dasharray': e.dasharray }));

@@ -88,11 +88,22 @@ function buildLinear(req: ScaleRequest): AxisScale {
   while (values.length > Math.max(2, req.maxTicks) && c > 2) values = scale.ticks(--c);
   if (req.integer) values = values.filter((v) => Number.isInteger(v));
   const maxAbs = Math.max(Math.abs(d0), Math.abs(d1));
-  // Steps in the tens of thousands read better as 20k than 20,000 in a 3.5 in column; tiny values get
-  // exponents; otherwise fixed decimals from the tick spacing (0.00, 0.05, 0.10), without thousands commas.
-  const spec = maxAbs >= 1e4 ? '~s' : maxAbs > 0 && maxAbs < 1e-2 ? '~e' : 'f';
-  const fmt = scale.tickFormat(c, spec);
-  const ticks = values.map((v) => ({ value: v, label: { text: minus(fmt(v).replace('\u2212', '-')) } }));
+  let label: (v: number) => TickLabel;
+  if ((req.integer && maxAbs >= 1e4 && maxAbs < 1e15) || (!req.integer && maxAbs >= 1e4 && maxAbs < 1e6)) {
+    // Steps in the tens of thousands read better as 20k than 20,000 in a 3.5 in column.
+    const fmt = scale.tickFormat(c, '~s');
+    label = (v) => ({ text: minus(fmt(v).replace('\u2212', '-')) });
+  } else if (maxAbs >= 1e4 || (maxAbs > 0 && maxAbs < 1e-2)) {
+    // Very large or small values: m×10ᵏ with a real superscript (SI prefixes beyond T/µ mean nothing here).
+    // Enough mantissa digits to resolve the tick spacing at each value's own exponent.
+    const stepExp = Math.floor(Math.log10(Math.abs((values[1] ?? 1) - (values[0] ?? 0)) || maxAbs));
+    label = (v) => sciLabel(v, v === 0 ? 0 : Math.max(0, Math.min(6, Math.floor(Math.log10(Math.abs(v))) - stepExp)));
+  } else {
+    // Fixed decimals from the tick spacing (0.00, 0.05, 0.10), without thousands commas.
+    const fmt = scale.tickFormat(c, 'f');
+    label = (v) => ({ text: minus(fmt(v).replace('\u2212', '-')) });
+  }
+  const ticks = values.map((v) => ({ value: v, label: label(v) }));
   return {
     log: false,
     domain: [d0, d1],
@@ -100,6 +111,14 @@ function buildLinear(req: ScaleRequest): AxisScale {
     ticks,
     map: (v) => (Number.isFinite(v) ? scale(v) : null),
   };
+}
+
+/** v as mantissa×10^exponent; zero stays "0". */
+function sciLabel(v: number, digits: number): TickLabel {
+  if (v === 0) return { text: '0' };
+  const [m, e] = v.toExponential(digits).split('e');
+  const mantissa = String(Number(m));
+  return { text: minus(`${mantissa}×10`), sup: minus(String(Number(e))) };
 }
 
 function decadeLabel(exp: number): TickLabel {
@@ -130,10 +149,12 @@ function buildLog(req: ScaleRequest): AxisScale {
     const maxTicks = Math.max(2, Math.floor(req.maxTicks));
     // Label every k-th decade, k from 1, 2, 5, 10, 20, 50, ...; the rest get minor ticks when they fit.
     const candidates = [1, 2, 3, 5, 10, 20, 25, 50, 100, 200];
+    // Unlabelled decades get minor ticks only while they stay apart (3 pt); closer, they print as a solid bar.
+    const decadePx = Math.abs((req.range[1] - req.range[0]) / decades);
     const k = candidates.find((c) => Math.floor(decades / c) + 1 <= maxTicks) ?? Math.ceil(decades / (maxTicks - 1));
     for (let e = e0; e <= e1; e++) {
       const labelled = e % k === 0;
-      if (labelled || decades <= 120) ticks.push({ value: 10 ** e, label: labelled ? decadeLabel(e) : null });
+      if (labelled || decadePx >= 3) ticks.push({ value: 10 ** e, label: labelled ? decadeLabel(e) : null });
     }
     if (k === 1 && decades <= 6) {
       for (let e = e0 - 1; e <= e1; e++) {

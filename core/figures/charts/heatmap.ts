@@ -147,8 +147,9 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
   for (let k = 0; k < nb; k++) {
     const y0 = top + plotH - (plotH * (k + 1)) / nb;
     const y1 = top + plotH - (plotH * k) / nb;
-    // Bands overlap by a hair so anti-aliasing shows no seams between them.
-    bands.push(el('rect', { x: num(cbx), y: num(y0 - 0.05), width: num(cbWidth), height: num(y1 - y0 + 0.1), fill: levelColor(Math.round(((k + 0.5) / nb) * (LEVELS - 1))) }));
+    // A hairline stroke in the band's colour hides the anti-aliasing seams between bands.
+    const fill = levelColor(Math.round(((k + 0.5) / nb) * (LEVELS - 1)));
+    bands.push(el('rect', { x: num(cbx), y: num(y0), width: num(cbWidth), height: num(y1 - y0), fill, stroke: fill, 'stroke-width': '0.2' }));
   }
   const cbTicks: string[] = [];
   const cbLabels: string[] = [];

@@ -260,23 +260,37 @@ function drawBand(r: ResolvedSeries, lay: Layout, box: Box): string {
   return polys.length ? el('path', { d: polys.join(''), fill: r.color, 'fill-opacity': '0.2', stroke: 'none' }) : '';
 }
 
-function drawEvents(r: ResolvedSeries, lay: Layout, box: Box, fs: number): string {
+/** Beyond this many events, circles on the curve turn into a clutter of rings: they become a rug instead. */
+export const RUG_THRESHOLD = 40;
+
+function useRug(data: LineChartData): boolean {
+  return data.series.some((x) => (x.events?.length ?? 0) > RUG_THRESHOLD);
+}
+
+function drawEvents(r: ResolvedSeries, lay: Layout, box: Box, fs: number, rug: boolean, rugRow: number): string {
   const events = r.src.events;
   if (!events?.length) return '';
   const indexOf = new Map<number, number>();
   r.src.x.forEach((x, i) => indexOf.set(x, i));
   const rad = markerRadius(fs);
-  const circles: string[] = [];
+  const marks: string[] = [];
+  const rugLen = fs * 0.5;
+  const rugBase = lay.rect.top + lay.rect.height - rugRow * rugLen * 1.2;
   for (const ex of events) {
+    const px = lay.x.map(ex);
+    if (px === null || px < box.x0 || px > box.x1) continue;
+    if (rug) {
+      // A rug along the bottom of the plot: one short tick per event, a row per series.
+      marks.push(`M${num(px)} ${num(rugBase)}v${num(-rugLen)}`);
+      continue;
+    }
     const i = indexOf.get(ex);
     if (i === undefined) continue;
-    const px = lay.x.map(ex);
     const py = lay.y.map(r.src.y[i] as number);
-    if (px === null || py === null) continue;
-    if (px < box.x0 || px > box.x1 || py < box.y0 || py > box.y1) continue;
-    circles.push(circlePath(px, py, rad));
+    if (py === null || py < box.y0 || py > box.y1) continue;
+    marks.push(circlePath(px, py, rad));
   }
-  return circles.length ? el('path', { class: 'events', d: circles.join(''), fill: 'none', stroke: r.color, 'stroke-width': num(r.width * 0.8) }) : '';
+  return marks.length ? el('path', { class: 'events', d: marks.join(''), fill: 'none', stroke: r.color, 'stroke-width': num(r.width * (rug ? 0.5 : 0.8)) }) : '';
 }
 
 function drawHLines(data: LineChartData, lay: Layout, s: FigureSettings): string {
@@ -291,19 +305,84 @@ function drawHLines(data: LineChartData, lay: Layout, s: FigureSettings): string
     : '';
 }
 
-function drawDivergences(data: LineChartData, lay: Layout, s: FigureSettings, fs: number): string {
-  const out: string[] = [];
+interface PlacedDivergence {
+  px: number;
+  color: string;
+  label: string;
+  /** Text anchor point; vertical labels read bottom to top and end at (x, y). */
+  x: number;
+  y: number;
+  vertical: boolean;
+  box: Box;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/**
+ * Places each divergence label beside its line where it covers the fewest curve points: horizontal in a
+ * row at the top or bottom of the plot, or turned to run down along the line (which fits the usual case:
+ * the curve ends at the line and the plot right of it is empty but narrow). Labels never overlap each other.
+ */
+function placeDivergences(data: LineChartData, lay: Layout, s: FigureSettings, fs: number, pts: Pt[]): PlacedDivergence[] {
   const labelFs = fs * 0.9;
-  (data.divergences ?? []).forEach((d, k) => {
+  const { left, top, width, height } = lay.rect;
+  const rowH = labelFs * 1.2;
+  const rows = Math.max(1, Math.min(4, Math.floor(height / rowH / 2)));
+  const baselines = [...Array.from({ length: rows }, (_, k) => top + labelFs * 1.1 + k * rowH), ...Array.from({ length: rows }, (_, k) => top + height - labelFs * 0.4 - k * rowH)];
+  const asc = labelFs * FONT_ASCENT;
+  const desc = labelFs * 0.22;
+  const taken: Box[] = [];
+  const placed: PlacedDivergence[] = [];
+  const lines = (data.divergences ?? []).map((d) => lay.x.map(d.x)).filter((px): px is number => px !== null);
+  // Every divergence line is an obstacle for every label, not only its own.
+  pts = [...pts];
+  for (const px of lines) for (let py = top; py <= top + height; py += fs * 0.5) pts.push([px, py]);
+  for (const d of data.divergences ?? []) {
     const px = lay.x.map(d.x);
-    if (px === null || px < lay.rect.left - 0.01 || px > lay.rect.left + lay.rect.width + 0.01) return;
+    if (px === null || px < left - 0.01 || px > left + width + 0.01) continue;
     const color = d.colorIndex === undefined ? '#000000' : seriesStyle(s, d.colorIndex).color;
-    out.push(el('path', { d: `M${num(px)} ${num(lay.rect.top)}V${num(lay.rect.top + lay.rect.height)}`, fill: 'none', stroke: color, 'stroke-width': num(s.lineWidth * 0.7), 'stroke-dasharray': dashArray([1.5, 1.5], s.lineWidth * 0.7) }));
-    // Labels go on the side of the line with more room, stacked so several divergences do not overprint.
-    const onLeft = divergenceOnLeft(px, textWidth(d.label, labelFs), lay.rect, fs);
-    const ty = lay.rect.top + labelFs * (1.1 + k * 1.2);
-    out.push(el('text', { x: num(onLeft ? px - fs * 0.25 : px + fs * 0.25), y: num(ty), 'text-anchor': onLeft ? 'end' : undefined, 'font-size': num(labelFs), fill: color }, text(d.label)));
-  });
+    const w = textWidth(d.label, labelFs);
+    const gap = fs * 0.25;
+    type Cand = Omit<PlacedDivergence, 'px' | 'color' | 'label'>;
+    const cands: Cand[] = [];
+    for (const side of ['right', 'left'] as const) {
+      const x0 = side === 'left' ? px - gap - w : px + gap;
+      for (const y of baselines) cands.push({ x: x0, y, vertical: false, box: { x0, y0: y - asc, x1: x0 + w, y1: y + desc } });
+      const vx0 = side === 'left' ? px - gap - asc - desc : px + gap;
+      const vy = top + labelFs * 0.3;
+      cands.push({ x: vx0 + asc, y: vy, vertical: true, box: { x0: vx0, y0: vy, x1: vx0 + asc + desc, y1: vy + w } });
+    }
+    let best: { c: Cand; cost: number } | null = null;
+    for (const c of cands) {
+      const b = c.box;
+      if (b.x0 < left || b.x1 > left + width || b.y0 < top || b.y1 > top + height) continue;
+      if (taken.some((t) => overlaps(t, b))) continue;
+      const cost = countInside(pts, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+      if (!best || cost < best.cost) best = { c, cost };
+    }
+    // Nowhere inside fits (a line at the very edge of a narrow plot): the top row, clamped into the plot.
+    const fallbackX = Math.max(left, Math.min(px + gap, left + width - w));
+    const first = baselines[0] as number;
+    const c = best?.c ?? { x: fallbackX, y: first, vertical: false, box: { x0: fallbackX, y0: first - asc, x1: fallbackX + w, y1: first + desc } };
+    taken.push(c.box);
+    placed.push({ px, color, label: d.label, ...c });
+  }
+  return placed;
+}
+
+function drawDivergences(placed: PlacedDivergence[], lay: Layout, s: FigureSettings, fs: number): string {
+  const out: string[] = [];
+  for (const d of placed) {
+    out.push(el('path', { d: `M${num(d.px)} ${num(lay.rect.top)}V${num(lay.rect.top + lay.rect.height)}`, fill: 'none', stroke: d.color, 'stroke-width': num(s.lineWidth * 0.7), 'stroke-dasharray': dashArray([1.5, 1.5], s.lineWidth * 0.7) }));
+    const common = { x: num(d.x), y: num(d.y) };
+    out.push(
+      d.vertical
+        ? el('text', { ...common, transform: `rotate(-90 ${num(d.x)} ${num(d.y)})`, 'text-anchor': 'end', 'font-size': num(fs * 0.9), fill: d.color }, text(d.label))
+        : el('text', { ...common, 'font-size': num(fs * 0.9), fill: d.color }, text(d.label)),
+    );
+  }
   return group({ class: 'divergence' }, out);
 }
 
@@ -321,21 +400,25 @@ function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s: Figur
     if (!r.src.events?.length || !r.src.eventLabel || eventLabels.has(r.src.eventLabel)) continue;
     eventLabels.add(r.src.eventLabel);
     // One entry per kind of event: its colour is the series', so a single-run chart shows it exactly.
-    entries.push({ label: r.src.eventLabel, color: resolved.length === 1 ? r.color : '#000000', lineWidth: s.lineWidth, marker: true });
+    entries.push({ label: r.src.eventLabel, color: resolved.length === 1 ? r.color : '#000000', lineWidth: s.lineWidth, marker: useRug(data) ? 'rug' : 'circle' });
   }
   return entries;
 }
 
 /** Screen points the legend should not cover: vertices and segment midpoints of every curve. */
-function occupancy(resolved: ResolvedSeries[], lay: Layout, box: Box): Pt[] {
+function occupancy(resolved: ResolvedSeries[], lay: Layout, box: Box, fs: number): Pt[] {
   const pts: Pt[] = [];
+  const stepPx = fs * 0.5;
   for (const r of resolved) {
     for (const run of runs(r.src, lay)) {
       for (const piece of clipPolyline(run, box)) {
         piece.forEach((p, i) => {
           pts.push(p);
           const next = piece[i + 1];
-          if (next) pts.push([(p[0] + next[0]) / 2, (p[1] + next[1]) / 2]);
+          if (!next) return;
+          // Long segments (a jump to 1e30) are sampled along their length, not only at their ends.
+          const n = Math.min(200, Math.ceil(Math.hypot(next[0] - p[0], next[1] - p[1]) / stepPx));
+          for (let k = 1; k < n; k++) pts.push([p[0] + ((next[0] - p[0]) * k) / n, p[1] + ((next[1] - p[1]) * k) / n]);
         });
       }
     }
@@ -348,7 +431,7 @@ function occupancy(resolved: ResolvedSeries[], lay: Layout, box: Box): Pt[] {
 }
 
 /** Reference lines and divergence marks (with their labels) must stay uncovered too: sample them densely. */
-function annotationOccupancy(data: LineChartData, lay: Layout, fs: number): Pt[] {
+function annotationOccupancy(data: LineChartData, lay: Layout, placed: PlacedDivergence[], fs: number): Pt[] {
   const pts: Pt[] = [];
   const { left, top, width, height } = lay.rect;
   const stepPx = fs * 0.5;
@@ -357,22 +440,12 @@ function annotationOccupancy(data: LineChartData, lay: Layout, fs: number): Pt[]
     if (py === null || py < top || py > top + height) continue;
     for (let px = left; px <= left + width; px += stepPx) pts.push([px, py]);
   }
-  const labelFs = fs * 0.9;
-  (data.divergences ?? []).forEach((d, k) => {
-    const px = lay.x.map(d.x);
-    if (px === null) return;
-    for (let py = top; py <= top + height; py += stepPx) pts.push([px, py]);
-    const w = textWidth(d.label, labelFs);
-    const onLeft = divergenceOnLeft(px, w, lay.rect, fs);
-    const x0 = onLeft ? px - fs * 0.25 - w : px + fs * 0.25;
-    const ty = top + labelFs * (1.1 + k * 1.2);
-    for (let x = x0; x <= x0 + w; x += stepPx) pts.push([x, ty - labelFs * 0.35]);
-  });
+  if (useRug(data)) for (let px = left; px <= left + width; px += stepPx) pts.push([px, top + height - fs * 0.3]);
+  for (const d of placed) {
+    for (let py = top; py <= top + height; py += stepPx) pts.push([d.px, py]);
+    for (let x = d.box.x0; x <= d.box.x1; x += stepPx) for (let y = d.box.y0; y <= d.box.y1; y += stepPx) pts.push([x, y]);
+  }
   return pts;
-}
-
-function divergenceOnLeft(px: number, labelW: number, rect: PlotRect, fs: number): boolean {
-  return px - rect.left > rect.width * 0.6 || px + labelW + fs * 0.3 > rect.left + rect.width;
 }
 
 function countInside(pts: Pt[], x: number, y: number, w: number, h: number): number {
@@ -420,7 +493,8 @@ export function renderLineSvg(data: LineChartData, s: FigureSettings): string {
     if (lay.legend) {
       const box = clipBox(lay.rect, s.lineWidth);
       const corners = want === 'auto' ? ['top-right', 'top-left', 'bottom-right', 'bottom-left'] : [want];
-      const pts = want === 'auto' ? [...occupancy(resolved, lay, box), ...annotationOccupancy(data, lay, fs)] : [];
+      const curves = occupancy(resolved, lay, box, fs);
+      const pts = want === 'auto' ? [...curves, ...annotationOccupancy(data, lay, placeDivergences(data, lay, s, fs, curves), fs)] : [];
       let best: { corner: string; n: number } | null = null;
       for (const c of corners) {
         const [lx, ly] = insideCorner(lay.rect, lay.legend, c, fs);
@@ -447,8 +521,16 @@ export function renderLineSvg(data: LineChartData, s: FigureSettings): string {
   // Reference curves under the data, then series in reverse so the first series (black) ends on top.
   const order = [...resolved.filter((r) => r.src.reference), ...resolved.filter((r) => !r.src.reference).reverse()];
   body.push(group({ class: 'series' }, order.map((r) => drawSeries(r, lay, box))));
-  body.push(group({ class: 'events' }, resolved.map((r) => drawEvents(r, lay, box, fs))));
-  body.push(drawDivergences(data, lay, s, fs));
+  const rug = useRug(data);
+  let rugRow = 0;
+  body.push(group({ class: 'events' }, resolved.map((r) => drawEvents(r, lay, box, fs, rug, r.src.events?.length ? rugRow++ : rugRow))));
+  const taken = occupancy(resolved, lay, box, fs);
+  if (lay.legend && lay.legendAt && s.legend !== 'right' && s.legend !== 'below') {
+    // An inside legend is fixed by now: labels must not land on it either.
+    const [lx, ly] = lay.legendAt;
+    for (let x = lx; x <= lx + lay.legend.width; x += fs * 0.5) for (let y = ly; y <= ly + lay.legend.height; y += fs * 0.5) taken.push([x, y]);
+  }
+  body.push(drawDivergences(placeDivergences(data, lay, s, fs, taken), lay, s, fs));
   body.push(drawXAxis(lay.x, lay.rect, st));
   body.push(drawYAxis(lay.y, lay.rect, st));
   body.push(drawAxisLabels(lay.rect, labels.xLabel, labels.yLabel, lay.xLabelBaseline, lay.yLabelX, fs));

@@ -150,8 +150,9 @@ describe('scales', () => {
     expect(labelled.length).toBeLessThanOrEqual(6);
     // 61 decades in room for 6 labels: every 20th decade (every 10th would need 7).
     expect(labelled.map((t) => `${t.label?.text}^${t.label?.sup}`)).toEqual(['10^−20', '10^0', '10^20']);
-    // The unlabelled decades still get minor ticks.
-    expect(a.ticks.length).toBe(62);
+    // Unlabelled decades get minor ticks while they are at least 3 pt apart, not when they would merge.
+    expect(a.ticks.length).toBe(3);
+    expect(buildScale({ log: true, extent: [3e-31, 2e29], range: [300, 0], maxTicks: 6 }).ticks.length).toBe(62);
     for (const t of a.ticks) expect(Number.isFinite(a.scale(t.value))).toBe(true);
   });
 
@@ -162,6 +163,10 @@ describe('scales', () => {
     expect(b.ticks.map((t) => t.label?.text)).toContain('1000');
     const c = buildScale({ log: false, extent: [0, 50000], range: [0, 200], maxTicks: 6 });
     expect(c.ticks.map((t) => t.label?.text)).toContain('50k');
+    const huge = buildScale({ log: false, extent: [0, 1e30], range: [0, 200], maxTicks: 6 });
+    expect(huge.ticks.map((t) => `${t.label?.text}${t.label?.sup ? `^${t.label.sup}` : ''}`)).toEqual(['0', '2×10^29', '4×10^29', '6×10^29', '8×10^29', '1×10^30']);
+    const small = buildScale({ log: false, extent: [0, 0.002], range: [0, 200], maxTicks: 6 });
+    expect(small.ticks.map((t) => `${t.label?.text}${t.label?.sup ? `^${t.label.sup}` : ''}`)).toEqual(['0', '5×10^−4', '1×10^−3', '1.5×10^−3', '2×10^−3']);
   });
 });
 
