@@ -13,8 +13,9 @@ import { trainCommand } from './commands/train';
 import { runsCommand } from './commands/runs';
 import { sweepCommand } from './commands/sweep';
 import { figureCommand } from './commands/figure';
+import { probeCommand } from './commands/probe';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, serveCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, probeCommand, serveCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createDispatcher } from '../../../core/api';
 import { createLab } from '../../../core/lab/lab';
 import { forkLauncher } from '../../../core/lab/fork-launcher';
@@ -23,6 +24,7 @@ export const serveCommand: Command = {
     const staticDir = rendererBuildDir();
     if (!existsSync(staticDir)) throw new UsageError(`gradlab serve: the renderer is not built (${staticDir} is missing): run 'npm run build' first`);
     const databasePath = resolveDatabasePath(values.db as string | undefined, io.env, io.cwd);
+    mkdirSync(dirname(databasePath), { recursive: true });
     const lab = createLab({ mode: 'browser', version: APP_VERSION, launcher: forkLauncher(), databasePath });
     const server = await startLabServer({ dispatch: createDispatcher(lab.handlers), subscribe: lab.subscribe, staticDir, port });
     io.out(`RNN Gradient Lab is serving on ${server.url}`);
