@@ -1,27 +1,48 @@
-import { useState } from 'react';
+/**
+ * The app shell: one tab per view. Panels stay mounted so switching tabs loses nothing.
+ *
+ * Mount points for the other views (replace the placeholders below):
+ *   Runs     <RunsPanel onOpenRun={openRun} />       (renderer/src/runs/): openRun(runId) shows any stored run live
+ *   Compare  <ComparePanel />                         (renderer/src/compare/): the charts in renderer/src/charts/ take
+ *            plain series props (see charts/README in SeriesChart.tsx's header) and carry an `Export figure` slot
+ *   Lessons  <LessonsPanel onOpenPreset={…} />
+ * Export figure: every chart's button calls the handler given to <ExportFigureProvider> below (see
+ * charts/export-figure.tsx); the export dialog replaces `exportFigureNow` with a function that opens it.
+ */
+import { useCallback, useState } from 'react';
 import { EngineBadge } from './shell/EngineBadge';
+import { Builder } from './builder/Builder';
+import type { StartedRuns } from './builder/RunActions';
+import { Tabs, type TabDef } from './ui/Tabs';
+import { Placeholder } from './ui/Placeholder';
 
-const TABS = ['Builder', 'Runs', 'Compare', 'Lessons'] as const;
-type Tab = (typeof TABS)[number];
+type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons';
 
 export function App() {
-  const [tab, setTab] = useState<Tab>('Builder');
+  const [tab, setTab] = useState<TabId>('builder');
+  const [live, setLive] = useState<StartedRuns | null>(null);
+
+  /** Shows a run (or a sweep's runs) in the live view: for runs just started and for stored runs alike. */
+  const openRuns = useCallback((started: StartedRuns) => {
+    setLive(started);
+    setTab('live');
+  }, []);
+
+  const tabs: TabDef<TabId>[] = [
+    { id: 'builder', label: 'Builder', panel: <Builder onStarted={openRuns} /> },
+    {
+      id: 'live',
+      label: 'Live run',
+      panel: live ? <Placeholder title="Live run">Run {live.runIds.join(', ')}</Placeholder> : <Placeholder title="No run open">Start a run in the Builder, or open one from Runs.</Placeholder>,
+    },
+    { id: 'runs', label: 'Runs', panel: <Placeholder title="Runs">The run history: search, tag, open, delete and export runs.</Placeholder> },
+    { id: 'compare', label: 'Compare', panel: <Placeholder title="Compare">Overlay runs and sweeps: loss, gradient flow and horizon side by side.</Placeholder> },
+    { id: 'lessons', label: 'Lessons', panel: <Placeholder title="Lessons">Guided experiments on vanishing and exploding gradients.</Placeholder> },
+  ];
+
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>RNN Gradient Lab</h1>
-        <nav role="tablist" aria-label="Views">
-          {TABS.map((t) => (
-            <button key={t} role="tab" aria-selected={tab === t} aria-controls={`panel-${t}`} id={`tab-${t}`} onClick={() => setTab(t)}>
-              {t}
-            </button>
-          ))}
-        </nav>
-        <EngineBadge />
-      </header>
-      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="app-main">
-        <p>{tab}</p>
-      </main>
+      <Tabs tabs={tabs} selected={tab} onSelect={setTab} title={<h1>RNN Gradient Lab</h1>} aside={<EngineBadge />} />
     </div>
   );
 }

@@ -1,0 +1,86 @@
+/** The right-hand panel: labelled fields of the selected canvas block, each with the host's message beside it. */
+import type { ExperimentSpec, FieldIssue, TaskKind } from '../../../core/api';
+import { CheckboxField, NumberField, SelectField, TextField } from '../ui/fields';
+import { SECTION_TITLES, sectionOf, shownValue, type Draft } from './draft';
+import { fieldsOf, labelOf, type FieldSpec } from './inspector-fields';
+import type { Selection } from './apply-block';
+
+export interface InspectorProps {
+  selection: Selection;
+  draft: Draft;
+  normalised: ExperimentSpec | null;
+  issues: readonly FieldIssue[];
+  layers: number;
+  onSet: (path: string, value: unknown) => void;
+  onSelect: (selection: Selection) => void;
+}
+
+export function Inspector({ selection, draft, normalised, issues, layers, onSet, onSelect }: InspectorProps) {
+  const taskKind = shownValue(draft, normalised, 'task.kind') as TaskKind | undefined;
+  const v = (path: string) => shownValue(draft, normalised, path);
+  const fields = fieldsOf(selection.section, {
+    taskKind,
+    cell: v('model.cell'),
+    usesNormalInit: v('model.init.recurrent') === 'normal' || v('model.init.input') === 'normal',
+  });
+  const shown = new Set(fields.map((f) => f.path));
+  const issueAt = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' ') || undefined;
+  const elsewhere = issues.filter((i) => !shown.has(i.path));
+  const title =
+    selection.section === 'model' && selection.layer !== undefined ? `Layer ${selection.layer + 1} of ${layers}` : SECTION_TITLES[selection.section];
+
+  return (
+    <aside className="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">{title}</h2>
+      {selection.section === 'model' && layers > 1 && <p className="muted">Every layer shares these settings.</p>}
+      <div className="inspector-fields">
+        {fields.map((f) => (
+          <FieldFor key={f.path} field={f} value={v(f.path)} issue={issueAt(f.path)} onSet={onSet} />
+        ))}
+      </div>
+      {elsewhere.length > 0 && (
+        <section className="issues-elsewhere" aria-labelledby="issues-elsewhere-title">
+          <h3 id="issues-elsewhere-title">Also needs attention</h3>
+          <ul>
+            {elsewhere.map((i, n) => {
+              const section = sectionOf(i.path);
+              const where = labelOf(i.path, taskKind) ?? (i.path || 'spec');
+              return (
+                <li key={`${i.path}:${n}`}>
+                  <button type="button" className="link" onClick={() => onSelect(section === 'model' ? { section, layer: 0 } : { section })}>
+                    {SECTION_TITLES[section]} › {where}
+                  </button>
+                  : {i.message}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+function FieldFor({ field, value, issue, onSet }: { field: FieldSpec; value: unknown; issue: string | undefined; onSet: (path: string, value: unknown) => void }) {
+  const set = (v: unknown) => onSet(field.path, v);
+  switch (field.type) {
+    case 'number':
+      return (
+        <NumberField
+          label={field.label}
+          value={value}
+          onChange={set}
+          issue={issue}
+          hint={field.hint}
+          optional={field.optional ?? false}
+          {...(field.placeholder ? { placeholder: field.placeholder } : {})}
+        />
+      );
+    case 'select':
+      return <SelectField label={field.label} value={value} options={field.options} onChange={set} issue={issue} hint={field.hint} />;
+    case 'text':
+      return <TextField label={field.label} value={value} onChange={set} issue={issue} hint={field.hint} {...(field.placeholder ? { placeholder: field.placeholder } : {})} />;
+    case 'check':
+      return <CheckboxField label={field.label} checked={value === true} onChange={set} issue={issue} />;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Start run / Start sweep. Both ask the host to validate the draft once more (the debounced check may be
+ * a keystroke behind), then start; refusals and errors are shown here, in words, never swallowed.
+ */
+import { useState } from 'react';
+import type { ExperimentSpec } from '../../../core/api';
+import { getLab } from '../api/lab';
+import type { Draft } from './draft';
+import { activeGrid, describeGrid, runCount, type Grid } from './sweep-grid';
+import type { ValidateNow } from './useSpecValidation';
+import type { Validation } from './useSpecValidation';
+
+export interface StartedRuns {
+  runIds: string[];
+  sweepId?: string;
+}
+
+export interface RunActionsProps {
+  draft: Draft;
+  validation: Validation;
+  validateNow: ValidateNow;
+  grid: Grid;
+  gridOpen: boolean;
+  onToggleGrid: () => void;
+  /** The draft has problems: show the first one's block. */
+  onInvalid: (firstPath: string) => void;
+  onStarted: (started: StartedRuns) => void;
+}
+
+export function RunActions({ draft, validation, validateNow, grid, gridOpen, onToggleGrid, onInvalid, onStarted }: RunActionsProps) {
+  const [busy, setBusy] = useState<'run' | 'sweep' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const count = runCount(grid);
+
+  const checked = async (): Promise<ExperimentSpec | null> => {
+    const r = await validateNow(draft);
+    if (r.ok && r.spec) return r.spec;
+    setMessage(`Not started: ${r.issues.length === 1 ? 'one field needs' : `${r.issues.length} fields need`} attention (marked in the inspector).`);
+    if (r.issues[0]) onInvalid(r.issues[0].path);
+    return null;
+  };
+
+  const start = async (kind: 'run' | 'sweep') => {
+    setMessage(null);
+    if (kind === 'sweep' && count === 0) {
+      if (!gridOpen) onToggleGrid();
+      setMessage('Tick at least one value in the sweep grid, e.g. three cells × three seeds.');
+      return;
+    }
+    setBusy(kind);
+    try {
+      const spec = await checked();
+      if (!spec) return;
+      if (kind === 'run') {
+        const run = await getLab().startRun({ spec });
+        onStarted({ runIds: [run.id] });
+      } else {
+        const sweep = await getLab().startSweep({ name: spec.name, base: spec, grid: activeGrid(grid) });
+        onStarted({ runIds: sweep.runs.map((r) => r.id), sweepId: sweep.sweepId });
+      }
+    } catch (e) {
+      setMessage(`The lab could not start the ${kind}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const invalid = validation.state === 'invalid';
+  return (
+    <div className="run-actions">
+      <div className="run-actions-row">
+        <button type="button" className="primary" disabled={busy !== null} aria-describedby="run-actions-state" onClick={() => start('run')}>
+          {busy === 'run' ? 'Starting…' : 'Start run'}
+        </button>
+        <button type="button" disabled={busy !== null} aria-describedby="run-actions-grid" onClick={() => start('sweep')}>
+          {busy === 'sweep' ? 'Starting…' : 'Start sweep'}
+        </button>
+        <button type="button" className="link" aria-expanded={gridOpen} aria-controls="sweep-grid-panel" onClick={onToggleGrid}>
+          {gridOpen ? 'Hide sweep grid' : 'Edit sweep grid'}
+        </button>
+        <span id="run-actions-grid" className="muted">
+          {describeGrid(grid)}
+        </span>
+        <span id="run-actions-state" className={`spec-state spec-${validation.state}`} role="status">
+          {validation.state === 'ok' && 'Spec valid'}
+          {validation.state === 'pending' && 'Checking…'}
+          {invalid && `${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'}`}
+          {validation.state === 'error' && `Cannot check: ${validation.error ?? ''}`}
+        </span>
+      </div>
+      {message && (
+        <p role="alert" className="run-actions-message">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
