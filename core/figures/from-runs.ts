@@ -177,6 +177,11 @@ export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}
       });
     }
   });
+  if (refs.length > 1) {
+    // One legend entry for all bounds: each takes its run's colour, so per-run entries would only repeat names.
+    for (const r of refs) r.hideInLegend = true;
+    refs.push({ id: 'bound', label: 'theory bound', x: [], y: [], reference: true });
+  }
   const stepText = steps.size === 1 ? ` at step ${[...steps][0]}` : '';
   return {
     type: 'line',

@@ -33,6 +33,7 @@ export function lineCsv(data: LineChartData, s: FigureSettings): string {
   const columns: { name: string; values: Map<number, number> }[] = [];
   const xs = new Set<number>();
   for (const series of data.series) {
+    if (series.x.length === 0) continue; // legend-only entries hold no data
     const label = seriesLabel(series, s);
     const y = new Map<number, number>();
     const lo = new Map<number, number>();
