@@ -28,7 +28,9 @@ export const trainCommand: Command = {
       let last: StepMetrics | null = null;
       let lastPrint = 0;
       const tty = process.stderr.isTTY;
-      const off = lab.subscribe((e: LabEvent) => {
+      // Events can arrive before startRun returns this run's id (run.queued does): hold them until then.
+      const early: LabEvent[] = [];
+      const show = (e: LabEvent) => {
         if ('runId' in e && e.runId !== runId) return;
         if ('run' in e && e.run.id !== runId) return;
         if (json) return io.out(toWire(e));
@@ -41,9 +43,11 @@ export const trainCommand: Command = {
             else io.err(progressLine(last, e.stepsTotal));
           }
         } else if (e.type === 'run.started') io.err(`run ${e.run.id} started on ${e.run.backend} (${e.run.device})`);
-      });
+      };
+      const off = lab.subscribe((e) => (runId ? show(e) : early.push(e)));
       const run = await lab.handlers.startRun({ spec: parsed.data });
       runId = run.id;
+      early.splice(0).forEach(show);
       const stop = () => void lab.handlers.stopRun({ runId });
       process.once('SIGINT', stop);
       const ended = await lab.whenEnded(runId);
