@@ -13,6 +13,7 @@ import { hardenSession, hardenWebContents, isVettedExternalUrl } from './electro
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { utilityLauncher } from './electron/utility-launcher';
 import { APP_VERSION } from './version';
+import { setFigureFontPath } from '../core/figures';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
+    setFigureFontPath(join(here, 'fonts', 'Arimo-Regular.ttf').replace('app.asar', 'app.asar.unpacked'));
     serveRenderer(join(here, '../renderer'));
     const databasePath = process.env.GRADLAB_DB ?? join(app.getPath('userData'), 'lab.db');
     const lab = createLab({ mode: 'electron', version: APP_VERSION, launcher: utilityLauncher(join(here, 'engine.js')), databasePath });
