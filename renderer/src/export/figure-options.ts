@@ -1,0 +1,162 @@
+/**
+ * The Export figure dialog's model. Figure settings are defined once, by core/figures/settings.ts; the page
+ * may import only their types, so the few constants a form needs (preset widths, aspect ratios, choices)
+ * are repeated here and `toSettings` builds the plain object the host's exportFigure validates.
+ */
+import type { FIGURE_CHARTS, FIGURE_FORMATS } from '../../../core/api/contract';
+import type { FigureSettingsInput, LegendPosition, SizePreset } from '../../../core/figures/settings';
+
+export type FigureChart = (typeof FIGURE_CHARTS)[number];
+export type FigureFormat = (typeof FIGURE_FORMATS)[number];
+export type FigureSettingsDefaults = Partial<FigureSettingsInput>;
+
+export const FORMATS: { value: FigureFormat; label: string; hint: string }[] = [
+  { value: 'svg', label: 'SVG', hint: 'vector, editable in Inkscape/Illustrator' },
+  { value: 'pdf', label: 'PDF', hint: 'vector with embedded font, for LaTeX' },
+  { value: 'png', label: 'PNG', hint: 'raster at the chosen DPI' },
+  { value: 'csv', label: 'CSV', hint: 'the plotted points' },
+];
+
+export const SIZES: { value: SizePreset; label: string }[] = [
+  { value: 'single', label: 'Single column (3.5 in)' },
+  { value: 'double', label: 'Double column (7 in)' },
+  { value: 'custom', label: 'Custom' },
+];
+
+/** As core/figures/settings.ts: preset widths (in) and height/width ratios. */
+const PRESET_WIDTH_IN = { single: 3.5, double: 7 } as const;
+const PRESET_ASPECT = { single: 0.75, double: 3 / 7 } as const;
+
+export const LEGEND_POSITIONS: { value: LegendPosition; label: string }[] = [
+  { value: 'auto', label: 'Auto (inside, least overlap)' },
+  { value: 'top-right', label: 'Top right' },
+  { value: 'top-left', label: 'Top left' },
+  { value: 'bottom-right', label: 'Bottom right' },
+  { value: 'bottom-left', label: 'Bottom left' },
+  { value: 'right', label: 'Right of the plot' },
+  { value: 'below', label: 'Below the plot' },
+  { value: 'none', label: 'None' },
+];
+
+/** Arimo ships with the lab (metric-compatible with Arial/Helvetica); the others are common journal faces. */
+export const FONT_SUGGESTIONS = ['Arimo', 'Helvetica', 'Arial', 'Times New Roman', 'Liberation Serif', 'DejaVu Sans', 'Source Sans Pro'];
+
+export const CHART_TITLES: Record<FigureChart, string> = {
+  loss: 'Loss',
+  profile: 'Gradient flow',
+  heatmap: 'Gradient heatmap',
+  horizon: 'Gradient horizon',
+  gradnorm: 'Gradient norm',
+};
+
+/** What the form edits. Empty strings mean "the chart's default"; `showTitle` off sends an empty title. */
+export interface FigureForm {
+  format: FigureFormat;
+  size: SizePreset;
+  widthIn: number;
+  heightIn: number;
+  dpi: number;
+  fontFamily: string;
+  fontSize: number;
+  showTitle: boolean;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  legendNames: Record<string, string>;
+  legend: LegendPosition;
+  palette: 'okabe-ito' | 'greyscale';
+  dashes: boolean;
+  lineWidth: number;
+  grid: boolean;
+  logY: 'default' | 'log' | 'linear';
+  fileName: string;
+}
+
+export function initialForm(d: FigureSettingsDefaults, chart: FigureChart): FigureForm {
+  const size = d.size ?? 'single';
+  const base = figureInches({ size, widthIn: d.widthIn, heightIn: d.heightIn, aspect: d.aspect });
+  return {
+    format: 'svg',
+    size,
+    widthIn: base.widthIn,
+    heightIn: base.heightIn,
+    dpi: d.dpi ?? 300,
+    fontFamily: d.fontFamily ?? 'Arimo',
+    fontSize: d.fontSize ?? 8,
+    // Papers caption their figures; an in-figure title is usually dropped, but keep the default visible.
+    showTitle: d.title !== '',
+    title: d.title ?? '',
+    xLabel: d.xLabel ?? '',
+    yLabel: d.yLabel ?? '',
+    legendNames: { ...(d.legendNames ?? {}) },
+    legend: d.legend ?? 'auto',
+    palette: d.palette ?? 'okabe-ito',
+    dashes: d.dashes ?? true,
+    lineWidth: d.lineWidth ?? 1,
+    grid: d.grid ?? false,
+    logY: d.logY === undefined ? 'default' : d.logY ? 'log' : 'linear',
+    fileName: d.fileName ?? `gradlab-${chart}`,
+  };
+}
+
+/** Inches of the figure, as core's figureSize computes them. */
+export function figureInches(s: { size: SizePreset; widthIn?: number | undefined; heightIn?: number | undefined; aspect?: number | undefined }): { widthIn: number; heightIn: number } {
+  if (s.size === 'custom') {
+    const widthIn = s.widthIn ?? PRESET_WIDTH_IN.single;
+    return { widthIn, heightIn: s.heightIn ?? widthIn * (s.aspect ?? PRESET_ASPECT.single) };
+  }
+  const widthIn = PRESET_WIDTH_IN[s.size];
+  return { widthIn, heightIn: widthIn * (s.aspect ?? PRESET_ASPECT[s.size]) };
+}
+
+/** PNG pixels: the width is exactly widthIn × dpi (core/figures/export/png.ts); the height follows the aspect. */
+export function pngPixels(f: Pick<FigureForm, 'size' | 'widthIn' | 'heightIn' | 'dpi'>, aspect?: number): { width: number; height: number } {
+  const inches = figureInches({ size: f.size, widthIn: f.widthIn, heightIn: f.heightIn, aspect });
+  return { width: Math.max(1, Math.round(inches.widthIn * f.dpi)), height: Math.max(1, Math.round(inches.heightIn * f.dpi)) };
+}
+
+const FILE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+export function validFileName(name: string): boolean {
+  return FILE_NAME.test(name);
+}
+
+/**
+ * The settings object sent to exportFigure (and saved beside the figure for `gradlab figure --settings`):
+ * the caller's chart options first, then everything the form sets. Defaults are left out, so the JSON
+ * a user saves says only what they chose.
+ */
+export function toSettings(form: FigureForm, defaults: FigureSettingsDefaults): Record<string, unknown> {
+  const s: Record<string, unknown> = { ...defaults };
+  s.size = form.size;
+  if (form.size === 'custom') {
+    s.widthIn = form.widthIn;
+    s.heightIn = form.heightIn;
+  } else {
+    delete s.widthIn;
+    delete s.heightIn;
+  }
+  s.fontFamily = form.fontFamily.trim() || 'Arimo';
+  s.fontSize = form.fontSize;
+  if (!form.showTitle) s.title = '';
+  else if (form.title.trim()) s.title = form.title;
+  else delete s.title;
+  for (const key of ['xLabel', 'yLabel'] as const) {
+    if (form[key].trim()) s[key] = form[key];
+    else delete s[key];
+  }
+  const names = Object.fromEntries(Object.entries(form.legendNames).filter(([, v]) => v.trim() !== ''));
+  if (Object.keys(names).length) s.legendNames = names;
+  else delete s.legendNames;
+  s.legend = form.legend;
+  s.palette = form.palette;
+  s.dashes = form.dashes;
+  s.lineWidth = form.lineWidth;
+  s.grid = form.grid;
+  if (form.logY === 'default') delete s.logY;
+  else s.logY = form.logY === 'log';
+  s.dpi = form.dpi;
+  if (validFileName(form.fileName)) s.fileName = form.fileName;
+  else delete s.fileName;
+  return s;
+}
