@@ -1,0 +1,49 @@
+/** Asks before something that cannot be undone; the safe choice has the focus, so Enter never destroys. */
+import { useState, type ReactNode } from 'react';
+import { Modal } from '../export/Modal';
+
+export interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  /** Shown on the button while onConfirm runs. */
+  busyLabel?: string;
+  onConfirm: () => Promise<void> | void;
+  onClose: () => void;
+}
+
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Working…', onConfirm, onClose }: ConfirmDialogProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onConfirm();
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal title={title} onClose={onClose} alert className="confirm-dialog">
+      <div className="modal-body">
+        {children}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="modal-actions">
+        <button type="button" className="act-btn" onClick={onClose} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="act-btn act-danger" onClick={() => void confirm()} disabled={busy}>
+          {busy ? busyLabel : confirmLabel}
+        </button>
+      </div>
+    </Modal>
+  );
+}

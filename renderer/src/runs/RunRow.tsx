@@ -1,0 +1,83 @@
+/** One row of the Runs table. Numbers are monospace and right-aligned so magnitudes line up down a column. */
+import type { RunSummary } from '../../../core/api/records';
+import { formatDate, formatMetric } from './format';
+import { StatusChip } from './StatusChip';
+import type { LiveProgress } from './useRunList';
+
+export interface RunRowProps {
+  run: RunSummary;
+  live: LiveProgress | undefined;
+  selected: boolean;
+  active: boolean;
+  onSelect: (on: boolean) => void;
+  onOpen: () => void;
+  onDetails: () => void;
+}
+
+const MAX_TAGS = 3;
+
+function statusDetail(run: RunSummary): string | undefined {
+  if (run.divergence) return `Diverged at step ${run.divergence.step} (${run.divergence.tensor} became non-finite)`;
+  if (run.error) return run.error;
+  return undefined;
+}
+
+export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetails }: RunRowProps) {
+  const running = run.status === 'running';
+  const progress = running ? { done: live?.stepsDone ?? run.stepsDone, total: live?.stepsTotal ?? run.stepsTotal } : undefined;
+  const liveLoss = running && run.final.loss === undefined ? live?.loss : undefined;
+  const extraTags = run.tags.length - MAX_TAGS;
+  return (
+    <tr className={`${selected ? 'row-selected' : ''} ${active ? 'row-active' : ''}`}>
+      <td className="col-check">
+        <input type="checkbox" aria-label={`Select ${run.name}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+      </td>
+      <td className="col-name">
+        <button type="button" className="run-name" onClick={onOpen} title={`Open ${run.name} (${run.id})`}>
+          {run.name}
+        </button>
+        {run.note && (
+          <span className="note-mark" title={run.note} aria-label="has a note">
+            ✎
+          </span>
+        )}
+      </td>
+      <td>{run.task}</td>
+      <td>{run.cell}</td>
+      <td>{run.activation}</td>
+      <td className="col-init">{run.init}</td>
+      <td className="col-clip">{run.clip}</td>
+      <td>
+        <StatusChip status={run.status} progress={progress} detail={statusDetail(run)} />
+      </td>
+      <td className="num">
+        {liveLoss !== undefined ? (
+          <span className="live-value" title="Latest training loss (the run is still training)">
+            {formatMetric(liveLoss)}
+          </span>
+        ) : (
+          formatMetric(run.final.loss)
+        )}
+      </td>
+      <td className="num">{run.final.horizon === undefined ? '—' : formatMetric(run.final.horizon, 6)}</td>
+      <td className="num col-date">{formatDate(run.createdAt)}</td>
+      <td className="col-tags">
+        {run.tags.slice(0, MAX_TAGS).map((t) => (
+          <span key={t} className="tag-chip">
+            {t}
+          </span>
+        ))}
+        {extraTags > 0 && (
+          <span className="tag-more" title={run.tags.slice(MAX_TAGS).join(', ')}>
+            +{extraTags}
+          </span>
+        )}
+      </td>
+      <td className="col-actions">
+        <button type="button" className="act-btn act-small" aria-label={`Details of ${run.name}`} aria-expanded={active} onClick={onDetails}>
+          Details
+        </button>
+      </td>
+    </tr>
+  );
+}

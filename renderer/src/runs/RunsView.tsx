@@ -1,0 +1,160 @@
+/**
+ * The Runs tab: every run in the history, searchable, filterable, sortable and paged by the host, kept live by
+ * the lab's events. Ticked runs go to Compare; a run's name opens it (App decides where: the live view).
+ */
+import { useCallback, useMemo, useRef } from 'react';
+import type { RunSummary } from '../../../core/api/records';
+import { getLab } from '../api/lab';
+import { Pager } from './Pager';
+import { RunDetailsPanel } from './RunDetailsPanel';
+import { RunFilters } from './RunFilters';
+import { EMPTY_FILTERS, hasFilters, toRunQuery, type RunFilterState } from './run-options';
+import { RunsTable } from './RunsTable';
+import { SelectionBar } from './SelectionBar';
+import { useRunList } from './useRunList';
+import { toggleSelected, updateRunsView, useRunsView } from './view-store';
+import '../export/modal.css';
+import './runs.css';
+
+export interface RunsViewProps {
+  /** Show these runs in the Compare tab (App switches tabs). */
+  onCompare: (runIds: string[]) => void;
+  /** Open one run (App shows it in the live/run view). Without it, a name click opens the details panel. */
+  onOpenRun?: ((runId: string) => void) | undefined;
+}
+
+export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
+  const view = useRunsView();
+  const query = useMemo(() => toRunQuery(view.filters, view.sort, view.order, view.offset, view.limit), [view.filters, view.sort, view.order, view.offset, view.limit]);
+  const list = useRunList(query);
+  const selectedIds = useMemo(() => new Set(view.selected.map((r) => r.id)), [view.selected]);
+
+  // Tags seen on any page so far: suggestions for the tag filter and editor (the contract lists no tags).
+  const tagsSeen = useRef(new Set<string>());
+  for (const r of list.runs) for (const t of r.tags) tagsSeen.current.add(t);
+  const knownTags = [...tagsSeen.current].sort();
+
+  const setFilters = useCallback((filters: RunFilterState) => updateRunsView({ filters, offset: 0 }), []);
+  const details = view.detailsId ? list.runs.find((r) => r.id === view.detailsId) : undefined;
+  const compare = (ids: string[]) => ids.length && onCompare(ids);
+  const open = (run: RunSummary) => (onOpenRun ? onOpenRun(run.id) : updateRunsView({ detailsId: run.id }));
+
+  const filtered = hasFilters(view.filters);
+  const empty = !list.loading && !list.error && list.runs.length === 0;
+
+  return (
+    <section className="runs-view" aria-labelledby="runs-heading">
+      <div className="runs-toolbar">
+        <h2 id="runs-heading" className="visually-hidden">
+          Runs
+        </h2>
+        <RunFilters value={view.filters} onChange={setFilters} knownTags={knownTags} />
+        <ImportBundleButton onImported={list.refresh} />
+      </div>
+      <SelectionBar
+        selected={view.selected}
+        onCompare={() => compare(view.selected.map((r) => r.id))}
+        onClear={() => updateRunsView({ selected: [] })}
+        onDeleted={(ids) => {
+          updateRunsView((s) => ({ selected: s.selected.filter((r) => !ids.includes(r.id)) }));
+          list.refresh();
+        }}
+      />
+      {list.error && (
+        <div role="alert" className="runs-error">
+          Could not list runs: {list.error}{' '}
+          <button type="button" className="act-btn act-small" onClick={list.refresh}>
+            Retry
+          </button>
+        </div>
+      )}
+      <div className="runs-body">
+        <div className="runs-scroll" aria-busy={list.loading}>
+          <RunsTable
+            runs={list.runs}
+            live={list.live}
+            sort={view.sort}
+            order={view.order}
+            onSort={(sort, order) => updateRunsView({ sort, order, offset: 0 })}
+            selectedIds={selectedIds}
+            onSelect={(run, on) => toggleSelected(run, on)}
+            onSelectPage={(on) => list.runs.forEach((r) => toggleSelected(r, on))}
+            activeId={view.detailsId}
+            onOpen={open}
+            onDetails={(run) => updateRunsView((s) => ({ detailsId: s.detailsId === run.id ? null : run.id }))}
+          />
+          {empty && (
+            <div className="empty-state">
+              {filtered ? (
+                <>
+                  <p>No runs match these filters.</p>
+                  <button type="button" className="act-btn" onClick={() => setFilters(EMPTY_FILTERS)}>
+                    Reset filters
+                  </button>
+                </>
+              ) : (
+                <>
+                  <p>
+                    <strong>No runs yet.</strong>
+                  </p>
+                  <p>
+                    Build a network in the <em>Builder</em> tab and train it, run <code>gradlab train spec.json</code> against this database, or import a
+                    bundle another lab exported.
+                  </p>
+                </>
+              )}
+            </div>
+          )}
+        </div>
+        {details && (
+          <RunDetailsPanel
+            key={details.id}
+            run={details}
+            knownTags={knownTags}
+            onClose={() => updateRunsView({ detailsId: null })}
+            onOpen={onOpenRun ? () => onOpenRun(details.id) : undefined}
+            onCompare={() => compare([details.id])}
+            onChanged={list.refresh}
+          />
+        )}
+      </div>
+      <Pager offset={view.offset} limit={view.limit} total={list.total} onChange={(offset, limit) => updateRunsView({ offset, limit })} />
+    </section>
+  );
+}
+
+/** Reads a bundle file the user picks and hands it to the lab; imported runs appear through run.updated events. */
+function ImportBundleButton({ onImported }: { onImported: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const onFile = async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    try {
+      const { imported } = await getLab().importBundle({ base64: btoa(bin) });
+      window.alert(`Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'}.`);
+      onImported();
+    } catch (e) {
+      window.alert(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="act-btn act-small import-button" onClick={() => input.current?.click()}>
+        Import bundle…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void onFile(f);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+/** A run's status as a chip: colour for scanning, a glyph and the word so it never relies on colour alone. */
+import type { RunStatus } from '../../../core/api/records';
+
+const GLYPH: Record<RunStatus, string> = {
+  queued: '○',
+  running: '▶',
+  completed: '✓',
+  stopped: '■',
+  diverged: '↯',
+  failed: '✕',
+  interrupted: '‖',
+};
+
+export interface StatusChipProps {
+  status: RunStatus;
+  /** Steps done / total, shown for running runs. */
+  progress?: { done: number; total: number } | undefined;
+  /** Why it failed or where it diverged, as a tooltip. */
+  detail?: string | undefined;
+}
+
+export function StatusChip({ status, progress, detail }: StatusChipProps) {
+  const pct = progress && progress.total > 0 ? Math.min(100, (100 * progress.done) / progress.total) : null;
+  return (
+    <span className={`status-chip status-${status}`} title={detail}>
+      <span aria-hidden="true" className="status-glyph">
+        {GLYPH[status]}
+      </span>
+      {status}
+      {status === 'running' && pct !== null && (
+        <>
+          <span className="status-pct">{pct.toFixed(0)}%</span>
+          <span className="status-bar" aria-hidden="true">
+            <span style={{ width: `${pct}%` }} />
+          </span>
+        </>
+      )}
+    </span>
+  );
+}
