@@ -1,0 +1,89 @@
+/** Axis ranges and ticks for the Compare charts: decades on log axes, data rows merged on a shared x. */
+import type { PlotSeries } from './chart-model';
+
+export interface YAxisSpec {
+  domain: [number, number] | ['auto', 'auto'];
+  ticks?: number[];
+}
+
+/** Plotted values of every curve and band that the axis must show. */
+function values(series: readonly PlotSeries[], log: boolean): number[] {
+  const out: number[] = [];
+  const take = (v: number | undefined) => v !== undefined && Number.isFinite(v) && (!log || v > 0) && out.push(v);
+  for (const s of series) {
+    s.y.forEach(take);
+    s.lo?.forEach(take);
+    s.hi?.forEach(take);
+  }
+  return out;
+}
+
+export function yAxisSpec(series: readonly PlotSeries[], log: boolean): YAxisSpec {
+  const v = values(series, log);
+  if (!v.length) return { domain: log ? [1e-3, 1] : ['auto', 'auto'] };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of v) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  if (!log) return { domain: ['auto', 'auto'] };
+  let lo = Math.floor(Math.log10(min));
+  let hi = Math.ceil(Math.log10(max));
+  if (hi === lo) hi = lo + 1;
+  // Keep about six labelled decades however wide the range (vanishing gradients span 30+ decades).
+  const stride = Math.max(1, Math.ceil((hi - lo) / 6));
+  lo = Math.floor(lo / stride) * stride;
+  const ticks: number[] = [];
+  for (let e = lo; e <= hi; e += stride) ticks.push(10 ** e);
+  return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks };
+}
+
+export type Row = Record<string, number | [number, number] | null>;
+
+/**
+ * One row per distinct x with each curve's value under its key (null where it has none, so recharts bridges
+ * with connectNulls) and its band under `${key}~band`. Non-positive values are dropped on a log axis.
+ */
+export function mergeRows(series: readonly PlotSeries[], log: boolean): Row[] {
+  const rows = new Map<number, Row>();
+  const ok = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && (!log || v > 0);
+  for (const s of series) {
+    s.x.forEach((x, i) => {
+      if (!Number.isFinite(x)) return;
+      let row = rows.get(x);
+      if (!row) rows.set(x, (row = { x }));
+      const y = s.y[i];
+      row[s.key] = ok(y) ? y : null;
+      if (s.lo && s.hi) {
+        const lo = s.lo[i];
+        const hi = s.hi[i];
+        if (ok(hi)) row[`${s.key}~band`] = [ok(lo) ? lo : hi / 1e3, hi];
+      }
+    });
+  }
+  return [...rows.values()].sort((a, b) => (a.x as number) - (b.x as number));
+}
+
+/** About `count` round ticks (1, 2, 2.5 or 5 × 10ᵏ apart) inside [min, max], for linear axes. */
+export function niceTicks(min: number, max: number, count = 6): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return Number.isFinite(min) ? [min] : [];
+  const raw = (max - min) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+  const out: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+/** The x range of all curves. */
+export function xExtent(series: readonly PlotSeries[]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series)
+    for (const x of s.x) {
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+  return lo <= hi ? [lo, hi] : null;
+}

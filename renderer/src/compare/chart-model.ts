@@ -1,0 +1,140 @@
+/**
+ * From fetched records to the curves a Compare chart draws: one per run, or one mean curve with a band per
+ * group of seeds (runs sharing a specHash). Colour and dash slots follow core/figures/from-runs.ts, so the
+ * exported figure looks like the chart on screen.
+ */
+import type { GradientProfile, RunSummary, Series } from '../../../core/api/records';
+import { lineStyle, type LineStyle } from './chart-style';
+import { aggregate, ema, type Aggregate } from './series-math';
+
+export type XMode = 'step' | 'wall';
+export type GroupMode = 'none' | Aggregate;
+
+export interface PlotSeries {
+  key: string;
+  label: string;
+  style: LineStyle;
+  x: number[];
+  y: number[];
+  /** Band around the curve (± std or min–max over seeds). */
+  lo?: number[];
+  hi?: number[];
+  /** Run ids drawn by this curve (one, or the seeds of a group). */
+  runIds: string[];
+}
+
+export interface CurveRun {
+  summary: RunSummary;
+  series: ReadonlyMap<string, Series>;
+}
+
+export interface CurveOptions {
+  smoothing: number;
+  group: GroupMode;
+  x: XMode;
+}
+
+/** The shared start of the seeds' names ("tanh orth seed 1", "tanh orth seed 2" → "tanh orth"), as the figures label groups. */
+export function groupLabel(runs: readonly RunSummary[]): string {
+  const names = runs.map((r) => r.name);
+  let prefix = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  prefix = prefix.replace(/[\s_\-:/,(]*(seed|s)?\s*[=:]?\s*$/i, '').trim();
+  const first = runs[0];
+  const base = prefix.length >= 3 || !first ? prefix : `${first.cell} ${first.activation} ${first.init}`;
+  return `${base} (n = ${runs.length})`;
+}
+
+/** Runs grouped by specHash, groups in order of first appearance (the figures' order). */
+export function seedGroups<T extends { summary: RunSummary }>(runs: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const r of runs) groups.set(r.summary.specHash, [...(groups.get(r.summary.specHash) ?? []), r]);
+  return [...groups.values()];
+}
+
+function xOf(s: Series, mode: XMode): number[] {
+  return mode === 'wall' ? s.wallMs.map((ms) => ms / 1000) : [...s.step];
+}
+
+/**
+ * Curves of one or more metrics. With two metrics (train and held-out loss) colour follows the run and dash
+ * follows the metric, as in the exported loss figure; with one, both follow the run.
+ */
+export function metricCurves(runs: readonly CurveRun[], metrics: readonly { metric: string; label: string }[], o: CurveOptions): PlotSeries[] {
+  const two = metrics.length > 1;
+  const out: PlotSeries[] = [];
+  if (o.group === 'none') {
+    runs.forEach((r, ri) => {
+      metrics.forEach((m, mi) => {
+        const s = r.series.get(m.metric);
+        if (!s || s.step.length === 0) return;
+        const st = lineStyle(ri);
+        out.push({
+          key: `${r.summary.id}:${m.metric}`,
+          label: two ? `${r.summary.name}, ${m.label}` : r.summary.name,
+          style: two ? { color: st.color, dash: lineStyle(mi).dash } : st,
+          x: xOf(s, o.x),
+          y: ema(s.value, o.smoothing),
+          runIds: [r.summary.id],
+        });
+      });
+    });
+    return out;
+  }
+  seedGroups(runs).forEach((members, g) => {
+    const label = groupLabel(members.map((m) => m.summary));
+    metrics.forEach((m, mi) => {
+      const curves = members.flatMap((r) => {
+        const s = r.series.get(m.metric);
+        return s && s.step.length ? [{ x: xOf(s, o.x), y: ema(s.value, o.smoothing) }] : [];
+      });
+      if (!curves.length) return;
+      const band = aggregate(curves, o.group as Aggregate);
+      const st = lineStyle(g);
+      out.push({
+        key: `group:${members[0]?.summary.specHash}:${m.metric}`,
+        label: two ? `${label}, ${m.label}` : label,
+        style: two ? { color: st.color, dash: lineStyle(mi).dash } : st,
+        x: band.x,
+        y: band.mean,
+        ...(members.length > 1 ? { lo: band.lo, hi: band.hi } : {}),
+        runIds: members.map((r) => r.summary.id),
+      });
+    });
+  });
+  return out;
+}
+
+/** ‖∂L/∂h_t‖ against t (layer `layer`) for each run's chosen profile, or per group of seeds. */
+export function profileCurves(
+  runs: readonly { summary: RunSummary; profile: GradientProfile | undefined }[],
+  layer: number,
+  group: GroupMode,
+): PlotSeries[] {
+  const withData = runs.flatMap((r, ri) => {
+    const l = r.profile?.layers.find((x) => x.layer === layer);
+    return l ? [{ summary: r.summary, index: ri, step: r.profile?.step, x: l.hNorms.map((_, i) => i + 1), y: [...l.hNorms] }] : [];
+  });
+  if (group === 'none') {
+    return withData.map((r) => ({
+      key: `${r.summary.id}:profile`,
+      label: r.summary.name,
+      style: lineStyle(r.index),
+      x: r.x,
+      y: r.y,
+      runIds: [r.summary.id],
+    }));
+  }
+  return seedGroups(withData).map((members, g) => {
+    const band = aggregate(members, group);
+    return {
+      key: `group:${members[0]?.summary.specHash}:profile`,
+      label: groupLabel(members.map((m) => m.summary)),
+      style: lineStyle(g),
+      x: band.x,
+      y: band.mean,
+      ...(members.length > 1 ? { lo: band.lo, hi: band.hi } : {}),
+      runIds: members.map((m) => m.summary.id),
+    };
+  });
+}

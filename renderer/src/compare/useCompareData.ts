@@ -1,0 +1,94 @@
+/**
+ * The records Compare plots: each run's detail (spec, metric names) and its downsampled series. Runs are
+ * fetched one by one and cached, so adding a run to the comparison does not refetch the others; runs that are
+ * still training are refetched (throttled) as their step events arrive.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { RunDetail, Series } from '../../../core/api/records';
+import { getLab } from '../api/lab';
+
+export interface CompareRun {
+  id: string;
+  detail: RunDetail;
+  series: ReadonlyMap<string, Series>;
+}
+
+export interface CompareData {
+  /** Loaded runs, in the order asked for. */
+  runs: CompareRun[];
+  loading: boolean;
+  /** Run id → why it could not be loaded (deleted, unreadable). */
+  errors: ReadonlyMap<string, string>;
+}
+
+/** Points per curve: enough for a crisp line at any window width; the host downsamples with LTTB. */
+export const MAX_POINTS = 1500;
+/** Curves Compare draws; others are fetched when the "other metric" panel asks for them. */
+export const BASE_METRICS = ['loss', 'heldoutLoss', 'gradNorm', 'horizon', 'clipped'];
+const LIVE_REFRESH_MS = 2000;
+
+async function loadRun(id: string, metrics: string[]): Promise<CompareRun> {
+  const lab = getLab();
+  const [detail, { series }] = await Promise.all([lab.getRun({ runId: id }), lab.getSeries({ runId: id, metrics, maxPoints: MAX_POINTS })]);
+  return { id, detail, series: new Map(series.map((s) => [s.metric, s])) };
+}
+
+export function useCompareData(runIds: readonly string[], extraMetric: string | null): CompareData {
+  const [cache, setCache] = useState<ReadonlyMap<string, CompareRun>>(new Map());
+  const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
+  const [pending, setPending] = useState(0);
+  const metrics = extraMetric && !BASE_METRICS.includes(extraMetric) ? [...BASE_METRICS, extraMetric] : BASE_METRICS;
+  const metricsKey = metrics.join(',');
+  const loadedWith = useRef(new Map<string, string>());
+
+  const fetchRun = (id: string) => {
+    setPending((n) => n + 1);
+    loadedWith.current.set(id, metricsKey);
+    loadRun(id, metricsKey.split(','))
+      .then((run) => {
+        setCache((prev) => new Map(prev).set(id, run));
+        setErrors((prev) => (prev.has(id) ? new Map([...prev].filter(([k]) => k !== id)) : prev));
+      })
+      .catch((e: unknown) => setErrors((prev) => new Map(prev).set(id, e instanceof Error ? e.message : String(e))))
+      .finally(() => setPending((n) => n - 1));
+  };
+  const fetchRef = useRef(fetchRun);
+  fetchRef.current = fetchRun;
+
+  const idsKey = runIds.join(',');
+  useEffect(() => {
+    for (const id of idsKey ? idsKey.split(',') : []) if (loadedWith.current.get(id) !== metricsKey) fetchRef.current(id);
+  }, [idsKey, metricsKey]);
+
+  useEffect(() => {
+    const ids = new Set(idsKey ? idsKey.split(',') : []);
+    const due = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = getLab().onEvent((e) => {
+      const id = 'runId' in e ? e.runId : e.run.id;
+      if (!ids.has(id)) return;
+      if (e.type === 'run.deleted') {
+        setErrors((prev) => new Map(prev).set(id, 'This run was deleted.'));
+        setCache((prev) => new Map([...prev].filter(([k]) => k !== id)));
+        return;
+      }
+      if (e.type === 'run.profile') return; // the horizon series arrives with the next steps batch
+      due.add(id);
+      timer ??= setTimeout(() => {
+        timer = null;
+        for (const d of due) fetchRef.current(d);
+        due.clear();
+      }, LIVE_REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [idsKey]);
+
+  const runs = runIds.flatMap((id) => {
+    const r = cache.get(id);
+    return r ? [r] : [];
+  });
+  return { runs, loading: pending > 0, errors };
+}
