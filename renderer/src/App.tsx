@@ -15,12 +15,15 @@ import { Builder } from './builder/Builder';
 import type { StartedRuns } from './builder/RunActions';
 import { Tabs, type TabDef } from './ui/Tabs';
 import { Placeholder } from './ui/Placeholder';
+import { RunsView } from './runs/RunsView';
+import { CompareView } from './compare/CompareView';
 
 type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons';
 
 export function App() {
   const [tab, setTab] = useState<TabId>('builder');
   const [live, setLive] = useState<StartedRuns | null>(null);
+  const [compareIds, setCompareIds] = useState<string[]>([]);
 
   /** Shows a run (or a sweep's runs) in the live view: for runs just started and for stored runs alike. */
   const openRuns = useCallback((started: StartedRuns) => {
@@ -35,8 +38,20 @@ export function App() {
       label: 'Live run',
       panel: live ? <Placeholder title="Live run">Run {live.runIds.join(', ')}</Placeholder> : <Placeholder title="No run open">Start a run in the Builder, or open one from Runs.</Placeholder>,
     },
-    { id: 'runs', label: 'Runs', panel: <Placeholder title="Runs">The run history: search, tag, open, delete and export runs.</Placeholder> },
-    { id: 'compare', label: 'Compare', panel: <Placeholder title="Compare">Overlay runs and sweeps: loss, gradient flow and horizon side by side.</Placeholder> },
+    {
+      id: 'runs',
+      label: 'Runs',
+      panel: (
+        <RunsView
+          onCompare={(ids) => {
+            setCompareIds(ids);
+            setTab('compare');
+          }}
+          onOpenRun={(runId) => openRuns({ runIds: [runId] })}
+        />
+      ),
+    },
+    { id: 'compare', label: 'Compare', panel: <CompareView runIds={compareIds} onRunIdsChange={setCompareIds} /> },
     { id: 'lessons', label: 'Lessons', panel: <Placeholder title="Lessons">Guided experiments on vanishing and exploding gradients.</Placeholder> },
   ];
 
