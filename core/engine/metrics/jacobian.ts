@@ -6,7 +6,11 @@
  */
 import { tf, type Tensor2D } from '../tf';
 
-export function jacobianNorms(derivs: Tensor2D[], Wh: Tensor2D, iterations = 30): number[] {
+/**
+ * `start` should be Wh's top right singular vector: JJᵀ = D·G·D is G with the rows and columns damped, so
+ * that vector is close to the answer and a few iterations suffice (the costly part is T·B·H² per iteration).
+ */
+export function jacobianNorms(derivs: Tensor2D[], Wh: Tensor2D, start?: ArrayLike<number>, iterations = 12): number[] {
   const T = derivs.length;
   if (T === 0) return [];
   const B = derivs[0]!.shape[0];
@@ -14,8 +18,11 @@ export function jacobianNorms(derivs: Tensor2D[], Wh: Tensor2D, iterations = 30)
   const out = tf.tidy(() => {
     const D = tf.concat(derivs, 0);
     const G = tf.matMul(Wh, Wh, true, false);
-    // A fixed, non-degenerate start vector (determinism): a smooth deterministic pattern per unit.
-    let v = tf.add(tf.zeros([T * B, H]), tf.add(1, tf.mul(0.1, tf.sin(tf.range(1, H + 1)))));
+    // Deterministic start: the given vector, else a smooth non-degenerate pattern; a little of the pattern is
+    // mixed in so that no row starts orthogonal to its own top direction.
+    const pattern = tf.add(1, tf.mul(0.1, tf.sin(tf.range(1, H + 1))));
+    const v0 = start ? tf.add(tf.tensor1d(Float32Array.from(start)), tf.mul(pattern, 0.01 / Math.sqrt(H))) : pattern;
+    let v = tf.add(tf.zeros([T * B, H]), v0);
     let lambda: tf.Tensor = tf.zeros([T * B]);
     for (let it = 0; it < iterations; it++) {
       const w = tf.mul(tf.matMul(tf.mul(v, D), G), D);

@@ -12,7 +12,7 @@ import { stepNorms } from './hidden';
 import { gradientHorizon } from './horizon';
 import { saturationShare } from './saturation';
 import { jacobianNorms } from './jacobian';
-import { sigmaMaxHost, spectralRadiusHost, spectralRadiusTensor } from './spectral';
+import { topSingular, spectralRadiusHost, spectralRadiusTensor } from './spectral';
 
 /** Above this hidden size the O(H³) spectral radius runs on the backend instead of the host. */
 const HOST_RADIUS_MAX_H = 96;
@@ -33,8 +33,8 @@ export function measureProfile(params: Params, model: ModelShape, batch: BatchTe
         const Wh = params.layers[l]!.Wh;
         const H = model.hidden;
         const wh = Wh.dataSync() as Float32Array;
-        const sigmaMax = sigmaMaxHost(wh, H, H);
-        profile.jacobianNorms = jacobianNorms(derivs, Wh);
+        const { sigma: sigmaMax, v } = topSingular(wh, H, H);
+        profile.jacobianNorms = jacobianNorms(derivs, Wh, v);
         profile.jacobianBound = act.gamma * sigmaMax;
         profile.sigmaMax = sigmaMax;
         profile.spectralRadius = H <= HOST_RADIUS_MAX_H ? spectralRadiusHost(wh, H) : spectralRadiusTensor(Wh);

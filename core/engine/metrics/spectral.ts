@@ -47,6 +47,11 @@ export function spectralRadiusHost(a: Float64Array | Float32Array, n: number, sq
 
 /** Largest singular value of a rows × cols row-major matrix: power iteration on AᵀA, float64. */
 export function sigmaMaxHost(a: Float64Array | Float32Array, rows: number, cols: number, iterations = 200): number {
+  return topSingular(a, rows, cols, iterations).sigma;
+}
+
+/** σ_max and its right singular vector (the top eigenvector of AᵀA). */
+export function topSingular(a: Float64Array | Float32Array, rows: number, cols: number, iterations = 200): { sigma: number; v: Float64Array } {
   let v = Float64Array.from({ length: cols }, (_, i) => 1 + 0.01 * Math.sin(i + 1));
   let sigma = 0;
   const av = new Float64Array(rows);
@@ -64,11 +69,11 @@ export function sigmaMaxHost(a: Float64Array | Float32Array, rows: number, cols:
     }
     const nv = frob(v);
     const nw = frob(w);
-    if (nw === 0 || nv === 0) return 0;
+    if (nw === 0 || nv === 0) return { sigma: 0, v };
     sigma = Math.sqrt(nw / nv);
     v = w.map((x) => x / nw);
   }
-  return sigma;
+  return { sigma, v };
 }
 
 /** Spectral radius with the squarings done by the backend (float32): for probes on large H. */

@@ -1,0 +1,106 @@
+/**
+ * Engine benchmark: ms per training step (median after warm-up) with probes off and with a gradient profile
+ * every step, on the adding task with Adam, for the canonical configurations (the same as
+ * bench/pytorch_reference.py), plus tensors alive before and after. `npx tsx bench/engine.ts` runs it alone;
+ * the lead's `npm run bench` calls benchEngine().
+ */
+import { pathToFileURL } from 'node:url';
+import { ExperimentSpecSchema, type BackendName, type Cell } from '../core/api';
+import { createTask } from '../core/tasks';
+import { initBackend } from '../core/engine/backend';
+import { tf } from '../core/engine/tf';
+import { createParams, shapeOf } from '../core/engine/model';
+import { batchTensors, disposeBatch } from '../core/engine/batch';
+import { disposeState, initialSlots, trainStep, type TrainState } from '../core/engine/train-step';
+import { measureProfile } from '../core/engine/metrics/profile';
+
+export interface EngineBenchConfig {
+  name: string;
+  cell: Cell;
+  B: number;
+  H: number;
+  T: number;
+}
+
+export interface BenchResult {
+  config: string;
+  backend: string;
+  device: string;
+  /** Median ms per step, probes off. */
+  msPerStep: number;
+  /** Median ms per step with a gradient profile measured after every step. */
+  msPerStepProbed: number;
+  tensorsBefore: number;
+  tensorsAfter: number;
+  steps: number;
+}
+
+export interface BenchOptions {
+  backend?: BackendName;
+  warmup?: number;
+  steps?: number;
+  /** Only configurations whose name contains one of these. */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export const ENGINE_BENCH_CONFIGS: EngineBenchConfig[] = [
+  { name: 'rnn-tanh B=32 H=64 T=100', cell: 'rnn', B: 32, H: 64, T: 100 },
+  { name: 'lstm B=32 H=64 T=100', cell: 'lstm', B: 32, H: 64, T: 100 },
+  { name: 'gru B=32 H=64 T=100', cell: 'gru', B: 32, H: 64, T: 100 },
+  { name: 'rnn-tanh B=128 H=256 T=50', cell: 'rnn', B: 128, H: 256, T: 50 },
+];
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
+async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Promise<Omit<BenchResult, 'backend' | 'device'>> {
+  const spec = ExperimentSpecSchema.parse({
+    task: { kind: 'adding', seqLen: c.T },
+    model: { cell: c.cell, hidden: c.H, activation: 'tanh' },
+    train: { optimizer: 'adam', lr: 1e-3, batch: c.B, clip: { mode: 'norm', threshold: 1e9 } },
+    probe: { every: 1, batch: 32 },
+  });
+  const task = createTask(spec.task, 1);
+  const model = shapeOf(spec.model, task.inputSize, task.outputSize);
+  const tensorsBefore = tf.memory().numTensors;
+  const params = createParams(spec.model, task.inputSize, task.outputSize, 1);
+  const state: TrainState = { params, slots: initialSlots(spec.train, params), step: 0 };
+  const probe = batchTensors(task.probeBatch(32), task.outputSize);
+  const time = (withProbe: boolean): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < warmup + steps; i++) {
+      const raw = task.trainBatch(state.step + 1, c.B);
+      const t0 = performance.now();
+      const b = batchTensors(raw, task.outputSize);
+      trainStep(state, model, b, spec.train);
+      disposeBatch(b);
+      if (withProbe) measureProfile(state.params, model, probe, state.step);
+      if (i >= warmup) out.push(performance.now() - t0);
+    }
+    return out;
+  };
+  const off = median(time(false));
+  const probed = median(time(true));
+  disposeBatch(probe);
+  disposeState(state);
+  return { config: c.name, msPerStep: off, msPerStepProbed: probed, tensorsBefore, tensorsAfter: tf.memory().numTensors, steps };
+}
+
+export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[]> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const info = await initBackend(opts.backend);
+  log(`engine bench on ${info.backend} (${info.device})`);
+  const results: BenchResult[] = [];
+  for (const c of ENGINE_BENCH_CONFIGS) {
+    if (opts.only && !opts.only.some((o) => c.name.includes(o))) continue;
+    const r = { backend: info.backend, device: info.device, ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10)) };
+    log(`${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(8)} ms/step   probes every step ${r.msPerStepProbed.toFixed(1).padStart(8)} ms/step   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`);
+    results.push(r);
+  }
+  return results;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const backend = process.argv[2] as BackendName | undefined;
+  void benchEngine({ backend });
+}
