@@ -43,11 +43,11 @@ function layerBackward(trace: ForwardTrace, lt: LayerTrace, p: LayerParams, ext:
   const dcs: Tensor2D[] = new Array<Tensor2D>(T);
   let dhNext: Tensor2D | null = null;
   let dcNext: Tensor2D | null = null;
+  const aux = c.prepareBackward(lt.records, f);
   for (let t = T - 1; t >= 0; t--) {
     const dh: Tensor2D = addMaybe(ext[t] ?? null, dhNext) ?? tf.zeros([B, H]);
     dhs[t] = dh;
-    const prev = t > 0 ? lt.records[t - 1]!.state : null;
-    const g = c.backward(dh, dcNext, lt.records[t]!, prev, f);
+    const g = c.backward(dh, dcNext, aux[t]!, t === 0);
     dXPs[t] = g.dXP;
     dHPs[t] = g.dHP;
     if (g.dcTotal) dcs[t] = g.dcTotal;

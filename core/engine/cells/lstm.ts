@@ -1,11 +1,14 @@
 /**
  * LSTM (G = 4, gate blocks i, f, g, o): a = x_t·Wx + bx + h_{t−1}·Wh + bh;
  * c_t = σ(a_f)⊙c_{t−1} + σ(a_i)⊙f(a_g); h_t = σ(a_o)⊙f(c_t).
+ *
+ * Backward, with dc_t = dc_{t+1}⊙σ(a_f,t+1) + dh_t⊙σ(a_o)⊙f'(c_t):
+ *   da = [dc, dc, dc, dh] ⊙ Q_t,  Q_t = [f(a_g)·σ'(a_i), c_{t−1}·σ'(a_f), σ(a_i)·f'(a_g), f(c_t)·σ'(a_o)],
+ * so with P_t = σ(a_o)⊙f'(c_t) and Q_t prepared for all steps, a step costs five ops and one matMul.
  */
 import { tf, type Tensor2D } from '../tf';
 import type { CellDef } from './types';
-
-const sigmoidGrad = (s: Tensor2D, d: Tensor2D): Tensor2D => tf.mul(d, tf.mul(s, tf.sub(1, s)));
+import { candidateDerivatives, catSteps, shiftedPrev, sigmoidDerivative, splitSteps } from './steps';
 
 export const lstmCell: CellDef = {
   name: 'lstm',
@@ -22,19 +25,35 @@ export const lstmCell: CellDef = {
     const c: Tensor2D = prev?.c ? tf.add(tf.mul(sf!, prev.c), ig) : ig;
     const fc = f.fn(c) as Tensor2D;
     const h: Tensor2D = tf.mul(so!, fc);
-    return { state: { h, c }, candidate: ag, candidateOut: g, saved: { si: si!, sf: sf!, so: so!, c, fc } };
+    return { state: { h, c }, candidate: ag, candidateOut: g, saved: { si: si!, sf: sf!, so: so!, fc } };
   },
-  backward(dh, dcNext, rec, prev, f) {
-    const { si, sf, so, c, fc } = rec.saved as Record<'si' | 'sf' | 'so' | 'c' | 'fc', Tensor2D>;
-    const g = rec.candidateOut;
-    const dcFromH = f.backward(c, fc, tf.mul(dh, so)) as Tensor2D;
-    const dc: Tensor2D = dcNext ? tf.add(dcNext, dcFromH) : dcFromH;
-    const dai = sigmoidGrad(si, tf.mul(dc, g));
-    const daf: Tensor2D = prev?.c ? sigmoidGrad(sf, tf.mul(dc, prev.c)) : tf.zerosLike(dai);
-    const dag = f.backward(rec.candidate, g, tf.mul(dc, si)) as Tensor2D;
-    const dao = sigmoidGrad(so, tf.mul(dh, fc));
-    const da: Tensor2D = tf.concat([dai, daf, dag, dao], 1);
-    const dcPrev: Tensor2D | undefined = prev ? tf.mul<Tensor2D>(dc, sf) : undefined;
+  prepareBackward(records, f) {
+    const T = records.length;
+    const cat = (k: string) => catSteps(records.map((r) => r.saved[k]!));
+    const [SI, SO, FC] = [cat('si'), cat('so'), cat('fc')];
+    const C = catSteps(records.map((r) => r.state.c!));
+    const G = catSteps(records.map((r) => r.candidateOut));
+    const dG = candidateDerivatives(records, f);
+    const dC = f.derivativeReads === 'none' ? null : (f.derivative(C, FC) as Tensor2D);
+    const P: Tensor2D = dC ? tf.mul(SO, dC) : SO;
+    const Q = tf.concat(
+      [
+        tf.mul(G, sigmoidDerivative(SI)),
+        tf.mul(shiftedPrev(records.map((r) => r.state.c!)), sigmoidDerivative(cat('sf'))),
+        dG ? tf.mul(SI, dG) : SI,
+        tf.mul(FC, sigmoidDerivative(SO)),
+      ],
+      1,
+    ) as Tensor2D;
+    const Ps = splitSteps(P, T);
+    const Qs = splitSteps(Q, T);
+    return records.map((r, t) => ({ p: Ps[t]!, q: Qs[t]!, sf: r.saved.sf! }));
+  },
+  backward(dh, dcNext, aux, first) {
+    const fromH: Tensor2D = tf.mul(dh, aux.p!);
+    const dc: Tensor2D = dcNext ? tf.add(dcNext, fromH) : fromH;
+    const da: Tensor2D = tf.mul(tf.concat([dc, dc, dc, dh], 1), aux.q!);
+    const dcPrev: Tensor2D | undefined = first ? undefined : tf.mul<Tensor2D>(dc, aux.sf!);
     return { dXP: da, dHP: da, dcPrev, dcTotal: dc };
   },
 };

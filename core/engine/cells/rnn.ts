@@ -1,6 +1,7 @@
 /** Vanilla RNN (G = 1): h_t = f(x_t·Wx + bx + h_{t−1}·Wh + bh). */
 import { tf, type Tensor2D } from '../tf';
 import type { CellDef } from './types';
+import { candidateDerivatives, splitSteps } from './steps';
 
 export const rnnCell: CellDef = {
   name: 'rnn',
@@ -11,8 +12,13 @@ export const rnnCell: CellDef = {
     const h = f.fn(a) as Tensor2D;
     return { state: { h }, candidate: a, candidateOut: h, saved: {} };
   },
-  backward(dh, _dcNext, rec, _prev, f) {
-    const da = f.backward(rec.candidate, rec.candidateOut, dh) as Tensor2D;
+  prepareBackward(records, f) {
+    const d = candidateDerivatives(records, f);
+    return d ? splitSteps(d, records.length).map((dt) => ({ d: dt })) : records.map(() => ({}));
+  },
+  backward(dh, _dcNext, aux) {
+    // da = dh ⊙ f'(a_t): one op per step (none for linear).
+    const da: Tensor2D = aux.d ? tf.mul(dh, aux.d) : dh;
     return { dXP: da, dHP: da };
   },
 };

@@ -13,7 +13,7 @@ export interface StepWeights {
   bh: Tensor1D;
 }
 
-/** What a forward step keeps for its backward step; `candidate` is the argument of f watched by the metrics. */
+/** What a forward step keeps for the backward pass; `candidate` is the argument of f watched by the metrics. */
 export interface StepRecord {
   state: CellState;
   /** Pre-activation fed to the chosen activation f (rnn: a_t, lstm: a_g, gru: the n pre-activation). */
@@ -22,6 +22,9 @@ export interface StepRecord {
   candidateOut: Tensor2D;
   saved: Record<string, Tensor2D>;
 }
+
+/** Per-step factors of the backward step, computed for all steps at once by `prepareBackward`. */
+export type StepAux = Record<string, Tensor2D>;
 
 export interface StepGrads {
   /** ∂L/∂(input projection of this step) [B, G·H]. */
@@ -37,10 +40,13 @@ export interface StepGrads {
 }
 
 /**
- * A recurrent cell: its gate count and one forward and one backward step. The forward step gets the input
- * projection xp_t = x_t·Wx + (folded biases) and the previous state (null at t = 1: h_0 = c_0 = 0, so the
- * recurrent product is skipped). The backward step turns ∂L/∂h_t (and ∂L/∂c_t) into gradients w.r.t. the
- * step's two matrix products; the layer code turns those into weight gradients with one matMul each.
+ * A recurrent cell. The forward `step` gets the input projection xp_t = x_t·Wx + (folded biases) and the
+ * previous state (null at t = 1: h_0 = c_0 = 0, so the recurrent product is skipped).
+ *
+ * The backward pass is split for speed: every factor of the backward step that depends only on forward
+ * values (derivatives of gates and activations, products of them) is computed by `prepareBackward` for all
+ * T steps at once on [T·B, ·] tensors — a handful of kernel launches instead of a dozen per step — and
+ * `backward` then needs only the few ops that involve the incoming gradient.
  */
 export interface CellDef {
   name: Cell;
@@ -48,5 +54,7 @@ export interface CellDef {
   /** Whether bh can be folded into the input projection (bx + bh added once), which GRU's r⊙(h·Wh_n + bh_n) forbids. */
   foldsRecurrentBias: boolean;
   step(xp: Tensor2D, prev: CellState | null, w: StepWeights, f: ActivationDef): StepRecord;
-  backward(dh: Tensor2D, dcNext: Tensor2D | null, rec: StepRecord, prev: CellState | null, f: ActivationDef): StepGrads;
+  prepareBackward(records: StepRecord[], f: ActivationDef): StepAux[];
+  /** first: t = 1 (no previous state to send gradient to). */
+  backward(dh: Tensor2D, dcNext: Tensor2D | null, aux: StepAux, first: boolean): StepGrads;
 }
