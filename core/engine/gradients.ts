@@ -108,6 +108,16 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
   };
 }
 
+/** [max |g|, Σ (g / max)²] over all gradients together: the global norm in a handful of kernels. */
+export function globalGradientSummary(grads: Tensor[]): Tensor {
+  return tf.tidy(() => {
+    const flat = tf.concat(grads.map((g) => tf.reshape(g, [-1])));
+    const m = tf.max(tf.abs(flat));
+    const poison = tf.sum(tf.mul(flat, 0));
+    return tf.stack([m, tf.add(tf.sum(tf.square(tf.div(flat, tf.maximum(m, 1e-30)))), poison)]);
+  });
+}
+
 /**
  * Per-tensor [max |g|, Σ (g / max)²] as one [P, 2] tensor: a norm the host can finish in float64 without
  * overflow or underflow. Any NaN or ±Infinity in g makes its row non-finite.

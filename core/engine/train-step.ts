@@ -5,7 +5,7 @@
  */
 import type { TrainSpec } from '../api/spec';
 import { tf, type Tensor } from './tf';
-import { computeGradients, gradientSummary } from './gradients';
+import { computeGradients, globalGradientSummary, gradientSummary } from './gradients';
 import { clipGradients } from './clip';
 import { optimizer } from './optimizers';
 import { combineNorms, normFromScaled } from './metrics/norms';
@@ -25,7 +25,8 @@ export interface StepOutcome {
   /** Global L2 norm of all gradients, before clipping. */
   gradNorm: number;
   clipped: boolean;
-  paramGradNorms: Record<string, number>;
+  /** Per-parameter gradient norms: on request, and always when the step diverged. */
+  paramGradNorms?: Record<string, number>;
   /** Which tensor went non-finite first (`loss`, `grad:layer0.Wh`), or null. */
   diverged: string | null;
 }
@@ -40,11 +41,19 @@ export function disposeState(s: TrainState): void {
   tf.dispose(s.slots.flat());
 }
 
+export interface StepOptions {
+  /** Also measure each parameter's gradient norm (probe steps). */
+  paramNorms?: boolean;
+  /** Sees the gradients exactly as applied (after clipping), for tests; must not keep them. */
+  observe?: (applied: Tensor[]) => void;
+}
+
 /**
- * Advances `state` by one step in place. `observe` sees the gradients exactly as applied (after clipping),
- * for tests; it must not keep them.
+ * Advances `state` by one step in place. Every step reads the loss and a global [max, scaled Σ²] pair
+ * (one download); per-parameter norms cost a second summary, so they are taken on request or to name the
+ * tensor that went non-finite.
  */
-export function trainStep(state: TrainState, model: ModelShape, batch: BatchTensors, train: TrainSpec, observe?: (applied: Tensor[]) => void): StepOutcome {
+export function trainStep(state: TrainState, model: ModelShape, batch: BatchTensors, train: TrainSpec, opts: StepOptions = {}): StepOutcome {
   const names = paramShapes(model).map((s) => s.name);
   const opt = optimizer(train.optimizer);
   const stepNo = state.step + 1;
@@ -54,22 +63,27 @@ export function trainStep(state: TrainState, model: ModelShape, batch: BatchTens
   tf.tidy(() => {
     const g = computeGradients(state.params, model, batch);
     const grads = paramList(g.grads);
-    const packed = tf.concat([tf.reshape(g.loss, [1]), tf.reshape(gradientSummary(grads), [-1])]);
-    const s = packed.dataSync();
+    const s = tf.concat([tf.reshape(g.loss, [1]), globalGradientSummary(grads)]).dataSync();
     const loss = s[0]!;
-    const norms = grads.map((_g, i) => normFromScaled(s[1 + 2 * i]!, s[2 + 2 * i]!));
-    const maxAbs = Math.max(...grads.map((_g, i) => s[1 + 2 * i]!));
-    const paramGradNorms: Record<string, number> = {};
-    names.forEach((n, i) => (paramGradNorms[n] = norms[i]!));
-    const badGrad = norms.findIndex((n) => !Number.isFinite(n));
-    const diverged = !Number.isFinite(loss) ? 'loss' : badGrad >= 0 ? `grad:${names[badGrad]}` : null;
-    const gradNorm = combineNorms(norms);
+    const maxAbs = s[1]!;
+    let gradNorm = normFromScaled(maxAbs, s[2]!);
+    let paramGradNorms: Record<string, number> | undefined;
+    let badGrad = -1;
+    if (opts.paramNorms || !Number.isFinite(gradNorm)) {
+      const per = gradientSummary(grads).dataSync();
+      const norms = grads.map((_g, i) => normFromScaled(per[2 * i]!, per[2 * i + 1]!));
+      paramGradNorms = {};
+      names.forEach((n, i) => (paramGradNorms![n] = norms[i]!));
+      badGrad = norms.findIndex((n) => !Number.isFinite(n));
+      if (badGrad < 0) gradNorm = combineNorms(norms);
+    }
+    const diverged = !Number.isFinite(loss) ? 'loss' : !Number.isFinite(gradNorm) ? `grad:${names[Math.max(badGrad, 0)]}` : null;
     if (diverged) {
       outcome = { loss, gradNorm, clipped: false, paramGradNorms, diverged };
       return;
     }
     const { grads: applied, clipped } = clipGradients(grads, train.clip.mode, train.clip.threshold, gradNorm, maxAbs);
-    observe?.(applied);
+    opts.observe?.(applied);
     const params = paramList(state.params);
     newParams = [];
     newSlots = [];

@@ -112,9 +112,11 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       }
       const s = state.step + 1;
       const batch = batchTensors(task.trainBatch(s, train.batch), task.outputSize);
+      const last = s === train.steps;
+      const probeNow = probe.every > 0 && (s % probe.every === 0 || last);
       let out;
       try {
-        out = trainStep(state, model, batch, train);
+        out = trainStep(state, model, batch, train, { paramNorms: probeNow });
       } finally {
         disposeBatch(batch);
       }
@@ -125,7 +127,6 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
         emit({ type: 'diverged', runId, step: s, tensor: out.diverged, final: { ...final, steps: s, wallMs: wall() } });
         return;
       }
-      const last = s === train.steps;
       if (s % train.evalEvery === 0 || last) {
         const h = evaluate(state, model, heldout);
         metrics.heldoutLoss = final.heldoutLoss = h.loss;
@@ -138,8 +139,7 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
           if (e.accuracy !== undefined) metrics.accuracy = final.accuracy = e.accuracy;
         }
       }
-      const probeNow = probe.every > 0 && (s % probe.every === 0 || last);
-      if (probeNow) metrics.paramGradNorms = out.paramGradNorms;
+      if (probeNow && out.paramGradNorms) metrics.paramGradNorms = out.paramGradNorms;
       emit({ type: 'step', runId, metrics });
       if (probeNow) profile(s);
       if (s % train.checkpointEvery === 0 || last) await checkpoint();

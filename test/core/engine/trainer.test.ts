@@ -150,8 +150,10 @@ describe('clipping', () => {
     for (let s = 1; s <= 15; s++) {
       const b = batchTensors(task.trainBatch(s, 8), 1);
       let applied = 0;
-      const out = trainStep(state, model, b, spec.train, (g) => {
-        applied = Math.sqrt(g.reduce((a, t) => a + (tf.tidy(() => tf.sum(tf.square(t))).dataSync()[0] ?? 0), 0));
+      const out = trainStep(state, model, b, spec.train, {
+        observe: (g) => {
+          applied = Math.sqrt(g.reduce((a, t) => a + (tf.tidy(() => tf.sum(tf.square(t))).dataSync()[0] ?? 0), 0));
+        },
       });
       disposeBatch(b);
       rows.push({ raw: out.gradNorm, applied, clipped: out.clipped });
