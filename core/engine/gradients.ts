@@ -7,6 +7,7 @@
  */
 import { tf, type Scalar, type Tensor, type Tensor2D } from './tf';
 import { forward, type ForwardTrace, type LayerTrace } from './forward';
+import { matMul } from './matmul';
 import { LOSS_DEFS } from './loss';
 import type { BatchTensors } from './batch';
 import type { LayerParams, ModelShape, Params } from './model';
@@ -44,6 +45,7 @@ function layerBackward(trace: ForwardTrace, lt: LayerTrace, p: LayerParams, ext:
   let dhNext: Tensor2D | null = null;
   let dcNext: Tensor2D | null = null;
   const aux = c.prepareBackward(lt.records, f);
+  const WhT: Tensor2D = tf.transpose(p.Wh);
   for (let t = T - 1; t >= 0; t--) {
     const dh: Tensor2D = addMaybe(ext[t] ?? null, dhNext) ?? tf.zeros([B, H]);
     dhs[t] = dh;
@@ -52,29 +54,29 @@ function layerBackward(trace: ForwardTrace, lt: LayerTrace, p: LayerParams, ext:
     dHPs[t] = g.dHP;
     if (g.dcTotal) dcs[t] = g.dcTotal;
     if (t > 0) {
-      dhNext = addMaybe(tf.matMul<Tensor2D>(g.dHP, p.Wh, false, true), g.dhPrevDirect);
+      dhNext = addMaybe(tf.matMul<Tensor2D>(g.dHP, WhT), g.dhPrevDirect);
       dcNext = g.dcPrev ?? null;
     }
   }
   const dXP: Tensor2D = T === 1 ? dXPs[0]! : tf.concat(dXPs, 0);
-  const dWx = tf.matMul(lt.input, dXP, true, false);
+  const dWx = matMul(lt.input, dXP, true);
   const dbx = tf.sum(dXP, 0);
   let dbh: Tensor;
   let dWh: Tensor;
   if (c.foldsRecurrentBias) {
     dbh = tf.clone(dbx);
     // h_0 = 0, so step 1 adds nothing to dWh: pair h_1..h_{T−1} with the products' gradients of steps 2..T.
-    dWh = T > 1 ? tf.matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dXP, [B, 0], [(T - 1) * B, -1]), true, false) : tf.zerosLike(p.Wh);
+    dWh = T > 1 ? matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dXP, [B, 0], [(T - 1) * B, -1]), true) : tf.zerosLike(p.Wh);
   } else {
     const dHP: Tensor2D = T === 1 ? dHPs[0]! : tf.concat(dHPs, 0);
     dbh = tf.sum(dHP, 0);
-    dWh = T > 1 ? tf.matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dHP, [B, 0], [(T - 1) * B, -1]), true, false) : tf.zerosLike(p.Wh);
+    dWh = T > 1 ? matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dHP, [B, 0], [(T - 1) * B, -1]), true) : tf.zerosLike(p.Wh);
   }
   return {
     grads: { Wx: dWx as Tensor2D, Wh: dWh as Tensor2D, bx: dbx as tf.Tensor1D, bh: dbh as tf.Tensor1D },
     dh: dhs,
     dc: c.name === 'lstm' ? dcs : null,
-    dInput: needInputGrad ? tf.matMul<Tensor2D>(dXP, p.Wx, false, true) : null,
+    dInput: needInputGrad ? matMul(dXP, p.Wx, false, true) : null,
   };
 }
 
@@ -84,9 +86,9 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
   const { T, B } = batch;
   const trace = forward(params, model, batch.x, T, B, lossDef.everyStep);
   const { loss, dOut } = lossDef.apply(trace.out, batch.y, batch.w);
-  const dW = tf.matMul(trace.readIn, dOut, true, false);
+  const dW = matMul(trace.readIn, dOut, true);
   const db = tf.sum(dOut, 0) as tf.Tensor1D;
-  const dRead: Tensor2D = tf.matMul(dOut, params.readout.W, false, true);
+  const dRead = matMul(dOut, params.readout.W, false, true);
   let ext: (Tensor2D | null)[] = lossDef.everyStep
     ? T === 1
       ? [dRead]

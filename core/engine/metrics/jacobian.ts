@@ -17,7 +17,7 @@ export function jacobianNorms(derivs: Tensor2D[], Wh: Tensor2D, start?: ArrayLik
   const H = Wh.shape[0];
   const out = tf.tidy(() => {
     const D = tf.concat(derivs, 0);
-    const G = tf.matMul(Wh, Wh, true, false);
+    const G = tf.matMul(tf.transpose(Wh), Wh);
     // Deterministic start: the given vector, else a smooth non-degenerate pattern; a little of the pattern is
     // mixed in so that no row starts orthogonal to its own top direction.
     const pattern = tf.add(1, tf.mul(0.1, tf.sin(tf.range(1, H + 1))));
