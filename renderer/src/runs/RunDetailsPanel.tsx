@@ -53,7 +53,7 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
   const f = run.final;
 
   return (
-    <aside className="run-details" aria-label={`Details of ${run.name}`}>
+    <aside className="run-details" role="complementary" aria-label={`Details of ${run.name}`}>
       <header>
         <h2>{run.name}</h2>
         <button type="button" className="modal-close" aria-label="Close details" onClick={onClose}>
