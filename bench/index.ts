@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: speed and memory figures, printed (never asserted by unit tests). Quote ratios measured in
+ * one run: the machine is shared and noisy.
+ *   npm run bench                      everything
+ *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed, referenceMsPerStep }], ...
+ *   npm run bench -- --only engine,store,lab   some parts;  --steps N  timed steps per engine config
+ */
+import { parseArgs } from 'node:util';
+import { benchEngine, ENGINE_BENCH_CONFIGS } from './engine';
+import { runReference } from './reference';
+import { benchStore } from './store';
+import { benchLab } from './lab';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' } } });
+const parts = new Set((values.only ?? 'engine,store,lab').split(','));
+const steps = values.steps ? Number(values.steps) : 10;
+const warmup = values.warmup ? Number(values.warmup) : 3;
+const lines: string[] = [];
+const log = (l: string) => (values.json ? lines.push(l) : console.log(l));
+const report: Record<string, unknown> = {};
+// In --json mode stdout carries only the JSON document.
+const print = console.log;
+if (values.json) console.log = () => {};
+
+if (parts.has('engine')) {
+  const ours = await benchEngine({ steps, warmup, log });
+  const ref = runReference(ENGINE_BENCH_CONFIGS, warmup, steps);
+  if (!ref) log('reference: python3-torch is not installed (apt-get install python3-torch): no PyTorch figures');
+  else log(`reference: PyTorch ${ref.torch} on CPU, ${ref.threads} threads`);
+  report.engine = ours.map((r) => {
+    const refMs = ref?.results.find((x) => x.config === r.config)?.msPerStep ?? null;
+    if (refMs !== null) {
+      log(`${r.config.padEnd(28)} ours ${r.msPerStep.toFixed(1).padStart(7)} ms  PyTorch ${refMs.toFixed(1).padStart(7)} ms  ratio PyTorch/ours ${(refMs / r.msPerStep).toFixed(2)}  probes cost +${((r.msPerStepProbed / r.msPerStep - 1) * 100).toFixed(0)}%`);
+    }
+    return { config: r.config, backend: r.backend, msPerStep: r.msPerStep, msPerStepProbed: r.msPerStepProbed, referenceMsPerStep: refMs, tensorsBefore: r.tensorsBefore, tensorsAfter: r.tensorsAfter };
+  });
+}
+if (parts.has('store')) report.store = await benchStore();
+if (parts.has('lab')) report.lab = await benchLab(log);
+if (values.json) print(JSON.stringify(report, null, 2));
+process.exit(0);

@@ -1,0 +1,93 @@
+/**
+ * Host-side figures: what storing a run's metrics costs against its training time, and how much faster a
+ * sweep finishes through the queue on every core than one run after another.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ExperimentSpecSchema, type ExperimentSpecInput, type StepMetrics } from '../core/api';
+import { runTraining } from '../core/engine/trainer';
+import { LabStore } from '../core/store';
+import { createLab } from '../core/lab/lab';
+import { forkLauncher } from '../core/lab/fork-launcher';
+
+const storedSpec: ExperimentSpecInput = {
+  task: { kind: 'adding', seqLen: 100 },
+  model: { cell: 'rnn', hidden: 64 },
+  train: { steps: 300, batch: 32, evalEvery: 50, checkpointEvery: 100 },
+  probe: { every: 50 },
+};
+
+/**
+ * The same run trained twice in this process: once with its events dropped, once written to a real store
+ * the way the host writes them (a transaction per 250 ms). In the app the writes happen in the host while the
+ * engine trains in its own process, so this in-process figure is an upper bound.
+ */
+export async function storeOverhead(dir: string): Promise<{ trainMs: number; trainAndStoreMs: number; storeMs: number; overhead: number }> {
+  const spec = ExperimentSpecSchema.parse(storedSpec);
+  const t0 = performance.now();
+  await runTraining({ runId: 'bench-a', spec }, () => {}, () => false);
+  const trainMs = performance.now() - t0;
+
+  const store = LabStore.open(join(dir, 'overhead.db'));
+  const run = store.createRun({ spec });
+  let pending: StepMetrics[] = [];
+  let storeMs = 0;
+  let lastFlush = performance.now();
+  const write = (f: () => void) => {
+    const s = performance.now();
+    f();
+    storeMs += performance.now() - s;
+  };
+  const t1 = performance.now();
+  await runTraining(
+    { runId: run.id, spec },
+    (m) => {
+      if (m.type === 'step') pending.push(m.metrics);
+      else if (m.type === 'profile') write(() => store.saveProfile(run.id, m.profile));
+      else if (m.type === 'checkpoint') write(() => store.saveCheckpoint(run.id, m.checkpoint));
+      if (performance.now() - lastFlush > 250 && pending.length) {
+        const batch = pending;
+        pending = [];
+        write(() => (store.appendSteps(run.id, batch), store.heartbeat(run.id)));
+        lastFlush = performance.now();
+      }
+    },
+    () => false,
+  );
+  if (pending.length) write(() => store.appendSteps(run.id, pending));
+  const trainAndStoreMs = performance.now() - t1;
+  store.close();
+  return { trainMs, trainAndStoreMs, storeMs, overhead: storeMs / trainMs };
+}
+
+/** 4 identical short runs: one at a time, then through the queue with one engine process per core. */
+export async function sweepThroughput(dir: string, runs = 4): Promise<{ sequentialMs: number; parallelMs: number; concurrency: number; ratio: number }> {
+  const spec = ExperimentSpecSchema.parse({ ...storedSpec, task: { kind: 'adding', seqLen: 50 }, model: { cell: 'rnn', hidden: 32 }, train: { ...storedSpec.train, steps: 100 } });
+  const timeWith = async (concurrency: number, name: string) => {
+    const lab = createLab({ mode: 'cli', version: 'bench', launcher: forkLauncher(), databasePath: join(dir, `${name}.db`), concurrency });
+    const t0 = performance.now();
+    const started = await Promise.all(Array.from({ length: runs }, () => lab.handlers.startRun({ spec })));
+    await Promise.all(started.map((r) => lab.whenEnded(r.id)));
+    const ms = performance.now() - t0;
+    await lab.close();
+    return ms;
+  };
+  const concurrency = availableParallelism();
+  const sequentialMs = await timeWith(1, 'sequential');
+  const parallelMs = await timeWith(concurrency, 'parallel');
+  return { sequentialMs, parallelMs, concurrency, ratio: parallelMs / sequentialMs };
+}
+
+export async function benchLab(log: (l: string) => void = console.log) {
+  const dir = mkdtempSync(join(tmpdir(), 'gradlab-bench-lab-'));
+  try {
+    const o = await storeOverhead(dir);
+    log(`store  training ${o.trainMs.toFixed(0)} ms, with store ${o.trainAndStoreMs.toFixed(0)} ms; time in store writes ${o.storeMs.toFixed(1)} ms = ${(o.overhead * 100).toFixed(2)}% of training (target < 5%)`);
+    const s = await sweepThroughput(dir);
+    log(`sweep  4 runs one at a time ${s.sequentialMs.toFixed(0)} ms, through the queue on ${s.concurrency} cores ${s.parallelMs.toFixed(0)} ms: ratio ${s.ratio.toFixed(2)} (target ≤ 0.60)`);
+    return { storeOverhead: o, sweep: s };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
