@@ -16,6 +16,7 @@ import { SweepGrid } from './SweepGrid';
 import { PresetsDialog } from './PresetsDialog';
 import { SpecJsonDialog } from './SpecJsonDialog';
 import { TextField } from '../ui/fields';
+import { autoName } from './auto-name';
 
 export interface BuilderProps {
   /** A run or sweep started: the app switches to its live view. */
@@ -101,7 +102,14 @@ export function Builder({ onStarted }: BuilderProps) {
         <Palette />
         <div className="builder-centre">
           <div className="builder-toolbar">
-            <TextField label="Run name" value={s.draft.name ?? s.normalised?.name ?? ''} onChange={(v) => s.setField('name', v)} issue={nameIssue} />
+            <TextField
+              label="Run name"
+              value={s.draft.name ?? ''}
+              // Left empty, the run is named after its spec (the placeholder shows how).
+              placeholder={autoName(s.normalised)}
+              onChange={(v) => s.setField('name', v.trim() === '' ? undefined : v)}
+              issue={nameIssue}
+            />
             <div className="toolbar-buttons">
               <button type="button" onClick={() => setDialog('presets')}>
                 Presets…

@@ -56,7 +56,7 @@ export function Canvas({ draft, normalised, issues, layerIds, selection, note, o
       </div>
       <div className="layer-stack">
         <SortableContext items={layerIds} strategy={verticalListSortingStrategy}>
-          <ol aria-label="Layers">
+          <ol aria-label="Layer stack">
             {layerIds.map((id, i) => (
               <LayerBlock
                 key={id}

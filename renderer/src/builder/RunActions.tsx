@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ExperimentSpec } from '../../../core/api';
 import { getLab } from '../api/lab';
 import type { Draft } from './draft';
+import { autoName } from './auto-name';
 import { activeGrid, describeGrid, runCount, type Grid } from './sweep-grid';
 import type { ValidateNow } from './useSpecValidation';
 import type { Validation } from './useSpecValidation';
@@ -34,7 +35,7 @@ export function RunActions({ draft, validation, validateNow, grid, gridOpen, onT
 
   const checked = async (): Promise<ExperimentSpec | null> => {
     const r = await validateNow(draft);
-    if (r.ok && r.spec) return r.spec;
+    if (r.ok && r.spec) return draft.name === undefined ? { ...r.spec, name: autoName(r.spec) } : r.spec;
     setMessage(`Not started: ${r.issues.length === 1 ? 'one field needs' : `${r.issues.length} fields need`} attention (marked in the inspector).`);
     if (r.issues[0]) onInvalid(r.issues[0].path);
     return null;

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentSpec } from '../../../core/api';
 import { applyBlock, layerCount, removeLayer, type DropTarget, type Selection } from './apply-block';
 import { BLOCKS, type Block } from './blocks';
-import { setAt, type Draft } from './draft';
+import { getAt, setAt, type Draft } from './draft';
 import type { Preset } from './presets';
 import type { Grid } from './sweep-grid';
 import { useSpecValidation } from './useSpecValidation';
@@ -77,7 +77,11 @@ export function useBuilderState() {
       if (block) commit(applyBlock(draft, normalised, block, { type: 'canvas' }).draft, draft);
       return;
     }
-    setDraft((d) => setAt(d, path, value));
+    setDraft((d) => {
+      // The task is a union keyed by its kind: a task field written without the kind would be an invalid task.
+      const seeded = path.startsWith('task.') && getAt(d, 'task.kind') === undefined && normalised ? setAt(d, 'task.kind', normalised.task.kind) : d;
+      return setAt(seeded, path, value);
+    });
   };
 
   const loadPreset = (p: Preset) => {

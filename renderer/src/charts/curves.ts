@@ -1,0 +1,50 @@
+/** The plain inputs of the metric charts: one curve per (run, metric), any length; charts thin them for display. */
+import { decimate, positive } from './downsample';
+import type { ChartSeries, XMarker } from './SeriesChart';
+import { ROLE } from './colors';
+
+export interface MetricCurve {
+  id: string;
+  label: string;
+  color: string;
+  step: ArrayLike<number>;
+  value: ArrayLike<number>;
+  dashed?: boolean;
+}
+
+export interface DivergenceMark {
+  step: number;
+  /** Which tensor went non-finite first, e.g. "grad:layer0.Wh". */
+  tensor: string;
+  /** Prefix when several runs share a chart. */
+  runLabel?: string;
+}
+
+/** Display points per curve: about two per horizontal pixel of a typical chart. */
+export const DISPLAY_POINTS = 1000;
+
+export function toSeries(curves: MetricCurve[], scale: 'log' | 'linear', maxPoints = DISPLAY_POINTS): ChartSeries[] {
+  return curves.map((c) => ({
+    id: c.id,
+    label: c.label,
+    color: c.color,
+    dashed: c.dashed ?? false,
+    points: decimate(c.step, c.value, maxPoints, scale === 'log' ? positive : Number.isFinite),
+  }));
+}
+
+export function divergenceMarkers(marks: DivergenceMark[] = []): XMarker[] {
+  return marks.map((d) => ({
+    x: d.step,
+    label: `${d.runLabel ? `${d.runLabel}: ` : ''}diverged at step ${d.step} (${d.tensor})`,
+    color: ROLE.divergence,
+  }));
+}
+
+export function lastFinite(values: ArrayLike<number>): number | undefined {
+  for (let i = values.length - 1; i >= 0; i--) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) return v;
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+/** The gradient-flow chart with a slider over the probe steps: it follows the latest probe until moved. */
+import { useState } from 'react';
+import type { GradientProfile } from '../../../core/api';
+import { GradientFlowChart } from '../charts/GradientFlowChart';
+import { ROLE } from '../charts/colors';
+
+export interface GradientFlowPanelProps {
+  runId: string;
+  runName: string;
+  profiles: GradientProfile[];
+}
+
+export function GradientFlowPanel({ runId, runName, profiles }: GradientFlowPanelProps) {
+  // null: follow the newest probe; a step: stay on it while new probes arrive.
+  const [pinned, setPinned] = useState<number | null>(null);
+  const n = profiles.length;
+  const pinnedIndex = pinned === null ? -1 : profiles.findIndex((p) => p.step === pinned);
+  const index = pinnedIndex >= 0 ? pinnedIndex : n - 1;
+  const profile = profiles[index];
+
+  const slider =
+    n > 1 ? (
+      <div className="probe-slider">
+        <label htmlFor={`probe-step-${runId}`}>Probe step</label>
+        <input
+          id={`probe-step-${runId}`}
+          type="range"
+          min={0}
+          max={n - 1}
+          step={1}
+          value={index}
+          aria-valuetext={`step ${profile?.step ?? ''}${index === n - 1 ? ', latest' : ''}`}
+          onChange={(e) => {
+            const i = Number(e.target.value);
+            setPinned(i === n - 1 ? null : (profiles[i]?.step ?? null));
+          }}
+        />
+        <button type="button" disabled={pinned === null} onClick={() => setPinned(null)}>
+          Latest
+        </button>
+      </div>
+    ) : null;
+
+  return (
+    <GradientFlowChart
+      profiles={profile ? [{ id: runId, label: runName, color: ROLE.train, profile }] : []}
+      controls={slider}
+      exportRequest={{ chart: 'profile', runIds: [runId], title: 'Gradient flow', view: { step: profile?.step } }}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+/** The live run's charts, built from the run buffer on each (frame-throttled) render. */
+import type { MetricCurve } from '../charts/curves';
+import { ROLE, seriesColor } from '../charts/colors';
+import { LossChart } from '../charts/LossChart';
+import { GradNormChart } from '../charts/GradNormChart';
+import { HorizonChart } from '../charts/HorizonChart';
+import { GradientHeatmap } from '../charts/GradientHeatmap';
+import { AccuracyChart } from '../charts/AccuracyChart';
+import type { RunBuffer } from './run-buffer';
+import { GradientFlowPanel } from './GradientFlowPanel';
+
+function curve(buffer: RunBuffer, metric: string, label: string, color: string, dashed = false): MetricCurve[] {
+  const c = buffer.metrics.get(metric);
+  return c && c.step.length ? [{ id: `${buffer.runId}:${metric}`, label, color, step: c.step, value: c.value, dashed }] : [];
+}
+
+export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
+  const id = buffer.runId;
+  const runIds = [id];
+  const divergences = buffer.divergence ? [buffer.divergence] : [];
+  const spec = buffer.spec;
+  const loss = [...curve(buffer, 'loss', 'train', ROLE.train), ...curve(buffer, 'heldoutLoss', 'held-out', ROLE.heldout, true)];
+  const accuracy = [...curve(buffer, 'accuracy', 'train', ROLE.accuracy), ...curve(buffer, 'heldoutAccuracy', 'held-out', ROLE.heldoutAccuracy, true)];
+  const gradNorm = curve(buffer, 'gradNorm', 'gradient norm', ROLE.gradNorm);
+  const clipped = buffer.metrics.get('clipped');
+  const threshold = spec?.train.clip.mode === 'norm' ? spec.train.clip.threshold : undefined;
+
+  const profiles = buffer.profiles;
+  const layerCount = profiles.at(-1)?.layers.length ?? 0;
+  const horizon: MetricCurve[] = Array.from({ length: layerCount }, (_, layer) => ({
+    id: `${id}:horizon:${layer}`,
+    label: layerCount > 1 ? `layer ${layer + 1}` : 'horizon',
+    color: layerCount > 1 ? seriesColor(layer) : ROLE.horizon,
+    step: profiles.map((p) => p.step),
+    value: profiles.map((p) => p.layers.find((l) => l.layer === layer)?.horizon ?? Number.NaN),
+  }));
+  const T = profiles.at(-1)?.layers[0]?.hNorms.length;
+
+  return (
+    <div className="live-charts">
+      <LossChart curves={loss} divergences={divergences} exportRequest={{ chart: 'loss', runIds, title: 'Loss' }} />
+      <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} />
+      <GradientHeatmap profiles={profiles} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />
+      <GradNormChart
+        curves={gradNorm}
+        clipEvents={clipped && gradNorm[0] ? [{ curveId: gradNorm[0].id, clipped: clipped.value }] : []}
+        {...(threshold !== undefined ? { threshold } : {})}
+        divergences={divergences}
+        exportRequest={{ chart: 'gradnorm', runIds, title: 'Gradient norm' }}
+      />
+      <HorizonChart curves={horizon} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />
+      {accuracy.length > 0 && <AccuracyChart curves={accuracy} divergences={divergences} />}
+    </div>
+  );
+}

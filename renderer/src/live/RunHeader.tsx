@@ -1,0 +1,74 @@
+/** Name, status, progress (steps/s, ETA) and `Stop run` of the followed run, plus why it ended if it did badly. */
+import { useState } from 'react';
+import { getLab } from '../api/lab';
+import type { RunBuffer } from './run-buffer';
+import { formatDuration, formatRate } from './format-time';
+
+const ACTIVE = new Set(['queued', 'running']);
+
+export function RunHeader({ buffer }: { buffer: RunBuffer }) {
+  const [stopping, setStopping] = useState<string | null>(null);
+  const [stopError, setStopError] = useState<string | null>(null);
+  const run = buffer.run;
+  const status = run?.status ?? 'queued';
+  const active = ACTIVE.has(status);
+  const total = buffer.stepsTotal || run?.stepsTotal || 0;
+  const done = Math.min(buffer.lastStep, total || buffer.lastStep);
+  const rate = active ? buffer.stepsPerSecond() : null;
+  const eta = active ? buffer.etaSeconds() : null;
+  const pct = total ? (100 * done) / total : 0;
+
+  const stop = async () => {
+    setStopping(buffer.runId);
+    setStopError(null);
+    try {
+      buffer.setRun(await getLab().stopRun({ runId: buffer.runId }));
+    } catch (e) {
+      setStopError(e instanceof Error ? e.message : String(e));
+      setStopping(null);
+    }
+  };
+
+  return (
+    <header className="run-header">
+      <div className="run-title">
+        <h2>{run?.name ?? buffer.runId}</h2>
+        <span className={`status status-${status}`}>{status}</span>
+        <span className="muted run-meta">
+          {buffer.runId}
+          {run?.backend ? ` · ${run.backend}${run.device ? ` · ${run.device}` : ''}` : ''}
+        </span>
+      </div>
+      <div className="run-progress">
+        <div className="progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={total || 1} aria-valuenow={done} aria-valuetext={`step ${done} of ${total}`}>
+          <div className="progress-fill" style={{ width: `${pct}%` }} />
+        </div>
+        <span className="progress-text" aria-live="off">
+          step {done.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
+          {rate !== null && ` · ${formatRate(rate)} steps/s`}
+          {eta !== null && ` · ETA ${formatDuration(eta)}`}
+        </span>
+        <button type="button" className="danger" disabled={!active || stopping === buffer.runId} onClick={stop}>
+          {stopping === buffer.runId && active ? 'Stopping…' : 'Stop run'}
+        </button>
+      </div>
+      {stopError && (
+        <p role="alert" className="banner banner-error">
+          Could not stop the run: {stopError}
+        </p>
+      )}
+      {buffer.divergence && (
+        <p role="alert" className="banner banner-error">
+          Diverged at step {buffer.divergence.step}: <code>{buffer.divergence.tensor}</code> became NaN or infinite. Try clipping, a lower learning rate or a smaller
+          spectral radius.
+        </p>
+      )}
+      {status === 'failed' && buffer.failure && (
+        <p role="alert" className="banner banner-error">
+          The run failed: {buffer.failure}
+        </p>
+      )}
+      {status === 'interrupted' && <p className="banner">The lab stopped while this run trained; its data up to step {done} is kept.</p>}
+    </header>
+  );
+}
