@@ -16,6 +16,8 @@ import {
   SeriesSchema,
 } from './records';
 import { Real } from './numbers';
+import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
+import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -55,8 +57,7 @@ export const SweepGroupSchema = z.object({
   max: z.array(Real),
 });
 
-export const FIGURE_CHARTS = ['loss', 'profile', 'heatmap', 'horizon', 'gradnorm'] as const;
-export const FIGURE_FORMATS = ['svg', 'pdf', 'png', 'csv'] as const;
+export { FIGURE_CHARTS, FIGURE_FORMATS };
 
 export const FigureRequestSchema = z.strictObject({
   runIds: z.array(RunId).min(1).max(100),
@@ -115,6 +116,11 @@ export const LAB_METHODS = {
   importBundle: method(z.strictObject({ base64: z.string().min(1) }), z.object({ imported: z.array(RunSummarySchema) })),
   exportSeriesCsv: method(z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }), FileResultSchema),
   exportFigure: method(FigureRequestSchema, FileResultSchema),
+
+  listLessons: method(Empty, z.object({ lessons: z.array(LessonSchema) })),
+  getLesson: method(z.strictObject({ id: LessonIdSchema }), LessonSchema),
+  /** Launches the lesson's preset runs (tagged `lesson:N`); its verdict arrives with `lesson.updated`. */
+  runLesson: method(z.strictObject({ id: LessonIdSchema, scale: LessonScaleSchema.default('default') }), LessonSchema),
 } as const;
 
 export type LabMethodName = keyof typeof LAB_METHODS;

@@ -4,6 +4,7 @@ export * from './records';
 export * from './events';
 export * from './errors';
 export * from './contract';
+export * from './lessons';
 export * from './channels';
 export * from './wire';
 export * from './client';

@@ -14,6 +14,7 @@ import { RunSession } from './run-session';
 import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
 import { exportFigureFile } from './figure-export';
+import { lessonHandlers } from './lesson-handlers';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -181,6 +182,7 @@ export function createLab(options: LabOptions): Lab {
       return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };
     },
     exportFigure: async (request) => exportFigureFile(requireStore(), request),
+    ...lessonHandlers(),
   };
 
   return {

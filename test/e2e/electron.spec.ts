@@ -35,11 +35,12 @@ test('desktop app: window renders the shell and shows the engine backend', async
   const window = await app.firstWindow();
   await expect(window.getByRole('heading', { name: 'RNN Gradient Lab' })).toBeVisible();
   await expect(window.getByRole('status', { name: 'Engine' })).toContainText(/Engine: (wasm|cpu|tensorflow) · /);
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const w = BrowserWindow.getAllWindows()[0]!;
-    const p = w.webContents.getLastWebPreferences();
-    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
-  });
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  // The page sees window.lab and nothing of Node or Electron.
+  const page = await window.evaluate(() => ({
+    require: typeof (window as unknown as { require?: unknown }).require,
+    process: typeof (window as unknown as { process?: unknown }).process,
+    lab: Object.values((window as unknown as { lab: Record<string, unknown> }).lab).every((v) => typeof v === 'function'),
+  }));
+  expect(page).toEqual({ require: 'undefined', process: 'undefined', lab: true });
   await app.close();
 });

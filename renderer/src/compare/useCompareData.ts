@@ -65,8 +65,8 @@ export function useCompareData(runIds: readonly string[], extraMetric: string | 
     const due = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = getLab().onEvent((e) => {
-      const id = 'runId' in e ? e.runId : e.run.id;
-      if (!ids.has(id)) return;
+      const id = 'runId' in e ? e.runId : 'run' in e ? e.run.id : null;
+      if (id === null || !ids.has(id)) return;
       if (e.type === 'run.deleted') {
         setErrors((prev) => new Map(prev).set(id, 'This run was deleted.'));
         setCache((prev) => new Map([...prev].filter(([k]) => k !== id)));

@@ -108,6 +108,8 @@ export class RunBuffer {
         return true;
       case 'run.deleted':
         return e.runId === this.runId;
+      case 'lesson.updated':
+        return false;
       default:
         if (e.run.id !== this.runId) return false;
         this.setRun(e.run);
