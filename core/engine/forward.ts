@@ -8,6 +8,7 @@ import { tf, type Tensor2D } from './tf';
 import { activation, type ActivationDef } from './activations';
 import { cell as cellDef, type CellDef, type CellState, type StepRecord } from './cells';
 import type { ModelShape, Params } from './model';
+import { splitRows } from './split';
 
 export interface LayerTrace {
   /** The layer's input sequence [T·B, in]. */
@@ -38,7 +39,7 @@ export function forward(params: Params, model: ModelShape, x: Tensor2D, T: numbe
   for (const p of params.layers) {
     const bias = c.foldsRecurrentBias ? tf.add(p.bx, p.bh) : p.bx;
     const xp: Tensor2D = tf.add(tf.matMul(input, p.Wx), bias);
-    const xps = T === 1 ? [xp] : (tf.split(xp, T, 0) as Tensor2D[]);
+    const xps = splitRows(xp, T);
     const records: StepRecord[] = [];
     let prev: CellState | null = null;
     for (let t = 0; t < T; t++) {

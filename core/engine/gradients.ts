@@ -8,6 +8,7 @@
 import { tf, type Scalar, type Tensor, type Tensor2D } from './tf';
 import { forward, type ForwardTrace, type LayerTrace } from './forward';
 import { matMul } from './matmul';
+import { splitRows } from './split';
 import { LOSS_DEFS } from './loss';
 import type { BatchTensors } from './batch';
 import type { LayerParams, ModelShape, Params } from './model';
@@ -89,17 +90,13 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
   const dW = matMul(trace.readIn, dOut, true);
   const db = tf.sum(dOut, 0) as tf.Tensor1D;
   const dRead = matMul(dOut, params.readout.W, false, true);
-  let ext: (Tensor2D | null)[] = lossDef.everyStep
-    ? T === 1
-      ? [dRead]
-      : (tf.split(dRead, T, 0) as Tensor2D[])
-    : [...new Array<null>(T - 1).fill(null), dRead];
+  let ext: (Tensor2D | null)[] = lossDef.everyStep ? splitRows(dRead, T) : [...new Array<null>(T - 1).fill(null), dRead];
   const L = params.layers.length;
   const layerGrads: LayerGrads[] = new Array<LayerGrads>(L);
   for (let l = L - 1; l >= 0; l--) {
     const g = layerBackward(trace, trace.layers[l]!, params.layers[l]!, ext, l > 0);
     layerGrads[l] = g;
-    if (l > 0) ext = T === 1 ? [g.dInput!] : (tf.split(g.dInput!, T, 0) as Tensor2D[]);
+    if (l > 0) ext = splitRows(g.dInput!, T);
   }
   return {
     loss,

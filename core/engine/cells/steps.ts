@@ -7,9 +7,7 @@ export function catSteps(ts: Tensor2D[]): Tensor2D {
   return ts.length === 1 ? ts[0]! : tf.concat(ts, 0);
 }
 
-export function splitSteps(t: Tensor2D, T: number): Tensor2D[] {
-  return T === 1 ? [t] : (tf.split(t, T, 0) as Tensor2D[]);
-}
+export { splitRows as splitSteps } from '../split';
 
 /** The same sequence shifted one step later, with zeros at t = 1 (h_0 = c_0 = 0). */
 export function shiftedPrev(ts: Tensor2D[]): Tensor2D {
