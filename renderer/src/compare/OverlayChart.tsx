@@ -59,9 +59,9 @@ export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], 
             <YAxis
               scale={log ? 'log' : 'linear'}
               domain={y.domain}
-              {...(y.ticks ? { ticks: y.ticks } : {})}
-              allowDataOverflow={log}
-              tickFormatter={formatTick}
+              ticks={y.ticks}
+              allowDataOverflow
+              tickFormatter={y.format}
               fontSize={11}
               width={54}
               stroke="#6b7580"

@@ -1,9 +1,12 @@
 /** Axis ranges and ticks for the Compare charts: decades on log axes, data rows merged on a shared x. */
+import { formatTick } from '../runs/format';
 import type { PlotSeries } from './chart-model';
 
 export interface YAxisSpec {
-  domain: [number, number] | ['auto', 'auto'];
-  ticks?: number[];
+  domain: [number, number];
+  ticks: number[];
+  /** Labels with as many decimals as the tick step needs (a horizon of 8.9–9.1 must not read "9, 9, 9"). */
+  format: (v: number) => string;
 }
 
 /** Plotted values of every curve and band that the axis must show. */
@@ -20,14 +23,14 @@ function values(series: readonly PlotSeries[], log: boolean): number[] {
 
 export function yAxisSpec(series: readonly PlotSeries[], log: boolean): YAxisSpec {
   const v = values(series, log);
-  if (!v.length) return { domain: log ? [1e-3, 1] : ['auto', 'auto'] };
+  if (!v.length) return log ? { domain: [1e-3, 1], ticks: [1e-3, 1e-2, 1e-1, 1], format: formatTick } : { domain: [0, 1], ticks: niceTicks(0, 1), format: formatTick };
   let min = Infinity;
   let max = -Infinity;
   for (const x of v) {
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  if (!log) return { domain: ['auto', 'auto'] };
+  if (!log) return linearAxis(min, max);
   let lo = Math.floor(Math.log10(min));
   let hi = Math.ceil(Math.log10(max));
   if (hi === lo) hi = lo + 1;
@@ -36,7 +39,23 @@ export function yAxisSpec(series: readonly PlotSeries[], log: boolean): YAxisSpe
   lo = Math.floor(lo / stride) * stride;
   const ticks: number[] = [];
   for (let e = lo; e <= hi; e += stride) ticks.push(10 ** e);
-  return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks };
+  return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks, format: formatTick };
+}
+
+function linearAxis(min: number, max: number): YAxisSpec {
+  // A flat curve (a horizon stuck at T − 1) differs only by rounding: give it a readable band around its value.
+  if (max - min <= 1e-6 * Math.max(Math.abs(min), Math.abs(max))) {
+    const pad = Math.abs(min) * 0.1 || 1;
+    min -= pad;
+    max += pad;
+  }
+  const step = niceStep(min, max, 5);
+  const lo = Math.floor(min / step) * step;
+  const hi = Math.ceil(max / step) * step;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const big = Math.max(Math.abs(lo), Math.abs(hi));
+  const format = big >= 1e5 || (big > 0 && big < 1e-3) ? formatTick : (x: number) => (Math.abs(x) < step / 1e6 ? '0' : x.toFixed(decimals));
+  return { domain: [lo, hi], ticks: niceTicks(lo, hi, 5), format };
 }
 
 export type Row = Record<string, number | [number, number] | null>;
@@ -66,11 +85,15 @@ export function mergeRows(series: readonly PlotSeries[], log: boolean): Row[] {
 }
 
 /** About `count` round ticks (1, 2, 2.5 or 5 × 10ᵏ apart) inside [min, max], for linear axes. */
-export function niceTicks(min: number, max: number, count = 6): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return Number.isFinite(min) ? [min] : [];
+function niceStep(min: number, max: number, count: number): number {
   const raw = (max - min) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+  return ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+}
+
+export function niceTicks(min: number, max: number, count = 6): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return Number.isFinite(min) ? [min] : [];
+  const step = niceStep(min, max, count);
   const out: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
   return out;
