@@ -46,7 +46,7 @@ export const figureCommand: Command = {
     if (values.title) settings.title = values.title;
     const parsed = LAB_METHODS.exportFigure.args.safeParse({ runIds: String(values.runs).split(','), chart: values.chart, format, settings });
     if (!parsed.success) throw invalidArgument('figure options', parsed.error);
-    return withLab(openCliLab(io, values.db), async (lab) => {
+    return withLab(openCliLab(io, values), async (lab) => {
       const file = await lab.handlers.exportFigure(parsed.data);
       writeFileSync(out, Buffer.from(file.base64, 'base64'));
       io.out(`wrote ${out}`);

@@ -143,6 +143,6 @@ export const runsCommand: Command = {
   async run({ values, positionals }, io) {
     const [sub, ...args] = positionals;
     if (!sub || !(SUB as readonly string[]).includes(sub)) throw new UsageError(`gradlab runs: give a sub-command: ${SUB.join(', ')}${sub ? ` (not '${sub}')` : ''}`);
-    return withLab(openCliLab(io, values.db), (lab) => runSub(sub as Sub, lab, values, args, io));
+    return withLab(openCliLab(io, values), (lab) => runSub(sub as Sub, lab, values, args, io));
   },
 };

@@ -7,8 +7,9 @@ export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'train every combination of a grid of spec values (e.g. cell × seed) as one sweep',
   usage: 'gradlab sweep SPEC.json --grid GRID.json [--name NAME] [--db FILE] [--no-wait]',
-  options: { grid: { type: 'string' }, name: { type: 'string' }, db: { type: 'string' }, 'no-wait': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: { concurrency: { type: 'string' }, grid: { type: 'string' }, name: { type: 'string' }, db: { type: 'string' }, 'no-wait': { type: 'boolean' }, json: { type: 'boolean' } },
   optionHelp: [
+    ['--concurrency N', 'runs training at once (default: one per spare core, at least one)'],
     ['--grid GRID.json', 'spec paths to values, e.g. {"model.cell": ["rnn","lstm"], "train.seed": [1,2,3]}'],
     ['--name NAME', 'the sweep\'s name (default: the spec\'s)'],
     ['--db FILE', 'run history database'],
@@ -24,7 +25,7 @@ export const sweepCommand: Command = {
       ...(values.name ? { name: values.name } : {}),
     });
     if (!parsed.success) throw invalidArgument('sweep', parsed.error);
-    return withLab(openCliLab(io, values.db), async (lab) => {
+    return withLab(openCliLab(io, values), async (lab) => {
       const { sweepId, runs } = await lab.handlers.startSweep(parsed.data);
       io.out(`sweep ${sweepId}: ${runs.length} run(s) queued`);
       if (values['no-wait']) return 0;

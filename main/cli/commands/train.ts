@@ -12,8 +12,9 @@ export const trainCommand: Command = {
   name: 'train',
   summary: 'train one run from a spec file and store it in the run history',
   usage: 'gradlab train SPEC.json [--db FILE] [--json]',
-  options: { db: { type: 'string' }, json: { type: 'boolean' } },
+  options: { concurrency: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
   optionHelp: [
+    ['--concurrency N', 'runs training at once (default: one per spare core, at least one)'],
     ['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)'],
     ['--json', 'print every event as one JSON line (NDJSON) instead of a progress bar'],
   ],
@@ -23,7 +24,7 @@ export const trainCommand: Command = {
     const parsed = ExperimentSpecSchema.safeParse(raw);
     if (!parsed.success) throw invalidArgument(`spec file ${positionals[0]}`, parsed.error);
     const json = Boolean(values.json);
-    return withLab(openCliLab(io, values.db), async (lab) => {
+    return withLab(openCliLab(io, values), async (lab) => {
       let runId = '';
       let last: StepMetrics | null = null;
       let lastPrint = 0;
