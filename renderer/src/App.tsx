@@ -6,15 +6,14 @@
  * The charts in charts/ (LossChart, GradNormChart, HorizonChart, GradientFlowChart, GradientHeatmap, SeriesChart)
  * take plain curves and profiles, several runs at once, and carry the `Export figure` slot.
  * Export figure: every chart's button calls the handler given to <ExportFigureProvider> below with an
- * ExportFigureRequest { chart, runIds, title, view } (charts/export-figure.tsx); the export dialog replaces
- * `exportFigureNow` with a function that opens the dialog for that request.
+ * ExportFigureRequest { chart, runIds, title, view } (charts/export-figure.tsx), which opens the export dialog
+ * (export/useExportFigureDialog.tsx) for that request.
  */
 import { useCallback, useState } from 'react';
 import { EngineBadge } from './shell/EngineBadge';
-import { getLab } from './api/lab';
 import { LiveRunView } from './live/LiveRunView';
-import { ExportFigureProvider, type ExportFigureRequest } from './charts/export-figure';
-import { downloadBase64 } from './ui/download';
+import { ExportFigureProvider } from './charts/export-figure';
+import { useExportFigureDialog } from './export/useExportFigureDialog';
 import { Builder } from './builder/Builder';
 import type { StartedRuns } from './builder/RunActions';
 import { Tabs, type TabDef } from './ui/Tabs';
@@ -35,18 +34,8 @@ export function App() {
     setTab('live');
   }, []);
 
-  // Until the export dialog lands: export the chart as it is, an SVG with the lab's default figure settings.
-  const [exportNote, setExportNote] = useState<string | null>(null);
-  const exportFigureNow = useCallback(async (req: ExportFigureRequest) => {
-    setExportNote(`Exporting “${req.title}”…`);
-    try {
-      const file = await getLab().exportFigure({ runIds: req.runIds, chart: req.chart, format: 'svg', settings: {} });
-      downloadBase64(file.fileName, file.base64, file.mime);
-      setExportNote(`Saved ${file.fileName}.`);
-    } catch (e) {
-      setExportNote(`Could not export “${req.title}”: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }, []);
+  // Every chart's Export figure button opens the export dialog (renderer/src/export/).
+  const exportDialog = useExportFigureDialog();
 
   const tabs: TabDef<TabId>[] = [
     { id: 'builder', label: 'Builder', panel: <Builder onStarted={openRuns} /> },
@@ -77,17 +66,10 @@ export function App() {
   ];
 
   return (
-    <ExportFigureProvider onExport={exportFigureNow}>
+    <ExportFigureProvider onExport={exportDialog.open}>
       <div className="app">
         <Tabs tabs={tabs} selected={tab} onSelect={setTab} title={<h1>RNN Gradient Lab</h1>} aside={<EngineBadge />} />
-        {exportNote && (
-          <div className="toast" role="status">
-            <span>{exportNote}</span>
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setExportNote(null)}>
-              ✕
-            </button>
-          </div>
-        )}
+        {exportDialog.dialog}
       </div>
     </ExportFigureProvider>
   );
