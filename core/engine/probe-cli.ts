@@ -13,7 +13,7 @@ import { cell as cellDef } from './cells';
 import { computeGradients } from './gradients';
 import { batchTensors, disposeBatch } from './batch';
 import { paramList, paramsFromHost, disposeParams, shapeOf, type HostTensor } from './model';
-import { stepNorms } from './metrics/hidden';
+import { rescaledHiddenGradients } from './metrics/rescaled-backward';
 
 export interface ProbeResult {
   loss: number;
@@ -148,6 +148,8 @@ export async function probeFromFiles(configJson: unknown, weightsJson: unknown, 
   try {
     tf.tidy(() => {
       const g = computeGradients(params, model, bt);
+      // The norms come from the rescaled pass: exact in float64 terms even where float32 would underflow.
+      const hidden = rescaledHiddenGradients(params, model, bt);
       const grads = paramList(g.grads).map((t) => t.dataSync());
       const layers = weights.layers.map((_L, l) => {
         const rows = l === 0 ? inSize : H;
@@ -156,10 +158,10 @@ export async function probeFromFiles(configJson: unknown, weightsJson: unknown, 
       });
       result = {
         loss: g.loss.dataSync()[0]!,
-        hiddenGradNorms: g.dh.map(stepNorms),
+        hiddenGradNorms: hidden.hNorms,
         paramGrads: { layers, readout: { W: nest(grads[m.layers * 4]!, H, outSize), b: Array.from(grads[m.layers * 4 + 1]!) } },
       };
-      if (m.cell === 'lstm') result.cellGradNorms = g.dc.map((d) => (d ? stepNorms(d) : []));
+      if (m.cell === 'lstm') result.cellGradNorms = hidden.cNorms.map((c) => c ?? []);
     });
   } finally {
     disposeParams(params);

@@ -5,10 +5,9 @@
  */
 import type { GradientProfile, LayerProfile } from '../../api/records';
 import { tf, type Tensor2D } from '../tf';
-import { computeGradients } from '../gradients';
+import { rescaledHiddenGradients } from './rescaled-backward';
 import type { BatchTensors } from '../batch';
 import type { ModelShape, Params } from '../model';
-import { stepNorms } from './hidden';
 import { gradientHorizon } from './horizon';
 import { saturationShare } from './saturation';
 import { jacobianNorms } from './jacobian';
@@ -20,15 +19,15 @@ const HOST_RADIUS_MAX_H = 96;
 export function measureProfile(params: Params, model: ModelShape, batch: BatchTensors, step: number): GradientProfile {
   const layers: LayerProfile[] = [];
   tf.tidy(() => {
-    const g = computeGradients(params, model, batch);
+    const g = rescaledHiddenGradients(params, model, batch);
     const { act } = g.trace;
     g.trace.layers.forEach((lt, l) => {
-      const hNorms = stepNorms(g.dh[l]!);
-      const dc = g.dc[l];
+      const hNorms = g.hNorms[l]!;
+      const cNorms = g.cNorms[l];
       const derivs = lt.records.map((r) => act.derivative(r.candidate, r.candidateOut) as Tensor2D);
       const saturation = saturationShare(derivs).dataSync()[0]!;
       const profile: LayerProfile = { layer: l, hNorms, horizon: gradientHorizon(hNorms), saturation };
-      if (dc) profile.cNorms = stepNorms(dc);
+      if (cNorms) profile.cNorms = cNorms;
       if (model.cell === 'rnn') {
         const Wh = params.layers[l]!.Wh;
         const H = model.hidden;
