@@ -30,6 +30,8 @@ export interface BenchResult {
   msPerStep: number;
   /** Median ms per step with a gradient profile measured after every step. */
   msPerStepProbed: number;
+  /** Fastest step, probes off: a floor that survives other processes competing for the CPU. */
+  msPerStepMin: number;
   tensorsBefore: number;
   tensorsAfter: number;
   steps: number;
@@ -79,11 +81,12 @@ async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Pr
     }
     return out;
   };
-  const off = median(time(false));
+  const offTimes = time(false);
+  const off = median(offTimes);
   const probed = median(time(true));
   disposeBatch(probe);
   disposeState(state);
-  return { config: c.name, msPerStep: off, msPerStepProbed: probed, tensorsBefore, tensorsAfter: tf.memory().numTensors, steps };
+  return { config: c.name, msPerStep: off, msPerStepProbed: probed, msPerStepMin: Math.min(...offTimes), tensorsBefore, tensorsAfter: tf.memory().numTensors, steps };
 }
 
 export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[]> {
@@ -94,7 +97,7 @@ export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[
   for (const c of ENGINE_BENCH_CONFIGS) {
     if (opts.only && !opts.only.some((o) => c.name.includes(o))) continue;
     const r = { backend: info.backend, device: info.device, ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10)) };
-    log(`${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(8)} ms/step   probes every step ${r.msPerStepProbed.toFixed(1).padStart(8)} ms/step   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`);
+    log(`${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(8)} ms/step (min ${r.msPerStepMin.toFixed(1)})   probes every step ${r.msPerStepProbed.toFixed(1).padStart(8)} ms/step   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`);
     results.push(r);
   }
   return results;
