@@ -39,7 +39,14 @@ export function yAxisSpec(series: readonly PlotSeries[], log: boolean): YAxisSpe
   lo = Math.floor(lo / stride) * stride;
   const ticks: number[] = [];
   for (let e = lo; e <= hi; e += stride) ticks.push(10 ** e);
-  return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks, format: formatTick };
+  return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks, format: formatDecade };
+}
+
+/** Decade labels: 0.01, 0.1, 1, 10, 100, then 1e3, 1e4… so a wide log axis reads in one notation. */
+function formatDecade(v: number): string {
+  const e = Math.round(Math.log10(v));
+  if (Math.abs(v - 10 ** e) > 1e-9 * 10 ** e) return formatTick(v);
+  return e >= -2 && e <= 2 ? String(Number((10 ** e).toPrecision(1))) : `1e${e}`;
 }
 
 function linearAxis(min: number, max: number): YAxisSpec {

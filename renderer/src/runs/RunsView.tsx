@@ -2,7 +2,7 @@
  * The Runs tab: every run in the history, searchable, filterable, sortable and paged by the host, kept live by
  * the lab's events. Ticked runs go to Compare; a run's name opens it (App decides where: the live view).
  */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RunSummary } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { Pager } from './Pager';
@@ -123,29 +123,35 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
   );
 }
 
-/** Reads a bundle file the user picks and hands it to the lab; imported runs appear through run.updated events. */
+/** Reads a bundle file the user picks and hands it to the lab; the table refreshes with the imported runs. */
 function ImportBundleButton({ onImported }: { onImported: () => void }) {
   const input = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const onFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let bin = '';
     for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    setMessage({ text: `Importing ${file.name}…`, error: false });
     try {
       const { imported } = await getLab().importBundle({ base64: btoa(bin) });
-      window.alert(`Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'}.`);
+      setMessage({ text: `Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'} from ${file.name}.`, error: false });
       onImported();
     } catch (e) {
-      window.alert(`Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage({ text: `Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`, error: true });
     }
   };
   return (
     <>
+      <span role="status" className={message?.error ? 'form-error' : 'muted'}>
+        {message?.text}
+      </span>
       <button type="button" className="act-btn act-small import-button" onClick={() => input.current?.click()}>
         Import bundle…
       </button>
       <input
         ref={input}
         type="file"
+        accept=".gz,.json.gz,application/gzip"
         hidden
         aria-hidden="true"
         tabIndex={-1}
