@@ -1,6 +1,6 @@
 /** Accuracy (train and held-out) for the classification tasks; linear 0–1 axis. No figure kind exists for it yet. */
 import { ChartFrame, Legend } from './ChartFrame';
-import { divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
+import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
 import { formatNumber } from './scales';
 import { SeriesChart } from './SeriesChart';
 
@@ -16,7 +16,7 @@ export function AccuracyChart({ curves, divergences = [], height }: { curves: Me
     <ChartFrame
       title="Accuracy"
       summary={`Accuracy: ${summary || 'no values yet'}.`}
-      legend={<Legend items={curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false }))} />}
+      legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false })), ...divergenceLegend(divergences)]} />}
     >
       <SeriesChart series={toSeries(curves, 'linear')} xLabel="training step" yLabel="accuracy" yScale="linear" yDomain={[0, 1]} xMarkers={divergenceMarkers(divergences)} {...(height ? { height } : {})} />
     </ChartFrame>

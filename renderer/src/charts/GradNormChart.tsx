@@ -4,7 +4,7 @@
  */
 import { ChartFrame, Legend, type LegendItem } from './ChartFrame';
 import { ROLE } from './colors';
-import { divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
+import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from './scales';
 import { SeriesChart, type ChartSeries, type YMarker } from './SeriesChart';
@@ -48,7 +48,8 @@ export function GradNormChart({ curves, clipEvents = [], threshold, divergences 
   const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
   const legend: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false }));
   if (clippedCount) legend.push({ label: `clipped (${clippedCount} steps)`, color: ROLE.clipped, marker: 'dot' });
-  if (threshold !== undefined) legend.push({ label: 'threshold', color: ROLE.reference, dashed: true });
+  if (threshold !== undefined) legend.push({ label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference, dashed: true });
+  legend.push(...divergenceLegend(divergences));
   const has = curves.some((c) => c.step.length > 0);
   return (
     <ChartFrame

@@ -45,8 +45,8 @@ export function HeatmapChart({ xs, grid, rowStart = 1, xLabel, yLabel, colorLabe
 
   useEffect(() => {
     if (canvasRef.current) paintHeatmap(canvasRef.current, grid, d);
-    // d is derived from grid and domain: repaint when either changes.
-  }, [grid, d[0], d[1]]);
+    // The canvas mounts once the width is known (and remounts when a hidden tab shows again): repaint then too.
+  }, [grid, d[0], d[1], width > 0]);
 
   const colX = (c: number) => M.left + ((c + 0.5) / Math.max(1, cols)) * plotW;
   const rowY = (r: number) => M.top + plotH - ((r + 0.5) / Math.max(1, rows)) * plotH;

@@ -1,11 +1,12 @@
 /** Loss curves (train and held-out, one or many runs) with divergence markers; log y by default. */
 import { useState } from 'react';
 import { ChartFrame, Legend } from './ChartFrame';
-import { divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
+import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from './scales';
 import { ScaleToggle, type YScale } from './ScaleToggle';
 import { SeriesChart } from './SeriesChart';
+import { ROLE } from './colors';
 
 export interface LossChartProps {
   curves: MetricCurve[];
@@ -15,9 +16,11 @@ export interface LossChartProps {
   height?: number;
   /** Accessible name and title; "Loss" unless a view shows several loss charts. */
   title?: string;
+  /** A reference level, e.g. the loss of always predicting the mean (1/6 on the adding problem). */
+  baseline?: { y: number; label: string };
 }
 
-export function LossChart({ curves, divergences = [], initialScale = 'log', exportRequest, height, title = 'Loss' }: LossChartProps) {
+export function LossChart({ curves, divergences = [], initialScale = 'log', exportRequest, height, title = 'Loss', baseline }: LossChartProps) {
   const [scale, setScale] = useState<YScale>(initialScale);
   const has = curves.some((c) => c.step.length > 0);
   const summary = curves
@@ -35,9 +38,25 @@ export function LossChart({ curves, divergences = [], initialScale = 'log', expo
       controls={<ScaleToggle value={scale} onChange={setScale} label={title} />}
       {...(exportRequest ? { exportRequest: { ...exportRequest, view: { ...exportRequest.view, scale } } } : {})}
       empty={has ? null : 'Waiting for the first steps…'}
-      legend={<Legend items={curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false }))} />}
+      legend={
+        <Legend
+          items={[
+            ...curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false })),
+            ...(baseline ? [{ label: baseline.label, color: ROLE.reference, dashed: true }] : []),
+            ...divergenceLegend(divergences),
+          ]}
+        />
+      }
     >
-      <SeriesChart series={toSeries(curves, scale)} xLabel="training step" yLabel="loss" yScale={scale} xMarkers={divergenceMarkers(divergences)} {...(height ? { height } : {})} />
+      <SeriesChart
+        series={toSeries(curves, scale)}
+        xLabel="training step"
+        yLabel="loss"
+        yScale={scale}
+        xMarkers={divergenceMarkers(divergences)}
+        yMarkers={baseline ? [{ y: baseline.y, label: '', color: ROLE.reference }] : []}
+        {...(height ? { height } : {})}
+      />
     </ChartFrame>
   );
 }

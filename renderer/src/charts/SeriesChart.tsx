@@ -26,6 +26,7 @@ export interface ChartSeries {
   reference?: boolean;
 }
 
+/** Vertical and horizontal reference lines; their labels belong in the chart's legend (see curves.ts). */
 export interface XMarker {
   x: number;
   label: string;
@@ -54,8 +55,9 @@ export interface SeriesChartProps {
 const AXIS_STYLE = { fontSize: 11, fill: '#4a5562' };
 const SPARSE = 40;
 
-function fitY(series: ChartSeries[], yScale: 'log' | 'linear'): [number, number] | null {
+function fitY(series: ChartSeries[], yScale: 'log' | 'linear', extra: number[] = []): [number, number] | null {
   const values = function* () {
+    yield* extra;
     for (const s of series) {
       if (s.reference) continue;
       for (const p of s.points) yield p.y;
@@ -75,25 +77,42 @@ function fitY(series: ChartSeries[], yScale: 'log' | 'linear'): [number, number]
   return [e[0] >= 0 && e[0] - pad < 0 ? 0 : e[0] - pad, e[1] + pad];
 }
 
-function fitX(series: ChartSeries[]): [number, number] | null {
-  return linearExtent(
-    (function* () {
-      for (const s of series) for (const p of s.points) yield p.x;
-    })(),
-  );
+function fitX(series: ChartSeries[], markers: XMarker[]): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const see = (x: number) => {
+    if (Number.isFinite(x)) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+  };
+  for (const s of series) for (const p of s.points) see(p.x);
+  // A divergence marker sits at the step whose values are gone: keep it inside the axis.
+  for (const m of markers) see(m.x);
+  if (!(lo <= hi)) return null;
+  return lo === hi ? [lo, lo + 1] : [lo, hi];
 }
+
+/** Clip events as small dots: recharts' default scatter symbol would bury the curve under them. */
+const smallDot = (props: unknown) => {
+  const { cx, cy, fill } = props as { cx?: number; cy?: number; fill?: string };
+  return <circle cx={cx} cy={cy} r={2.2} fill={fill} />;
+};
 
 export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, xMarkers = [], yMarkers = [], height = 220, xTickFormat }: SeriesChartProps) {
   const log = yScale === 'log';
   // On a log axis only positive values exist; a zero gradient norm is a gap, not a line to the bottom.
   const shown = log ? series.map((s) => ({ ...s, points: s.points.filter((p) => p.y > 0 && Number.isFinite(p.y)) })) : series;
-  const y = yDomain ?? fitY(shown, yScale) ?? (log ? [0.1, 1] : [0, 1]);
-  const fitted = xDomain ?? fitX(shown) ?? [0, 1];
+  // Reference lines (threshold, baseline) stay in view; reference curves (a bound) may leave it.
+  const y = yDomain ?? fitY(shown, yScale, yMarkers.map((m) => m.y)) ?? (log ? [0.1, 1] : [0, 1]);
+  const fitted = xDomain ?? fitX(shown, xMarkers) ?? [0, 1];
   // Training steps start at 1: an axis from 0 reads better than one from 1.
   const x: [number, number] = !xDomain && fitted[0] > 0 && fitted[0] <= (fitted[1] - fitted[0]) * 0.05 ? [0, fitted[1]] : fitted;
   const yTicks = log ? decadeTicks(y) : niceTicks(y[0], y[1], 5);
   // Round ticks (0, 100, 200…) rather than recharts' even split of the data range (1, 76, 151…).
-  const xTicks = niceTicks(x[0], x[1], 6);
+  // Steps and time steps are whole numbers: no 0.5 ticks when only a few points are in.
+  const integerX = shown.every((s) => s.points.every((p) => Number.isInteger(p.x)));
+  const xTicks = niceTicks(x[0], x[1], 6, integerX);
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart margin={{ top: 8, right: 16, bottom: 18, left: 8 }}>
@@ -136,7 +155,7 @@ export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, 
         )}
         {shown.map((s) =>
           s.kind === 'points' ? (
-            <Scatter key={s.id} name={s.label} data={s.points} dataKey="y" fill={s.color} shape="circle" isAnimationActive={false} />
+            <Scatter key={s.id} name={s.label} data={s.points} dataKey="y" fill={s.color} shape={smallDot} isAnimationActive={false} />
           ) : (
             <Line
               key={s.id}
@@ -148,7 +167,7 @@ export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, 
               strokeWidth={s.width ?? 1.6}
               strokeDasharray={s.dashed ? '5 4' : undefined}
               // Sparse curves (held-out loss every evalEvery steps) show their points; dense ones are lines.
-              dot={s.points.length <= SPARSE ? { r: 2.5, fill: s.color, stroke: s.color } : false}
+              dot={s.points.length <= SPARSE && !s.reference ? { r: 2.5, fill: s.color, stroke: s.color } : false}
               activeDot={false}
               isAnimationActive={false}
               connectNulls={false}
@@ -156,10 +175,11 @@ export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, 
           ),
         )}
         {yMarkers.map((m) => (
-          <ReferenceLine key={`y:${m.label}`} y={m.y} stroke={m.color} strokeDasharray="5 3 1 3" label={{ value: m.label, position: 'insideTopRight', fill: m.color, fontSize: 11 }} />
+          <ReferenceLine key={`y:${m.label}`} y={m.y} stroke={m.color} strokeDasharray="5 3 1 3" />
         ))}
         {xMarkers.map((m) => (
-          <ReferenceLine key={`x:${m.label}`} x={m.x} stroke={m.color} strokeWidth={1.5} strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopLeft', fill: m.color, fontSize: 11 }} />
+          // Unlabelled on the plot, where a label would collide with curves or the edge: the legend names it.
+          <ReferenceLine key={`x:${m.label}`} x={m.x} stroke={m.color} strokeWidth={1.5} strokeDasharray="4 3" />
         ))}
       </ComposedChart>
     </ResponsiveContainer>

@@ -2,6 +2,7 @@
 import { decimate, positive } from './downsample';
 import type { ChartSeries, XMarker } from './SeriesChart';
 import { ROLE } from './colors';
+import type { LegendItem } from './ChartFrame';
 
 export interface MetricCurve {
   id: string;
@@ -39,6 +40,11 @@ export function divergenceMarkers(marks: DivergenceMark[] = []): XMarker[] {
     label: `${d.runLabel ? `${d.runLabel}: ` : ''}diverged at step ${d.step} (${d.tensor})`,
     color: ROLE.divergence,
   }));
+}
+
+/** Legend entries for divergence markers, drawn as the dashed vertical rule they name. */
+export function divergenceLegend(marks: DivergenceMark[] = []): LegendItem[] {
+  return divergenceMarkers(marks).map((m) => ({ label: m.label, color: m.color, marker: 'rule' as const }));
 }
 
 export function lastFinite(values: ArrayLike<number>): number | undefined {

@@ -46,9 +46,10 @@ export function decadeDomain(extent: [number, number]): [number, number] {
 export function decadeTicks(domain: [number, number], max = 8): number[] {
   const lo = Math.round(Math.log10(domain[0]));
   const hi = Math.round(Math.log10(domain[1]));
-  const step = Math.max(1, Math.ceil((hi - lo) / (max - 1)));
+  const step = [1, 2, 3, 5, 10, 20, 50, 100].find((s) => (hi - lo) / s <= max - 1) ?? Math.ceil((hi - lo) / (max - 1));
   const ticks: number[] = [];
-  for (let k = lo; k <= hi; k += step) ticks.push(10 ** k);
+  // Multiples of the step (10⁰, 10⁵, 10¹⁰), not lo + k·step (10⁻¹, 10⁴, 10⁹): round exponents read faster.
+  for (let k = Math.ceil(lo / step) * step; k <= hi; k += step) ticks.push(10 ** k);
   return ticks;
 }
 

@@ -8,6 +8,7 @@ import { GradientHeatmap } from '../charts/GradientHeatmap';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import type { RunBuffer } from './run-buffer';
 import { GradientFlowPanel } from './GradientFlowPanel';
+import { RunFacts } from './RunFacts';
 
 function curve(buffer: RunBuffer, metric: string, label: string, color: string, dashed = false): MetricCurve[] {
   const c = buffer.metrics.get(metric);
@@ -38,7 +39,13 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
 
   return (
     <div className="live-charts">
-      <LossChart curves={loss} divergences={divergences} exportRequest={{ chart: 'loss', runIds, title: 'Loss' }} />
+      <LossChart
+        curves={loss}
+        divergences={divergences}
+        // Predicting the mean of the target (the sum of two U(0,1) draws) scores its variance, 1/6: the bar to beat.
+        {...(spec?.task.kind === 'adding' ? { baseline: { y: 1 / 6, label: 'predict the mean (1/6)' } } : {})}
+        exportRequest={{ chart: 'loss', runIds, title: 'Loss' }}
+      />
       <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} />
       <GradientHeatmap profiles={profiles} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />
       <GradNormChart
@@ -49,6 +56,7 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
         exportRequest={{ chart: 'gradnorm', runIds, title: 'Gradient norm' }}
       />
       <HorizonChart curves={horizon} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />
+      <RunFacts buffer={buffer} />
       {accuracy.length > 0 && <AccuracyChart curves={accuracy} divergences={divergences} />}
     </div>
   );

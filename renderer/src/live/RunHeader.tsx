@@ -22,7 +22,10 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
     setStopping(buffer.runId);
     setStopError(null);
     try {
-      buffer.setRun(await getLab().stopRun({ runId: buffer.runId }));
+      const r = await getLab().stopRun({ runId: buffer.runId });
+      // The run.finished event can overtake this answer (it says "running" while the engine winds down):
+      // only a final status is news here, the event brings it otherwise.
+      if (!ACTIVE.has(r.status)) buffer.setRun(r);
     } catch (e) {
       setStopError(e instanceof Error ? e.message : String(e));
       setStopping(null);
@@ -47,6 +50,7 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
           step {done.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
           {rate !== null && ` · ${formatRate(rate)} steps/s`}
           {eta !== null && ` · ETA ${formatDuration(eta)}`}
+          {!active && run?.final.wallMs !== undefined && ` · took ${formatDuration(run.final.wallMs / 1000)}`}
         </span>
         <button type="button" className="danger" disabled={!active || stopping === buffer.runId} onClick={stop}>
           {stopping === buffer.runId && active ? 'Stopping…' : 'Stop run'}

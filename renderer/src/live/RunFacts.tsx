@@ -1,0 +1,70 @@
+/**
+ * What the run is and where it stands, in numbers: the spec in one glance and the latest measurements, so a
+ * researcher reading the curves need not switch back to the builder to recall what they are looking at.
+ */
+import type { ReactNode } from 'react';
+import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf } from '../builder/names';
+import { lastFinite } from '../charts/curves';
+import { formatNumber } from '../charts/scales';
+import type { RunBuffer } from './run-buffer';
+import { formatDuration } from './format-time';
+
+function latest(buffer: RunBuffer, metric: string): string {
+  const c = buffer.metrics.get(metric);
+  const v = c ? lastFinite(c.value) : undefined;
+  return v === undefined ? '–' : formatNumber(v);
+}
+
+export function RunFacts({ buffer }: { buffer: RunBuffer }) {
+  const spec = buffer.spec;
+  const profile = buffer.profiles.at(-1);
+  const l0 = profile?.layers[0];
+  const h = l0?.hNorms;
+  const ratio = h && h.length && (h[h.length - 1] ?? 0) > 0 ? (h[0] ?? 0) / (h[h.length - 1] as number) : undefined;
+  const wall = buffer.run?.final.wallMs;
+  const rows: [string, ReactNode][] = [];
+  if (spec) {
+    const t = spec.task;
+    rows.push(['Task', `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, T = ${t.seqLen}` : ''}`]);
+    rows.push(['Model', `${nameOf(CELL_NAMES, spec.model.cell)} ${nameOf(ACTIVATION_NAMES, spec.model.activation)}, ${spec.model.layers} × ${spec.model.hidden} units`]);
+    rows.push(['Init', `Wh ${nameOf(INIT_NAMES, spec.model.init.recurrent)}, Wx ${nameOf(INIT_NAMES, spec.model.init.input)}, gain ${spec.model.init.gain}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`]);
+    rows.push(['Training', `${nameOf(OPTIMIZER_NAMES, spec.train.optimizer)}, lr ${spec.train.lr}, batch ${spec.train.batch}, seed ${spec.train.seed}`]);
+    rows.push(['Clipping', spec.train.clip.mode === 'none' ? nameOf(CLIP_NAMES, 'none') : `${nameOf(CLIP_NAMES, spec.train.clip.mode)} at ${spec.train.clip.threshold}`]);
+  }
+  const measured: [string, string][] = [
+    ['Loss', latest(buffer, 'loss')],
+    ['Held-out loss', latest(buffer, 'heldoutLoss')],
+    ['Gradient norm', latest(buffer, 'gradNorm')],
+    ['Horizon', l0 ? `${l0.horizon} steps` : '–'],
+    ['‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', ratio !== undefined ? formatNumber(ratio) : '–'],
+    ['σmax(Wh) · spectral radius', l0?.sigmaMax !== undefined ? `${formatNumber(l0.sigmaMax)} · ${l0.spectralRadius !== undefined ? formatNumber(l0.spectralRadius) : '–'}` : '–'],
+    ['Saturated units', l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
+    ['Wall time', wall !== undefined ? formatDuration(wall / 1000) : '–'],
+  ];
+  return (
+    <section className="chart run-facts" aria-labelledby="run-facts-title">
+      <h3 id="run-facts-title" className="chart-title">
+        This run
+      </h3>
+      <div className="facts-columns">
+        <dl>
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <dl>
+          {measured.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      {profile && <p className="muted facts-note">Gradient measurements at the probe of step {profile.step}{(profile.layers.length ?? 0) > 1 ? ', layer 1' : ''}.</p>}
+    </section>
+  );
+}
