@@ -36,7 +36,7 @@ async function openRuns(page: Page) {
 
 /** Opens a filter menu (a disclosure named "<Filter> filter: …") and returns its checkbox group. */
 async function filterMenu(page: Page, name: string) {
-  await page.getByLabel(new RegExp(`^${name} filter:`)).click();
+  await page.locator('summary').filter({ hasText: new RegExp(`^${name} filter:`) }).click();
   return page.getByRole('group', { name });
 }
 

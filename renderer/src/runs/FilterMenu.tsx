@@ -36,8 +36,10 @@ export function FilterMenu<T extends string>({ label, options, value, onChange }
         }
       }}
     >
-      <summary aria-label={`${label} filter: ${summary}`}>
-        <span className="filter-name">{label}</span> <span className="filter-value">{summary}</span>
+      {/* Named "Cell filter: lstm, gru" for screen readers; the visible words appear in it in the same order. */}
+      <summary>
+        <span className="filter-name">{label}</span>
+        <span className="visually-hidden"> filter:</span> <span className="filter-value">{summary}</span>
       </summary>
       <fieldset className="filter-popover">
         <legend className="visually-hidden">{label}</legend>
