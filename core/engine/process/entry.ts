@@ -27,7 +27,8 @@ function detectPort(): Port {
     process.on('disconnect', () => process.exit(0));
     return {
       send: (m) => {
-        if (process.connected) process.send!(m);
+        // The host can die between the check and the write: a failed write means it is gone, so leave.
+        if (process.connected) process.send!(m, undefined, {}, (err) => err && process.exit(0));
       },
       onMessage: (h) => process.on('message', (m) => h(m as HostToEngine)),
     };
