@@ -42,11 +42,11 @@ export function yAxisSpec(series: readonly PlotSeries[], log: boolean): YAxisSpe
   return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks, format: formatDecade };
 }
 
-/** Decade labels: 0.01, 0.1, 1, 10, 100, then 1e3, 1e4… so a wide log axis reads in one notation. */
+/** Decade labels: 0.001 … 1000 written out, then 1e4, 1e-5…: short, and one notation per range. */
 function formatDecade(v: number): string {
   const e = Math.round(Math.log10(v));
   if (Math.abs(v - 10 ** e) > 1e-9 * 10 ** e) return formatTick(v);
-  return e >= -2 && e <= 2 ? String(Number((10 ** e).toPrecision(1))) : `1e${e}`;
+  return e >= -3 && e <= 3 ? String(Number((10 ** e).toPrecision(1))) : `1e${e}`;
 }
 
 function linearAxis(min: number, max: number): YAxisSpec {
