@@ -9,6 +9,8 @@ import { tf, type Scalar, type Tensor, type Tensor2D } from './tf';
 import { forward, type ForwardTrace, type LayerTrace } from './forward';
 import { matMul } from './matmul';
 import { splitRows } from './split';
+import { stepNorms } from './metrics/hidden';
+import { fusedHidden, fusedLayerBackward } from './kernels/fused-layer';
 import { LOSS_DEFS } from './loss';
 import type { BatchTensors } from './batch';
 import type { LayerParams, ModelShape, Params } from './model';
@@ -16,10 +18,12 @@ import type { LayerParams, ModelShape, Params } from './model';
 export interface GradientResult {
   loss: Scalar;
   grads: Params;
-  /** ∂L/∂h^l_t for every layer l and step t (index 0 is h_1). */
-  dh: Tensor2D[][];
-  /** ∂L/∂c^l_t for LSTM layers, else null. */
-  dc: (Tensor2D[] | null)[];
+  /** ∂L/∂h^l_t for every layer l and step t (index 0 is h_1): tfjs path only (the fused kernel keeps them inside). */
+  dh?: Tensor2D[][];
+  /** ∂L/∂c^l_t for LSTM layers, else null: tfjs path only. */
+  dc?: (Tensor2D[] | null)[];
+  /** ||∂L/∂h^l_t|| (and ||∂L/∂c^l_t|| for LSTM) per layer and step, in float64, on either path. */
+  hiddenNorms(): { h: number[][]; c: (number[] | null)[] };
   trace: ForwardTrace;
 }
 
@@ -90,6 +94,7 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
   const dW = matMul(trace.readIn, dOut, true);
   const db = tf.sum(dOut, 0) as tf.Tensor1D;
   const dRead = matMul(dOut, params.readout.W, false, true);
+  if (trace.layers[0]!.fused) return fusedGradients(params, trace, loss, dRead, lossDef.everyStep, { W: dW as Tensor2D, b: db });
   let ext: (Tensor2D | null)[] = lossDef.everyStep ? splitRows(dRead, T) : [...new Array<null>(T - 1).fill(null), dRead];
   const L = params.layers.length;
   const layerGrads: LayerGrads[] = new Array<LayerGrads>(L);
@@ -103,8 +108,53 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
     grads: { layers: layerGrads.map((g) => g.grads), readout: { W: dW as Tensor2D, b: db } },
     dh: layerGrads.map((g) => g.dh),
     dc: layerGrads.map((g) => g.dc),
+    hiddenNorms: () => ({ h: layerGrads.map((g) => stepNorms(g.dh)), c: layerGrads.map((g) => (g.dc ? stepNorms(g.dc) : null)) }),
     trace,
   };
+}
+
+/** The gradient reaching h_t from the readout, as a host [T·B, H] array (zeros before step T for *_last losses). */
+export function readoutGradientRows(dRead: Tensor2D, T: number, B: number, H: number, everyStep: boolean): Float32Array {
+  const d = dRead.dataSync() as Float32Array;
+  if (everyStep) return d;
+  const ext = new Float32Array(T * B * H);
+  ext.set(d, (T - 1) * B * H);
+  return ext;
+}
+
+/**
+ * The backward pass through the fused kernel: one call per layer for the whole time loop, then the weight
+ * gradients as a few large matMuls on the backend (dWx = inputᵀ·dXP, dWh = h₋ᵀ·dHP over all steps).
+ */
+function fusedGradients(params: Params, trace: ForwardTrace, loss: Scalar, dRead: Tensor2D, everyStep: boolean, readout: Params['readout']): GradientResult {
+  const { T, B } = trace;
+  const L = params.layers.length;
+  const H = params.layers[0]!.Wh.shape[0];
+  let ext = readoutGradientRows(dRead, T, B, H, everyStep);
+  const grads: LayerParams[] = new Array<LayerParams>(L);
+  const hNorms: number[][] = new Array<number[]>(L);
+  const cNorms: (number[] | null)[] = new Array<number[] | null>(L);
+  for (let l = L - 1; l >= 0; l--) {
+    const lt = trace.layers[l]!;
+    const p = params.layers[l]!;
+    const GH = p.Wh.shape[1];
+    const r = fusedLayerBackward(lt.fused!, ext, null, false);
+    hNorms[l] = r.hNorms;
+    cNorms[l] = r.cNorms;
+    const dXP = tf.tensor2d(r.dxp, [T * B, GH]);
+    const dWx = matMul(lt.input, dXP, true);
+    const dbx = tf.sum(dXP, 0) as tf.Tensor1D;
+    const rec = r.dhp ?? r.dxp;
+    const dbh = (r.dhp ? tf.sum(tf.tensor2d(r.dhp, [T * B, GH]), 0) : tf.clone(dbx)) as tf.Tensor1D;
+    // h_0 = 0: pair h_1..h_{T−1} with the recurrent products' gradients of steps 2..T.
+    const dWh =
+      T > 1
+        ? matMul(tf.tensor2d(fusedHidden(lt.fused!, 0, (T - 1) * B), [(T - 1) * B, H]), tf.tensor2d(rec.subarray(B * GH), [(T - 1) * B, GH]), true)
+        : tf.zerosLike(p.Wh);
+    grads[l] = { Wx: dWx, Wh: dWh as Tensor2D, bx: dbx, bh: dbh };
+    if (l > 0) ext = matMul(dXP, p.Wx, false, true).dataSync() as Float32Array;
+  }
+  return { loss, grads: { layers: grads, readout }, hiddenNorms: () => ({ h: hNorms, c: cNorms }), trace };
 }
 
 /** [max |g|, Σ (g / max)²] over all gradients together: the global norm in a handful of kernels. */

@@ -7,16 +7,14 @@
 import { tf, type Tensor2D } from '../tf';
 
 /**
- * `start` should be Wh's top right singular vector: JJᵀ = D·G·D is G with the rows and columns damped, so
+ * D: f'(a_t) of all steps stacked time-major [T·B, H]. `start` should be Wh's top right singular vector: JJᵀ = D·G·D is G with the rows and columns damped, so
  * that vector is close to the answer and a few iterations suffice (the costly part is T·B·H² per iteration).
  */
-export function jacobianNorms(derivs: Tensor2D[], Wh: Tensor2D, start?: ArrayLike<number>, iterations = 12): number[] {
-  const T = derivs.length;
+export function jacobianNorms(D: Tensor2D, T: number, Wh: Tensor2D, start?: ArrayLike<number>, iterations = 12): number[] {
   if (T === 0) return [];
-  const B = derivs[0]!.shape[0];
+  const B = D.shape[0] / T;
   const H = Wh.shape[0];
   const out = tf.tidy(() => {
-    const D = tf.concat(derivs, 0);
     const G = tf.matMul(tf.transpose(Wh), Wh);
     // Deterministic start: the given vector, else a smooth non-degenerate pattern; a little of the pattern is
     // mixed in so that no row starts orthogonal to its own top direction.

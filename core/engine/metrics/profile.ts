@@ -4,7 +4,8 @@
  * Jacobian norms beside their bound γ·σ_max(Wh) and Wh's spectral radius.
  */
 import type { GradientProfile, LayerProfile } from '../../api/records';
-import { tf, type Tensor2D } from '../tf';
+import { tf } from '../tf';
+import { layerDerivatives } from '../forward';
 import { rescaledHiddenGradients } from './rescaled-backward';
 import type { BatchTensors } from '../batch';
 import type { ModelShape, Params } from '../model';
@@ -24,8 +25,8 @@ export function measureProfile(params: Params, model: ModelShape, batch: BatchTe
     g.trace.layers.forEach((lt, l) => {
       const hNorms = g.hNorms[l]!;
       const cNorms = g.cNorms[l];
-      const derivs = lt.records.map((r) => act.derivative(r.candidate, r.candidateOut) as Tensor2D);
-      const saturation = saturationShare(derivs).dataSync()[0]!;
+      const derivs = layerDerivatives(g.trace, lt);
+      const saturation = saturationShare([derivs]).dataSync()[0]!;
       const profile: LayerProfile = { layer: l, hNorms, horizon: gradientHorizon(hNorms), saturation };
       if (cNorms) profile.cNorms = cNorms;
       if (model.cell === 'rnn') {
@@ -33,7 +34,7 @@ export function measureProfile(params: Params, model: ModelShape, batch: BatchTe
         const H = model.hidden;
         const wh = Wh.dataSync() as Float32Array;
         const { sigma: sigmaMax, v } = topSingular(wh, H, H);
-        profile.jacobianNorms = jacobianNorms(derivs, Wh, v);
+        profile.jacobianNorms = jacobianNorms(derivs, g.trace.T, Wh, v);
         profile.jacobianBound = act.gamma * sigmaMax;
         profile.sigmaMax = sigmaMax;
         profile.spectralRadius = H <= HOST_RADIUS_MAX_H ? spectralRadiusHost(wh, H) : spectralRadiusTensor(Wh);

@@ -14,6 +14,8 @@ import { splitRows } from '../split';
 import type { BatchTensors } from '../batch';
 import type { ModelShape, Params } from '../model';
 import { safeNorm } from './norms';
+import { readoutGradientRows } from '../gradients';
+import { fusedLayerBackward } from '../kernels/fused-layer';
 
 /** A gradient as value·e^{log}: `value` has max |·| ≤ 1 (or is all zeros). */
 interface Scaled {
@@ -52,6 +54,7 @@ export function rescaledHiddenGradients(params: Params, model: ModelShape, batch
   const trace = forward(params, model, batch.x, T, B, lossDef.everyStep);
   const { dOut } = lossDef.apply(trace.out, batch.y, batch.w);
   const dRead = tf.matMul(dOut, tf.transpose(params.readout.W)) as Tensor2D;
+  if (trace.layers[0]!.fused) return fusedRescaled(params, trace, dRead, lossDef.everyStep);
   let ext: (Scaled | null)[] = lossDef.everyStep ? splitRows(dRead, T).map((d) => normalise(d, null)) : [...new Array<null>(T - 1).fill(null), normalise(dRead, null)];
   const { cell: c, act: f } = trace;
   const dhs: Scaled[][] = [];
@@ -102,4 +105,26 @@ function hostNorms(steps: Scaled[]): number[] {
     const n = safeNorm(data, t * size, size);
     return n === 0 ? 0 : Math.exp(Math.log(n) + logs[t]!);
   });
+}
+
+/** The same pass through the fused kernel, which renormalises the carried gradient after every step itself. */
+function fusedRescaled(params: Params, trace: ForwardTrace, dRead: Tensor2D, everyStep: boolean): RescaledHidden {
+  const { T, B } = trace;
+  const L = params.layers.length;
+  let ext = readoutGradientRows(dRead, T, B, params.layers[0]!.Wh.shape[0], everyStep);
+  let extLog: Float64Array | null = null;
+  const hNorms: number[][] = new Array<number[]>(L);
+  const cNorms: (number[] | null)[] = new Array<number[] | null>(L);
+  for (let l = L - 1; l >= 0; l--) {
+    const p = params.layers[l]!;
+    const r = fusedLayerBackward(trace.layers[l]!.fused!, ext, extLog, true);
+    hNorms[l] = r.hNorms;
+    cNorms[l] = r.cNorms;
+    if (l > 0) {
+      // Row block t of dxp is at scale e^{logs[t]}; a matMul by Wxᵀ keeps each row's scale.
+      ext = tf.matMul(tf.tensor2d(r.dxp, [T * B, p.Wh.shape[1]]), tf.transpose(p.Wx)).dataSync() as Float32Array;
+      extLog = r.logs;
+    }
+  }
+  return { trace, hNorms, cNorms };
 }

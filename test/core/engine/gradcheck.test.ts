@@ -1,14 +1,15 @@
 /**
  * The engine (float32, tfjs) against the float64 reference BPTT (itself checked against finite differences
  * in reference.test.ts): parameter gradients and every ||∂L/∂h_t|| (and ||∂L/∂c_t||) within 1e-3 relative,
- * for every cell × activation, 1–2 layers, each loss kind. The table of worst errors is printed.
+ * for every cell × activation, 1–2 layers, each loss kind. The table of worst errors is printed. The whole
+ * suite runs twice: on the tfjs op path and on the fused recurrent kernel (core/engine/kernels).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../core/engine/tf';
 import { computeGradients } from '../../../core/engine/gradients';
 import { paramsFromHost, paramList, disposeParams } from '../../../core/engine/model';
 import { batchTensors, disposeBatch } from '../../../core/engine/batch';
-import { stepNorms } from '../../../core/engine/metrics/hidden';
+import { setFusedKernels, type FusedMode } from '../../../core/engine/kernels/recurrent-kernel';
 import { refGradients, refNorm } from './reference/bptt';
 import { engineBatch, engineParams, engineShape, makeCase, maxElemRelErr, relErr, type CaseOptions } from './fixtures';
 import { useBackend } from './setup';
@@ -34,8 +35,9 @@ export function checkCase(o: CaseOptions): CheckResult {
   const out = tf.tidy(() => {
     const g = computeGradients(params, shape, bt);
     const grads = paramList(g.grads).map((t) => t.dataSync());
-    const hn = g.dh.map((layer) => stepNorms(layer));
-    const cn = g.dc.map((layer) => (layer ? stepNorms(layer) : []));
+    const norms = g.hiddenNorms();
+    const hn = norms.h;
+    const cn = norms.c.map((layer) => layer ?? []);
     return { loss: g.loss.dataSync()[0]!, grads, hn, cn };
   });
   disposeParams(params);
@@ -54,36 +56,57 @@ export function checkCase(o: CaseOptions): CheckResult {
   return { param, hidden, minHidden };
 }
 
-const table: string[] = [];
+const PATHS: { name: string; mode: FusedMode }[] = [
+  { name: 'tfjs ops', mode: 'off' },
+  { name: 'fused kernel', mode: 'on' },
+];
 
-describe('engine gradients vs float64 reference', () => {
-  beforeAll(async () => {
-    await useBackend();
-  });
-  afterAll(() => {
-    console.log(['cell/activation   loss       layers  param-rel   h-norm-rel', ...table].join('\n'));
-  });
+for (const path of PATHS) {
+  const table: string[] = [];
 
-  for (const cell of CELLS) {
-    for (const act of ACTS) {
-      it(`${cell}/${act}`, () => {
-        for (const loss of LOSSES) {
-          for (const layers of [1, 2]) {
-            const r = checkCase({ cell, act, layers, loss, T: 6, B: 3, H: 5, seed: 3 + layers, mask: loss.endsWith('_all') });
-            table.push(`${`${cell}/${act}`.padEnd(18)}${loss.padEnd(11)}${String(layers).padEnd(8)}${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`);
-            expect(r.param, `${cell}/${act} ${loss} ${layers} layers: parameter gradients`).toBeLessThan(1e-3);
-            expect(r.hidden, `${cell}/${act} ${loss} ${layers} layers: hidden-gradient norms`).toBeLessThan(1e-3);
+  describe(`engine gradients vs float64 reference (${path.name})`, () => {
+    beforeAll(async () => {
+      await useBackend();
+      setFusedKernels(path.mode);
+    });
+    afterAll(() => {
+      setFusedKernels('auto');
+      console.log([`${path.name}:`, 'cell/activation   loss       layers  param-rel   h-norm-rel', ...table].join('\n'));
+    });
+
+    for (const cell of CELLS) {
+      for (const act of ACTS) {
+        it(`${cell}/${act}`, () => {
+          setFusedKernels(path.mode);
+          for (const loss of LOSSES) {
+            for (const layers of [1, 2]) {
+              const r = checkCase({ cell, act, layers, loss, T: 6, B: 3, H: 5, seed: 3 + layers, mask: loss.endsWith('_all') });
+              table.push(`${`${cell}/${act}`.padEnd(18)}${loss.padEnd(11)}${String(layers).padEnd(8)}${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`);
+              expect(r.param, `${cell}/${act} ${loss} ${layers} layers: parameter gradients`).toBeLessThan(1e-3);
+              expect(r.hidden, `${cell}/${act} ${loss} ${layers} layers: hidden-gradient norms`).toBeLessThan(1e-3);
+            }
           }
-        }
-      });
+        });
+      }
     }
-  }
 
-  it('sigmoid RNN at T=40: early-step norms far below 1e-20 stay accurate', () => {
-    const r = checkCase({ cell: 'rnn', act: 'sigmoid', layers: 1, loss: 'mse_last', T: 40, B: 3, H: 5, whScale: 1.5, seed: 5 });
-    table.push(`rnn/sigmoid T=40   mse_last   1       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}  (smallest ||dL/dh_t|| ${r.minHidden.toExponential(2)})`);
-    expect(r.minHidden).toBeLessThan(1e-20);
-    expect(r.param).toBeLessThan(1e-3);
-    expect(r.hidden).toBeLessThan(1e-3);
+    it('sigmoid RNN at T=40: early-step norms far below 1e-20 stay accurate', () => {
+      setFusedKernels(path.mode);
+      const r = checkCase({ cell: 'rnn', act: 'sigmoid', layers: 1, loss: 'mse_last', T: 40, B: 3, H: 5, whScale: 1.5, seed: 5 });
+      table.push(`rnn/sigmoid T=40   mse_last   1       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}  (smallest ||dL/dh_t|| ${r.minHidden.toExponential(2)})`);
+      expect(r.minHidden).toBeLessThan(1e-20);
+      expect(r.param).toBeLessThan(1e-3);
+      expect(r.hidden).toBeLessThan(1e-3);
+    });
+
+    it('wider layers exercise the kernel\'s SIMD blocks and their tails (H=13, B=6)', () => {
+      setFusedKernels(path.mode);
+      for (const cell of CELLS) {
+        const r = checkCase({ cell, act: 'tanh', layers: 2, loss: 'mse_all', T: 5, B: 6, H: 13, seed: 9, mask: true });
+        table.push(`${`${cell}/tanh H=13`.padEnd(18)}mse_all    2       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`);
+        expect(r.param).toBeLessThan(1e-3);
+        expect(r.hidden).toBeLessThan(1e-3);
+      }
+    });
   });
-});
+}
