@@ -5,6 +5,7 @@
  */
 import type { GradientProfile, LayerProfile, RunSummary, Series } from '../api/records';
 import { ema, formatNumber, meanStd } from './stats';
+import { groupLabel } from './labels';
 import type { Divergence, HeatmapData, HLine, LineChartData, LineSeries } from './types';
 
 export interface RunSeries {
@@ -32,17 +33,6 @@ function divergenceOf(run: RunSummary, colorIndex: number, manyRuns: boolean): D
   if (!run.divergence) return [];
   const label = `${manyRuns ? `${run.name}: ` : ''}diverged at step ${run.divergence.step}`;
   return [{ x: run.divergence.step, label, colorIndex }];
-}
-
-/** The shared start of the runs' names ("tanh orth seed 1", "tanh orth seed 2" → "tanh orth"), else their config. */
-function groupLabel(runs: RunSummary[]): string {
-  const names = runs.map((r) => r.name);
-  let prefix = names[0] ?? '';
-  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  prefix = prefix.replace(/[\s_\-:/,(]*(seed|s)?\s*[=:]?\s*$/i, '').trim();
-  const first = runs[0];
-  const base = prefix.length >= 3 || !first ? prefix : `${first.cell} ${first.activation} ${first.init}`;
-  return `${base} (n = ${runs.length})`;
 }
 
 export interface LossChartOptions {

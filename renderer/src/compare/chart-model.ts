@@ -6,6 +6,7 @@
 import type { GradientProfile, RunSummary, Series } from '../../../core/api/records';
 import { lineStyle, type LineStyle } from './chart-style';
 import { aggregate, ema, type Aggregate } from './series-math';
+import { groupLabel } from '../../../core/figures/labels';
 
 export type XMode = 'step' | 'wall';
 export type GroupMode = 'none' | Aggregate;
@@ -32,17 +33,6 @@ export interface CurveOptions {
   smoothing: number;
   group: GroupMode;
   x: XMode;
-}
-
-/** The shared start of the seeds' names ("tanh orth seed 1", "tanh orth seed 2" → "tanh orth"), as the figures label groups. */
-export function groupLabel(runs: readonly RunSummary[]): string {
-  const names = runs.map((r) => r.name);
-  let prefix = names[0] ?? '';
-  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  prefix = prefix.replace(/[\s_\-:/,(]*(seed|s)?\s*[=:]?\s*$/i, '').trim();
-  const first = runs[0];
-  const base = prefix.length >= 3 || !first ? prefix : `${first.cell} ${first.activation} ${first.init}`;
-  return `${base} (n = ${runs.length})`;
 }
 
 /** Runs grouped by specHash, groups in order of first appearance (the figures' order). */

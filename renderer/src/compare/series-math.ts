@@ -1,26 +1,10 @@
 /**
- * Curve arithmetic for the Compare charts: EMA smoothing (the figures' formula, repeated because the
- * renderer imports only types from core), resampling onto a shared grid, and seed aggregation.
+ * Curve arithmetic for the Compare charts: EMA smoothing (the exported figures' own function, so the window
+ * and the paper smooth alike), resampling onto a shared grid, and seed aggregation.
  */
+import { ema } from '../../../core/figures/stats';
 
-/** TensorBoard-style EMA with bias correction; non-finite values pass through and do not enter the average. */
-export function ema(values: readonly number[], alpha: number): number[] {
-  if (!(alpha > 0)) return [...values];
-  const a = Math.min(alpha, 0.9999);
-  const out: number[] = [];
-  let acc = 0;
-  let weight = 0;
-  for (const v of values) {
-    if (!Number.isFinite(v)) {
-      out.push(v);
-      continue;
-    }
-    acc = a * acc + (1 - a) * v;
-    weight = a * weight + (1 - a);
-    out.push(acc / weight);
-  }
-  return out;
-}
+export { ema };
 
 /** Index of the largest x[i] ≤ v (x ascending), or -1. */
 export function floorIndex(x: readonly number[], v: number): number {

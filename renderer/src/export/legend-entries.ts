@@ -5,6 +5,7 @@
  */
 import type { RunDetail } from '../../../core/api/records';
 import type { FigureChart, FigureSettingsDefaults } from './figure-options';
+import { groupLabel } from '../../../core/figures/labels';
 
 export interface LegendEntry {
   key: string;
@@ -15,16 +16,6 @@ const LOSS_METRICS = [
   { metric: 'loss', label: 'train' },
   { metric: 'heldoutLoss', label: 'held-out' },
 ] as const;
-
-function groupLabel(runs: readonly RunDetail[]): string {
-  const names = runs.map((r) => r.name);
-  let prefix = names[0] ?? '';
-  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  prefix = prefix.replace(/[\s_\-:/,(]*(seed|s)?\s*[=:]?\s*$/i, '').trim();
-  const first = runs[0];
-  const base = prefix.length >= 3 || !first ? prefix : `${first.cell} ${first.activation} ${first.init}`;
-  return `${base} (n = ${runs.length})`;
-}
 
 export function legendEntries(chart: FigureChart, runs: readonly RunDetail[], d: FigureSettingsDefaults): LegendEntry[] {
   if (chart === 'heatmap') return [];
