@@ -103,7 +103,64 @@ export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[
   return results;
 }
 
+export interface SoakSample {
+  step: number;
+  tensors: number;
+  /** Process resident set and V8 heap in use, MB. */
+  rssMb: number;
+  heapMb: number;
+  /** Median ms/step over the interval that ended here. */
+  msPerStep: number;
+}
+
+/**
+ * A long run of one configuration (probes off), sampling live tensors and process memory every `every`
+ * steps: growth of either shows as a trend across the samples.
+ */
+export async function soakEngine(c: EngineBenchConfig, steps = 10_000, every = 1000, log: (l: string) => void = console.log, backend?: BackendName): Promise<SoakSample[]> {
+  await initBackend(backend);
+  const spec = ExperimentSpecSchema.parse({
+    task: { kind: 'adding', seqLen: c.T },
+    model: { cell: c.cell, hidden: c.H, activation: 'tanh' },
+    train: { optimizer: 'adam', lr: 1e-3, batch: c.B, clip: { mode: 'norm', threshold: 1 } },
+  });
+  const task = createTask(spec.task, 1);
+  const model = shapeOf(spec.model, task.inputSize, task.outputSize);
+  const params = createParams(spec.model, task.inputSize, task.outputSize, 1);
+  const state: TrainState = { params, slots: initialSlots(spec.train, params), step: 0 };
+  const samples: SoakSample[] = [];
+  const sample = (times: number[]) => {
+    const m = process.memoryUsage();
+    const s = { step: state.step, tensors: tf.memory().numTensors, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, msPerStep: times.length ? median(times) : 0 };
+    samples.push(s);
+    log(`soak ${c.name} step ${String(s.step).padStart(6)}: tensors ${s.tensors}, rss ${s.rssMb.toFixed(1)} MB, heap ${s.heapMb.toFixed(1)} MB, ${s.msPerStep.toFixed(1)} ms/step`);
+  };
+  sample([]);
+  let times: number[] = [];
+  while (state.step < steps) {
+    const t0 = performance.now();
+    const b = batchTensors(task.trainBatch(state.step + 1, c.B), task.outputSize);
+    trainStep(state, model, b, spec.train);
+    disposeBatch(b);
+    times.push(performance.now() - t0);
+    if (state.step % every === 0) {
+      sample(times);
+      times = [];
+    }
+  }
+  disposeState(state);
+  return samples;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const backend = process.argv[2] as BackendName | undefined;
-  void benchEngine({ backend });
+  // npx tsx bench/engine.ts [backend]            the configurations
+  // npx tsx bench/engine.ts --soak [steps] [config-substring]   memory over a long run
+  if (process.argv[2] === '--soak') {
+    const steps = Number(process.argv[3] ?? 10_000);
+    const c = ENGINE_BENCH_CONFIGS.find((x) => x.name.includes(process.argv[4] ?? 'rnn-tanh B=32'))!;
+    void soakEngine(c, steps, Math.max(1, Math.floor(steps / 10)));
+  } else {
+    const backend = process.argv[2] as BackendName | undefined;
+    void benchEngine({ backend });
+  }
 }

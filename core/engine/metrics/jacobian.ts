@@ -24,8 +24,9 @@ export function jacobianNorms(D: Tensor2D, T: number, Wh: Tensor2D, start?: Arra
     let lambda: tf.Tensor = tf.zeros([T * B]);
     for (let it = 0; it < iterations; it++) {
       const w = tf.mul(tf.matMul(tf.mul(v, D), G), D);
-      const nw = tf.norm(w, 2, 1);
-      const nv = tf.norm(v, 2, 1);
+      // √Σx² rather than tf.norm, whose Pow kernel is far slower than Square on tfjs-wasm.
+      const nw = tf.sqrt(tf.sum(tf.square(w), 1));
+      const nv = tf.sqrt(tf.sum(tf.square(v), 1));
       lambda = tf.div(nw, tf.maximum(nv, 1e-30));
       v = tf.div(w, tf.maximum(tf.expandDims(nw, 1), 1e-30));
     }

@@ -76,17 +76,20 @@ export function topSingular(a: Float64Array | Float32Array, rows: number, cols: 
   return { sigma, v };
 }
 
+/** Frobenius norm as √Σx² (tf.norm's Pow kernel is far slower on tfjs-wasm). */
+const frobTensor = (m: tf.Tensor): tf.Scalar => tf.sqrt(tf.sum(tf.square(m))) as tf.Scalar;
+
 /** Spectral radius with the squarings done by the backend (float32): for probes on large H. */
 export function spectralRadiusTensor(w: Tensor2D, squarings = 20): number {
   const logs = tf.tidy(() => {
     const norms: tf.Scalar[] = [];
     let m = w;
-    let n = tf.norm(m) as tf.Scalar;
+    let n = frobTensor(m);
     norms.push(n);
     m = tf.div(m, tf.maximum(n, 1e-30));
     for (let k = 1; k <= squarings; k++) {
       m = tf.matMul(m, m);
-      n = tf.norm(m) as tf.Scalar;
+      n = frobTensor(m);
       norms.push(n);
       m = tf.div(m, tf.maximum(n, 1e-30));
     }
