@@ -43,7 +43,7 @@ export function App() {
       id: 'live',
       label: 'Live run',
       panel: live ? (
-        <LiveRunView runIds={live.runIds} {...(live.sweepId ? { sweepId: live.sweepId } : {})} />
+        <LiveRunView runIds={live.runIds} {...(live.sweepId ? { sweepId: live.sweepId } : {})} active={tab === 'live'} />
       ) : (
         <Placeholder title="No run open">Start a run in the Builder, or open one from Runs.</Placeholder>
       ),

@@ -8,7 +8,7 @@ import type { ExperimentSpec, FieldIssue } from '../../../core/api';
 import { KIND_COLOR } from './blocks';
 import { CANVAS_ID, type TargetData } from './dnd';
 import { sectionOf, shownValue, type Draft, type Section } from './draft';
-import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf } from './names';
+import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf, seqLenLabel } from './names';
 import type { Selection } from './apply-block';
 import { CanvasSlot } from './CanvasSlot';
 import { LayerBlock } from './LayerBlock';
@@ -34,7 +34,7 @@ export function Canvas({ draft, normalised, issues, layerIds, selection, note, o
 
   const seqLen = v('task.seqLen');
   const taskKind = v('task.kind');
-  const taskDetail = taskKind === 'smnist' ? `${v('task.mode') === 'pixel' ? 'pixel by pixel' : 'row by row'}${v('task.permuted') ? ', permuted' : ''}` : seqLen !== undefined ? `T = ${String(seqLen)}` : '';
+  const taskDetail = taskKind === 'smnist' ? `${v('task.mode') === 'pixel' ? 'pixel by pixel' : 'row by row'}${v('task.permuted') ? ', permuted' : ''}` : seqLen !== undefined ? seqLenLabel(taskKind, seqLen) : '';
   const cellName = nameOf(CELL_NAMES, v('model.cell'));
   const layerSummary = `${nameOf(ACTIVATION_NAMES, v('model.activation'))} · ${String(v('model.hidden') ?? '?')} units · ${nameOf(INIT_NAMES, v('model.init.recurrent'))} init`;
   const clipMode = v('train.clip.mode');

@@ -46,3 +46,8 @@ export function optionsOf<V extends string>(names: Record<V, string>): [V, strin
 export function nameOf(names: Record<string, string>, value: unknown): string {
   return typeof value === 'string' ? (names[value] ?? value) : String(value ?? '');
 }
+
+/** How a task's seqLen reads: the sequence length T, except for copy, where it is the blank delay. */
+export function seqLenLabel(kind: unknown, seqLen: unknown): string {
+  return kind === 'copy' ? `delay ${String(seqLen)}` : `T = ${String(seqLen)}`;
+}

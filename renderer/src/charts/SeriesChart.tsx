@@ -53,7 +53,7 @@ export interface SeriesChartProps {
 }
 
 const AXIS_STYLE = { fontSize: 11, fill: '#4a5562' };
-const SPARSE = 40;
+const SPARSE = 24;
 
 function fitY(series: ChartSeries[], yScale: 'log' | 'linear', extra: number[] = []): [number, number] | null {
   const values = function* () {

@@ -21,8 +21,8 @@ export interface DivergenceMark {
   runLabel?: string;
 }
 
-/** Display points per curve: about two per horizontal pixel of a typical chart. */
-export const DISPLAY_POINTS = 1000;
+/** Display points per curve: a min and a max per ~2 px of a typical chart; more only costs the page time. */
+export const DISPLAY_POINTS = 500;
 
 export function toSeries(curves: MetricCurve[], scale: 'log' | 'linear', maxPoints = DISPLAY_POINTS): ChartSeries[] {
   return curves.map((c) => ({

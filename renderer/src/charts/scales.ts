@@ -10,6 +10,9 @@ export function formatPow10(v: number): string {
   return `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 }
 
+// One formatter for all labels: toLocaleString builds a new one per call, which shows up in profiles.
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** Short, readable numbers for labels and read-outs: 0.0123, 1.23e-7, 12 345. */
 export function formatNumber(v: number, digits = 3): string {
   if (Number.isNaN(v)) return 'NaN';
@@ -17,7 +20,7 @@ export function formatNumber(v: number, digits = 3): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e5 || a < 1e-3) return v.toExponential(digits - 1).replace('e+', 'e');
-  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  if (Number.isInteger(v)) return GROUPED.format(v);
   return Number(v.toPrecision(digits)).toString();
 }
 

@@ -1,4 +1,5 @@
 /** The live run's charts, built from the run buffer on each (frame-throttled) render. */
+import { useMemo, type ReactNode } from 'react';
 import type { MetricCurve } from '../charts/curves';
 import { ROLE, seriesColor } from '../charts/colors';
 import { LossChart } from '../charts/LossChart';
@@ -13,6 +14,15 @@ import { RunFacts } from './RunFacts';
 function curve(buffer: RunBuffer, metric: string, label: string, color: string, dashed = false): MetricCurve[] {
   const c = buffer.metrics.get(metric);
   return c && c.step.length ? [{ id: `${buffer.runId}:${metric}`, label, color, step: c.step, value: c.value, dashed }] : [];
+}
+
+/**
+ * Redraws its chart only when `when` changed: a profile arriving must not redraw the loss, and the steps of a
+ * run without probes must not redraw the profile charts. The buffer's arrays grow in place, so the keys are
+ * their lengths and last steps, never the arrays themselves.
+ */
+function Redraw({ when, children }: { when: readonly unknown[]; children: () => ReactNode }) {
+  return useMemo(children, when);
 }
 
 export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
@@ -37,27 +47,37 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
   }));
   const T = profiles.at(-1)?.layers[0]?.hNorms.length;
 
+  const stepKey = [buffer.lastStep, buffer.metrics.get('heldoutLoss')?.step.length, buffer.divergence?.step];
+  const profileKey = [profiles.length, profiles.at(-1)?.step];
   return (
     <div className="live-charts">
-      <LossChart
-        curves={loss}
-        divergences={divergences}
-        // Predicting the mean of the target (the sum of two U(0,1) draws) scores its variance, 1/6: the bar to beat.
-        {...(spec?.task.kind === 'adding' ? { baseline: { y: 1 / 6, label: 'predict the mean (1/6)' } } : {})}
-        exportRequest={{ chart: 'loss', runIds, title: 'Loss' }}
-      />
-      <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} />
-      <GradientHeatmap profiles={profiles} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />
-      <GradNormChart
-        curves={gradNorm}
-        clipEvents={clipped && gradNorm[0] ? [{ curveId: gradNorm[0].id, clipped: clipped.value }] : []}
-        {...(threshold !== undefined ? { threshold } : {})}
-        divergences={divergences}
-        exportRequest={{ chart: 'gradnorm', runIds, title: 'Gradient norm' }}
-      />
-      <HorizonChart curves={horizon} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />
-      <RunFacts buffer={buffer} />
-      {accuracy.length > 0 && <AccuracyChart curves={accuracy} divergences={divergences} />}
+      <Redraw when={[...stepKey, spec?.task.kind]}>
+        {() => (
+          <LossChart
+            curves={loss}
+            divergences={divergences}
+            // Predicting the mean of the target (the sum of two U(0,1) draws) scores its variance, 1/6: the bar to beat.
+            {...(spec?.task.kind === 'adding' ? { baseline: { y: 1 / 6, label: 'predict the mean (1/6)' } } : {})}
+            exportRequest={{ chart: 'loss', runIds, title: 'Loss' }}
+          />
+        )}
+      </Redraw>
+      <Redraw when={[...profileKey, id, buffer.run?.name]}>{() => <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} />}</Redraw>
+      <Redraw when={profileKey}>{() => <GradientHeatmap profiles={profiles} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />}</Redraw>
+      <Redraw when={[...stepKey, threshold]}>
+        {() => (
+          <GradNormChart
+            curves={gradNorm}
+            clipEvents={clipped && gradNorm[0] ? [{ curveId: gradNorm[0].id, clipped: clipped.value }] : []}
+            {...(threshold !== undefined ? { threshold } : {})}
+            divergences={divergences}
+            exportRequest={{ chart: 'gradnorm', runIds, title: 'Gradient norm' }}
+          />
+        )}
+      </Redraw>
+      <Redraw when={profileKey}>{() => <HorizonChart curves={horizon} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />}</Redraw>
+      <Redraw when={[...stepKey, ...profileKey, buffer.run?.status, buffer.run?.final.wallMs]}>{() => <RunFacts buffer={buffer} />}</Redraw>
+      {accuracy.length > 0 && <Redraw when={stepKey}>{() => <AccuracyChart curves={accuracy} divergences={divergences} />}</Redraw>}
     </div>
   );
 }

@@ -12,12 +12,14 @@ import { LiveCharts } from './LiveCharts';
 export interface LiveRunViewProps {
   runIds: string[];
   sweepId?: string;
+  /** False while another tab is shown: events accumulate without drawing. */
+  active?: boolean;
 }
 
-export function LiveRunView({ runIds, sweepId }: LiveRunViewProps) {
+export function LiveRunView({ runIds, sweepId, active = true }: LiveRunViewProps) {
   const [runId, setRunId] = useState(runIds[0] ?? null);
   useEffect(() => setRunId(runIds[0] ?? null), [runIds]);
-  const { buffer, loading, error } = useRunStream(runId);
+  const { buffer, loading, error } = useRunStream(runId, active);
 
   return (
     <div className="live">
@@ -30,7 +32,7 @@ export function LiveRunView({ runIds, sweepId }: LiveRunViewProps) {
       {buffer && (
         <>
           <RunHeader buffer={buffer} />
-          {loading && !buffer.run ? <p className="muted">Loading the run’s history…</p> : <LiveCharts buffer={buffer} />}
+          {loading && !buffer.run ? <p className="muted">Loading the run’s history…</p> : <LiveCharts key={buffer.runId} buffer={buffer} />}
         </>
       )}
     </div>

@@ -3,7 +3,7 @@
  * researcher reading the curves need not switch back to the builder to recall what they are looking at.
  */
 import type { ReactNode } from 'react';
-import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf } from '../builder/names';
+import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf, seqLenLabel } from '../builder/names';
 import { lastFinite } from '../charts/curves';
 import { formatNumber } from '../charts/scales';
 import type { RunBuffer } from './run-buffer';
@@ -25,7 +25,7 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
   const rows: [string, ReactNode][] = [];
   if (spec) {
     const t = spec.task;
-    rows.push(['Task', `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, T = ${t.seqLen}` : ''}`]);
+    rows.push(['Task', `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, ${seqLenLabel(t.kind, t.seqLen)}` : ''}`]);
     rows.push(['Model', `${nameOf(CELL_NAMES, spec.model.cell)} ${nameOf(ACTIVATION_NAMES, spec.model.activation)}, ${spec.model.layers} × ${spec.model.hidden} units`]);
     rows.push(['Init', `Wh ${nameOf(INIT_NAMES, spec.model.init.recurrent)}, Wx ${nameOf(INIT_NAMES, spec.model.init.input)}, gain ${spec.model.init.gain}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`]);
     rows.push(['Training', `${nameOf(OPTIMIZER_NAMES, spec.train.optimizer)}, lr ${spec.train.lr}, batch ${spec.train.batch}, seed ${spec.train.seed}`]);
