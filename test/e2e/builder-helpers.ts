@@ -24,7 +24,13 @@ export async function keyboardDrag(page: Page, source: Locator, keys: string[]):
   await source.focus();
   await expect(source).toBeFocused();
   await page.keyboard.press('Space');
-  for (const k of keys) await page.keyboard.press(k);
+  // dnd-kit's keyboard sensor listens for the arrows from the next task on, and measures the targets in a
+  // frame: a user's keystrokes are never that fast, a script's are.
+  await page.waitForTimeout(120);
+  for (const k of keys) {
+    await page.keyboard.press(k);
+    await page.waitForTimeout(120);
+  }
   await page.keyboard.press('Space');
 }
 

@@ -92,8 +92,11 @@ test('builds a model with the keyboard only (Space, arrows, Space)', async ({ pa
   // Escape cancels a drag: nothing changes.
   await block(page, 'GRU').focus();
   await page.keyboard.press('Space');
+  await page.waitForTimeout(120);
   await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(120);
   await page.keyboard.press('Escape');
+  await expect(announcer).toContainText('Cancelled');
   await expect(layer(page, 1)).toHaveAccessibleDescription(/LSTM/);
 
   // Reordering a layer by its handle, from the keyboard too.
