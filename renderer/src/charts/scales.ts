@@ -37,12 +37,15 @@ export function positiveExtent(values: Iterable<number>): [number, number] | nul
   return lo <= hi ? [lo, hi] : null;
 }
 
+/** 10^k as the nearest double to the decimal 1ek (10 ** -4 is 0.00009999999999999999, Number('1e-4') is 0.0001). */
+export const pow10 = (k: number): number => Number(`1e${k}`);
+
 /** A log domain that starts and ends on a power of ten, so every tick is a round decade. */
 export function decadeDomain(extent: [number, number]): [number, number] {
   const lo = Math.floor(Math.log10(extent[0]));
   let hi = Math.ceil(Math.log10(extent[1]));
   if (hi === lo) hi = lo + 1;
-  return [10 ** lo, 10 ** hi];
+  return [pow10(lo), pow10(hi)];
 }
 
 /** Powers of ten across a decade domain; thinned to at most `max` ticks for very wide ranges. */
@@ -52,7 +55,7 @@ export function decadeTicks(domain: [number, number], max = 8): number[] {
   const step = [1, 2, 3, 5, 10, 20, 50, 100].find((s) => (hi - lo) / s <= max - 1) ?? Math.ceil((hi - lo) / (max - 1));
   const ticks: number[] = [];
   // Multiples of the step (10⁰, 10⁵, 10¹⁰), not lo + k·step (10⁻¹, 10⁴, 10⁹): round exponents read faster.
-  for (let k = Math.ceil(lo / step) * step; k <= hi; k += step) ticks.push(10 ** k);
+  for (let k = Math.ceil(lo / step) * step; k <= hi; k += step) ticks.push(pow10(k));
   return ticks;
 }
 

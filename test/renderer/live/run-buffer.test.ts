@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { RunBuffer } from '../../../renderer/src/live/run-buffer';
+import type { GradientProfile, RunSummary, StepMetrics } from '../../../core/api';
+
+const summary = (over: Partial<RunSummary> = {}): RunSummary => ({
+  id: 'r1', name: 'n', status: 'running', specHash: 'h', seed: 1, task: 'adding', cell: 'rnn', activation: 'tanh', init: 'orthogonal', clip: 'none',
+  backend: 'cpu', device: 'cpu', createdAt: '', startedAt: '', endedAt: null, stepsDone: 0, stepsTotal: 100, final: {}, tags: [], note: '',
+  sweepId: null, error: null, divergence: null, ...over,
+});
+const step = (s: number, wallMs = s * 10): StepMetrics => ({ step: s, wallMs, loss: 1 / s, gradNorm: s, clipped: s % 2 === 0 });
+const profile = (s: number): GradientProfile => ({ step: s, layers: [{ layer: 0, hNorms: [0.1, 1], horizon: 1 }] });
+
+describe('RunBuffer', () => {
+  it('merges history and the events that arrived while it loaded, without duplicates', () => {
+    const b = new RunBuffer('r1');
+    b.loadHistory(summary({ stepsDone: 3 }), [{ metric: 'loss', step: [1, 2, 3], value: [1, 0.5, 0.3], wallMs: [10, 20, 30], totalPoints: 3 }], [profile(0)]);
+    b.apply({ type: 'run.steps', runId: 'r1', steps: [step(3), step(4), step(5)], stepsTotal: 100 });
+    expect(b.metrics.get('loss')?.step).toEqual([1, 2, 3, 4, 5]);
+    expect(b.metrics.get('clipped')?.value).toEqual([1, 0]);
+    expect(b.lastStep).toBe(5);
+  });
+
+  it('keeps profiles in step order and replaces a repeated step', () => {
+    const b = new RunBuffer('r1');
+    for (const s of [20, 0, 10, 10]) b.addProfile(profile(s));
+    expect(b.profiles.map((p) => p.step)).toEqual([0, 10, 20]);
+  });
+
+  it('ignores other runs and records how a run ended', () => {
+    const b = new RunBuffer('r1');
+    expect(b.apply({ type: 'run.steps', runId: 'other', steps: [step(1)], stepsTotal: 10 })).toBe(false);
+    b.apply({ type: 'run.diverged', run: summary({ status: 'diverged' }), divergence: { step: 7, tensor: 'loss' } });
+    expect(b.run?.status).toBe('diverged');
+    expect(b.divergence).toEqual({ step: 7, tensor: 'loss' });
+  });
+
+  it('measures steps per second over wall time and the time left', () => {
+    const b = new RunBuffer('r1');
+    b.addSteps([step(1, 0), step(51, 1000)], 101);
+    expect(b.stepsPerSecond()).toBeCloseTo(50);
+    expect(b.etaSeconds()).toBeCloseTo(1);
+  });
+});
