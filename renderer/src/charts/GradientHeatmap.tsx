@@ -12,9 +12,10 @@ export interface GradientHeatmapProps {
   height?: number;
   /** Extra header controls. */
   controls?: ReactNode;
+  emptyText?: string;
 }
 
-export function GradientHeatmap({ profiles, exportRequest, height, controls }: GradientHeatmapProps) {
+export function GradientHeatmap({ profiles, exportRequest, height, controls, emptyText = 'Waiting for the first gradient probe…' }: GradientHeatmapProps) {
   const layers = profiles.at(-1)?.layers.length ?? 0;
   const [layer, setLayer] = useState(0);
   const shownLayer = Math.min(layer, Math.max(0, layers - 1));
@@ -59,7 +60,7 @@ export function GradientHeatmap({ profiles, exportRequest, height, controls }: G
         </>
       }
       {...(exportRequest ? { exportRequest } : {})}
-      empty={cols.length ? null : 'Waiting for the first gradient probe…'}
+      empty={cols.length ? null : emptyText}
     >
       <HeatmapChart
         xs={xs}

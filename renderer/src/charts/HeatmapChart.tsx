@@ -74,7 +74,8 @@ export function HeatmapChart({ xs, grid, rowStart = 1, xLabel, yLabel, colorLabe
           <canvas
             ref={canvasRef}
             className="heatmap-cells"
-            style={{ left: M.left, top: M.top, width: plotW, height: plotH }}
+            // Crisp cells when enlarged; smoothed when shrunk (784 rows of pixel MNIST in 200 px would alias).
+            style={{ left: M.left, top: M.top, width: plotW, height: plotH, imageRendering: cols > plotW || rows > plotH ? 'auto' : 'pixelated' }}
             onMouseMove={onMove}
             onMouseLeave={() => setHover(null)}
           />

@@ -14,9 +14,10 @@ export interface HorizonChartProps {
   maxHorizon?: number;
   exportRequest?: ExportFigureRequest;
   height?: number;
+  emptyText?: string;
 }
 
-export function HorizonChart({ curves, maxHorizon, exportRequest, height }: HorizonChartProps) {
+export function HorizonChart({ curves, maxHorizon, exportRequest, height, emptyText = 'Waiting for the first gradient probe…' }: HorizonChartProps) {
   const has = curves.some((c) => c.step.length > 0);
   const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
   const series = toSeries(curves, 'linear');
@@ -27,7 +28,7 @@ export function HorizonChart({ curves, maxHorizon, exportRequest, height }: Hori
       subtitle="steps back until ‖∂L/∂hₜ‖ < 10⁻³·‖∂L/∂h_T‖"
       summary={`Gradient horizon${latest !== undefined ? ` ${latest} steps at the latest probe` : ''}${maxHorizon !== undefined ? ` of at most ${maxHorizon}` : ''}.`}
       {...(exportRequest ? { exportRequest } : {})}
-      empty={has ? null : 'Waiting for the first gradient probe…'}
+      empty={has ? null : emptyText}
       legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false })), ...(maxHorizon !== undefined ? [{ label: `T − 1 = ${maxHorizon}`, color: ROLE.reference, dashed: true }] : [])]} />}
     >
       <SeriesChart

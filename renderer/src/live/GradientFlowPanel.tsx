@@ -8,9 +8,10 @@ export interface GradientFlowPanelProps {
   runId: string;
   runName: string;
   profiles: GradientProfile[];
+  emptyText?: string;
 }
 
-export function GradientFlowPanel({ runId, runName, profiles }: GradientFlowPanelProps) {
+export function GradientFlowPanel({ runId, runName, profiles, emptyText }: GradientFlowPanelProps) {
   // null: follow the newest probe; a step: stay on it while new probes arrive.
   const [pinned, setPinned] = useState<number | null>(null);
   const n = profiles.length;
@@ -45,6 +46,7 @@ export function GradientFlowPanel({ runId, runName, profiles }: GradientFlowPane
     <GradientFlowChart
       profiles={profile ? [{ id: runId, label: runName, color: ROLE.train, profile }] : []}
       controls={slider}
+      {...(emptyText ? { emptyText } : {})}
       exportRequest={{ chart: 'profile', runIds: [runId], title: 'Gradient flow', view: { step: profile?.step } }}
     />
   );

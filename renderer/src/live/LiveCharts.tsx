@@ -46,6 +46,8 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
     value: profiles.map((p) => p.layers.find((l) => l.layer === layer)?.horizon ?? Number.NaN),
   }));
   const T = profiles.at(-1)?.layers[0]?.hNorms.length;
+  // probe.every = 0 turns probes off: say so instead of waiting for a probe that never comes.
+  const noProbe = spec?.probe.every === 0 ? { emptyText: 'Gradient probes are off for this run (probe every 0).' } : {};
 
   const stepKey = [buffer.lastStep, buffer.metrics.get('heldoutLoss')?.step.length, buffer.divergence?.step];
   const profileKey = [profiles.length, profiles.at(-1)?.step];
@@ -62,8 +64,8 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
           />
         )}
       </Redraw>
-      <Redraw when={[...profileKey, id, buffer.run?.name]}>{() => <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} />}</Redraw>
-      <Redraw when={profileKey}>{() => <GradientHeatmap profiles={profiles} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />}</Redraw>
+      <Redraw when={[...profileKey, id, buffer.run?.name, spec?.probe.every]}>{() => <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} {...noProbe} />}</Redraw>
+      <Redraw when={[...profileKey, spec?.probe.every]}>{() => <GradientHeatmap profiles={profiles} {...noProbe} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />}</Redraw>
       <Redraw when={[...stepKey, threshold]}>
         {() => (
           <GradNormChart
@@ -75,7 +77,7 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
           />
         )}
       </Redraw>
-      <Redraw when={profileKey}>{() => <HorizonChart curves={horizon} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />}</Redraw>
+      <Redraw when={[...profileKey, spec?.probe.every]}>{() => <HorizonChart curves={horizon} {...noProbe} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />}</Redraw>
       <Redraw when={[...stepKey, ...profileKey, buffer.run?.status, buffer.run?.final.wallMs]}>{() => <RunFacts buffer={buffer} />}</Redraw>
       {accuracy.length > 0 && <Redraw when={stepKey}>{() => <AccuracyChart curves={accuracy} divergences={divergences} />}</Redraw>}
     </div>
