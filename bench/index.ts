@@ -3,16 +3,17 @@
  * one run: the machine is shared and noisy.
  *   npm run bench                      everything
  *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed, referenceMsPerStep }], ...
- *   npm run bench -- --only engine,store,lab   some parts;  --steps N  timed steps per engine config
+ *   npm run bench -- --only engine,store,lab,soak   some parts (soak: live tensors and memory over a
+ *                                                   10,000-step run; --soak-steps N);  --steps N  timed steps per engine config
  */
 import { parseArgs } from 'node:util';
-import { benchEngine, ENGINE_BENCH_CONFIGS } from './engine';
+import { benchEngine, ENGINE_BENCH_CONFIGS, soakEngine } from './engine';
 import { runReference } from './reference';
 import { benchStore } from './store';
 import { benchLab } from './lab';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' } } });
-const parts = new Set((values.only ?? 'engine,store,lab').split(','));
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' }, 'soak-steps': { type: 'string' } } });
+const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
 const steps = values.steps ? Number(values.steps) : 10;
 const warmup = values.warmup ? Number(values.warmup) : 3;
 const lines: string[] = [];
@@ -34,6 +35,11 @@ if (parts.has('engine')) {
     }
     return { config: r.config, backend: r.backend, msPerStep: r.msPerStep, msPerStepProbed: r.msPerStepProbed, referenceMsPerStep: refMs, tensorsBefore: r.tensorsBefore, tensorsAfter: r.tensorsAfter };
   });
+}
+if (parts.has('soak')) {
+  const steps = values['soak-steps'] ? Number(values['soak-steps']) : 10_000;
+  log(`soak   ${ENGINE_BENCH_CONFIGS[0]!.name}, ${steps} steps: live tensors and process memory`);
+  report.soak = await soakEngine(ENGINE_BENCH_CONFIGS[0]!, steps, Math.max(1, Math.floor(steps / 10)), log);
 }
 if (parts.has('store')) report.store = await benchStore();
 if (parts.has('lab')) report.lab = await benchLab(log);
