@@ -4,6 +4,7 @@
  * IPC serialization, Electron's utilityProcess), so typed arrays and NaN/Infinity travel as they are.
  */
 import type { EngineInfo, ExperimentSpec, FinalMetrics, GradientProfile, StepMetrics, BackendName } from '../api';
+import type { Predictions } from './predict';
 
 export interface Checkpoint {
   step: number;
@@ -14,7 +15,9 @@ export interface Checkpoint {
 export type HostToEngine =
   | { type: 'start'; runId: string; spec: ExperimentSpec; resume?: Checkpoint }
   | { type: 'stop' }
-  | { type: 'shutdown' };
+  | { type: 'shutdown' }
+  /** Run a checkpoint's weights forward on `count` held-out sequences of the spec's task (core/engine/predict.ts). */
+  | { type: 'predict'; spec: ExperimentSpec; checkpoint: Checkpoint; count: number };
 
 export type EngineToHost =
   | { type: 'ready'; info: EngineInfo }
@@ -24,4 +27,5 @@ export type EngineToHost =
   | { type: 'checkpoint'; runId: string; checkpoint: Checkpoint }
   | { type: 'done'; runId: string; status: 'completed' | 'stopped'; final: FinalMetrics }
   | { type: 'diverged'; runId: string; step: number; tensor: string; final: FinalMetrics }
-  | { type: 'error'; runId: string | null; message: string };
+  | { type: 'error'; runId: string | null; message: string }
+  | ({ type: 'predictions' } & Predictions);

@@ -46,6 +46,11 @@ export interface StepOptions {
   paramNorms?: boolean;
   /** Sees the gradients exactly as applied (after clipping), for tests; must not keep them. */
   observe?: (applied: Tensor[]) => void;
+  /**
+   * Apply a diverging step's update anyway, as an unguarded optimizer would: the state then holds the
+   * non-finite weights the step wrote (the trainer checkpoints them and stops). Off: the state is left as it was.
+   */
+  applyDiverged?: boolean;
 }
 
 /**
@@ -78,7 +83,7 @@ export function trainStep(state: TrainState, model: ModelShape, batch: BatchTens
       if (badGrad < 0) gradNorm = combineNorms(norms);
     }
     const diverged = !Number.isFinite(loss) ? 'loss' : !Number.isFinite(gradNorm) ? `grad:${names[Math.max(badGrad, 0)]}` : null;
-    if (diverged) {
+    if (diverged && !opts.applyDiverged) {
       outcome = { loss, gradNorm, clipped: false, paramGradNorms, diverged };
       return;
     }
@@ -92,7 +97,7 @@ export function trainStep(state: TrainState, model: ModelShape, batch: BatchTens
       newParams.push(tf.keep(u.p));
       newSlots.push(u.slots.map((t) => tf.keep(t)));
     }
-    outcome = { loss, gradNorm, clipped, paramGradNorms, diverged: null };
+    outcome = { loss, gradNorm, clipped, paramGradNorms, diverged };
   });
   if (newParams && newSlots) {
     tf.dispose(paramList(state.params));

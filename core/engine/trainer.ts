@@ -2,7 +2,8 @@
  * runTraining: a whole run, streamed as events. Step s (1-based) trains on the task's batch for s, so the
  * data is a function of (seed, step) and a run resumed from a checkpoint repeats an uninterrupted one
  * number for number. Profiles at step 0, every probe.every steps and at the end; held-out evaluation every
- * train.evalEvery steps and at the end; checkpoints every train.checkpointEvery steps, at the end and on stop.
+ * train.evalEvery steps and at the end; checkpoints every train.checkpointEvery steps, at the end, on stop, and
+ * on divergence (then holding the non-finite weights of the diverging step, for predictions).
  */
 import type { ExperimentSpec, FinalMetrics, StepMetrics } from '../api';
 import type { TaskInstance } from '../tasks/types';
@@ -116,7 +117,7 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       const probeNow = probe.every > 0 && (s % probe.every === 0 || last);
       let out;
       try {
-        out = trainStep(state, model, batch, train, { paramNorms: probeNow });
+        out = trainStep(state, model, batch, train, { paramNorms: probeNow, applyDiverged: true });
       } finally {
         disposeBatch(batch);
       }
@@ -124,6 +125,8 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       final.loss = out.loss;
       if (out.diverged) {
         emit({ type: 'step', runId, metrics });
+        // The weights the diverging step wrote (NaN/±∞) become the run's last checkpoint: what the model now is.
+        await checkpoint();
         emit({ type: 'diverged', runId, step: s, tensor: out.diverged, final: { ...final, steps: s, wallMs: wall() } });
         return;
       }

@@ -6,6 +6,7 @@
 import type { EngineToHost, HostToEngine } from '../protocol';
 import { initBackend } from '../backend';
 import { runTraining } from '../trainer';
+import { predict } from '../predict';
 
 interface Port {
   send(m: EngineToHost): void;
@@ -55,6 +56,12 @@ export async function startEngineProcess(): Promise<void> {
           .finally(() => (running = null));
         return;
       }
+      case 'predict':
+        // Answered between training steps if a run is going; a prediction never touches a run's state.
+        predict(m)
+          .then((p) => port.send({ type: 'predictions', ...p }))
+          .catch((e: unknown) => port.send({ type: 'error', runId: null, message: messageOf(e) }));
+        return;
       case 'stop':
         stop = true;
         return;
