@@ -11,6 +11,8 @@ import { heatmapCsv, lineCsv } from './export/csv';
 import { svgToPdf } from './export/pdf';
 import { svgToPng } from './export/png';
 import { gradnormChart, heatmapChart, horizonChart, lossChart, profileChart } from './from-runs';
+import { sweepChart } from './from-sweep';
+import { predictionsChart } from './from-predictions';
 import { figureSize, parseFigureSettings, type FigureSettings, type FigureSettingsInput } from './settings';
 import type { ChartData } from './types';
 
@@ -88,6 +90,10 @@ export function chartFromRuns(kind: FigureChart, runs: FigureRunInput[], setting
       return horizonChart(runs, { layer: s.layer, smoothing: s.smoothing });
     case 'gradnorm':
       return gradnormChart(withSeries, { clipThreshold: s.clipThreshold, smoothing: s.smoothing });
+    case 'sweep':
+      return sweepChart(runs, { x: s.sweepX, y: s.sweepY, step: s.probeStep, layer: s.layer });
+    case 'predictions':
+      return predictionsChart(withSeries);
   }
 }
 
@@ -109,5 +115,8 @@ export { OKABE_ITO, GREYSCALE } from './palette';
 export { ema, meanStd, formatNumber, type MeanStd } from './stats';
 export { lossChart, profileChart, heatmapChart, horizonChart, gradnormChart, clipThresholdOf } from './from-runs';
 export type { RunSeries, RunProfiles, HorizonRun, LossChartOptions, ProfileChartOptions, HeatmapChartOptions, HorizonChartOptions, GradNormChartOptions } from './from-runs';
+export { sweepChart, sweepMeasure, SWEEP_MEASURE_LABELS, type SweepRun, type SweepChartOptions } from './from-sweep';
+export { predictionsChart, PREDICTION_SERIES, type PredictionRun } from './from-predictions';
+export { SWEEP_MEASURES, type SweepMeasure } from './settings';
 export { setFigureFontPath, figureFontPath } from './font';
 export { pngSize } from './export/png';

@@ -18,6 +18,21 @@ export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
 
 export const PALETTES = ['okabe-ito', 'greyscale'] as const;
 
+/** What a sweep figure can put on its axes, per run (see from-sweep.ts). */
+export const SWEEP_MEASURES = [
+  'spectralRadius',
+  'sigmaMax',
+  'jacobianBound',
+  'horizon',
+  'twoSidedHorizon',
+  'decayRate',
+  'gradRatio',
+  'saturation',
+  'finalLoss',
+  'finalHeldoutLoss',
+] as const;
+export type SweepMeasure = (typeof SWEEP_MEASURES)[number];
+
 /** Family names go into a CSS-like list in the SVG: allow what font names use, nothing that could break quoting. */
 const FontName = z
   .string()
@@ -78,6 +93,10 @@ export const FigureSettingsSchema = z.object({
   theoryBound: z.boolean().default(true),
   /** gradnorm: threshold line; default from the runs' clip setting. */
   clipThreshold: z.number().positive().optional(),
+  /** sweep: what the x axis shows for each run (a measure of its gradient profile at probeStep, or a final metric). */
+  sweepX: z.enum(SWEEP_MEASURES).default('spectralRadius'),
+  /** sweep: the measures drawn against x, one curve each per sweep (and one marker each per run outside a sweep). */
+  sweepY: z.array(z.enum(SWEEP_MEASURES)).min(1).max(6).default(['horizon']),
   /** Base of the exported file's name (no extension). */
   fileName: z
     .string()

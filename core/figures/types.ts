@@ -26,6 +26,10 @@ export interface LineSeries {
   reference?: boolean;
   /** Left out of the legend. */
   hideInLegend?: boolean;
+  /** An open circle at every point (sweeps: one point per run). */
+  markers?: boolean;
+  /** Points only, no connecting line (a scatter such as predictions against targets); implies markers. */
+  noLine?: boolean;
 }
 
 export interface HLine {

@@ -8,8 +8,8 @@ import { figureFromRuns, type FigureRunInput } from '../figures';
 import type { LabStore } from '../store';
 
 export function figureInputs(store: LabStore, runIds: readonly string[], chart: LabParsedArgs<'exportFigure'>['chart']): FigureRunInput[] {
-  const needsProfiles = chart === 'profile' || chart === 'heatmap' || chart === 'horizon';
-  const needsSeries = chart !== 'profile' && chart !== 'heatmap';
+  const needsProfiles = chart === 'profile' || chart === 'heatmap' || chart === 'horizon' || chart === 'sweep';
+  const needsSeries = chart !== 'profile' && chart !== 'heatmap' && chart !== 'sweep';
   return runIds.map((id) => ({
     run: store.getSummary(id),
     ...(needsSeries ? { series: store.getSeries(id) } : {}),

@@ -196,7 +196,18 @@ function clipBox(rect: PlotRect, lw: number): Box {
   return { x0: rect.left - lw, y0: rect.top - lw, x1: rect.left + rect.width + lw, y1: rect.top + rect.height + lw };
 }
 
-function drawSeries(r: ResolvedSeries, lay: Layout, box: Box): string {
+/** Open circles at every drawable point of a series with markers (or a scatter). */
+function drawMarkers(r: ResolvedSeries, lay: Layout, box: Box, fs: number): string {
+  const rad = markerRadius(fs) * 1.15;
+  const marks: string[] = [];
+  for (const run of runs(r.src, lay)) {
+    for (const [px, py] of run) if (px >= box.x0 && px <= box.x1 && py >= box.y0 && py <= box.y1) marks.push(circlePath(px, py, rad));
+  }
+  return marks.length ? el('path', { class: 'markers', d: marks.join(''), fill: 'none', stroke: r.color, 'stroke-width': num(r.width * 0.8) }) : '';
+}
+
+function drawSeries(r: ResolvedSeries, lay: Layout, box: Box, fs: number): string {
+  if (r.src.noLine) return drawMarkers(r, lay, box, fs);
   const parts: string[] = [];
   const dots: string[] = [];
   for (const run of runs(r.src, lay)) {
@@ -390,7 +401,7 @@ function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s: Figur
   const entries: LegendEntry[] = [];
   for (const r of resolved) {
     if (r.src.hideInLegend) continue;
-    entries.push({ label: r.label, color: r.color, dasharray: r.dasharray, lineWidth: r.width, band: !!r.src.band });
+    entries.push({ label: r.label, color: r.color, dasharray: r.dasharray, lineWidth: r.width, band: !!r.src.band, ...(r.src.noLine ? { marker: 'circle' as const } : {}) });
   }
   for (const h of data.hLines ?? []) {
     if (h.label) entries.push({ label: h.label, color: REFERENCE_COLOR, dasharray: dashArray(REFERENCE_DASH, s.lineWidth * 0.8), lineWidth: s.lineWidth * 0.8 });
@@ -520,7 +531,7 @@ export function renderLineSvg(data: LineChartData, s: FigureSettings): string {
   body.push(drawHLines(data, lay, s));
   // Reference curves under the data, then series in reverse so the first series (black) ends on top.
   const order = [...resolved.filter((r) => r.src.reference), ...resolved.filter((r) => !r.src.reference).reverse()];
-  body.push(group({ class: 'series' }, order.map((r) => drawSeries(r, lay, box))));
+  body.push(group({ class: 'series' }, order.map((r) => drawSeries(r, lay, box, fs) + (r.src.markers && !r.src.noLine ? drawMarkers(r, lay, box, fs) : ''))));
   const rug = useRug(data);
   let rugRow = 0;
   body.push(group({ class: 'events' }, resolved.map((r) => drawEvents(r, lay, box, fs, rug, r.src.events?.length ? rugRow++ : rugRow))));

@@ -47,6 +47,8 @@ export const CHART_TITLES: Record<FigureChart, string> = {
   heatmap: 'Gradient heatmap',
   horizon: 'Gradient horizon',
   gradnorm: 'Gradient norm',
+  sweep: 'Sweep',
+  predictions: 'Predictions',
 };
 
 /** What the form edits. Empty strings mean "the chart's default"; `showTitle` off sends an empty title. */
