@@ -43,7 +43,7 @@ export default tseslint.config(
             {
               // A few zero-dependency modules are shared at run time (test/lint/pure-shared.test.ts keeps them so):
               // route names, the NaN-safe codec, and the smoothing and group labels the exported figures use.
-              regex: '(^|/)core(/(?!(api/(channels|wire)|figures/(stats|labels))$).*)?$',
+              regex: '^(\\.\\.?/)+(.*/)?core(/(?!(api/(channels|wire)|figures/(stats|labels))$).*)?$',
               allowTypeImports: true,
               message: 'The renderer imports only types from core/ (use `import type`).',
             },

@@ -25,6 +25,10 @@ describe('layering lint', () => {
     expect(await problems('renderer/src/x.ts', "import { httpRoute } from '../../core/api/channels';\nexport const a = httpRoute;\n")).toHaveLength(0);
   });
 
+  it('an npm package whose name ends in core is not our core/', async () => {
+    expect(await problems('renderer/src/x.ts', "import { DndContext } from '@dnd-kit/core';\nexport const a = DndContext;\n")).toHaveLength(0);
+  });
+
   it('the renderer may not import electron or Node built-ins', async () => {
     expect(await problems('renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n")).toHaveLength(1);
     expect(await problems('renderer/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toHaveLength(1);

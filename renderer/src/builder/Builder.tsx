@@ -3,7 +3,7 @@
  * (dnd-kit's keyboard sensor: Space, arrows, Space), and every drop says what it will do before it happens.
  */
 import { useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type DragOverEvent, type DragStartEvent } from './dnd-kit';
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type DragOverEvent, type DragStartEvent } from '@dnd-kit/core';
 import { describeDrop, type DropTarget } from './apply-block';
 import { collision, dragData, dropTargetOf, keyboardCoordinates, targetData, type DragData } from './dnd';
 import { sectionOf } from './draft';

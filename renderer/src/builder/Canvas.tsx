@@ -2,7 +2,7 @@
  * The Model canvas, the drop region: task → layer stack → training. Everything on it is a drop target, and each
  * block selects its fields in the inspector. The layers are drawn from model.layers (see blocks.ts).
  */
-import { useDroppable } from './dnd-kit';
+import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { ExperimentSpec, FieldIssue } from '../../../core/api';
 import { KIND_COLOR } from './blocks';

@@ -1,5 +1,5 @@
 /** A selectable block of the canvas (task, training, clipping, probe, "add a layer") that is also a drop target. */
-import { useDroppable } from './dnd-kit';
+import { useDroppable } from '@dnd-kit/core';
 import { useId, type ReactNode } from 'react';
 import type { TargetData } from './dnd';
 import type { BlockKind } from './blocks';

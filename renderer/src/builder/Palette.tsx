@@ -1,5 +1,5 @@
 /** The left column: every block, grouped by kind, draggable with the mouse or the keyboard (Space, arrows, Space). */
-import { useDraggable } from './dnd-kit';
+import { useDraggable } from '@dnd-kit/core';
 import { BLOCKS, BLOCK_GROUPS, KIND_COLOR, blockId, type Block } from './blocks';
 import type { DragData } from './dnd';
 

@@ -3,7 +3,7 @@
  * keyboard moves it. Keyboard drags jump from drop target to drop target (arrow keys pick the nearest target
  * in that direction), so the keyboard path to any drop is a few presses, not dozens of 25-pixel nudges.
  */
-import { closestCenter, type Active, type CollisionDetection, type DroppableContainer, type KeyboardCoordinateGetter, type Over } from './dnd-kit';
+import { closestCenter, type Active, type CollisionDetection, type DroppableContainer, type KeyboardCoordinateGetter, type Over } from '@dnd-kit/core';
 import type { Block, BlockKind } from './blocks';
 import type { DropTarget } from './apply-block';
 

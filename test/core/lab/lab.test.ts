@@ -68,6 +68,28 @@ describe('Lab runs', () => {
     expect((await lab.whenEnded(next.id)).status).toBe('completed');
   });
 
+  it('reports a diverging run as diverged with its step and tensor, and carries on', async () => {
+    const db = tempDb();
+    const lab = open(db);
+    const exploding = ExperimentSpecSchema.parse({
+      name: 'irnn gain 2',
+      task: { kind: 'adding', seqLen: 200 },
+      model: { cell: 'rnn', hidden: 16, activation: 'relu', init: { recurrent: 'identity', gain: 2 } },
+      train: { steps: 50, batch: 8 },
+      probe: { every: 10, batch: 8 },
+    });
+    const run = await lab.handlers.startRun({ spec: exploding });
+    const ended = await lab.whenEnded(run.id);
+    expect(ended.status).toBe('diverged');
+    expect(ended.divergence).toMatchObject({ step: expect.any(Number), tensor: expect.any(String) });
+    expect(lab.events.some((e) => e.type === 'run.diverged' && e.run.id === run.id)).toBe(true);
+    const loss = (await lab.handlers.getSeries({ runId: run.id, metrics: ['loss'] })).series[0]!;
+    expect(Number.isFinite(loss.value.at(-1)!)).toBe(false);
+    const next = await lab.handlers.startRun({ spec: spec() });
+    expect((await lab.whenEnded(next.id)).status).toBe('completed');
+    expect(integrity(db)).toBe('ok');
+  });
+
   it('queues runs beyond the concurrency and runs a sweep grouped by spec hash across seeds', async () => {
     const lab = open();
     const { sweepId, runs } = await lab.handlers.startSweep({ name: 'cells', base: spec(), grid: { 'model.cell': ['rnn', 'gru'], 'train.seed': [1, 2] } });
