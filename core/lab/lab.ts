@@ -14,7 +14,7 @@ import { RunSession } from './run-session';
 import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
 import { exportFigureFile } from './figure-export';
-import { lessonHandlers } from './lesson-handlers';
+import { lessonHost } from './lesson-handlers';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -97,6 +97,15 @@ export function createLab(options: LabOptions): Lab {
     hub.emit({ type: 'run.updated', run });
     return run;
   };
+
+  const whenEnded = (runId: string): Promise<RunSummary> => {
+    const s = requireStore();
+    const run = s.getSummary(runId);
+    if (!['queued', 'running'].includes(run.status) && !sessions.has(runId)) return Promise.resolve(run);
+    return new Promise((resolve) => waiters.set(runId, [...(waiters.get(runId) ?? []), resolve]));
+  };
+
+  const lessons = lessonHost({ store: () => store, handlers: () => handlers, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), launcher: options.launcher });
 
   const handlers: LabHandlers = {
     health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
@@ -182,7 +191,7 @@ export function createLab(options: LabOptions): Lab {
       return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };
     },
     exportFigure: async (request) => exportFigureFile(requireStore(), request),
-    ...lessonHandlers(),
+    ...lessons.handlers,
   };
 
   return {
@@ -190,13 +199,9 @@ export function createLab(options: LabOptions): Lab {
     subscribe: hub.subscribe,
     engineInfo,
     interruptedAtStart,
-    whenEnded: (runId) => {
-      const s = requireStore();
-      const run = s.getSummary(runId);
-      if (!['queued', 'running'].includes(run.status) && !sessions.has(runId)) return Promise.resolve(run);
-      return new Promise((resolve) => waiters.set(runId, [...(waiters.get(runId) ?? []), resolve]));
-    },
+    whenEnded,
     close: async () => {
+      lessons.close();
       for (const session of sessions.values()) session.stop();
       await Promise.all([...sessions.values()].map((s) => s.done));
       store?.close();

@@ -1,9 +1,45 @@
-/** The Lessons half of LabApi. Placeholder until core/lessons lands (the lessons work replaces this file). */
-import { LabError, type LabHandlers } from '../api';
+/**
+ * The Lessons half of LabApi: core/lessons' runner wired to this Lab's handlers, store, events and engine
+ * launcher. Lesson runs are ordinary runs (queued, stored and shown like any other), tagged `lesson:N`.
+ */
+import type { ExperimentSpec, LabEvent, LabHandlers, RunSummary } from '../api';
+import type { LabStore } from '../store';
+import { createLessonRunner } from '../lessons/lesson-runner';
+import type { EngineLauncher } from './engine-channel';
+import { requestPredictions } from './predictions';
 
-export function lessonHandlers(): Pick<LabHandlers, 'listLessons' | 'getLesson' | 'runLesson'> {
-  const unavailable = async (): Promise<never> => {
-    throw new LabError('unavailable', 'Lessons are not available in this build yet');
+export interface LessonHostDeps {
+  store(): LabStore | null;
+  /** The Lab's handlers (read when a lesson starts, so they may be filled in after this call). */
+  handlers(): LabHandlers;
+  whenEnded(runId: string): Promise<RunSummary>;
+  subscribe(listener: (event: LabEvent) => void): () => void;
+  emit(event: LabEvent): void;
+  launcher: EngineLauncher;
+}
+
+export interface LessonHost {
+  handlers: Pick<LabHandlers, 'listLessons' | 'getLesson' | 'runLesson'>;
+  close(): void;
+}
+
+export function lessonHost(deps: LessonHostDeps): LessonHost {
+  const runner = createLessonRunner({
+    store: deps.store,
+    startRun: (spec: ExperimentSpec) => deps.handlers().startRun({ spec }),
+    startSweep: ({ name, base, grid }) => deps.handlers().startSweep({ name, base, grid }),
+    tagRun: (runId, add) => deps.handlers().tagRun({ runId, add, remove: [] }),
+    whenEnded: deps.whenEnded,
+    subscribe: deps.subscribe,
+    emit: deps.emit,
+    predict: (spec, checkpoint, count) => requestPredictions(deps.launcher, spec, checkpoint, count),
+  });
+  return {
+    handlers: {
+      listLessons: async () => ({ lessons: await runner.list() }),
+      getLesson: ({ id }) => runner.get(id),
+      runLesson: ({ id, scale }) => runner.run(id, scale),
+    },
+    close: () => runner.close(),
   };
-  return { listLessons: unavailable, getLesson: unavailable, runLesson: unavailable };
 }
