@@ -14,8 +14,9 @@ import { runsCommand } from './commands/runs';
 import { sweepCommand } from './commands/sweep';
 import { figureCommand } from './commands/figure';
 import { probeCommand } from './commands/probe';
+import { lessonCommand } from './commands/lesson';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, probeCommand, serveCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, probeCommand, serveCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
