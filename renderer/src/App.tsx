@@ -2,7 +2,7 @@
  * The app shell: one tab per view. Panels stay mounted so switching tabs loses nothing.
  *
  * Views: Builder (renderer/src/builder/), Live run (live/: openRuns shows a run, or a sweep's runs, as it trains or as
- * stored), Runs (runs/, opens runs in the live view), Compare (compare/), Lessons (placeholder below: replace it).
+ * stored), Runs (runs/, opens runs in the live view), Compare (compare/), Lessons (lessons/: the eight guided experiments).
  * The charts in charts/ (LossChart, GradNormChart, HorizonChart, GradientFlowChart, GradientHeatmap, SeriesChart)
  * take plain curves and profiles, several runs at once, and carry the `Export figure` slot.
  * Export figure: every chart's button calls the handler given to <ExportFigureProvider> below with an
@@ -20,6 +20,7 @@ import { Tabs, type TabDef } from './ui/Tabs';
 import { Placeholder } from './ui/Placeholder';
 import { RunsView } from './runs/RunsView';
 import { CompareView } from './compare/CompareView';
+import { LessonsView } from './lessons/LessonsView';
 
 type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons';
 
@@ -62,7 +63,7 @@ export function App() {
       ),
     },
     { id: 'compare', label: 'Compare', panel: <CompareView runIds={compareIds} onRunIdsChange={setCompareIds} /> },
-    { id: 'lessons', label: 'Lessons', panel: <Placeholder title="Lessons">Guided experiments on vanishing and exploding gradients.</Placeholder> },
+    { id: 'lessons', label: 'Lessons', panel: <LessonsView /> },
   ];
 
   return (
