@@ -6,7 +6,7 @@ import { ADDING_ONE_NUMBER_MSE, figureName, initialProfileSpec, lateHeldout, mea
 import type { LessonDefinition } from './types';
 
 const IRNN: Record<LessonScale, { T: number; hidden: number; steps: number; lr: number }> = {
-  default: { T: 100, hidden: 32, steps: 600, lr: 0.003 },
+  default: { T: 100, hidden: 32, steps: 1000, lr: 0.003 },
   reduced: { T: 50, hidden: 16, steps: 300, lr: 0.01 },
 };
 
