@@ -25,6 +25,8 @@ const storedSpec: ExperimentSpecInput = {
  */
 export async function storeOverhead(dir: string): Promise<{ trainMs: number; trainAndStoreMs: number; storeMs: number; overhead: number }> {
   const spec = ExperimentSpecSchema.parse(storedSpec);
+  // Warm up (backend start, kernel compilation) so both timed runs start from the same state.
+  await runTraining({ runId: 'bench-warmup', spec: { ...spec, train: { ...spec.train, steps: 5 } } }, () => {}, () => false);
   const t0 = performance.now();
   await runTraining({ runId: 'bench-a', spec }, () => {}, () => false);
   const trainMs = performance.now() - t0;
@@ -63,7 +65,7 @@ export async function storeOverhead(dir: string): Promise<{ trainMs: number; tra
 
 /** 4 identical short runs: one at a time, then through the queue with one engine process per core. */
 export async function sweepThroughput(dir: string, runs = 4): Promise<{ sequentialMs: number; parallelMs: number; concurrency: number; ratio: number }> {
-  const spec = ExperimentSpecSchema.parse({ ...storedSpec, task: { kind: 'adding', seqLen: 50 }, model: { cell: 'rnn', hidden: 32 }, train: { ...storedSpec.train, steps: 100 } });
+  const spec = ExperimentSpecSchema.parse({ ...storedSpec, task: { kind: 'adding', seqLen: 50 }, model: { cell: 'rnn', hidden: 32 }, train: { ...storedSpec.train, steps: 300 } });
   const timeWith = async (concurrency: number, name: string) => {
     const lab = createLab({ mode: 'cli', version: 'bench', launcher: forkLauncher(), databasePath: join(dir, `${name}.db`), concurrency });
     const t0 = performance.now();
