@@ -5,7 +5,6 @@
  * downloads, JavaScript). Taken over several steps after warm-up, min per kind would mislead, so sums/steps.
  */
 import { pathToFileURL } from 'node:url';
-import { ExperimentSpecSchema } from '../core/api';
 import { createTask } from '../core/tasks';
 import { initBackend } from '../core/engine/backend';
 import { tf } from '../core/engine/tf';
@@ -14,7 +13,7 @@ import { batchTensors, disposeBatch } from '../core/engine/batch';
 import { disposeState, initialSlots, trainStep, type TrainState } from '../core/engine/train-step';
 import { measureProfile } from '../core/engine/metrics/profile';
 import { fusedTimings, resetFusedTimings } from '../core/engine/kernels/fused-layer';
-import { ENGINE_BENCH_CONFIGS, type EngineBenchConfig } from './engine';
+import { ENGINE_BENCH_CONFIGS, benchSpec, type EngineBenchConfig } from './engine';
 
 export interface OpProfile {
   config: string;
@@ -25,12 +24,7 @@ export interface OpProfile {
 }
 
 export async function profileConfig(c: EngineBenchConfig, steps = 5, probes = false): Promise<OpProfile> {
-  const spec = ExperimentSpecSchema.parse({
-    task: { kind: 'adding', seqLen: c.T },
-    model: { cell: c.cell, hidden: c.H, activation: 'tanh' },
-    train: { optimizer: 'adam', lr: 1e-3, batch: c.B, clip: { mode: 'norm', threshold: 1e9 } },
-    probe: { every: 1, batch: 32 },
-  });
+  const spec = benchSpec(c);
   const task = createTask(spec.task, 1);
   const model = shapeOf(spec.model, task.inputSize, task.outputSize);
   const params = createParams(spec.model, task.inputSize, task.outputSize, 1);

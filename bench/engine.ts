@@ -53,15 +53,20 @@ export const ENGINE_BENCH_CONFIGS: EngineBenchConfig[] = [
   { name: 'rnn-tanh B=128 H=256 T=50', cell: 'rnn', B: 128, H: 256, T: 50 },
 ];
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-
-async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Promise<Omit<BenchResult, 'backend' | 'device'>> {
-  const spec = ExperimentSpecSchema.parse({
+/** The canonical configuration as a spec: adding task, Adam, clipping that never bites (its cost is timed). */
+export function benchSpec(c: EngineBenchConfig) {
+  return ExperimentSpecSchema.parse({
     task: { kind: 'adding', seqLen: c.T },
     model: { cell: c.cell, hidden: c.H, activation: 'tanh' },
     train: { optimizer: 'adam', lr: 1e-3, batch: c.B, clip: { mode: 'norm', threshold: 1e9 } },
     probe: { every: 1, batch: 32 },
   });
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+
+async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Promise<Omit<BenchResult, 'backend' | 'device'>> {
+  const spec = benchSpec(c);
   const task = createTask(spec.task, 1);
   const model = shapeOf(spec.model, task.inputSize, task.outputSize);
   const tensorsBefore = tf.memory().numTensors;
