@@ -38,3 +38,8 @@ export const LabEventSchema = z.discriminatedUnion('type', [
 export type LabEvent = z.infer<typeof LabEventSchema>;
 export type LabEventType = LabEvent['type'];
 export type LabEventOf<T extends LabEventType> = Extract<LabEvent, { type: T }>;
+
+/** The run an event is about, or null for events about no run (lessons). */
+export function eventRunId(e: LabEvent): string | null {
+  return 'runId' in e ? e.runId : 'run' in e ? e.run.id : null;
+}

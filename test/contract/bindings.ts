@@ -38,3 +38,14 @@ export async function httpBinding(handlers: LabHandlers, subscribe: Subscribe): 
   });
   return { name: 'http', client, close: () => server.close() };
 }
+
+/** A rejected call as the fields a caller can rely on, whatever the transport. */
+export async function failure(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { name: string; code: string; message: string; issues: unknown };
+    return { name: err.name, code: err.code, message: err.message, issues: err.issues };
+  }
+  throw new Error('expected the call to fail');
+}

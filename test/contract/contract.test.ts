@@ -8,7 +8,7 @@ import { EngineInfoSchema, HealthSchema, type LabEvent } from '../../core/api';
 import { createLab, type Lab } from '../../core/lab/lab';
 import { EventHub } from '../../core/lab/event-hub';
 import { forkLauncher } from '../../core/lab/fork-launcher';
-import { httpBinding, ipcBinding, type Binding } from './bindings';
+import { failure, httpBinding, ipcBinding, type Binding } from './bindings';
 
 let lab: Lab;
 const hub = new EventHub();
@@ -28,17 +28,6 @@ afterAll(async () => {
   for (const b of bindings) await b.close();
   await lab.close();
 });
-
-/** A rejected call as the fields a caller can rely on, whatever the transport. */
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; code: string; message: string; issues: unknown };
-    return { name: err.name, code: err.code, message: err.message, issues: err.issues };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe.each(['ipc', 'http'] as const)('the %s binding', (name) => {
   const client = () => bindings.find((b) => b.name === name)!.client;

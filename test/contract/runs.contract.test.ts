@@ -4,11 +4,11 @@
  * alike through IPC and HTTP, errors included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExperimentSpecSchema, type LabClient, type LabEvent } from '../../core/api';
+import { ExperimentSpecSchema, eventRunId, type LabClient, type LabEvent } from '../../core/api';
 import { createLab, type Lab } from '../../core/lab/lab';
 import { forkLauncher } from '../../core/lab/fork-launcher';
 import { tempDb, tinySpec } from '../core/lab/helpers';
-import { httpBinding, ipcBinding, type Binding } from './bindings';
+import { failure, httpBinding, ipcBinding, type Binding } from './bindings';
 
 let lab: Lab;
 const bindings: Binding[] = [];
@@ -22,16 +22,6 @@ afterAll(async () => {
   await lab.close();
 });
 
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { name: string; code: string; message: string; issues: unknown };
-    return { name: err.name, code: err.code, message: err.message, issues: err.issues };
-  }
-  throw new Error('expected the call to fail');
-}
-
 /** Starts a run through a client and resolves with the events it saw for that run, up to its end. */
 function trainThrough(client: LabClient, name: string): Promise<{ runId: string; events: LabEvent[] }> {
   return new Promise((resolve, reject) => {
@@ -39,10 +29,9 @@ function trainThrough(client: LabClient, name: string): Promise<{ runId: string;
     let runId = '';
     const off = client.onEvent((e) => {
       seen.push(e);
-      const id = 'runId' in e ? e.runId : 'run' in e ? e.run.id : '';
-      if (runId && id === runId && (e.type === 'run.finished' || e.type === 'run.failed' || e.type === 'run.diverged')) {
+      if (runId && eventRunId(e) === runId && (e.type === 'run.finished' || e.type === 'run.failed' || e.type === 'run.diverged')) {
         off();
-        resolve({ runId, events: seen.filter((x) => ('runId' in x ? x.runId : 'run' in x ? x.run.id : '') === runId) });
+        resolve({ runId, events: seen.filter((x) => eventRunId(x) === runId) });
       }
     });
     // Give the HTTP binding's socket a moment to connect before the run starts.

@@ -1,4 +1,4 @@
-import { ExperimentSpecSchema, invalidArgument, type LabEvent, type StepMetrics } from '../../../core/api';
+import { ExperimentSpecSchema, eventRunId, invalidArgument, type LabEvent, type StepMetrics } from '../../../core/api';
 import { toWire } from '../../../core/api/wire';
 import type { Command } from '../command';
 import { openCliLab, readJsonFile, withLab } from '../open-lab';
@@ -32,8 +32,7 @@ export const trainCommand: Command = {
       // Events can arrive before startRun returns this run's id (run.queued does): hold them until then.
       const early: LabEvent[] = [];
       const show = (e: LabEvent) => {
-        if ('runId' in e && e.runId !== runId) return;
-        if ('run' in e && e.run.id !== runId) return;
+        if (eventRunId(e) !== runId) return;
         if (json) return io.out(toWire(e));
         if (e.type === 'run.steps') {
           last = e.steps[e.steps.length - 1] ?? last;

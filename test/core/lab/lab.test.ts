@@ -1,7 +1,7 @@
 /** The Lab end to end: real engine processes, a real SQLite file, every way a run can end. */
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { ExperimentSpecSchema } from '../../../core/api';
+import { ExperimentSpecSchema, eventRunId } from '../../../core/api';
 import { openTestLab, tempDb, tinySpec, until, type TestLab } from './helpers';
 
 const labs: TestLab[] = [];
@@ -33,7 +33,7 @@ describe('Lab runs', () => {
     const { profiles } = await lab.handlers.getProfiles({ runId: run.id, latest: false });
     expect(profiles.length).toBeGreaterThanOrEqual(4);
     expect(profiles[0]!.layers[0]!.hNorms).toHaveLength(8);
-    const types = lab.events.filter((e) => ('run' in e ? e.run.id : 'runId' in e ? e.runId : '') === run.id).map((e) => e.type);
+    const types = lab.events.filter((e) => eventRunId(e) === run.id).map((e) => e.type);
     expect(types[0]).toBe('run.queued');
     expect(types[1]).toBe('run.started');
     expect(types).toContain('run.steps');
