@@ -73,6 +73,12 @@ export class RunSession {
           this.pending.push(m.metrics);
           this.trackFinal(m.metrics);
           return;
+        case 'steps':
+          for (const s of m.steps) {
+            this.pending.push(s);
+            this.trackFinal(s);
+          }
+          return;
         case 'profile':
           this.flush();
           store.saveProfile(this.runId, m.profile);

@@ -7,6 +7,7 @@ import type { EngineToHost, HostToEngine } from '../protocol';
 import { initBackend } from '../backend';
 import { runTraining } from '../trainer';
 import { predict } from '../predict';
+import { stepBatcher } from './step-batcher';
 
 interface Port {
   send(m: EngineToHost): void;
@@ -40,7 +41,10 @@ function detectPort(): Port {
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function startEngineProcess(): Promise<void> {
-  const port = detectPort();
+  const raw = detectPort();
+  // Every outgoing message goes through the batcher, so steps held back never overtake or trail the rest.
+  const batcher = stepBatcher(raw.send);
+  const port: Port = { send: batcher.send, onMessage: raw.onMessage };
   let running: Promise<void> | null = null;
   let stop = false;
   port.onMessage((m) => {
@@ -67,6 +71,7 @@ export async function startEngineProcess(): Promise<void> {
         return;
       case 'shutdown':
         stop = true;
+        batcher.flush();
         // Give queued IPC messages a turn to flush before leaving.
         setImmediate(() => process.exit(0));
         return;

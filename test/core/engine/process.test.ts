@@ -1,4 +1,7 @@
-/** The engine process end to end: forked as the host forks it, it reports ready, trains a tiny run, stops and exits. */
+/**
+ * The engine process end to end: forked as the host forks it, it reports ready, trains a tiny run, stops and
+ * exits. Steps arrive coalesced ('steps'), every one of them, in order, before the message that follows them.
+ */
 import { describe, expect, it } from 'vitest';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +30,8 @@ describe('engine process', () => {
         else waiters.push({ pred, resolve });
       });
     const send = (m: HostToEngine) => child.send(m);
+    const stepsOf = (runId: string) =>
+      events.flatMap((e) => (e.type === 'steps' && e.runId === runId ? e.steps.map((s) => s.step) : e.type === 'step' && e.runId === runId ? [e.metrics.step] : []));
     try {
       const ready = await next((e) => e.type === 'ready' || e.type === 'error');
       expect(ready.type).toBe('ready');
@@ -36,16 +41,27 @@ describe('engine process', () => {
       send({ type: 'start', runId: 'p1', spec });
       const done = await next((e) => (e.type === 'done' || e.type === 'error' || e.type === 'diverged') && e.runId === 'p1');
       expect(done.type).toBe('done');
-      expect(events.filter((e) => e.type === 'step')).toHaveLength(12);
+      expect(stepsOf('p1')).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect(events.some((e) => e.type === 'steps' && e.steps.length > 1)).toBe(true);
+      // A checkpoint or profile of step s comes after step s and before step s + 1.
+      const seen: number[] = [];
+      for (const e of events.filter((x) => 'runId' in x && x.runId === 'p1')) {
+        if (e.type === 'steps') seen.push(...e.steps.map((s) => s.step));
+        if (e.type === 'checkpoint') expect(seen.at(-1)).toBe(e.checkpoint.step);
+        if (e.type === 'profile') expect(seen.at(-1) ?? 0).toBe(e.profile.step);
+      }
       const ck = events.find((e) => e.type === 'checkpoint');
       expect(ck?.type === 'checkpoint' && ck.checkpoint.data instanceof Uint8Array).toBe(true);
       expect(events.filter((e) => e.type === 'profile')).toHaveLength(3);
 
       send({ type: 'start', runId: 'p2', spec: { ...spec, train: { ...spec.train, steps: 1_000_000 } } });
-      await next((e) => e.type === 'step' && e.runId === 'p2' && e.metrics.step >= 3);
+      await next((e) => e.type === 'steps' && e.runId === 'p2' && e.steps.at(-1)!.step >= 3);
       send({ type: 'stop' });
       const stopped = await next((e) => e.type === 'done' && e.runId === 'p2');
       expect(stopped.type === 'done' && stopped.status).toBe('stopped');
+      // Nothing trained before the stop is held back: the last step heard is the one the run stopped at.
+      const trained = stopped.type === 'done' ? stopped.final.steps! : -1;
+      expect(stepsOf('p2')).toEqual(Array.from({ length: trained }, (_, i) => i + 1));
 
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       send({ type: 'shutdown' });
