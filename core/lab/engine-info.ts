@@ -1,8 +1,11 @@
-/** engineInfo(): asked of a real engine process once (backend loading is the engine's own business), then cached. */
+/**
+ * engineInfo(): asked of a real engine process once (backend loading is the engine's own business), then
+ * cached. The engine that answered goes back to the pool, warm for the first run.
+ */
 import { LabError, type EngineInfo } from '../api';
-import type { EngineLauncher } from './engine-channel';
+import type { LeaseEngine } from './engine-pool';
 
-export function engineInfoProbe(launch: EngineLauncher, timeoutMs = 120_000): () => Promise<EngineInfo> {
+export function engineInfoProbe(launch: LeaseEngine, timeoutMs = 120_000): () => Promise<EngineInfo> {
   let cached: Promise<EngineInfo> | null = null;
   const ask = () =>
     new Promise<EngineInfo>((resolve, reject) => {
@@ -13,8 +16,7 @@ export function engineInfoProbe(launch: EngineLauncher, timeoutMs = 120_000): ()
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        engine.send({ type: 'shutdown' });
-        setTimeout(() => engine.kill(), 2000).unref();
+        engine.release(!(result instanceof LabError));
         if (result instanceof LabError) reject(result);
         else resolve(result);
       };

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { LabError, type EngineInfo, type LabHandlers, type RunSummary } from '../api';
 import { LabStore } from '../store';
 import type { EngineLauncher } from './engine-channel';
+import { createEnginePool } from './engine-pool';
 import { engineInfoProbe } from './engine-info';
 import { EventHub } from './event-hub';
 import { RunQueue } from './run-queue';
@@ -51,7 +52,10 @@ export function defaultConcurrency(env: NodeJS.ProcessEnv = process.env): number
 export function createLab(options: LabOptions): Lab {
   const hub = new EventHub();
   const startedAt = Date.now();
-  const engineInfo = engineInfoProbe(options.launcher);
+  const concurrency = options.concurrency ?? defaultConcurrency();
+  // As many warm engines as runs that may train at once: a sweep's next run starts without a process start.
+  const engines = createEnginePool(options.launcher, { maxIdle: concurrency });
+  const engineInfo = engineInfoProbe(engines.acquire);
   const store = options.databasePath ? LabStore.open(options.databasePath) : null;
   const sessions = new Map<string, RunSession>();
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
@@ -73,7 +77,7 @@ export function createLab(options: LabOptions): Lab {
     if (detail.status !== 'queued') return; // stopped or deleted while it waited
     const resume = detail.lastCheckpointStep !== null && detail.stepsDone > 0 ? s.getCheckpoint(runId) : null;
     const session = new RunSession(
-      { store: s, launch: options.launcher, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
+      { store: s, launch: engines.acquire, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
       runId,
       detail.spec,
       resume,
@@ -85,7 +89,7 @@ export function createLab(options: LabOptions): Lab {
     settle(run);
   };
 
-  const queue = new RunQueue(options.concurrency ?? defaultConcurrency(), launchRun);
+  const queue = new RunQueue(concurrency, launchRun);
 
   const enqueue = (run: RunSummary): RunSummary => {
     hub.emit({ type: 'run.queued', run });
@@ -105,7 +109,7 @@ export function createLab(options: LabOptions): Lab {
     return new Promise((resolve) => waiters.set(runId, [...(waiters.get(runId) ?? []), resolve]));
   };
 
-  const lessons = lessonHost({ store: () => store, handlers: () => handlers, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), launcher: options.launcher });
+  const lessons = lessonHost({ store: () => store, handlers: () => handlers, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), engines: engines.acquire });
 
   const handlers: LabHandlers = {
     health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
@@ -202,8 +206,11 @@ export function createLab(options: LabOptions): Lab {
     whenEnded,
     close: async () => {
       lessons.close();
+      // Runs still waiting stay queued in the store; none may start while the lab closes.
+      queue.close();
       for (const session of sessions.values()) session.stop();
       await Promise.all([...sessions.values()].map((s) => s.done));
+      await engines.close();
       store?.close();
     },
   };

@@ -1,11 +1,11 @@
 /**
  * The Lessons half of LabApi: core/lessons' runner wired to this Lab's handlers, store, events and engine
- * launcher. Lesson runs are ordinary runs (queued, stored and shown like any other), tagged `lesson:N`.
+ * pool. Lesson runs are ordinary runs (queued, stored and shown like any other), tagged `lesson:N`.
  */
 import type { ExperimentSpec, LabEvent, LabHandlers, RunSummary } from '../api';
 import type { LabStore } from '../store';
 import { createLessonRunner } from '../lessons/lesson-runner';
-import type { EngineLauncher } from './engine-channel';
+import type { LeaseEngine } from './engine-pool';
 import { requestPredictions } from './predictions';
 
 export interface LessonHostDeps {
@@ -15,7 +15,7 @@ export interface LessonHostDeps {
   whenEnded(runId: string): Promise<RunSummary>;
   subscribe(listener: (event: LabEvent) => void): () => void;
   emit(event: LabEvent): void;
-  launcher: EngineLauncher;
+  engines: LeaseEngine;
 }
 
 export interface LessonHost {
@@ -32,7 +32,7 @@ export function lessonHost(deps: LessonHostDeps): LessonHost {
     whenEnded: deps.whenEnded,
     subscribe: deps.subscribe,
     emit: deps.emit,
-    predict: (spec, checkpoint, count) => requestPredictions(deps.launcher, spec, checkpoint, count),
+    predict: (spec, checkpoint, count) => requestPredictions(deps.engines, spec, checkpoint, count),
   });
   return {
     handlers: {

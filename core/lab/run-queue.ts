@@ -2,6 +2,7 @@
 export class RunQueue {
   private readonly waiting: string[] = [];
   private running = 0;
+  private closed = false;
 
   constructor(
     private readonly concurrency: number,
@@ -22,12 +23,17 @@ export class RunQueue {
     return true;
   }
 
+  /** Starts nothing more; runs still waiting stay where they are. */
+  close(): void {
+    this.closed = true;
+  }
+
   get size(): number {
     return this.waiting.length + this.running;
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.waiting.length) {
+    while (!this.closed && this.running < this.concurrency && this.waiting.length) {
       const id = this.waiting.shift()!;
       this.running++;
       void this.startRun(id)

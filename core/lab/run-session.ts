@@ -1,16 +1,17 @@
 /**
  * One run in one engine process, from `start` to its end. The engine streams; this session batches what it
  * hears into store transactions (every FLUSH_MS), keeps the heartbeat, and turns every way a run can end,
- * including its process dying, into exactly one final status.
+ * including its process dying, into exactly one final status. The engine is leased from the pool: it goes
+ * back for the next run only when it reported the end of this one itself.
  */
 import type { ExperimentSpec, FinalMetrics, LabEvent, RunSummary, StepMetrics } from '../api';
 import type { Checkpoint, EngineToHost } from '../engine/protocol';
 import type { LabStore } from '../store';
-import type { EngineChannel, EngineLauncher } from './engine-channel';
+import type { EngineLease, LeaseEngine } from './engine-pool';
 
 export interface SessionDeps {
   store: LabStore;
-  launch: EngineLauncher;
+  launch: LeaseEngine;
   emit: (event: LabEvent) => void;
   flushMs: number;
   /** How long a stopped engine may take to finish its step before it is killed. */
@@ -18,7 +19,7 @@ export interface SessionDeps {
 }
 
 export class RunSession {
-  private engine: EngineChannel | null = null;
+  private engine: EngineLease | null = null;
   private pending: StepMetrics[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ended = false;
@@ -60,6 +61,8 @@ export class RunSession {
 
   private onMessage(m: EngineToHost): void {
     if (this.ended) return;
+    // A leased engine speaks of this run only; anything else is not ours to record.
+    if ('runId' in m && m.runId !== null && m.runId !== this.runId) return;
     const { store, emit } = this.deps;
     try {
       switch (m.type) {
@@ -89,10 +92,10 @@ export class RunSession {
           store.saveCheckpoint(this.runId, m.checkpoint);
           return;
         case 'done':
-          this.end({ status: m.status, final: { ...this.lastFinal, ...m.final } });
+          this.end({ status: m.status, final: { ...this.lastFinal, ...m.final }, engineIdle: true });
           return;
         case 'diverged':
-          this.end({ status: 'diverged', final: { ...this.lastFinal, ...m.final }, divergence: { step: m.step, tensor: m.tensor } });
+          this.end({ status: 'diverged', final: { ...this.lastFinal, ...m.final }, divergence: { step: m.step, tensor: m.tensor }, engineIdle: true });
           return;
         case 'error':
           this.end({ status: 'failed', error: m.message });
@@ -126,7 +129,8 @@ export class RunSession {
     if (!this.ended) store.heartbeat(this.runId);
   }
 
-  private end(end: { status: 'completed' | 'stopped' | 'diverged' | 'failed'; final?: FinalMetrics; divergence?: { step: number; tensor: string }; error?: string | null }): void {
+  /** engineIdle: the engine itself reported the run's end, so it is idle and may train the next one. */
+  private end(end: { status: 'completed' | 'stopped' | 'diverged' | 'failed'; final?: FinalMetrics; divergence?: { step: number; tensor: string }; error?: string | null; engineIdle?: boolean }): void {
     if (this.ended) return;
     try {
       this.flush();
@@ -143,11 +147,8 @@ export class RunSession {
     if (end.status === 'diverged' && end.divergence) emit({ type: 'run.diverged', run, divergence: end.divergence });
     else if (end.status === 'failed') emit({ type: 'run.failed', run, reason: end.error ?? 'unknown' });
     else emit({ type: 'run.finished', run, final });
-    const engine = this.engine;
-    if (engine) {
-      engine.send({ type: 'shutdown' });
-      setTimeout(() => engine.kill('SIGKILL'), 2000).unref();
-    }
+    // Given back before `done` settles, so the queue's next run finds the engine waiting.
+    this.engine?.release(end.status !== 'failed' && end.engineIdle === true);
     this.resolveDone(run);
   }
 }
