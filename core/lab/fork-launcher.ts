@@ -1,15 +1,12 @@
 /** Engine processes as Node child processes: structured-clone IPC, so typed arrays and NaN travel intact. */
 import { fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { EngineToHost } from '../engine/protocol';
 import type { EngineChannel, EngineLauncher } from './engine-channel';
+import { checkoutEngineEntries, chooseEngineEntry } from './engine-entry';
 
-/** The engine entry beside this module: the TypeScript source (run through tsx) or a built bundle. */
+/** The built engine bundle when it is up to date with the sources, else the TypeScript entry (engine-entry.ts). */
 export function defaultEngineEntry(): string {
-  const ts = fileURLToPath(new URL('../engine/process/entry.ts', import.meta.url));
-  if (existsSync(ts)) return ts;
-  return fileURLToPath(new URL('./engine.js', import.meta.url));
+  return chooseEngineEntry(checkoutEngineEntries());
 }
 
 export function forkLauncher(entry: string = defaultEngineEntry(), env: NodeJS.ProcessEnv = process.env): EngineLauncher {
