@@ -100,11 +100,26 @@ export const TrainSchema = z.strictObject({
   checkpointEvery: positiveInt(10_000_000).default(500),
 });
 
+export const PROBE_SOURCES = ['fixed', 'train'] as const;
+export type ProbeSource = (typeof PROBE_SOURCES)[number];
+
 export const ProbeSchema = z.strictObject({
   /** Gradient profiles are measured every this many steps (0 turns probes off). */
   every: z.number().int().min(0).max(10_000_000).default(50),
   /** Batch size of the fixed probe batch. */
   batch: positiveInt(4096).default(32),
+  /**
+   * Where a profile comes from. `fixed`: its own forward/backward pass on the fixed probe batch after the
+   * step, so profiles compare across training at the cost of a second pass. `train`: the training step's own
+   * backward pass on its batch (the gradient that step applied, at the weights before its update): nearly
+   * free, so it can run every step; its norms are float32's, so they reach 0 below ~1e-38.
+   */
+  source: z.enum(PROBE_SOURCES).default('fixed'),
+  /**
+   * The vanilla-RNN spectra (Jacobian norms, their bound, σ_max and spectral radius of Wh) cost T·B·H² per
+   * power iteration: they are measured at the profiles whose step is a multiple of this (and the last one).
+   */
+  spectraEvery: positiveInt(10_000_000).default(1),
 });
 
 export const ExperimentSpecSchema = z.strictObject({

@@ -5,7 +5,7 @@
  */
 import type { TrainSpec } from '../api/spec';
 import { tf, type Tensor } from './tf';
-import { computeGradients, globalGradientSummary, gradientSummary } from './gradients';
+import { computeGradients, globalGradientSummary, gradientSummary, type GradientResult } from './gradients';
 import { clipGradients } from './clip';
 import { optimizer } from './optimizers';
 import { combineNorms, normFromScaled } from './metrics/norms';
@@ -51,6 +51,11 @@ export interface StepOptions {
    * non-finite weights the step wrote (the trainer checkpoints them and stops). Off: the state is left as it was.
    */
   applyDiverged?: boolean;
+  /**
+   * Reads the step's forward trace and backward pass (at the weights before the update) while they are alive,
+   * inside the step's tf.tidy: how a `train`-source probe measures the gradient the step applies, for free.
+   */
+  inspect?: (g: GradientResult, params: Params) => void;
 }
 
 /**
@@ -67,6 +72,7 @@ export function trainStep(state: TrainState, model: ModelShape, batch: BatchTens
   let newSlots: Tensor[][] | null = null;
   tf.tidy(() => {
     const g = computeGradients(state.params, model, batch);
+    opts.inspect?.(g, state.params);
     const grads = paramList(g.grads);
     const s = tf.concat([tf.reshape(g.loss, [1]), globalGradientSummary(grads)]).dataSync();
     const loss = s[0]!;

@@ -1,7 +1,7 @@
 /**
  * runTraining: a whole run, streamed as events. Step s (1-based) trains on the task's batch for s, so the
  * data is a function of (seed, step) and a run resumed from a checkpoint repeats an uninterrupted one
- * number for number. Profiles at step 0, every probe.every steps and at the end; held-out evaluation every
+ * number for number. Profiles at step 0 (fixed probe batch only), every probe.every steps and at the end; held-out evaluation every
  * train.evalEvery steps and at the end; checkpoints every train.checkpointEvery steps, at the end, on stop, and
  * on divergence (then holding the non-finite weights of the diverging step, for predictions).
  */
@@ -14,10 +14,12 @@ import { engineInfo, initBackend } from './backend';
 import { batchTensors, disposeBatch, type BatchTensors } from './batch';
 import { forward } from './forward';
 import { LOSS_DEFS, accuracy } from './loss';
-import { createParams, paramList, paramShapes, paramsFromHost, paramsToHost, shapeOf, type ModelShape } from './model';
+import { createParams, paramList, paramShapes, paramsFromHost, paramsToHost, shapeOf, type ModelShape, type Params } from './model';
 import { decodeCheckpoint, encodeCheckpoint, CheckpointError } from './checkpoint';
 import { disposeState, initialSlots, trainStep, type TrainState } from './train-step';
-import { measureProfile } from './metrics/profile';
+import { measureProfile, profileFromPass } from './metrics/profile';
+import type { GradientResult } from './gradients';
+import type { GradientProfile } from '../api/records';
 import type { Tensor } from './tf';
 
 export interface RunMessage {
@@ -89,18 +91,23 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
   try {
     const heldout = batchTensors(task.heldoutBatch(train.batch), task.outputSize);
     fixed.push(heldout);
-    const probeBatch = probe.every > 0 ? batchTensors(task.probeBatch(probe.batch), task.outputSize) : null;
+    const fromTrain = probe.source === 'train';
+    const probeBatch = probe.every > 0 && !fromTrain ? batchTensors(task.probeBatch(probe.batch), task.outputSize) : null;
     if (probeBatch) fixed.push(probeBatch);
 
     const t0 = performance.now();
     const wall = () => wallBefore + (performance.now() - t0);
     emit({ type: 'started', runId, backend: info.backend, device: info.device });
     const final: FinalMetrics = { steps: state.step };
-    const profile = (step: number) => {
-      if (!probeBatch) return;
-      const p = measureProfile(state.params, model, probeBatch, step);
+    // Wh's top singular vectors, carried from probe to probe so σ_max takes a few power iterations.
+    const warm: (Float64Array | undefined)[] = [];
+    const spectraAt = (step: number) => step % probe.spectraEvery === 0 || step === train.steps;
+    const publish = (p: GradientProfile) => {
       final.horizon = p.layers[0]?.horizon;
       emit({ type: 'profile', runId, profile: p });
+    };
+    const profile = (step: number) => {
+      if (probeBatch) publish(measureProfile(state.params, model, probeBatch, step, { spectra: spectraAt(step), warm }));
     };
     const checkpoint = async () => emit({ type: 'checkpoint', runId, checkpoint: await checkpointOf(state, model, spec, wall()) });
     if (state.step === 0) profile(0);
@@ -116,8 +123,11 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       const last = s === train.steps;
       const probeNow = probe.every > 0 && (s % probe.every === 0 || last);
       let out;
+      let stepProfile: GradientProfile | null = null;
+      // A train-source profile is read off this step's own pass (at the weights before its update).
+      const inspect = probeNow && fromTrain ? (g: GradientResult, params: Params) => (stepProfile = profileFromPass(params, model, g.trace, g.hiddenNorms(), s, { spectra: spectraAt(s), warm })) : undefined;
       try {
-        out = trainStep(state, model, batch, train, { paramNorms: probeNow, applyDiverged: true });
+        out = trainStep(state, model, batch, train, { paramNorms: probeNow, applyDiverged: true, inspect });
       } finally {
         disposeBatch(batch);
       }
@@ -144,7 +154,8 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       }
       if (probeNow && out.paramGradNorms) metrics.paramGradNorms = out.paramGradNorms;
       emit({ type: 'step', runId, metrics });
-      if (probeNow) profile(s);
+      if (stepProfile) publish(stepProfile);
+      else if (probeNow) profile(s);
       if (s % train.checkpointEvery === 0 || last) await checkpoint();
       final.steps = s;
       // Let the process handle incoming messages (a 'stop' sets the flag read at the top of the loop).

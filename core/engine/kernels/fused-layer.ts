@@ -85,6 +85,15 @@ export function fusedDerivatives(L: FusedLayer): Float32Array {
   return kernelArena().f32(L.d, L.T * L.B * L.H).slice();
 }
 
+/** Share of f'(candidate) entries with |·| < threshold, read in place (no copy of the T·B·H buffer). */
+export function fusedSaturation(L: FusedLayer, threshold: number): number {
+  check(L);
+  const d = kernelArena().f32(L.d, L.T * L.B * L.H);
+  let n = 0;
+  for (let i = 0; i < d.length; i++) if (Math.abs(d[i]!) < threshold) n++;
+  return d.length ? n / d.length : 0;
+}
+
 function check(L: FusedLayer): void {
   if (L.generation !== kernelArena().generation) throw new Error('Fused layer trace used after a later forward pass reused its memory');
 }

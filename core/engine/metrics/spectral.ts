@@ -50,9 +50,13 @@ export function sigmaMaxHost(a: Float64Array | Float32Array, rows: number, cols:
   return topSingular(a, rows, cols, iterations).sigma;
 }
 
-/** σ_max and its right singular vector (the top eigenvector of AᵀA). */
-export function topSingular(a: Float64Array | Float32Array, rows: number, cols: number, iterations = 200): { sigma: number; v: Float64Array } {
-  let v = Float64Array.from({ length: cols }, (_, i) => 1 + 0.01 * Math.sin(i + 1));
+/**
+ * σ_max and its right singular vector (the top eigenvector of AᵀA), by power iteration from `start` (else a
+ * fixed smooth vector). It stops once σ changes by less than 1e-12 relative between iterations: from a
+ * previous probe's vector that takes a handful, from scratch up to `iterations`.
+ */
+export function topSingular(a: Float64Array | Float32Array, rows: number, cols: number, iterations = 200, start?: Float64Array): { sigma: number; v: Float64Array } {
+  let v = start && start.length === cols && frob(start) > 0 ? Float64Array.from(start) : Float64Array.from({ length: cols }, (_, i) => 1 + 0.01 * Math.sin(i + 1));
   let sigma = 0;
   const av = new Float64Array(rows);
   for (let it = 0; it < iterations; it++) {
@@ -70,8 +74,11 @@ export function topSingular(a: Float64Array | Float32Array, rows: number, cols: 
     const nv = frob(v);
     const nw = frob(w);
     if (nw === 0 || nv === 0) return { sigma: 0, v };
-    sigma = Math.sqrt(nw / nv);
+    const next = Math.sqrt(nw / nv);
     v = w.map((x) => x / nw);
+    const settled = Math.abs(next - sigma) <= 1e-12 * next;
+    sigma = next;
+    if (settled) break;
   }
   return { sigma, v };
 }
