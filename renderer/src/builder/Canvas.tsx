@@ -105,7 +105,7 @@ export function Canvas({ draft, normalised, issues, layerIds, selection, note, o
         <CanvasSlot id="slot:probe" label="the Gradient probe block" accepts={[]} color="#000000" selected={is('probe')} name="Gradient probe" issueCount={count('probe')} onSelect={() => onSelect({ section: 'probe' })}>
           <span className="slot-kind">Gradient probe</span>
           <span className="slot-title">{probeEvery === 0 ? 'Off' : `Every ${String(probeEvery ?? '?')} steps`}</span>
-          <span className="slot-summary">‖∂L/∂hₜ‖ for every t</span>
+          <span className="slot-summary">‖∂L/∂hₜ‖ for every t{v('probe.source') === 'train' ? ', from the training pass' : ''}</span>
         </CanvasSlot>
       </div>
     </section>

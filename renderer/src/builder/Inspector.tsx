@@ -22,6 +22,7 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
     taskKind,
     cell: v('model.cell'),
     usesNormalInit: v('model.init.recurrent') === 'normal' || v('model.init.input') === 'normal',
+    probeSource: v('probe.source'),
   });
   const shown = new Set(fields.map((f) => f.path));
   const issueAt = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' ') || undefined;

@@ -55,6 +55,8 @@ export interface FieldContext {
   taskKind: TaskKind | undefined;
   cell: unknown;
   usesNormalInit: boolean;
+  /** probe.source: the probe batch size means nothing when profiles come from the training pass. */
+  probeSource?: unknown;
 }
 
 const MODEL_FIELDS: FieldSpec[] = [
@@ -87,7 +89,18 @@ const CLIP_FIELDS: FieldSpec[] = [
 
 const PROBE_FIELDS: FieldSpec[] = [
   num('probe.every', 'Probe every', 'Measure ‖∂L/∂hₜ‖ every this many steps; 0 turns probes off'),
+  {
+    type: 'select',
+    path: 'probe.source',
+    label: 'Probe source',
+    options: [
+      ['fixed', 'Fixed probe batch (comparable across training)'],
+      ['train', 'Training step’s own pass (nearly free)'],
+    ],
+    hint: 'Fixed: a second pass on the same sequences each probe. Training step: the gradient each step applied, cheap enough for every step',
+  },
   num('probe.batch', 'Probe batch', 'Sequences in the fixed probe batch'),
+  num('probe.spectraEvery', 'Spectra every', 'RNN Jacobian norms, σmax and spectral radius at probes on multiples of this step (they cost T·B·H² per iteration)'),
 ];
 
 const RUN_FIELDS: FieldSpec[] = [{ type: 'text', path: 'name', label: 'Run name' }];
@@ -103,7 +116,7 @@ export function fieldsOf(section: Section, ctx: FieldContext): FieldSpec[] {
     case 'clip':
       return CLIP_FIELDS;
     case 'probe':
-      return PROBE_FIELDS;
+      return PROBE_FIELDS.filter((f) => f.path !== 'probe.batch' || ctx.probeSource !== 'train');
     case 'run':
       return RUN_FIELDS;
   }

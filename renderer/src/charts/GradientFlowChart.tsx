@@ -28,6 +28,8 @@ export interface GradientFlowChartProps {
   exportRequest?: ExportFigureRequest;
   height?: number;
   emptyText?: string;
+  /** Which batch the profile was measured on, for the subtitle (e.g. "training batch"). */
+  source?: string;
 }
 
 /** Envelope points, in log space so γ^(T−t) never overflows, clamped a little beyond the visible decades. */
@@ -38,7 +40,7 @@ function envelope(hT: number, bound: number, T: number, clamp: [number, number])
   return Array.from({ length: T }, (_, i) => ({ x: i + 1, y: 10 ** Math.min(hi, Math.max(lo, lhT + (T - (i + 1)) * lb)) }));
 }
 
-export function GradientFlowChart({ profiles, showBound = true, controls, exportRequest, height, emptyText = 'Waiting for the first gradient probe…' }: GradientFlowChartProps) {
+export function GradientFlowChart({ profiles, showBound = true, controls, exportRequest, height, emptyText = 'Waiting for the first gradient probe…', source }: GradientFlowChartProps) {
   const many = profiles.length > 1;
   const series: ChartSeries[] = [];
   const legend: LegendItem[] = [];
@@ -76,7 +78,7 @@ export function GradientFlowChart({ profiles, showBound = true, controls, export
   return (
     <ChartFrame
       title="Gradient flow"
-      subtitle={step !== undefined ? `‖∂L/∂hₜ‖ at training step ${step}` : '‖∂L/∂hₜ‖ against t'}
+      subtitle={step !== undefined ? `‖∂L/∂hₜ‖ at training step ${step}${source ? `, ${source}` : ''}` : '‖∂L/∂hₜ‖ against t'}
       summary={`Gradient flow at step ${step ?? '–'}: ${summaries.join('; ') || 'no profile'}.`}
       controls={controls}
       {...(exportRequest ? { exportRequest } : {})}

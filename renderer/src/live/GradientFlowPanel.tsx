@@ -9,9 +9,11 @@ export interface GradientFlowPanelProps {
   runName: string;
   profiles: GradientProfile[];
   emptyText?: string;
+  /** Which batch the run's probes read (probe.source), named in the subtitle. */
+  source?: string;
 }
 
-export function GradientFlowPanel({ runId, runName, profiles, emptyText }: GradientFlowPanelProps) {
+export function GradientFlowPanel({ runId, runName, profiles, emptyText, source }: GradientFlowPanelProps) {
   // null: follow the newest probe; a step: stay on it while new probes arrive.
   const [pinned, setPinned] = useState<number | null>(null);
   const n = profiles.length;
@@ -47,6 +49,7 @@ export function GradientFlowPanel({ runId, runName, profiles, emptyText }: Gradi
       profiles={profile ? [{ id: runId, label: runName, color: ROLE.train, profile }] : []}
       controls={slider}
       {...(emptyText ? { emptyText } : {})}
+      {...(source ? { source } : {})}
       exportRequest={{ chart: 'profile', runIds: [runId], title: 'Gradient flow', view: { step: profile?.step } }}
     />
   );

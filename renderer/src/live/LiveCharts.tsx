@@ -64,7 +64,7 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
           />
         )}
       </Redraw>
-      <Redraw when={[...profileKey, id, buffer.run?.name, spec?.probe.every]}>{() => <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} {...noProbe} />}</Redraw>
+      <Redraw when={[...profileKey, id, buffer.run?.name, spec?.probe.every, spec?.probe.source]}>{() => <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} {...noProbe} source={spec?.probe.source === 'train' ? 'that step’s training batch' : 'fixed probe batch'} />}</Redraw>
       <Redraw when={[...profileKey, spec?.probe.every]}>{() => <GradientHeatmap profiles={profiles} {...noProbe} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />}</Redraw>
       <Redraw when={[...stepKey, threshold]}>
         {() => (
