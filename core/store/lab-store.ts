@@ -141,6 +141,10 @@ export class LabStore {
   saveProfile(runId: string, profile: GradientProfile, wallMs?: number): void {
     this.guard(() => profiles.saveProfile(this.ctx, runId, profile, wallMs));
   }
+  /** Many profiles (in step order) in one transaction, each with the wall time of its step when known. */
+  saveProfiles(runId: string, items: readonly { profile: GradientProfile; wallMs?: number }[]): void {
+    this.guard(() => profiles.saveProfiles(this.ctx, runId, items));
+  }
   getProfiles(runId: string, options: { steps?: readonly number[]; latest?: boolean } = {}): GradientProfile[] {
     return this.guard(() => profiles.getProfiles(this.ctx, runId, options));
   }

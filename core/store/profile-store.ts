@@ -70,14 +70,34 @@ export function insertProfile(ctx: StoreContext, runId: string, profile: Gradien
  * at the same step. `wallMs` defaults to the wall time of the run's latest loss point at or before the step.
  */
 export function saveProfile(ctx: StoreContext, runId: string, profile: GradientProfile, wallMs?: number): void {
+  saveProfiles(ctx, runId, [{ profile, ...(wallMs !== undefined ? { wallMs } : {}) }]);
+}
+
+/**
+ * Many profiles in one transaction, their derived series appended one column per metric: a run probed every
+ * step writes hundreds of profiles per flush, and per-profile transactions would each rewrite the series'
+ * tail chunks. Profiles come in step order.
+ */
+export function saveProfiles(ctx: StoreContext, runId: string, items: readonly { profile: GradientProfile; wallMs?: number }[]): void {
+  if (items.length === 0) return;
   ctx.db.transaction(() => {
     if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
-    insertProfile(ctx, runId, profile);
-    const wall = wallMs ?? readWallAt(ctx, runId, profile.step);
-    const byMetric = new Map<string, number>();
-    for (const p of profileScalars(profile)) byMetric.set(p.metric, p.value);
-    for (const [metric, value] of byMetric) appendColumn(ctx, runId, metric, [profile.step], [value], [wall], true);
-    const first = profile.layers.find((l) => l.layer === 0);
+    const columns = new Map<string, { step: number[]; value: number[]; wall: number[] }>();
+    for (const { profile, wallMs } of items) {
+      insertProfile(ctx, runId, profile);
+      const wall = wallMs ?? readWallAt(ctx, runId, profile.step);
+      const byMetric = new Map<string, number>();
+      for (const p of profileScalars(profile)) byMetric.set(p.metric, p.value);
+      for (const [metric, value] of byMetric) {
+        let c = columns.get(metric);
+        if (!c) columns.set(metric, (c = { step: [], value: [], wall: [] }));
+        c.step.push(profile.step);
+        c.value.push(value);
+        c.wall.push(wall);
+      }
+    }
+    for (const [metric, c] of columns) appendColumn(ctx, runId, metric, c.step, c.value, c.wall, true);
+    const first = items[items.length - 1]!.profile.layers.find((l) => l.layer === 0);
     if (first) ctx.stmt('UPDATE runs SET sort_horizon = ? WHERE id = ?').run(first.horizon, runId);
   }).immediate();
 }

@@ -47,6 +47,26 @@ describe('gradient profiles', () => {
     expect(s.getProfiles(s.createRun({ spec: {} }).id, { latest: true })).toEqual([]);
   });
 
+  it('saveProfiles stores a batch exactly as one-by-one saves would, derived series included', () => {
+    const one = openStore();
+    const many = openStore();
+    const a = one.createRun({ spec: {} });
+    const b = many.createRun({ spec: {} });
+    one.appendSteps(a.id, steps(0, 600));
+    many.appendSteps(b.id, steps(0, 600));
+    const ps = Array.from({ length: 600 }, (_, i) => profile(i + 1, i % 7));
+    for (const p of ps) one.saveProfile(a.id, p);
+    many.saveProfiles(b.id, ps.map((profile) => ({ profile })));
+    expect(many.getProfiles(b.id)).toEqual(one.getProfiles(a.id));
+    expect(many.getSeries(b.id)).toEqual(one.getSeries(a.id));
+    // With the wall time given, no lookup: it is stored as given.
+    many.saveProfiles(b.id, [{ profile: profile(601), wallMs: 12345 }]);
+    const horizon = many.getSeries(b.id).find((x) => x.metric === 'horizon')!;
+    expect(horizon.step.at(-1)).toBe(601);
+    expect(horizon.wallMs.at(-1)).toBe(12345);
+    expect(() => many.saveProfiles('nope', [{ profile: profile(1) }])).toThrow(/No run with id nope/);
+  });
+
   it('derives scalar series at the probe step, with the wall time of that step', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });
