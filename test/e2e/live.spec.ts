@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { startServedLab, type ServedLab } from './lab-server';
-import { buildShortRun, openBuilder } from './builder-helpers';
+import { buildShortRun, canvas, openBuilder } from './builder-helpers';
 
 let lab: ServedLab;
 
@@ -28,6 +28,12 @@ test('a long run updates its charts while it trains, shows steps/s and ETA, and 
   await openBuilder(page, lab.url);
   // Long enough that it cannot finish while the page is watched, however fast the engine: it is stopped below.
   await buildShortRun(page, 100_000, 'long run to stop');
+  // Profiles read off each training step's own pass, every step: the probe a researcher can leave on.
+  await canvas(page).getByRole('button', { name: 'Gradient probe', exact: true }).click();
+  await page.getByLabel('Probe source', { exact: true }).selectOption('train');
+  await expect(page.getByLabel('Probe batch', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Probe every', { exact: true }).fill('1');
+  await expect(page.getByText('Spec valid')).toBeVisible();
   await page.getByRole('button', { name: 'Start run' }).click();
 
   await expect(page.getByRole('tab', { name: 'Live run' })).toHaveAttribute('aria-selected', 'true');
@@ -49,6 +55,7 @@ test('a long run updates its charts while it trains, shows steps/s and ETA, and 
   await expect.poll(() => stepNow(page), { timeout: 60_000 }).toBeGreaterThan(firstStep);
   await expect(page.locator('.progress-text')).toHaveText(/steps\/s · ETA /);
   await expect(page.getByRole('img', { name: 'Gradient flow' })).toHaveAccessibleDescription(/horizon \d+ steps/);
+  await expect(page.getByText(/‖∂L\/∂hₜ‖ at training step \d+, that step’s training batch/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Stop run' }).click();
   await expect(page.locator('.status')).toHaveText('stopped', { timeout: 30_000 });
