@@ -9,10 +9,11 @@ import { ExperimentSpecSchema, type BackendName, type Cell } from '../core/api';
 import { createTask } from '../core/tasks';
 import { initBackend } from '../core/engine/backend';
 import { tf } from '../core/engine/tf';
-import { createParams, shapeOf } from '../core/engine/model';
+import { createParams, shapeOf, type Params } from '../core/engine/model';
 import { batchTensors, disposeBatch } from '../core/engine/batch';
 import { disposeState, initialSlots, trainStep, type TrainState } from '../core/engine/train-step';
-import { measureProfile } from '../core/engine/metrics/profile';
+import { measureProfile, profileFromPass } from '../core/engine/metrics/profile';
+import type { GradientResult } from '../core/engine/gradients';
 
 export interface EngineBenchConfig {
   name: string;
@@ -28,8 +29,15 @@ export interface BenchResult {
   device: string;
   /** Median ms per step, probes off. */
   msPerStep: number;
-  /** Median ms per step with a gradient profile measured after every step. */
+  /**
+   * Median ms per step with a profile every step read off the training pass (probe.source 'train'):
+   * ||∂L/∂h_t|| (and c_t), horizon, saturation and per-parameter gradient norms; RNN spectra not included.
+   */
   msPerStepProbed: number;
+  /** Median ms per step when that profile also carries the RNN spectra (Jacobian norms, σ_max, ρ); null for gated cells. */
+  msPerStepProbedSpectra: number | null;
+  /** Median ms per step with the full profile on the fixed probe batch (32 rows) every step: a second pass, spectra included. */
+  msPerStepFixedProbe: number;
   /** Fastest step, probes off: a floor that survives other processes competing for the CPU. */
   msPerStepMin: number;
   tensorsBefore: number;
@@ -65,6 +73,9 @@ export function benchSpec(c: EngineBenchConfig) {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 
+/** How a timed step probes, as the trainer would with probe.every = 1. */
+type ProbeMode = 'off' | 'train' | 'train+spectra' | 'fixed';
+
 async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Promise<Omit<BenchResult, 'backend' | 'device'>> {
   const spec = benchSpec(c);
   const task = createTask(spec.task, 1);
@@ -72,27 +83,46 @@ async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Pr
   const tensorsBefore = tf.memory().numTensors;
   const params = createParams(spec.model, task.inputSize, task.outputSize, 1);
   const state: TrainState = { params, slots: initialSlots(spec.train, params), step: 0 };
-  const probe = batchTensors(task.probeBatch(32), task.outputSize);
-  const time = (withProbe: boolean): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i < warmup + steps; i++) {
-      const raw = task.trainBatch(state.step + 1, c.B);
-      const t0 = performance.now();
-      const b = batchTensors(raw, task.outputSize);
-      trainStep(state, model, b, spec.train);
-      disposeBatch(b);
-      if (withProbe) measureProfile(state.params, model, probe, state.step);
-      if (i >= warmup) out.push(performance.now() - t0);
-    }
-    return out;
+  const probe = batchTensors(task.probeBatch(spec.probe.batch), task.outputSize);
+  const warm: (Float64Array | undefined)[] = [];
+  const modes: ProbeMode[] = c.cell === 'rnn' ? ['off', 'train', 'train+spectra', 'fixed'] : ['off', 'train', 'fixed'];
+  const times = new Map<ProbeMode, number[]>(modes.map((m) => [m, []]));
+  const step = (mode: ProbeMode): number => {
+    const raw = task.trainBatch(state.step + 1, c.B);
+    const t0 = performance.now();
+    const b = batchTensors(raw, task.outputSize);
+    const fromTrain = mode === 'train' || mode === 'train+spectra';
+    const s = state.step + 1;
+    const inspect = fromTrain ? (g: GradientResult, p: Params) => void profileFromPass(p, model, g.trace, g.hiddenNorms(), s, { spectra: mode === 'train+spectra', warm }) : undefined;
+    trainStep(state, model, b, spec.train, { paramNorms: mode !== 'off', inspect });
+    disposeBatch(b);
+    if (mode === 'fixed') measureProfile(state.params, model, probe, state.step, { warm });
+    return performance.now() - t0;
   };
-  const offTimes = time(false);
-  const off = median(offTimes);
-  const probed = median(time(true));
+  // Modes take turns step by step, so a change in the machine's load falls on all of them alike.
+  for (let i = 0; i < warmup + steps; i++) {
+    for (const m of modes) {
+      const ms = step(m);
+      if (i >= warmup) times.get(m)!.push(ms);
+    }
+  }
   disposeBatch(probe);
   disposeState(state);
-  return { config: c.name, msPerStep: off, msPerStepProbed: probed, msPerStepMin: Math.min(...offTimes), tensorsBefore, tensorsAfter: tf.memory().numTensors, steps };
+  const off = times.get('off')!;
+  return {
+    config: c.name,
+    msPerStep: median(off),
+    msPerStepProbed: median(times.get('train')!),
+    msPerStepProbedSpectra: times.has('train+spectra') ? median(times.get('train+spectra')!) : null,
+    msPerStepFixedProbe: median(times.get('fixed')!),
+    msPerStepMin: Math.min(...off),
+    tensorsBefore,
+    tensorsAfter: tf.memory().numTensors,
+    steps,
+  };
 }
+
+const pct = (ms: number, base: number) => `${ms.toFixed(1).padStart(7)} ms (${ms >= base ? '+' : ''}${((ms / base - 1) * 100).toFixed(0)}%)`;
 
 export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
@@ -102,7 +132,12 @@ export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[
   for (const c of ENGINE_BENCH_CONFIGS) {
     if (opts.only && !opts.only.some((o) => c.name.includes(o))) continue;
     const r = { backend: info.backend, device: info.device, ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10)) };
-    log(`${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(8)} ms/step (min ${r.msPerStepMin.toFixed(1)})   probes every step ${r.msPerStepProbed.toFixed(1).padStart(8)} ms/step   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`);
+    log(
+      `${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(7)} ms/step (min ${r.msPerStepMin.toFixed(1)})` +
+        `   probes every step ${pct(r.msPerStepProbed, r.msPerStep)}` +
+        (r.msPerStepProbedSpectra !== null ? `   with RNN spectra ${pct(r.msPerStepProbedSpectra, r.msPerStep)}` : '') +
+        `   fixed probe batch ${pct(r.msPerStepFixedProbe, r.msPerStep)}   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`,
+    );
     results.push(r);
   }
   return results;

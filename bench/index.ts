@@ -2,7 +2,9 @@
  * `npm run bench`: speed and memory figures, printed (never asserted by unit tests). Quote ratios measured in
  * one run: the machine is shared and noisy.
  *   npm run bench                      everything
- *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed, referenceMsPerStep }], ...
+ *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed (a profile every
+ *                                      step from the training pass), msPerStepProbedSpectra (plus the RNN spectra),
+ *                                      msPerStepFixedProbe (full profile on the fixed probe batch), referenceMsPerStep }], ...
  *   npm run bench -- --only engine,store,lab,soak   some parts (soak: live tensors and memory over a
  *                                                   10,000-step run; --soak-steps N);  --steps N  timed steps per engine config
  */
@@ -17,6 +19,7 @@ const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
 const steps = values.steps ? Number(values.steps) : 10;
 const warmup = values.warmup ? Number(values.warmup) : 3;
 const lines: string[] = [];
+const signedPct = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(0)}%`;
 const log = (l: string) => (values.json ? lines.push(l) : console.log(l));
 const report: Record<string, unknown> = {};
 // In --json mode stdout carries only the JSON document.
@@ -31,9 +34,19 @@ if (parts.has('engine')) {
   report.engine = ours.map((r) => {
     const refMs = ref?.results.find((x) => x.config === r.config)?.msPerStep ?? null;
     if (refMs !== null) {
-      log(`${r.config.padEnd(28)} ours ${r.msPerStep.toFixed(1).padStart(7)} ms  PyTorch ${refMs.toFixed(1).padStart(7)} ms  ratio PyTorch/ours ${(refMs / r.msPerStep).toFixed(2)}  probes cost +${((r.msPerStepProbed / r.msPerStep - 1) * 100).toFixed(0)}%`);
+      log(`${r.config.padEnd(28)} ours ${r.msPerStep.toFixed(1).padStart(7)} ms  PyTorch ${refMs.toFixed(1).padStart(7)} ms  ratio PyTorch/ours ${(refMs / r.msPerStep).toFixed(2)}  probes every step cost ${signedPct(r.msPerStepProbed / r.msPerStep - 1)} (target ≤ +15%)`);
     }
-    return { config: r.config, backend: r.backend, msPerStep: r.msPerStep, msPerStepProbed: r.msPerStepProbed, referenceMsPerStep: refMs, tensorsBefore: r.tensorsBefore, tensorsAfter: r.tensorsAfter };
+    return {
+      config: r.config,
+      backend: r.backend,
+      msPerStep: r.msPerStep,
+      msPerStepProbed: r.msPerStepProbed,
+      msPerStepProbedSpectra: r.msPerStepProbedSpectra,
+      msPerStepFixedProbe: r.msPerStepFixedProbe,
+      referenceMsPerStep: refMs,
+      tensorsBefore: r.tensorsBefore,
+      tensorsAfter: r.tensorsAfter,
+    };
   });
 }
 if (parts.has('soak')) {
