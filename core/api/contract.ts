@@ -102,7 +102,13 @@ export const LAB_METHODS = {
     z.object({ runId: RunId, series: z.array(SeriesSchema) }),
   ),
   getProfiles: method(
-    z.strictObject({ runId: RunId, steps: z.array(z.number().int().min(0)).max(100_000).optional(), latest: z.boolean().default(false) }),
+    z.strictObject({
+      runId: RunId,
+      steps: z.array(z.number().int().min(0)).max(100_000).optional(),
+      latest: z.boolean().default(false),
+      /** At most this many, evenly spaced over the probes (first and latest kept): runs probed every step hold thousands. */
+      max: z.number().int().min(1).max(100_000).optional(),
+    }),
     z.object({ runId: RunId, profiles: z.array(GradientProfileSchema) }),
   ),
 

@@ -169,7 +169,7 @@ export function createLab(options: LabOptions): Lab {
       runId,
       series: requireStore().getSeries(runId, { ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) }),
     }),
-    getProfiles: async ({ runId, steps, latest }) => ({ runId, profiles: requireStore().getProfiles(runId, { ...(steps ? { steps } : {}), latest }) }),
+    getProfiles: async ({ runId, steps, latest, max }) => ({ runId, profiles: requireStore().getProfiles(runId, { ...(steps ? { steps } : {}), ...(max !== undefined ? { max } : {}), latest }) }),
 
     startSweep: async ({ name, base, grid }) => {
       const s = requireStore();

@@ -145,7 +145,7 @@ export class LabStore {
   saveProfiles(runId: string, items: readonly { profile: GradientProfile; wallMs?: number }[]): void {
     this.guard(() => profiles.saveProfiles(this.ctx, runId, items));
   }
-  getProfiles(runId: string, options: { steps?: readonly number[]; latest?: boolean } = {}): GradientProfile[] {
+  getProfiles(runId: string, options: profiles.ProfileQuery = {}): GradientProfile[] {
     return this.guard(() => profiles.getProfiles(this.ctx, runId, options));
   }
   /** Keeps the latest `keep` (default 3) checkpoints of the run. */

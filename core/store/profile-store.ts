@@ -115,8 +115,33 @@ function layerFromRow(r: ProfileRow): LayerProfile {
 }
 
 /** Profiles of a run in step order: all, those at `steps`, or (latest) only the last one. */
-export function getProfiles(ctx: StoreContext, runId: string, options: { steps?: readonly number[]; latest?: boolean } = {}): GradientProfile[] {
+export interface ProfileQuery {
+  steps?: readonly number[];
+  latest?: boolean;
+  /** At most this many profiles, evenly spaced over the run's probes, the first and the latest always kept. */
+  max?: number;
+}
+
+/** `max` of `all` step values, evenly spaced by index, both ends kept. */
+export function evenlySpaced(all: readonly number[], max: number): number[] {
+  if (all.length <= max) return [...all];
+  if (max <= 1) return all.length ? [all[all.length - 1]!] : [];
+  const out: number[] = [];
+  for (let i = 0; i < max; i++) out.push(all[Math.round((i * (all.length - 1)) / (max - 1))]!);
+  return out;
+}
+
+export function getProfiles(ctx: StoreContext, runId: string, options: ProfileQuery = {}): GradientProfile[] {
   if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
+  if (options.max !== undefined && !options.latest) {
+    // A run probed every step can hold 100,000 profiles: choose the steps first, then read only those.
+    let steps = (ctx.stmt('SELECT DISTINCT step FROM profiles WHERE run_id = ? ORDER BY step').all(runId) as { step: number }[]).map((r) => r.step);
+    if (options.steps) {
+      const wanted = new Set(options.steps);
+      steps = steps.filter((x) => wanted.has(x));
+    }
+    return getProfiles(ctx, runId, { steps: evenlySpaced(steps, options.max) });
+  }
   let rows: ProfileRow[];
   if (options.latest) {
     rows = ctx.stmt('SELECT * FROM profiles WHERE run_id = ? AND step = (SELECT MAX(step) FROM profiles WHERE run_id = ?) ORDER BY layer').all(runId, runId) as ProfileRow[];

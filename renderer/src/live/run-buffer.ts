@@ -15,6 +15,12 @@ export interface Column {
 
 /** Columns longer than this are thinned (min/max kept) so a million-step run does not fill the page's memory. */
 const MAX_COLUMN = 100_000;
+/**
+ * Profiles kept for the flow slider and the heatmap: a run probed every step sends thousands. Past this the
+ * kept ones are halved (every other one, the first kept) and only every stride-th new one stays, so the
+ * history stays evenly spaced; the newest profile is always there, whatever the stride.
+ */
+export const MAX_PROFILES = 1000;
 /** Steps per second are measured over this recent window. */
 const RATE_WINDOW_MS = 20_000;
 
@@ -23,6 +29,12 @@ export class RunBuffer {
   spec: ExperimentSpec | null = null;
   readonly metrics = new Map<string, Column>();
   profiles: GradientProfile[] = [];
+  /** Of the profiles arriving in order, every stride-th is kept (see MAX_PROFILES). */
+  private stride = 1;
+  /** Profiles arrived since the last one kept on the grid. */
+  private sinceGrid = 0;
+  /** The last kept profile is only the newest, off the stride: the next arrival replaces it. */
+  private latestIsTransient = false;
   stepsTotal = 0;
   lastStep = 0;
   divergence: Divergence | null = null;
@@ -89,10 +101,35 @@ export class RunBuffer {
   }
 
   addProfile(p: GradientProfile): void {
+    const last = this.profiles.at(-1);
+    if (!last || p.step > last.step) {
+      this.sinceGrid++;
+      const onGrid = this.sinceGrid >= this.stride;
+      if (this.latestIsTransient) this.profiles[this.profiles.length - 1] = p;
+      else this.profiles.push(p);
+      this.latestIsTransient = !onGrid;
+      if (onGrid) this.sinceGrid = 0;
+      if (this.profiles.length > MAX_PROFILES) this.halveProfiles();
+      return;
+    }
     const at = this.profiles.findIndex((q) => q.step >= p.step);
     if (at === -1) this.profiles.push(p);
     else if (this.profiles[at]?.step === p.step) this.profiles[at] = p;
     else this.profiles.splice(at, 0, p);
+  }
+
+  /** Keeps every other grid profile and doubles the stride; the newest stays, off the grid if need be. */
+  private halveProfiles(): void {
+    const tail = this.latestIsTransient ? this.profiles.pop()! : null;
+    const grid = this.profiles;
+    const lastDropped = (grid.length - 1) % 2 === 1;
+    this.profiles = grid.filter((_p, i) => i % 2 === 0);
+    // Arrivals since the last grid point that survives: the dropped one was a whole stride after it.
+    if (lastDropped) this.sinceGrid += this.stride;
+    this.stride *= 2;
+    const newest = tail ?? (lastDropped ? grid[grid.length - 1]! : null);
+    if (newest) this.profiles.push(newest);
+    this.latestIsTransient = newest !== null;
   }
 
   /** Applies one LabEvent; false when it concerns another run. */

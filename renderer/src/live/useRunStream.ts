@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LabEvent } from '../../../core/api';
 import { getLab } from '../api/lab';
-import { RunBuffer } from './run-buffer';
+import { MAX_PROFILES, RunBuffer } from './run-buffer';
 
 /** Points per stored series when opening a run: plenty for a chart, small enough to load at once. */
 const HISTORY_POINTS = 4000;
@@ -96,7 +96,7 @@ export function useRunStream(runId: string | null, active = true): RunStream {
     setLoading(true);
     setError(null);
     const lab = getLab();
-    Promise.all([lab.getRun({ runId }), lab.getSeries({ runId, maxPoints: HISTORY_POINTS }), lab.getProfiles({ runId })])
+    Promise.all([lab.getRun({ runId }), lab.getSeries({ runId, maxPoints: HISTORY_POINTS }), lab.getProfiles({ runId, max: MAX_PROFILES })])
       .then(([run, series, profiles]) => {
         if (!live) return;
         buffer.loadHistory(run, series.series, profiles.profiles);

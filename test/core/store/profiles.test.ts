@@ -67,6 +67,16 @@ describe('gradient profiles', () => {
     expect(() => many.saveProfiles('nope', [{ profile: profile(1) }])).toThrow(/No run with id nope/);
   });
 
+  it('max thins to evenly spaced probes, the first and the latest kept, within the steps asked for', () => {
+    const s = openStore();
+    const r = s.createRun({ spec: {} });
+    s.saveProfiles(r.id, Array.from({ length: 101 }, (_, i) => ({ profile: profile(i * 10), wallMs: i })));
+    expect(s.getProfiles(r.id, { max: 5 }).map((p) => p.step)).toEqual([0, 250, 500, 750, 1000]);
+    expect(s.getProfiles(r.id, { max: 1000 })).toHaveLength(101);
+    expect(s.getProfiles(r.id, { max: 3, steps: [10, 20, 30, 40, 55] }).map((p) => p.step)).toEqual([10, 30, 40]);
+    expect(s.getProfiles(r.id, { max: 1 }).map((p) => p.step)).toEqual([1000]);
+  });
+
   it('derives scalar series at the probe step, with the wall time of that step', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunBuffer } from '../../../renderer/src/live/run-buffer';
+import { MAX_PROFILES, RunBuffer } from '../../../renderer/src/live/run-buffer';
 import type { GradientProfile, RunSummary, StepMetrics } from '../../../core/api';
 
 const summary = (over: Partial<RunSummary> = {}): RunSummary => ({
@@ -24,6 +24,22 @@ describe('RunBuffer', () => {
     const b = new RunBuffer('r1');
     for (const s of [20, 0, 10, 10]) b.addProfile(profile(s));
     expect(b.profiles.map((p) => p.step)).toEqual([0, 10, 20]);
+  });
+
+  it('a run probed every step keeps at most MAX_PROFILES, evenly spaced, the first and the newest always there', () => {
+    const b = new RunBuffer('r1');
+    for (let s = 1; s <= 25_000; s++) {
+      b.apply({ type: 'run.profile', runId: 'r1', profile: profile(s) });
+      expect(b.profiles.length).toBeLessThanOrEqual(MAX_PROFILES);
+      expect(b.profiles.at(-1)!.step).toBe(s);
+    }
+    const steps = b.profiles.map((p) => p.step);
+    expect(steps[0]).toBe(1);
+    expect(steps.length).toBeGreaterThan(MAX_PROFILES / 2);
+    // One stride between grid profiles; only the newest may sit off the grid.
+    const gaps = new Set(steps.slice(1, -1).map((x, i) => x - steps[i]!));
+    expect(gaps.size).toBe(1);
+    expect(steps.at(-1)! - steps.at(-2)!).toBeLessThanOrEqual([...gaps][0]!);
   });
 
   it('ignores other runs and records how a run ended', () => {
