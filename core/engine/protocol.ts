@@ -23,8 +23,11 @@ export type EngineToHost =
   | { type: 'ready'; info: EngineInfo }
   | { type: 'started'; runId: string; backend: BackendName; device: string }
   | { type: 'step'; runId: string; metrics: StepMetrics }
-  /** Consecutive steps of one run in one message, oldest first (the engine process coalesces 'step's: see step-batcher.ts). */
-  | { type: 'steps'; runId: string; steps: StepMetrics[] }
+  /**
+   * Consecutive steps of one run in one message, oldest first, with the profiles measured meanwhile (each
+   * after its step): the engine process coalesces 'step's and 'profile's, see step-batcher.ts.
+   */
+  | { type: 'steps'; runId: string; steps: StepMetrics[]; profiles?: GradientProfile[] }
   | { type: 'profile'; runId: string; profile: GradientProfile }
   | { type: 'checkpoint'; runId: string; checkpoint: Checkpoint }
   | { type: 'done'; runId: string; status: 'completed' | 'stopped'; final: FinalMetrics }

@@ -4,7 +4,7 @@
  * including its process dying, into exactly one final status. The engine is leased from the pool: it goes
  * back for the next run only when it reported the end of this one itself.
  */
-import type { ExperimentSpec, FinalMetrics, LabEvent, RunSummary, StepMetrics } from '../api';
+import type { ExperimentSpec, FinalMetrics, GradientProfile, LabEvent, RunSummary, StepMetrics } from '../api';
 import type { Checkpoint, EngineToHost } from '../engine/protocol';
 import type { LabStore } from '../store';
 import type { EngineLease, LeaseEngine } from './engine-pool';
@@ -81,11 +81,10 @@ export class RunSession {
             this.pending.push(s);
             this.trackFinal(s);
           }
+          if (m.profiles?.length) this.saveProfiles(m.profiles);
           return;
         case 'profile':
-          this.flush();
-          store.saveProfile(this.runId, m.profile);
-          emit({ type: 'run.profile', runId: this.runId, profile: m.profile });
+          this.saveProfiles([m.profile]);
           return;
         case 'checkpoint':
           this.flush();
@@ -104,6 +103,21 @@ export class RunSession {
     } catch (e) {
       this.end({ status: 'failed', error: `The host could not record the run: ${e instanceof Error ? e.message : String(e)}` });
     }
+  }
+
+  /** After the steps they follow are stored (their wall times come from there): one transaction for all. */
+  private saveProfiles(profiles: GradientProfile[]): void {
+    const { store, emit } = this.deps;
+    const wallAt = new Map(this.pending.map((s) => [s.step, s.wallMs]));
+    this.flush();
+    store.saveProfiles(
+      this.runId,
+      profiles.map((profile) => {
+        const wallMs = wallAt.get(profile.step);
+        return wallMs === undefined ? { profile } : { profile, wallMs };
+      }),
+    );
+    for (const profile of profiles) emit({ type: 'run.profile', runId: this.runId, profile });
   }
 
   private trackFinal(s: StepMetrics): void {

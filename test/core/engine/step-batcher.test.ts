@@ -39,6 +39,24 @@ describe('step batcher', () => {
     expect(out).toHaveLength(4);
   });
 
+  it('holds profiles with the steps, each after its own step, and sends both before anything else', () => {
+    const out: EngineToHost[] = [];
+    const b = stepBatcher((m) => out.push(m), 100);
+    const prof = (s: number) => ({ step: s, layers: [{ layer: 0, hNorms: [1, 2], horizon: 1 }] });
+    b.send({ type: 'profile', runId: 'r', profile: prof(0) });
+    b.send(step('r', 1));
+    b.send({ type: 'profile', runId: 'r', profile: prof(1) });
+    b.send(step('r', 2));
+    b.send({ type: 'profile', runId: 'r', profile: prof(2) });
+    expect(out).toEqual([]);
+    b.send(done('r'));
+    expect(out).toEqual([{ type: 'steps', runId: 'r', steps: [metrics(1), metrics(2)], profiles: [prof(0), prof(1), prof(2)] }, done('r')]);
+    // A window of steps alone carries no profiles field.
+    b.send(step('r', 3));
+    vi.advanceTimersByTime(100);
+    expect(out[2]).toEqual({ type: 'steps', runId: 'r', steps: [metrics(3)] });
+  });
+
   it('never mixes two runs in one message', () => {
     const out: EngineToHost[] = [];
     const b = stepBatcher((m) => out.push(m), 100);

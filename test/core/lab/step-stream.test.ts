@@ -28,6 +28,24 @@ describe('step stream', () => {
     expect(streamed(lab.events, run.id)).toEqual(steps(300));
   });
 
+  it('a run probed every step from its training pass: every profile stored and streamed once, with its step’s wall time', async () => {
+    lab = openTestLab();
+    const spec = ExperimentSpecSchema.parse({ ...tinySpec({ steps: 400 }), probe: { every: 1, source: 'train' } });
+    const run = await lab.handlers.startRun({ spec });
+    expect((await lab.whenEnded(run.id)).status).toBe('completed');
+    const { profiles } = await lab.handlers.getProfiles({ runId: run.id, latest: false });
+    expect(profiles.map((p) => p.step)).toEqual(steps(400));
+    const profiled = lab.events.flatMap((e) => (e.type === 'run.profile' && e.runId === run.id ? [e.profile.step] : []));
+    expect(profiled).toEqual(steps(400));
+    const { series } = await lab.handlers.getSeries({ runId: run.id, metrics: ['loss', 'horizon'] });
+    const [loss, horizon] = ['loss', 'horizon'].map((m) => series.find((x) => x.metric === m)!);
+    expect(horizon!.step).toEqual(steps(400));
+    expect(horizon!.wallMs).toEqual(loss!.wallMs);
+    // Thinned for a page: evenly spaced, first and last kept.
+    const thin = await lab.handlers.getProfiles({ runId: run.id, max: 5, latest: false });
+    expect(thin.profiles.map((p) => p.step)).toEqual([1, 101, 201, 300, 400]);
+  });
+
   it('loses no step of a stopped run: what was trained up to the stop checkpoint is stored and streamed', async () => {
     lab = openTestLab();
     const run = await lab.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 100_000, checkpointEvery: 1000 })) });
