@@ -8,7 +8,7 @@ import { tf, type Tensor } from './tf';
 import { computeGradients, globalGradientSummary, gradientSummary, type GradientResult } from './gradients';
 import { clipGradients } from './clip';
 import { optimizer } from './optimizers';
-import { combineNorms, normFromScaled } from './metrics/norms';
+import { combineNorms, normFromScaled, safeNorm } from './metrics/norms';
 import { paramList, paramShapes, paramsFromList, type ModelShape, type Params } from './model';
 import type { BatchTensors } from './batch';
 
@@ -58,10 +58,50 @@ export interface StepOptions {
   inspect?: (g: GradientResult, params: Params) => void;
 }
 
+interface LossAndNorms {
+  loss: number;
+  /** Largest |entry| over all gradients. */
+  maxAbs: number;
+  /** Global L2 norm of all gradients (NaN/±∞ when any entry is). */
+  global: number;
+  /** Per-tensor norms in parameter order: always on CPU backends, else when asked or when global is not finite. */
+  perParam: number[] | null;
+}
+
 /**
- * Advances `state` by one step in place. Every step reads the loss and a global [max, scaled Σ²] pair
- * (one download); per-parameter norms cost a second summary, so they are taken on request or to name the
- * tensor that went non-finite.
+ * The loss and the gradient norms, in one download. On CPU backends (wasm, cpu) a download is a memory copy:
+ * all gradients come to the host and every norm is taken there in float64, per tensor too, for free. On the
+ * tensorflow backend (a GPU) the gradients stay on the device and only [max, scaled Σ²] summaries travel:
+ * the global one every step, the per-tensor one on request or to name the tensor that went non-finite.
+ */
+function readLossAndNorms(lossT: Tensor, grads: Tensor[], wantPerParam: boolean): LossAndNorms {
+  if (tf.getBackend() !== 'tensorflow') {
+    const flat = tf.concat([tf.reshape(lossT, [1]), ...grads.map((x) => tf.reshape(x, [-1]))]).dataSync();
+    const perParam: number[] = [];
+    let maxAbs = 0;
+    let offset = 1;
+    for (const x of grads) {
+      perParam.push(safeNorm(flat, offset, x.size));
+      for (let i = offset; i < offset + x.size; i++) {
+        const a = Math.abs(flat[i]!);
+        if (a > maxAbs || Number.isNaN(a)) maxAbs = a;
+      }
+      offset += x.size;
+    }
+    return { loss: flat[0]!, maxAbs, global: combineNorms(perParam), perParam };
+  }
+  const s = tf.concat([tf.reshape(lossT, [1]), globalGradientSummary(grads)]).dataSync();
+  const global = normFromScaled(s[1]!, s[2]!);
+  if (!wantPerParam && Number.isFinite(global)) return { loss: s[0]!, maxAbs: s[1]!, global, perParam: null };
+  const p = gradientSummary(grads).dataSync();
+  const perParam = grads.map((_g, i) => normFromScaled(p[2 * i]!, p[2 * i + 1]!));
+  // Finished in float64 from the per-tensor pairs when they are all finite.
+  return { loss: s[0]!, maxAbs: s[1]!, global: perParam.every(Number.isFinite) ? combineNorms(perParam) : global, perParam };
+}
+
+/**
+ * Advances `state` by one step in place. Every step reads the loss and the gradient norms in one download
+ * (readLossAndNorms); a step whose gradient went non-finite names the first tensor that did.
  */
 export function trainStep(state: TrainState, model: ModelShape, batch: BatchTensors, train: TrainSpec, opts: StepOptions = {}): StepOutcome {
   const names = paramShapes(model).map((s) => s.name);
@@ -74,20 +114,9 @@ export function trainStep(state: TrainState, model: ModelShape, batch: BatchTens
     const g = computeGradients(state.params, model, batch);
     opts.inspect?.(g, state.params);
     const grads = paramList(g.grads);
-    const s = tf.concat([tf.reshape(g.loss, [1]), globalGradientSummary(grads)]).dataSync();
-    const loss = s[0]!;
-    const maxAbs = s[1]!;
-    let gradNorm = normFromScaled(maxAbs, s[2]!);
-    let paramGradNorms: Record<string, number> | undefined;
-    let badGrad = -1;
-    if (opts.paramNorms || !Number.isFinite(gradNorm)) {
-      const per = gradientSummary(grads).dataSync();
-      const norms = grads.map((_g, i) => normFromScaled(per[2 * i]!, per[2 * i + 1]!));
-      paramGradNorms = {};
-      names.forEach((n, i) => (paramGradNorms![n] = norms[i]!));
-      badGrad = norms.findIndex((n) => !Number.isFinite(n));
-      if (badGrad < 0) gradNorm = combineNorms(norms);
-    }
+    const { loss, maxAbs, global: gradNorm, perParam } = readLossAndNorms(g.loss, grads, !!opts.paramNorms);
+    const paramGradNorms = perParam && (opts.paramNorms || !Number.isFinite(gradNorm)) ? Object.fromEntries(names.map((n, i) => [n, perParam[i]!])) : undefined;
+    const badGrad = perParam ? perParam.findIndex((n) => !Number.isFinite(n)) : -1;
     const diverged = !Number.isFinite(loss) ? 'loss' : !Number.isFinite(gradNorm) ? `grad:${names[Math.max(badGrad, 0)]}` : null;
     if (diverged && !opts.applyDiverged) {
       outcome = { loss, gradNorm, clipped: false, paramGradNorms, diverged };
