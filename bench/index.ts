@@ -16,7 +16,7 @@ import { benchLab } from './lab';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' }, 'soak-steps': { type: 'string' } } });
 const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
-const steps = values.steps ? Number(values.steps) : 10;
+const steps = values.steps ? Number(values.steps) : 30;
 const warmup = values.warmup ? Number(values.warmup) : 3;
 const lines: string[] = [];
 const signedPct = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(0)}%`;
