@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineToHost } from '../../../core/engine/protocol';
 import { forkLauncher } from '../../../core/lab/fork-launcher';
 import { createEnginePool, type EngineLease, type EnginePool, type EnginePoolOptions } from '../../../core/lab/engine-pool';
-import { until } from './helpers';
+import { alive, until } from './helpers';
 
 const pools: EnginePool[] = [];
 const open = (options: EnginePoolOptions) => {
@@ -24,15 +24,6 @@ const ready = (lease: EngineLease) =>
     lease.onMessage((m) => (m.type === 'ready' ? resolve(m) : m.type === 'error' && reject(new Error(m.message))));
     lease.onExit((code, signal) => reject(new Error(`engine exited (${code}, ${signal})`)));
   });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('engine pool', () => {
   it('hands a reusable engine out again, saying ready again, and shuts down one given back spoiled', async () => {

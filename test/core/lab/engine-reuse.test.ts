@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExperimentSpecSchema } from '../../../core/api';
-import { openTestLab, tinySpec, until, type TestLab } from './helpers';
+import { alive, openTestLab, tinySpec, until, type TestLab } from './helpers';
 
 let lab: TestLab | null = null;
 afterEach(async () => {
@@ -13,15 +13,6 @@ afterEach(async () => {
 });
 
 const spec = (over: Parameters<typeof tinySpec>[0] = {}) => ExperimentSpecSchema.parse(tinySpec(over));
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('engine reuse in the Lab', () => {
   it('trains the next run in the engine the last one completed, stopped or diverged in, with the same numbers', async () => {
     lab = openTestLab(undefined, { concurrency: 1 });

@@ -54,3 +54,13 @@ export async function until(cond: () => boolean, what: string, timeoutMs = 60_00
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** Whether a process with this pid still exists (signal 0 only checks). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
