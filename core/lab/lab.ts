@@ -27,7 +27,10 @@ export interface LabOptions {
   databasePath: string | null;
   /** Runs training at once (default: one per spare core, at least one; GRADLAB_CONCURRENCY overrides). */
   concurrency?: number;
-  /** A `running` run whose heartbeat is older than this was left by a dead host (default 15 s). */
+  /**
+   * A `running` or `queued` run whose heartbeat is older than this was left by a dead host (default 15 s): a
+   * live lab beats every staleMs / 3 for its running runs and for those waiting in its queue.
+   */
   staleMs?: number;
   flushMs?: number;
 }
@@ -59,7 +62,8 @@ export function createLab(options: LabOptions): Lab {
   const store = options.databasePath ? LabStore.open(options.databasePath) : null;
   const sessions = new Map<string, RunSession>();
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
-  const interruptedAtStart = store ? store.markStaleRunning(options.staleMs ?? 15_000) : [];
+  const staleMs = options.staleMs ?? 15_000;
+  const interruptedAtStart = store ? store.markStale(staleMs) : [];
 
   const requireStore = (): LabStore => {
     if (!store) throw new LabError('unavailable', 'This lab was opened without a run history database');
@@ -90,6 +94,18 @@ export function createLab(options: LabOptions): Lab {
   };
 
   const queue = new RunQueue(concurrency, launchRun);
+
+  // Runs waiting in this queue are owned: their heartbeat says so to any lab opening the same database.
+  const queueBeat = store ? setInterval(() => store.heartbeatQueued(queue.waitingIds), Math.max(50, staleMs / 3)) : null;
+  queueBeat?.unref();
+  // A host that died just before this lab opened left runs whose heartbeat was still fresh: look again once
+  // it can no longer be.
+  const recheck = store
+    ? setTimeout(() => {
+        for (const run of store.markStale(staleMs)) hub.emit({ type: 'run.interrupted', run });
+      }, staleMs + 1000)
+    : null;
+  recheck?.unref();
 
   const enqueue = (run: RunSummary): RunSummary => {
     hub.emit({ type: 'run.queued', run });
@@ -141,9 +157,12 @@ export function createLab(options: LabOptions): Lab {
         throw new LabError('conflict', `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`);
       }
       const checkpoint = s.getCheckpoint(runId);
-      if (!checkpoint) throw new LabError('conflict', `Run ${runId} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)`);
+      // A run that never trained a step (its lab stopped before it started) simply starts.
+      if (!checkpoint && run.stepsDone > 0) {
+        throw new LabError('conflict', `Run ${runId} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)`);
+      }
       // Metrics written after the checkpoint would be trained again: drop them first.
-      s.truncateAfter(runId, checkpoint.step);
+      s.truncateAfter(runId, checkpoint?.step ?? 0);
       return enqueue(s.markQueued(runId));
     },
 
@@ -198,20 +217,27 @@ export function createLab(options: LabOptions): Lab {
     ...lessons.handlers,
   };
 
+  let closing: Promise<void> | null = null;
+  const closeLab = async (): Promise<void> => {
+    lessons.close();
+    // None may start while the lab closes; those still waiting are interrupted, to be resumed later.
+    queue.close();
+    if (queueBeat) clearInterval(queueBeat);
+    if (recheck) clearTimeout(recheck);
+    if (store) for (const run of store.interruptQueued([...queue.waitingIds], 'The lab closed before this run started.')) hub.emit({ type: 'run.interrupted', run });
+    for (const session of sessions.values()) session.stop();
+    await Promise.all([...sessions.values()].map((s) => s.done));
+    await engines.close();
+    store?.close();
+  };
+
   return {
     handlers,
     subscribe: hub.subscribe,
     engineInfo,
     interruptedAtStart,
     whenEnded,
-    close: async () => {
-      lessons.close();
-      // Runs still waiting stay queued in the store; none may start while the lab closes.
-      queue.close();
-      for (const session of sessions.values()) session.stop();
-      await Promise.all([...sessions.values()].map((s) => s.done));
-      await engines.close();
-      store?.close();
-    },
+    // Closing twice (a test's own close, then its clean-up) waits for the one closing.
+    close: () => (closing ??= closeLab()),
   };
 }

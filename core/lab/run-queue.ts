@@ -28,6 +28,11 @@ export class RunQueue {
     this.closed = true;
   }
 
+  /** Runs waiting for a slot, in order. */
+  get waitingIds(): readonly string[] {
+    return this.waiting;
+  }
+
   get size(): number {
     return this.waiting.length + this.running;
   }

@@ -85,7 +85,15 @@ export class LabStore {
     return this.guard(() => runs.markStarted(this.ctx, id, engine, this.at()));
   }
   markQueued(id: string): RunSummary {
-    return this.guard(() => runs.markQueued(this.ctx, id));
+    return this.guard(() => runs.markQueued(this.ctx, id, this.at()));
+  }
+  /** The owning lab's heartbeat for the runs waiting in its queue (a lab opening meanwhile leaves them be). */
+  heartbeatQueued(ids: readonly string[]): void {
+    this.guard(() => runs.heartbeatMany(this.ctx, ids, this.at()));
+  }
+  /** Queued runs whose lab will not start them (it is closing): interrupted with `reason`, resumable. */
+  interruptQueued(ids: readonly string[], reason: string): RunSummary[] {
+    return this.guard(() => runs.interruptQueued(this.ctx, ids, reason, this.at()));
   }
   heartbeat(id: string): void {
     this.guard(() => runs.heartbeat(this.ctx, id, this.at()));
@@ -94,9 +102,12 @@ export class LabStore {
   finishRun(id: string, end: runs.RunEnd): RunSummary {
     return this.guard(() => runs.finishRun(this.ctx, id, end, this.at()));
   }
-  /** At start-up: runs still `running` whose heartbeat is older than staleMs become `interrupted`; returns them. */
-  markStaleRunning(staleMs: number): RunSummary[] {
-    return this.guard(() => runs.markStaleRunning(this.ctx, staleMs, this.now()));
+  /**
+   * Runs `running` or `queued` whose heartbeat is older than staleMs: their lab is gone (a live lab beats
+   * for its running runs and for those waiting in its queue). They become `interrupted`; returns them.
+   */
+  markStale(staleMs: number): RunSummary[] {
+    return this.guard(() => runs.markStale(this.ctx, staleMs, this.now()));
   }
   renameRun(id: string, name: string): RunSummary {
     return this.guard(() => runs.renameRun(this.ctx, id, name));

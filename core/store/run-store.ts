@@ -62,8 +62,8 @@ export function createRun(ctx: StoreContext, input: NewRun, at: string): RunSumm
     }
     ctx
       .stmt(
-        `INSERT INTO runs (id, name, spec, spec_hash, seed, status, task, cell, activation, init, clip, created_at, steps_total, note, sweep_id)
-         VALUES (@id, @name, @spec, @hash, @seed, 'queued', @task, @cell, @activation, @init, @clip, @at, @stepsTotal, @note, @sweepId)`,
+        `INSERT INTO runs (id, name, spec, spec_hash, seed, status, task, cell, activation, init, clip, created_at, heartbeat_at, steps_total, note, sweep_id)
+         VALUES (@id, @name, @spec, @hash, @seed, 'queued', @task, @cell, @activation, @init, @clip, @at, @at, @stepsTotal, @note, @sweepId)`,
       )
       .run({
         id,
@@ -131,14 +131,29 @@ export function markStarted(ctx: StoreContext, id: string, engine: { backend: st
 }
 
 /** Back to the queue (e.g. before a resume); the run's data stays. */
-export function markQueued(ctx: StoreContext, id: string): RunSummary {
+/** Queued again (a resume): its heartbeat restarts, so a lab opening meanwhile sees it is owned. */
+export function markQueued(ctx: StoreContext, id: string, at: string): RunSummary {
   requireRun(ctx, id);
-  ctx.stmt("UPDATE runs SET status = 'queued' WHERE id = ?").run(id);
+  ctx.stmt("UPDATE runs SET status = 'queued', heartbeat_at = ? WHERE id = ?").run(at, id);
   return getSummary(ctx, id);
 }
 
 export function heartbeat(ctx: StoreContext, id: string, at: string): void {
   ctx.stmt('UPDATE runs SET heartbeat_at = ? WHERE id = ?').run(at, id);
+}
+
+/** The owning lab's beat for runs waiting in its queue. */
+export function heartbeatMany(ctx: StoreContext, ids: readonly string[], at: string): void {
+  if (ids.length === 0) return;
+  const beat = ctx.stmt("UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status = 'queued'");
+  ctx.db.transaction(() => ids.forEach((id) => beat.run(at, id)))();
+}
+
+/** Runs that were waiting in a queue that will never start them (the lab closes): interrupted, resumable. */
+export function interruptQueued(ctx: StoreContext, ids: readonly string[], reason: string, at: string): RunSummary[] {
+  const mark = ctx.stmt("UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE id = ? AND status = 'queued'");
+  const done = ctx.db.transaction(() => ids.filter((id) => mark.run(at, reason, id).changes > 0)).immediate();
+  return done.map((id) => getSummary(ctx, id));
 }
 
 const finiteOrNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
@@ -207,19 +222,20 @@ export function deleteRun(ctx: StoreContext, id: string): void {
  * Runs left `running` whose heartbeat is older than `staleMs` (a crashed host) become `interrupted`; their
  * end time is their last heartbeat, the last moment they were known alive. Returns them.
  */
-export function markStaleRunning(ctx: StoreContext, staleMs: number, now: Date): RunSummary[] {
+export function markStale(ctx: StoreContext, staleMs: number, now: Date): RunSummary[] {
   const cutoff = new Date(now.getTime() - staleMs).toISOString();
   const ids = ctx.db
     .transaction(() => {
       const stale = ctx
-        .stmt("SELECT id FROM runs WHERE status = 'running' AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
-        .pluck()
-        .all(cutoff) as string[];
+        .stmt("SELECT id, status FROM runs WHERE status IN ('running', 'queued') AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
+        .all(cutoff) as { id: string; status: string }[];
       const mark = ctx.stmt(
-        "UPDATE runs SET status = 'interrupted', ended_at = COALESCE(heartbeat_at, started_at, ?), error = COALESCE(error, 'The lab stopped while this run was running.') WHERE id = ?",
+        "UPDATE runs SET status = 'interrupted', ended_at = COALESCE(heartbeat_at, started_at, ?), error = COALESCE(error, ?) WHERE id = ?",
       );
-      for (const id of stale) mark.run(now.toISOString(), id);
-      return stale;
+      for (const r of stale) {
+        mark.run(now.toISOString(), r.status === 'running' ? 'The lab stopped while this run was running.' : 'The lab stopped before this run started.', r.id);
+      }
+      return stale.map((r) => r.id);
     })
     .immediate();
   return ids.map((id) => getSummary(ctx, id));

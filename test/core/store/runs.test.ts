@@ -45,24 +45,42 @@ describe('run records', () => {
     expect(again).toMatchObject({ status: 'running', endedAt: null, divergence: null, error: null, final: {}, startedAt: '2026-03-01T00:00:01.000Z' });
   });
 
-  it('marks running runs with a stale heartbeat interrupted, and only those', () => {
+  it('marks running and queued runs with a stale heartbeat interrupted, and only those', () => {
     const clock = steppingClock('2026-03-01T00:00:00.000Z');
     const s = openStore(tempPath(), { now: clock.now });
     const stale = s.createRun({ spec: { name: 'stale' } });
     const fresh = s.createRun({ spec: { name: 'fresh' } });
-    const queued = s.createRun({ spec: { name: 'queued' } });
+    const orphan = s.createRun({ spec: { name: 'queued by a lab that died' } });
     s.markStarted(stale.id, { backend: 'cpu', device: 'cpu' });
     s.appendSteps(stale.id, steps(0, 5));
     clock.set('2026-03-01T01:00:00.000Z');
     s.markStarted(fresh.id, { backend: 'cpu', device: 'cpu' });
+    const owned = s.createRun({ spec: { name: 'queued by a live lab' } });
+    const beaten = s.createRun({ spec: { name: 'queued long ago, still beaten' } });
+    clock.set('2026-03-01T01:00:05.000Z');
+    s.heartbeatQueued([beaten.id, fresh.id]);
     clock.set('2026-03-01T01:00:10.000Z');
-    const marked = s.markStaleRunning(60_000);
-    expect(marked.map((r) => r.id)).toEqual([stale.id]);
-    expect(marked[0]).toMatchObject({ status: 'interrupted', endedAt: '2026-03-01T00:00:04.000Z', stepsDone: 4 });
-    expect(marked[0]!.error).toMatch(/stopped while this run was running/);
+    const marked = s.markStale(60_000);
+    expect(marked.map((r) => r.id).sort()).toEqual([stale.id, orphan.id].sort());
+    const byId = Object.fromEntries(marked.map((r) => [r.id, r]));
+    expect(byId[stale.id]).toMatchObject({ status: 'interrupted', endedAt: '2026-03-01T00:00:04.000Z', stepsDone: 4 });
+    expect(byId[stale.id]!.error).toMatch(/stopped while this run was running/);
+    expect(byId[orphan.id]).toMatchObject({ status: 'interrupted', stepsDone: 0 });
+    expect(byId[orphan.id]!.error).toMatch(/stopped before this run started/);
     expect(s.getSummary(fresh.id).status).toBe('running');
-    expect(s.getSummary(queued.id).status).toBe('queued');
+    expect(s.getSummary(owned.id).status).toBe('queued');
+    expect(s.getSummary(beaten.id).status).toBe('queued');
     expect(s.getSeries(stale.id, { metrics: ['loss'] })[0]!.totalPoints).toBe(5);
+  });
+
+  it('interrupts queued runs a closing lab will not start, and nothing else', () => {
+    const s = openStore();
+    const q = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: {} });
+    s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });
+    const done = s.interruptQueued([q.id, r.id], 'The lab closed before this run started.');
+    expect(done.map((x) => [x.id, x.status, x.error])).toEqual([[q.id, 'interrupted', 'The lab closed before this run started.']]);
+    expect(s.getSummary(r.id).status).toBe('running');
   });
 
   it('renames, tags, untags and notes; unknown runs are not_found', () => {
