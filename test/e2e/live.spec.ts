@@ -21,7 +21,7 @@ const progress = (page: Page) => page.getByRole('progressbar', { name: 'Training
 const stepNow = async (page: Page) => Number((await progress(page).getAttribute('aria-valuenow')) ?? 0);
 const flowStep = async (page: Page) => Number(/training step (\d+)/.exec((await page.getByRole('img', { name: 'Gradient flow' }).locator('..').textContent()) ?? '')?.[1] ?? -1);
 
-test('a long run updates its charts while it trains, shows steps/s and ETA, and Stop run stops it', async ({ page }) => {
+test('a long run updates its charts while it trains, shows steps/s and ETA; Stop run stops it and Resume run carries on', async ({ page }) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -66,6 +66,14 @@ test('a long run updates its charts while it trains, shows steps/s and ETA, and 
   // Nothing trains on after the stop.
   await page.waitForTimeout(1500);
   expect(await stepNow(page)).toBe(stoppedAt);
+
+  // Resume run carries on from the checkpoint the stop wrote.
+  await page.getByRole('button', { name: 'Resume run' }).click();
+  await expect(page.locator('.status')).toHaveText(/queued|running/, { timeout: 30_000 });
+  await expect.poll(() => stepNow(page), { timeout: 60_000 }).toBeGreaterThan(stoppedAt);
+  await expect(page.getByRole('button', { name: 'Resume run' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Stop run' }).click();
+  await expect(page.locator('.status')).toHaveText('stopped', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
 

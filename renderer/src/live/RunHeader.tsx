@@ -5,10 +5,13 @@ import type { RunBuffer } from './run-buffer';
 import { formatDuration, formatRate } from './format-time';
 
 const ACTIVE = new Set(['queued', 'running']);
+/** What resumeRun accepts: from the last checkpoint, or from scratch if the run never trained. */
+const RESUMABLE = new Set(['interrupted', 'stopped', 'failed']);
 
 export function RunHeader({ buffer }: { buffer: RunBuffer }) {
   const [stopping, setStopping] = useState<string | null>(null);
   const [stopError, setStopError] = useState<string | null>(null);
+  const [resuming, setResuming] = useState(false);
   const run = buffer.run;
   const status = run?.status ?? 'queued';
   const active = ACTIVE.has(status);
@@ -17,6 +20,22 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
   const rate = active ? buffer.stepsPerSecond() : null;
   const eta = active ? buffer.etaSeconds() : null;
   const pct = total ? (100 * done) / total : 0;
+
+  const resumable = RESUMABLE.has(status);
+  const resume = async () => {
+    setResuming(true);
+    setStopError(null);
+    try {
+      const r = await getLab().resumeRun({ runId: buffer.runId });
+      buffer.truncateAfter(r.stepsDone);
+      buffer.setRun(r);
+      setStopping(null);
+    } catch (e) {
+      setStopError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setResuming(false);
+    }
+  };
 
   const stop = async () => {
     setStopping(buffer.runId);
@@ -55,10 +74,15 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
         <button type="button" className="danger" disabled={!active || stopping === buffer.runId} onClick={stop}>
           {stopping === buffer.runId && active ? 'Stopping…' : 'Stop run'}
         </button>
+        {resumable && (
+          <button type="button" disabled={resuming} onClick={resume}>
+            {resuming ? 'Resuming…' : 'Resume run'}
+          </button>
+        )}
       </div>
       {stopError && (
         <p role="alert" className="banner banner-error">
-          Could not stop the run: {stopError}
+          {resumable ? 'Could not resume the run' : 'Could not stop the run'}: {stopError}
         </p>
       )}
       {buffer.divergence && (
@@ -72,7 +96,13 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
           The run failed: {buffer.failure}
         </p>
       )}
-      {status === 'interrupted' && <p className="banner">The lab stopped while this run trained; its data up to step {done} is kept.</p>}
+      {status === 'interrupted' && (
+        <p className="banner">
+          {done > 0
+            ? `The lab stopped while this run trained; its data up to step ${done} is kept, and Resume run carries on from its last checkpoint.`
+            : 'The lab stopped before this run started: Resume run starts it.'}
+        </p>
+      )}
     </header>
   );
 }

@@ -82,6 +82,24 @@ export class RunBuffer {
     if (run.error) this.failure = run.error;
   }
 
+  /** A resume dropped what came after the checkpoint at `step`: so does the page, and the run goes on from there. */
+  truncateAfter(step: number): void {
+    for (const c of this.metrics.values()) {
+      const keep = c.step.findIndex((x) => x > step);
+      if (keep !== -1) {
+        c.step = c.step.slice(0, keep);
+        c.value = c.value.slice(0, keep);
+      }
+    }
+    this.profiles = this.profiles.filter((p) => p.step <= step);
+    this.latestIsTransient = false;
+    this.sinceGrid = 0;
+    this.lastStep = Math.min(this.lastStep, step);
+    this.recent = [];
+    this.divergence = null;
+    this.failure = null;
+  }
+
   addSteps(steps: StepMetrics[], stepsTotal: number): void {
     this.stepsTotal = stepsTotal || this.stepsTotal;
     for (const s of steps) {

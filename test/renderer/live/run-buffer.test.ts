@@ -42,6 +42,18 @@ describe('RunBuffer', () => {
     expect(steps.at(-1)! - steps.at(-2)!).toBeLessThanOrEqual([...gaps][0]!);
   });
 
+  it('after a resume, drops what followed the checkpoint and takes the retrained steps again', () => {
+    const b = new RunBuffer('r1');
+    b.addSteps([1, 2, 3, 4, 5, 6].map((s) => step(s)), 100);
+    for (const s of [0, 3, 6]) b.addProfile(profile(s));
+    b.truncateAfter(4);
+    expect(b.metrics.get('loss')?.step).toEqual([1, 2, 3, 4]);
+    expect(b.profiles.map((p) => p.step)).toEqual([0, 3]);
+    expect(b.lastStep).toBe(4);
+    b.addSteps([step(5, 999)], 100);
+    expect(b.metrics.get('loss')?.step).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it('ignores other runs and records how a run ended', () => {
     const b = new RunBuffer('r1');
     expect(b.apply({ type: 'run.steps', runId: 'other', steps: [step(1)], stepsTotal: 10 })).toBe(false);
