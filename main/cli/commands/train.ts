@@ -1,4 +1,4 @@
-import { ExperimentSpecSchema, eventRunId, invalidArgument, type LabEvent, type StepMetrics } from '../../../core/api';
+import { ExperimentSpecSchema, eventRunId, invalidArgument, type ExperimentSpec, type LabEvent, type StepMetrics } from '../../../core/api';
 import { toWire } from '../../../core/api/wire';
 import type { Command } from '../command';
 import { openCliLab, readJsonFile, withLab } from '../open-lab';
@@ -11,18 +11,24 @@ const EXIT = { completed: 0, failed: 1, diverged: 3, stopped: 130, interrupted: 
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train one run from a spec file and store it in the run history',
-  usage: 'gradlab train SPEC.json [--db FILE] [--json]',
-  options: { concurrency: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'gradlab train SPEC.json [--db FILE] [--json]   |   gradlab train --resume RUN_ID [--db FILE] [--json]',
+  options: { concurrency: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, resume: { type: 'string' } },
   optionHelp: [
+    ['--resume RUN_ID', 'carry on an interrupted, stopped or failed run from its last checkpoint (from scratch if it never trained)'],
     ['--concurrency N', 'runs training at once (default: one per spare core, at least one)'],
     ['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)'],
     ['--json', 'print every event as one JSON line (NDJSON) instead of a progress bar'],
   ],
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1) throw new UsageError('gradlab train: give exactly one spec file, e.g. gradlab train spec.json');
-    const raw = readJsonFile(io, positionals[0]!, 'spec file');
-    const parsed = ExperimentSpecSchema.safeParse(raw);
-    if (!parsed.success) throw invalidArgument(`spec file ${positionals[0]}`, parsed.error);
+    const resumeId = typeof values.resume === 'string' ? values.resume : null;
+    if (resumeId !== null && positionals.length) throw new UsageError('gradlab train: give a spec file or --resume RUN_ID, not both');
+    if (resumeId === null && positionals.length !== 1) throw new UsageError('gradlab train: give exactly one spec file, e.g. gradlab train spec.json');
+    let spec: ExperimentSpec | null = null;
+    if (resumeId === null) {
+      const parsed = ExperimentSpecSchema.safeParse(readJsonFile(io, positionals[0]!, 'spec file'));
+      if (!parsed.success) throw invalidArgument(`spec file ${positionals[0]}`, parsed.error);
+      spec = parsed.data;
+    }
     const json = Boolean(values.json);
     return withLab(openCliLab(io, values), async (lab) => {
       let runId = '';
@@ -45,7 +51,7 @@ export const trainCommand: Command = {
         } else if (e.type === 'run.started') io.err(`run ${e.run.id} started on ${e.run.backend} (${e.run.device})`);
       };
       const off = lab.subscribe((e) => (runId ? show(e) : early.push(e)));
-      const run = await lab.handlers.startRun({ spec: parsed.data });
+      const run = spec ? await lab.handlers.startRun({ spec }) : await lab.handlers.resumeRun({ runId: resumeId! });
       runId = run.id;
       early.splice(0).forEach(show);
       const stop = () => void lab.handlers.stopRun({ runId });
