@@ -44,6 +44,22 @@ export interface LossChartOptions {
   baseline?: number | HLine;
   /** EMA weight (0 = off). */
   smoothing?: number;
+  /** With groupSeeds: the band around the mean, ± std (default) or the seeds' min–max. */
+  band?: 'std' | 'minmax';
+  /** x: the training step (default) or wall time in seconds (grouped: the seeds' mean wall time at each step). */
+  xAxis?: 'step' | 'wall';
+}
+
+/** x values of a series: its steps, or its wall times in seconds. */
+const xOf = (s: Series, xAxis: 'step' | 'wall'): number[] => (xAxis === 'wall' ? s.wallMs.map((w) => w / 1000) : [...s.step]);
+
+/** Where a step falls on the x axis: itself, or the wall time (s) of the nearest recorded step at or before it. */
+function xAtStep(s: Series | undefined, step: number, xAxis: 'step' | 'wall'): number | undefined {
+  if (xAxis === 'step') return step;
+  if (!s || !s.step.length) return undefined;
+  let i = s.step.length - 1;
+  while (i > 0 && s.step[i]! > step) i--;
+  return s.wallMs[i]! / 1000;
 }
 
 export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineChartData {
@@ -52,6 +68,13 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
   const twoMetrics = metrics.length > 1;
   const series: LineSeries[] = [];
   const divergences: Divergence[] = [];
+  const xAxis = opts.xAxis ?? 'step';
+  // Divergence markers sit at their step, or at that step's wall time.
+  const placed = (rs: RunSeries, ds: Divergence[]): Divergence[] =>
+    ds.flatMap((d) => {
+      const x = xAtStep(findSeries(rs, 'loss'), d.x, xAxis);
+      return x === undefined ? [] : [{ ...d, x }];
+    });
 
   if (opts.groupSeeds) {
     const groups = new Map<string, RunSeries[]>();
@@ -65,18 +88,29 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
         });
         if (!curves.length) return;
         const agg = meanStd(curves);
+        // Seeds align on steps; on a wall-time axis each step sits at the seeds' mean wall time.
+        const wall =
+          xAxis === 'wall'
+            ? meanStd(
+                members.flatMap((m) => {
+                  const s = findSeries(m, metric);
+                  return s ? [{ x: s.step, y: s.wallMs.map((w) => w / 1000) }] : [];
+                }),
+              )
+            : null;
+        const band = opts.band === 'minmax' ? { lo: agg.min, hi: agg.max } : { lo: agg.mean.map((m, i) => m - (agg.std[i] ?? 0)), hi: agg.mean.map((m, i) => m + (agg.std[i] ?? 0)) };
         series.push({
           id: `group:${hash}:${metric}`,
           alias: twoMetrics ? undefined : hash,
           label: twoMetrics ? `${label}, ${METRIC_NAMES[metric]}` : label,
-          x: agg.x,
+          x: wall ? wall.mean : agg.x,
           y: agg.mean,
-          band: { lo: agg.mean.map((m, i) => m - (agg.std[i] ?? 0)), hi: agg.mean.map((m, i) => m + (agg.std[i] ?? 0)) },
+          band,
           colorIndex: g,
           dashIndex: twoMetrics ? mi : g,
         });
       });
-      for (const m of members) divergences.push(...divergenceOf(m.run, g, runs.length > 1));
+      for (const m of members) divergences.push(...placed(m, divergenceOf(m.run, g, runs.length > 1)));
     });
   } else {
     runs.forEach((r, ri) => {
@@ -87,13 +121,13 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
           id: `${r.run.id}:${metric}`,
           alias: twoMetrics ? undefined : r.run.id,
           label: twoMetrics ? `${r.run.name}, ${METRIC_NAMES[metric]}` : r.run.name,
-          x: s.step,
+          x: xOf(s, xAxis),
           y: ema(s.value, smoothing),
           colorIndex: ri,
           dashIndex: twoMetrics ? mi : ri,
         });
       });
-      divergences.push(...divergenceOf(r.run, ri, runs.length > 1));
+      divergences.push(...placed(r, divergenceOf(r.run, ri, runs.length > 1)));
     });
   }
   const hLines: HLine[] = [];
@@ -104,13 +138,13 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
   return {
     type: 'line',
     title: only === 'heldoutLoss' ? 'Held-out loss' : only === 'loss' ? 'Training loss' : 'Loss',
-    xLabel: 'training step',
+    xLabel: xAxis === 'wall' ? 'wall time (s)' : 'training step',
     yLabel: only === 'heldoutLoss' ? 'held-out loss' : 'loss',
     logY: false,
     series,
     hLines,
     divergences,
-    integerX: true,
+    integerX: xAxis === 'step',
   };
 }
 

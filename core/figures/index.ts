@@ -81,7 +81,7 @@ export function chartFromRuns(kind: FigureChart, runs: FigureRunInput[], setting
   const withProfiles = runs.map((r) => ({ run: r.run, profiles: r.profiles ?? [] }));
   switch (kind) {
     case 'loss':
-      return lossChart(withSeries, { metrics: s.metrics, groupSeeds: s.groupSeeds, baseline: s.baseline, smoothing: s.smoothing });
+      return lossChart(withSeries, { metrics: s.metrics, groupSeeds: s.groupSeeds, baseline: s.baseline, smoothing: s.smoothing, band: s.band, xAxis: s.xAxis });
     case 'profile':
       return profileChart(withProfiles, { step: s.probeStep, layer: s.layer, bound: s.theoryBound });
     case 'heatmap':

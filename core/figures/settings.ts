@@ -83,6 +83,10 @@ export const FigureSettingsSchema = z.object({
   metrics: z.array(z.enum(['loss', 'heldoutLoss'])).min(1).optional(),
   /** loss: mean ± std over runs sharing a spec (seeds). */
   groupSeeds: z.boolean().default(false),
+  /** loss with groupSeeds: the band around the mean, ± std or the seeds' min–max. */
+  band: z.enum(['std', 'minmax']).default('std'),
+  /** loss: x is the training step or the wall time in seconds. */
+  xAxis: z.enum(['step', 'wall']).default('step'),
   /** loss: horizontal baseline, e.g. 0.1667 (predicting the mean on the adding problem). */
   baseline: z.number().optional(),
   /** profile: probe step (nearest recorded); default the latest. */

@@ -27,6 +27,9 @@ export interface MeanStd {
   x: number[];
   mean: number[];
   std: number[];
+  /** Smallest and largest member value at each x (NaN where none is finite). */
+  min: number[];
+  max: number[];
   /** How many members had a finite value at each x. */
   n: number[];
 }
@@ -50,7 +53,7 @@ export function meanStd(members: readonly { x: readonly number[]; y: readonly nu
     }
   }
   const xs = [...buckets.keys()].sort((a, b) => a - b);
-  const out: MeanStd = { x: xs, mean: [], std: [], n: [] };
+  const out: MeanStd = { x: xs, mean: [], std: [], min: [], max: [], n: [] };
   for (const x of xs) {
     const ys = buckets.get(x) ?? [];
     const k = ys.length;
@@ -58,6 +61,8 @@ export function meanStd(members: readonly { x: readonly number[]; y: readonly nu
     const variance = k > 1 ? ys.reduce((s, v) => s + (v - mean) ** 2, 0) / (k - 1) : k === 1 ? 0 : NaN;
     out.mean.push(mean);
     out.std.push(Math.sqrt(variance));
+    out.min.push(k ? Math.min(...ys) : NaN);
+    out.max.push(k ? Math.max(...ys) : NaN);
     out.n.push(k);
   }
   return out;

@@ -103,7 +103,14 @@ export function CompareView({ runIds, onRunIdsChange }: CompareViewProps) {
           runIds={ids}
           logY={settings.logY.loss}
           onLogY={setLog('loss')}
-          exportDefaults={{ metrics: settings.lossMetrics, groupSeeds: grouped, smoothing: settings.smoothing, logY: settings.logY.loss }}
+          exportDefaults={{
+            metrics: settings.lossMetrics,
+            groupSeeds: grouped,
+            band: settings.group === 'minmax' ? 'minmax' : 'std',
+            xAxis: settings.x,
+            smoothing: settings.smoothing,
+            logY: settings.logY.loss,
+          }}
           options={(['loss', 'heldoutLoss'] as const).map((m) => (
             <label key={m}>
               <input

@@ -71,6 +71,29 @@ describe('adapters', () => {
     expect(single.title).toBe('Training loss');
   });
 
+  it('loss: seeds pooled with a min–max band or ± std; wall-time x in seconds, markers at their step’s wall time', () => {
+    const seed = (id: string, ys: number[], wall: number[], extra = {}) => ({
+      run: runSummary(id, `seed ${id}`, { specHash: 'h', ...extra }),
+      series: [{ ...series('loss', [1, 2, 3], ys), wallMs: wall }],
+    });
+    const runs = [seed('a', [1, 2, 3], [1000, 2000, 3000]), seed('b', [3, 4, 9], [3000, 4000, 5000], { divergence: { step: 2, tensor: 'loss' } })];
+    const std = lossChart(runs, { groupSeeds: true });
+    expect(std.series[0]!.band!.lo[0]).toBeCloseTo(2 - Math.SQRT2, 12);
+    const mm = lossChart(runs, { groupSeeds: true, band: 'minmax' });
+    expect(mm.series[0]!.band).toEqual({ lo: [1, 2, 3], hi: [3, 4, 9] });
+    expect(mm.series[0]!.x).toEqual([1, 2, 3]);
+    const wall = lossChart(runs, { groupSeeds: true, band: 'minmax', xAxis: 'wall' });
+    expect(wall.series[0]!.x).toEqual([2, 3, 4]);
+    expect(wall.xLabel).toBe('wall time (s)');
+    expect(wall.integerX).toBe(false);
+    const one = lossChart([runs[1]!], { xAxis: 'wall' });
+    expect(one.series[0]!.x).toEqual([3, 4, 5]);
+    expect(one.divergences?.map((d) => d.x)).toEqual([4]);
+    // The settings record carries both choices from the window and the CLI.
+    expect(FigureSettingsSchema.parse({ band: 'minmax', xAxis: 'wall' })).toMatchObject({ band: 'minmax', xAxis: 'wall' });
+    expect(FigureSettingsSchema.safeParse({ xAxis: 'time' }).success).toBe(false);
+  });
+
   it('loss: smoothing applies to the plotted values', () => {
     const data = lossChart([{ run: runSummary('a', 'A'), series: [series('loss', [0, 1], [0, 10])] }], { smoothing: 0.5 });
     expect(data.series[0]?.y[1]).toBeCloseTo(10 / 0.75 * 0.5, 12);
