@@ -102,7 +102,9 @@ export function createLab(options: LabOptions): Lab {
   // it can no longer be.
   const recheck = store
     ? setTimeout(() => {
-        for (const run of store.markStale(staleMs)) hub.emit({ type: 'run.interrupted', run });
+        // This lab's own runs are alive whatever their heartbeat says (staleMs may be tiny in tests).
+        const own = new Set([...sessions.keys(), ...queue.waitingIds]);
+        for (const run of store.markStale(staleMs, own)) hub.emit({ type: 'run.interrupted', run });
       }, staleMs + 1000)
     : null;
   recheck?.unref();

@@ -105,9 +105,10 @@ export class LabStore {
   /**
    * Runs `running` or `queued` whose heartbeat is older than staleMs: their lab is gone (a live lab beats
    * for its running runs and for those waiting in its queue). They become `interrupted`; returns them.
+   * `exclude`: runs the caller itself owns, never stale to it.
    */
-  markStale(staleMs: number): RunSummary[] {
-    return this.guard(() => runs.markStale(this.ctx, staleMs, this.now()));
+  markStale(staleMs: number, exclude?: ReadonlySet<string>): RunSummary[] {
+    return this.guard(() => runs.markStale(this.ctx, staleMs, this.now(), exclude));
   }
   renameRun(id: string, name: string): RunSummary {
     return this.guard(() => runs.renameRun(this.ctx, id, name));

@@ -222,20 +222,21 @@ export function deleteRun(ctx: StoreContext, id: string): void {
  * Runs left `running` whose heartbeat is older than `staleMs` (a crashed host) become `interrupted`; their
  * end time is their last heartbeat, the last moment they were known alive. Returns them.
  */
-export function markStale(ctx: StoreContext, staleMs: number, now: Date): RunSummary[] {
+export function markStale(ctx: StoreContext, staleMs: number, now: Date, exclude: ReadonlySet<string> = new Set()): RunSummary[] {
   const cutoff = new Date(now.getTime() - staleMs).toISOString();
   const ids = ctx.db
     .transaction(() => {
       const stale = ctx
         .stmt("SELECT id, status FROM runs WHERE status IN ('running', 'queued') AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
         .all(cutoff) as { id: string; status: string }[];
+      const orphans = stale.filter((r) => !exclude.has(r.id));
       const mark = ctx.stmt(
         "UPDATE runs SET status = 'interrupted', ended_at = COALESCE(heartbeat_at, started_at, ?), error = COALESCE(error, ?) WHERE id = ?",
       );
-      for (const r of stale) {
+      for (const r of orphans) {
         mark.run(now.toISOString(), r.status === 'running' ? 'The lab stopped while this run was running.' : 'The lab stopped before this run started.', r.id);
       }
-      return stale.map((r) => r.id);
+      return orphans.map((r) => r.id);
     })
     .immediate();
   return ids.map((id) => getSummary(ctx, id));

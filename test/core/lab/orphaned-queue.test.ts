@@ -55,6 +55,19 @@ describe('runs orphaned in a queue', () => {
     expect((await lab.whenEnded(orphan.id)).status).toBe('completed');
   });
 
+  it('the second look never takes the lab’s own runs, however short the stale window', async () => {
+    const lab = open(tempDb(), 1);
+    const first = await lab.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 100_000 })) });
+    const second = await lab.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 20 })) });
+    // Past the second look (stale window + 1 s).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(lab.events.some((e) => e.type === 'run.interrupted')).toBe(false);
+    expect((await lab.handlers.getRun({ runId: first.id })).status).toBe('running');
+    expect((await lab.handlers.getRun({ runId: second.id })).status).toBe('queued');
+    await lab.handlers.stopRun({ runId: first.id });
+    expect((await lab.whenEnded(second.id)).status).toBe('completed');
+  });
+
   it('a run waiting in a live lab’s queue is not taken for an orphan by a second lab on the same file', async () => {
     const db = tempDb();
     const a = open(db, 2000);
