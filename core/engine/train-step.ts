@@ -8,7 +8,7 @@ import { tf, type Tensor } from './tf';
 import { computeGradients, globalGradientSummary, gradientSummary, type GradientResult } from './gradients';
 import { clipGradients } from './clip';
 import { optimizer } from './optimizers';
-import { combineNorms, normFromScaled, safeNorm } from './metrics/norms';
+import { combineNorms, normFromScaled, scaledNorm } from './metrics/norms';
 import { paramList, paramShapes, paramsFromList, type ModelShape, type Params } from './model';
 import type { BatchTensors } from './batch';
 
@@ -81,11 +81,10 @@ function readLossAndNorms(lossT: Tensor, grads: Tensor[], wantPerParam: boolean)
     let maxAbs = 0;
     let offset = 1;
     for (const x of grads) {
-      perParam.push(safeNorm(flat, offset, x.size));
-      for (let i = offset; i < offset + x.size; i++) {
-        const a = Math.abs(flat[i]!);
-        if (a > maxAbs || Number.isNaN(a)) maxAbs = a;
-      }
+      // One pass finds each tensor's largest |entry| (for clipping by value) and scales its norm by it.
+      const { max, norm } = scaledNorm(flat, offset, x.size);
+      perParam.push(norm);
+      if (max > maxAbs || Number.isNaN(max)) maxAbs = max;
       offset += x.size;
     }
     return { loss: flat[0]!, maxAbs, global: combineNorms(perParam), perParam };

@@ -3,21 +3,29 @@
  * the largest magnitude, so a gradient of 1e-30 gives 1e-30, not the 0 that squaring in float32 gives.
  */
 
-/** ||v[offset .. offset+length)||_2 with max-scaling. NaN or ±Infinity anywhere gives a non-finite norm. */
-export function safeNorm(v: ArrayLike<number>, offset = 0, length = v.length - offset): number {
+/**
+ * ||v[offset .. offset+length)||_2 with max-scaling, and the largest |entry| it scaled by. NaN anywhere gives
+ * NaN for both; ±Infinity gives Infinity for both.
+ */
+export function scaledNorm(v: ArrayLike<number>, offset = 0, length = v.length - offset): { max: number; norm: number } {
   let m = 0;
   for (let i = offset; i < offset + length; i++) {
     const a = Math.abs(v[i]!);
     if (a > m || Number.isNaN(a)) m = a;
-    if (Number.isNaN(m)) return Number.NaN;
+    if (Number.isNaN(m)) return { max: Number.NaN, norm: Number.NaN };
   }
-  if (m === 0 || !Number.isFinite(m)) return m;
+  if (m === 0 || !Number.isFinite(m)) return { max: m, norm: m };
   let s = 0;
   for (let i = offset; i < offset + length; i++) {
     const r = v[i]! / m;
     s += r * r;
   }
-  return m * Math.sqrt(s);
+  return { max: m, norm: m * Math.sqrt(s) };
+}
+
+/** ||v[offset .. offset+length)||_2 with max-scaling. NaN or ±Infinity anywhere gives a non-finite norm. */
+export function safeNorm(v: ArrayLike<number>, offset = 0, length = v.length - offset): number {
+  return scaledNorm(v, offset, length).norm;
 }
 
 /** √(Σ nᵢ²) of norms, scaled the same way. */
