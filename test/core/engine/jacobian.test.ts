@@ -71,7 +71,7 @@ describe('Jacobian norms', () => {
       expect(got[t]!).toBeLessThanOrEqual(want * (1 + 1e-5));
       expect(got[t]!).toBeLessThanOrEqual(sigma * (1 + 1e-5));
     }
-    console.log(`Jacobian norms (Lanczos, 12 steps) vs float64 dense: max relative error ${worst.toExponential(2)}`);
+    console.log(`Jacobian norms (Lanczos, 10 steps) vs float64 dense: max relative error ${worst.toExponential(2)}`);
     expect(worst).toBeLessThan(1e-3);
   });
 });
