@@ -18,7 +18,10 @@ afterEach(async () => {
 describe('host crash', () => {
   it('leaves an interrupted run that resumes from its checkpoint', async () => {
     const db = tempDb();
-    const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 400, checkpointEvery: 25 }));
+    // Checkpoints far enough apart (≈0.5 s of training) that the host's 250 ms store flush always lands between
+    // two of them: the engine sends its held steps just before each checkpoint, so with close checkpoints the
+    // stored steps would only ever end exactly at one, and the state this test needs would never be seen.
+    const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 3000, checkpointEvery: 500 }));
     const host = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hosts/run-host.ts', db, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     host.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -27,7 +30,7 @@ describe('host crash', () => {
     const peek = LabStore.open(db);
     await until(() => {
       const r = peek.getRun(runId);
-      return r.lastCheckpointStep !== null && r.lastCheckpointStep >= 50 && r.stepsDone > r.lastCheckpointStep;
+      return r.lastCheckpointStep !== null && r.lastCheckpointStep >= 500 && r.stepsDone > r.lastCheckpointStep;
     }, 'a checkpoint with steps after it', 120_000);
     host.kill('SIGKILL');
     await new Promise((r) => host.once('exit', r));
@@ -50,7 +53,7 @@ describe('host crash', () => {
     const ended = await lab.whenEnded(runId);
     expect(ended.status).toBe('completed');
     const loss = (await lab.handlers.getSeries({ runId, metrics: ['loss'] })).series[0]!;
-    expect(loss.step).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
+    expect(loss.step).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
     expect(new Database(db, { readonly: true }).pragma('integrity_check', { simple: true })).toBe('ok');
 
     // Resuming is exact: the same spec trained without interruption gives the same numbers.
