@@ -42,8 +42,9 @@ export default tseslint.config(
           patterns: [
             {
               // A few zero-dependency modules are shared at run time (test/lint/pure-shared.test.ts keeps them so):
-              // route names, the NaN-safe codec, and the smoothing and group labels the exported figures use.
-              regex: '^(\\.\\.?/)+(.*/)?core(/(?!(api/(channels|wire)|figures/(stats|labels))$).*)?$',
+              // route names, the NaN-safe codec, the contract's error type, and the smoothing and group labels
+              // the exported figures use.
+              regex: '^(\\.\\.?/)+(.*/)?core(/(?!(api/(channels|wire|errors)|figures/(stats|labels))$).*)?$',
               allowTypeImports: true,
               message: 'The renderer imports only types from core/ (use `import type`).',
             },

@@ -13,7 +13,8 @@ export interface IpcRendererLike {
 export interface IpcClientOptions {
   /**
    * Reject with a plain `{ name, code, message, issues }` object instead of a LabError: across Electron's
-   * contextBridge an Error keeps only its message, a plain object keeps every field.
+   * contextBridge an Error keeps only its message, a plain object keeps every field. The page's end
+   * (renderer/src/api/receive.ts) turns it back into a LabError, so callers never see the plain object.
    */
   plainErrors?: boolean;
 }

@@ -53,6 +53,24 @@ export function invalidArgument(what: string, error: z.ZodError, prefix = ''): L
   return new LabError('invalid_argument', `Invalid ${what}: ${detail}`, issues);
 }
 
+/**
+ * The receiving end of a channel: whatever a call rejected with as a LabError, rebuilt from its data when a
+ * transport carried only fields (Electron's contextBridge copies a plain object but strips an Error down to
+ * its message), as VS Code's ChannelClient rebuilds its errors. Anything else passes through.
+ */
+export function receivedError(e: unknown): unknown {
+  if (e instanceof LabError) return e;
+  if (isLabErrorData(e)) return LabError.fromData(e);
+  return e;
+}
+
+/** The one way the window turns a thrown value into words for the user. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  return String(e);
+}
+
 /** Any thrown value as a LabError: internals keep their message but never their stack. */
 export function toLabError(e: unknown): LabError {
   if (e instanceof LabError) return e;

@@ -1,11 +1,13 @@
 /** The two real bindings of one Lab, each giving a LabClient: IPC (in-memory pair) and HTTP (real server). */
 import WebSocket from 'ws';
+import { errorMessage } from '../../core/api/errors';
 import { createDispatcher, IPC_EVENT_CHANNEL, type LabClient, type LabEvent, type LabHandlers } from '../../core/api';
 import { bindIpc } from '../../main/ipc/bind-ipc';
 import { createIpcClient } from '../../preload/ipc-client';
 import { startLabServer } from '../../main/http/server';
 import { createHttpClient, type WebSocketLike } from '../../renderer/src/api/http';
-import { createIpcPair } from './ipc-pair';
+import { receiveLabClient } from '../../renderer/src/api/receive';
+import { createIpcPair, exposeLike } from './ipc-pair';
 
 export interface Binding {
   name: 'ipc' | 'http';
@@ -21,7 +23,8 @@ export function ipcBinding(handlers: LabHandlers, subscribe: Subscribe): Binding
   const unsubscribe = subscribe((e) => pair.send(IPC_EVENT_CHANNEL, e));
   return {
     name: 'ipc',
-    client: createIpcClient(pair.ipcRenderer),
+    // The desktop path as the window sees it: preload client, contextBridge copy, the page's receiving end.
+    client: receiveLabClient(exposeLike(createIpcClient(pair.ipcRenderer, { plainErrors: true }))),
     close: async () => {
       unsubscribe();
       unbind();
@@ -45,7 +48,7 @@ export async function failure(p: Promise<unknown>) {
     await p;
   } catch (e) {
     const err = e as { name: string; code: string; message: string; issues: unknown };
-    return { name: err.name, code: err.code, message: err.message, issues: err.issues };
+    return { name: err.name, code: err.code, message: err.message, issues: err.issues, isError: e instanceof Error, shown: errorMessage(e) };
   }
   throw new Error('expected the call to fail');
 }

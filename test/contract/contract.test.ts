@@ -51,8 +51,11 @@ describe.each(['ipc', 'http'] as const)('the %s binding', (name) => {
 
   it('refuses bad arguments with invalid_argument naming the field', async () => {
     const e = await failure(client().getRun({ runId: 'bad id!' }));
-    expect(e).toMatchObject({ name: 'LabError', code: 'invalid_argument' });
+    expect(e).toMatchObject({ name: 'LabError', code: 'invalid_argument', isError: true });
     expect(e.message).toContain('runId');
+    // What the window prints is the message itself, never "[object Object]".
+    expect(e.shown).toBe(e.message);
+    expect(e.issues).toEqual([expect.objectContaining({ path: 'runId' })]);
   });
 
   it('delivers pushed events unchanged, NaN and Infinity included', async () => {
@@ -75,7 +78,9 @@ describe('both bindings behave the same', () => {
   it('for a malformed spec passed to startRun', async () => {
     const [a, b] = await both((bd) => failure(bd.client.startRun({ spec: { train: { lr: -1 }, bogus: true } as never })));
     expect(a).toEqual(b);
-    expect(a!.code).toBe('invalid_argument');
+    expect(a).toMatchObject({ name: 'LabError', code: 'invalid_argument', isError: true });
+    expect(a!.shown).toBe(a!.message);
+    expect(a!.message).toMatch(/^Invalid .*spec\.train\.lr: /);
     expect((a!.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(['spec', 'spec.train.lr']);
   });
 

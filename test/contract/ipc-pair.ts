@@ -41,3 +41,24 @@ export function createIpcPair(frame: SenderFrameLike | null = { url: 'gradlab://
   };
   return { ipcMain, ipcRenderer, send, handlers };
 }
+
+/**
+ * What Electron's contextBridge.exposeInMainWorld hands the page: a copy of the object whose functions copy
+ * their arguments and results, and whose rejected Errors arrive as a bare Error with the message only ("any
+ * custom properties on the Error object will be lost", Electron's docs); a rejected plain object is copied.
+ */
+export function exposeLike<T extends object>(api: T): T {
+  const copy = (v: unknown): unknown => (typeof v === 'function' ? v : structuredClone(v));
+  const bridged: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(api)) {
+    if (typeof value !== 'function') continue;
+    bridged[key] = (...args: unknown[]) => {
+      const out = (value as (...a: unknown[]) => unknown)(...args.map((a) => (typeof a === 'function' ? (...x: unknown[]) => a(...x.map(copy)) : copy(a))));
+      if (out instanceof Promise) {
+        return out.then(copy, (e: unknown) => Promise.reject(e instanceof Error ? new Error(e.message) : copy(e)));
+      }
+      return out;
+    };
+  }
+  return bridged as T;
+}

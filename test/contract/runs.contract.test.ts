@@ -84,11 +84,14 @@ describe('runs over both bindings', () => {
   it('fail alike for a run that does not exist and for a stop with nothing to stop', async () => {
     const [a, b] = await Promise.all(bindings.map((bd) => failure(bd.client.getRun({ runId: 'no-such-run' }))));
     expect(a).toEqual(b);
-    expect(a!.code).toBe('not_found');
+    expect(a).toMatchObject({ code: 'not_found', isError: true, issues: [] });
+    expect(a!.shown).toBe(a!.message);
+    expect(a!.message).toContain('no-such-run');
     const { runs } = await bindings[0]!.client.listRuns({});
     const [c, d] = await Promise.all(bindings.map((bd) => failure(bd.client.stopRun({ runId: runs[0]!.id }))));
     expect(c).toEqual(d);
-    expect(c!.code).toBe('conflict');
+    expect(c).toMatchObject({ code: 'conflict', isError: true });
+    expect(c!.shown).toBe(c!.message);
   });
 
   it('export a figure alike', async () => {

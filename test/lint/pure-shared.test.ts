@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 
-const SHARED = ['core/api/channels.ts', 'core/api/wire.ts', 'core/figures/stats.ts', 'core/figures/labels.ts'];
+const SHARED = ['core/api/channels.ts', 'core/api/wire.ts', 'core/api/errors.ts', 'core/figures/stats.ts', 'core/figures/labels.ts'];
 
 describe('modules shared with the renderer', () => {
   it.each(SHARED)('%s imports nothing but types', (file) => {

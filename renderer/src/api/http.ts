@@ -4,6 +4,7 @@
  */
 import { HTTP_EVENTS_PATH, TOKEN_HEADER, httpRoute } from '../../../core/api/channels';
 import { fromWire, toWire } from '../../../core/api/wire';
+import { LabError } from '../../../core/api/errors';
 import type { Envelope, LabClient, LabEvent, LabEventListener, LabMethodName } from '../../../core/api';
 
 export interface HttpClientOptions {
@@ -21,11 +22,6 @@ export interface WebSocketLike {
   close(): void;
 }
 
-/** Errors keep their code and field issues, exactly as the IPC binding's do. */
-export function labErrorFrom(error: { code: string; message: string; issues?: { path: string; message: string }[] }): Error {
-  return Object.assign(new Error(error.message), { name: 'LabError', code: error.code, issues: error.issues ?? [] });
-}
-
 export function createHttpClient(options: HttpClientOptions): LabClient {
   const doFetch = options.fetch ?? fetch;
   const call = async (method: LabMethodName, args: unknown): Promise<unknown> => {
@@ -39,10 +35,11 @@ export function createHttpClient(options: HttpClientOptions): LabClient {
     try {
       envelope = fromWire(text) as Envelope<unknown>;
     } catch {
-      throw labErrorFrom({ code: 'unavailable', message: `The lab answered ${res.status}: ${text.slice(0, 200)}` });
+      throw new LabError('unavailable', `The lab answered ${res.status}: ${text.slice(0, 200)}`);
     }
     if (envelope.ok) return envelope.result;
-    throw labErrorFrom(envelope.error);
+    // The same LabError the desktop window rebuilds from the preload's data (renderer/src/api/receive.ts).
+    throw LabError.fromData(envelope.error);
   };
 
   const listeners = new Set<LabEventListener>();

@@ -10,6 +10,7 @@ import { autoName } from './auto-name';
 import { activeGrid, describeGrid, runCount, type Grid } from './sweep-grid';
 import type { ValidateNow } from './useSpecValidation';
 import type { Validation } from './useSpecValidation';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface StartedRuns {
   runIds: string[];
@@ -60,7 +61,7 @@ export function RunActions({ draft, validation, validateNow, grid, gridOpen, onT
         onStarted({ runIds: sweep.runs.map((r) => r.id), sweepId: sweep.sweepId });
       }
     } catch (e) {
-      setMessage(`The lab could not start the ${kind}: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(`The lab could not start the ${kind}: ${errorMessage(e)}`);
     } finally {
       setBusy(null);
     }

@@ -8,6 +8,7 @@ import { Dialog } from '../ui/Dialog';
 import { downloadText, safeFileName } from '../ui/download';
 import type { Draft } from './draft';
 import type { ValidateNow } from './useSpecValidation';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface SpecJsonDialogProps {
   open: boolean;
@@ -39,7 +40,7 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      setProblems([{ path: '', message: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+      setProblems([{ path: '', message: `Not valid JSON: ${errorMessage(e)}` }]);
       return;
     }
     try {
@@ -49,7 +50,7 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
         onClose();
       } else setProblems(r.issues);
     } catch (e) {
-      setProblems([{ path: '', message: e instanceof Error ? e.message : String(e) }]);
+      setProblems([{ path: '', message: errorMessage(e) }]);
     }
   };
 

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunDetail, Series } from '../../../core/api/records';
 import { getLab } from '../api/lab';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface CompareRun {
   id: string;
@@ -49,7 +50,7 @@ export function useCompareData(runIds: readonly string[], extraMetric: string | 
         setCache((prev) => new Map(prev).set(id, run));
         setErrors((prev) => (prev.has(id) ? new Map([...prev].filter(([k]) => k !== id)) : prev));
       })
-      .catch((e: unknown) => setErrors((prev) => new Map(prev).set(id, e instanceof Error ? e.message : String(e))))
+      .catch((e: unknown) => setErrors((prev) => new Map(prev).set(id, errorMessage(e))))
       .finally(() => setPending((n) => n - 1));
   };
   const fetchRef = useRef(fetchRun);

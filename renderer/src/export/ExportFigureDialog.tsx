@@ -13,6 +13,7 @@ import { legendEntries } from './legend-entries';
 import { Modal } from './Modal';
 import { usePreview } from './usePreview';
 import './export.css';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface ExportFigureDialogProps {
   runIds: readonly string[];
@@ -68,7 +69,7 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
     try {
       saveFile(await getLab().exportFigure({ runIds: [...runIds], chart, format: form.format, settings }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { getLab } from '../api/lab';
 import type { FigureChart } from './figure-options';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface Preview {
   /** data: URL of the SVG, for an <img>. */
@@ -45,7 +46,7 @@ export function usePreview(runIds: readonly string[], chart: FigureChart, settin
           const svg = new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)));
           setState({ src: `data:image/svg+xml;base64,${file.base64}`, ...readLabels(svg), renderedWith: req.settings, error: null, loading: false });
         })
-        .catch((e: unknown) => !cancelled && setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e), loading: false })));
+        .catch((e: unknown) => !cancelled && setState((s) => ({ ...s, error: errorMessage(e), loading: false })));
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;

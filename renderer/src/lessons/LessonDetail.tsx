@@ -4,6 +4,7 @@ import type { Lesson, LessonScale } from '../../../core/api/lessons';
 import { getLab } from '../api/lab';
 import { LessonFigure } from './LessonFigure';
 import { VerdictBadge } from './VerdictBadge';
+import { errorMessage } from '../../../core/api/errors';
 
 function formatValue(v: number | null): string {
   if (v === null) return '—';
@@ -40,7 +41,7 @@ export function LessonDetail({ lesson, scale, onStarted }: LessonDetailProps) {
     try {
       onStarted(await getLab().runLesson({ id: lesson.id, scale }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setStarting(false);
     }

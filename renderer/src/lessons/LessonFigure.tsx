@@ -8,6 +8,7 @@ import type { Lesson } from '../../../core/api/lessons';
 import { getLab } from '../api/lab';
 import { ExportFigureButton } from '../export/ExportFigureButton';
 import type { FigureSettingsDefaults } from '../export/figure-options';
+import { errorMessage } from '../../../core/api/errors';
 
 type Figure = NonNullable<Lesson['result']>['figures'][number];
 
@@ -22,7 +23,7 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
     getLab()
       .exportFigure({ runIds: figure.runIds, chart: figure.chart, format: 'svg', settings: { title: figure.title, ...figure.settings } })
       .then((file) => live && setSrc(`data:${file.mime};base64,${file.base64}`))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Lesson } from '../../../core/api/lessons';
 import { getLab } from '../api/lab';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface LessonsState {
   lessons: Lesson[];
@@ -44,7 +45,7 @@ export function useLessons(): LessonsState {
         early.splice(0).forEach(put);
         setError(null);
       })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

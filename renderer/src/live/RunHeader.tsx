@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { getLab } from '../api/lab';
 import type { RunBuffer } from './run-buffer';
 import { formatDuration, formatRate } from './format-time';
+import { errorMessage } from '../../../core/api/errors';
 
 const ACTIVE = new Set(['queued', 'running']);
 /** What resumeRun accepts: from the last checkpoint, or from scratch if the run never trained. */
@@ -31,7 +32,7 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
       buffer.setRun(r);
       setStopping(null);
     } catch (e) {
-      setStopError(e instanceof Error ? e.message : String(e));
+      setStopError(errorMessage(e));
     } finally {
       setResuming(false);
     }
@@ -46,7 +47,7 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
       // only a final status is news here, the event brings it otherwise.
       if (!ACTIVE.has(r.status)) buffer.setRun(r);
     } catch (e) {
-      setStopError(e instanceof Error ? e.message : String(e));
+      setStopError(errorMessage(e));
       setStopping(null);
     }
   };

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LabEvent } from '../../../core/api';
 import { getLab } from '../api/lab';
 import { MAX_PROFILES, RunBuffer } from './run-buffer';
+import { errorMessage } from '../../../core/api/errors';
 
 /** Points per stored series when opening a run: plenty for a chart, small enough to load at once. */
 const HISTORY_POINTS = 4000;
@@ -101,7 +102,7 @@ export function useRunStream(runId: string | null, active = true): RunStream {
         if (!live) return;
         buffer.loadHistory(run, series.series, profiles.profiles);
       })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => {
         if (!live) return;
         for (const e of pending ?? []) buffer.apply(e);

@@ -1,6 +1,7 @@
 /** Asks before something that cannot be undone; the safe choice has the focus, so Enter never destroys. */
 import { useState, type ReactNode } from 'react';
 import { Modal } from '../export/Modal';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -22,7 +23,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Work
       await onConfirm();
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
       setBusy(false);
     }
   };

@@ -7,6 +7,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { formatDate, formatDuration, formatMetric } from './format';
 import { StatusChip } from './StatusChip';
 import { TagEditor } from './TagEditor';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface RunDetailsPanelProps {
   run: RunSummary;
@@ -46,7 +47,7 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
       setSaved(what);
       onChanged();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   const lab = getLab();

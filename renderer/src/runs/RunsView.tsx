@@ -15,6 +15,7 @@ import { useRunList } from './useRunList';
 import { toggleSelected, updateRunsView, useRunsView } from './view-store';
 import '../export/modal.css';
 import './runs.css';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface RunsViewProps {
   /** Show these runs in the Compare tab (App switches tabs). */
@@ -137,7 +138,7 @@ function ImportBundleButton({ onImported }: { onImported: () => void }) {
       setMessage({ text: `Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'} from ${file.name}.`, error: false });
       onImported();
     } catch (e) {
-      setMessage({ text: `Could not import ${file.name}: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      setMessage({ text: `Could not import ${file.name}: ${errorMessage(e)}`, error: true });
     }
   };
   return (

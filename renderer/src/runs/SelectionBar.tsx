@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { getLab } from '../api/lab';
 import { saveFile } from '../export/download';
 import { ConfirmDialog } from './ConfirmDialog';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface SelectionBarProps {
   selected: readonly { id: string; name: string }[];
@@ -22,7 +23,7 @@ export function SelectionBar({ selected, onCompare, onClear, onDeleted }: Select
     try {
       saveFile(await getLab().exportBundle({ runIds: selected.map((r) => r.id) }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
 

@@ -1,5 +1,6 @@
 /** A run's tags: remove with the chip's ×, add by typing and pressing Enter (or Add). */
 import { useState } from 'react';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface TagEditorProps {
   tags: readonly string[];
@@ -16,7 +17,7 @@ export function TagEditor({ tags, knownTags, onChange }: TagEditorProps) {
     try {
       await onChange(change);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     }
   };
   const add = async () => {

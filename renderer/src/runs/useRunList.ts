@@ -8,6 +8,7 @@ import type { RunQuery } from '../../../core/api/contract';
 import type { RunSummary } from '../../../core/api/records';
 import type { LabEvent } from '../../../core/api/events';
 import { getLab } from '../api/lab';
+import { errorMessage } from '../../../core/api/errors';
 
 export interface LiveProgress {
   stepsDone: number;
@@ -60,7 +61,7 @@ export function useRunList(query: RunQuery): RunList {
         // Stored progress now reflects what the events said; keep live numbers only for runs still going.
         setLive((prev) => new Map([...prev].filter(([id]) => res.runs.some((r) => r.id === id && r.status === 'running'))));
       })
-      .catch((e: unknown) => mine === seq.current && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => mine === seq.current && setError(errorMessage(e)))
       .finally(() => mine === seq.current && setLoading(false));
   }, [key, tick]);
 

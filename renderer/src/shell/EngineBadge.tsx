@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EngineInfo } from '../../../core/api';
 import { getLab } from '../api/lab';
+import { errorMessage } from '../../../core/api/errors';
 
 /** Shows which backend trains the runs (e.g. "wasm · cpu (SIMD)"), from engineInfo(). */
 export function EngineBadge() {
@@ -11,7 +12,7 @@ export function EngineBadge() {
     getLab()
       .engineInfo({})
       .then((i) => live && setInfo(i))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
