@@ -19,6 +19,7 @@ import type { StartedRuns } from './builder/RunActions';
 import { Tabs, type TabDef } from './ui/Tabs';
 import { Placeholder } from './ui/Placeholder';
 import { RunsView } from './runs/RunsView';
+import { setSelected, useRunsView } from './runs/view-store';
 import { CompareView } from './compare/CompareView';
 import { LessonsView } from './lessons/LessonsView';
 
@@ -27,7 +28,8 @@ type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons';
 export function App() {
   const [tab, setTab] = useState<TabId>('builder');
   const [live, setLive] = useState<StartedRuns | null>(null);
-  const [compareIds, setCompareIds] = useState<string[]>([]);
+  // One selection across tabs: the runs ticked in Runs are the runs Compare shows.
+  const selection = useRunsView().selected;
 
   /** Shows a run (or a sweep's runs) in the live view: for runs just started and for stored runs alike. */
   const openRuns = useCallback((started: StartedRuns) => {
@@ -54,15 +56,12 @@ export function App() {
       label: 'Runs',
       panel: (
         <RunsView
-          onCompare={(ids) => {
-            setCompareIds(ids);
-            setTab('compare');
-          }}
+          onCompare={() => setTab('compare')}
           onOpenRun={(runId) => openRuns({ runIds: [runId] })}
         />
       ),
     },
-    { id: 'compare', label: 'Compare', panel: <CompareView runIds={compareIds} onRunIdsChange={setCompareIds} /> },
+    { id: 'compare', label: 'Compare', panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
     { id: 'lessons', label: 'Lessons', panel: <LessonsView /> },
   ];
 

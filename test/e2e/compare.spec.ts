@@ -108,3 +108,24 @@ test('Compare with nothing selected says what to do', async ({ page }) => {
   await expect(page.getByText('Nothing to compare yet')).toBeVisible();
   await expect(page.getByRole('searchbox', { name: 'Add a run to the comparison' })).toBeVisible();
 });
+
+test('the selection is one state: runs ticked in Runs show in the Compare tab, and a run removed there is unticked in Runs', async ({ page }) => {
+  await page.goto(lab.url);
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  for (const n of ['rnn tanh seed 1', 'rnn relu seed 1']) await page.getByRole('checkbox', { name: `Select ${n}` }).check();
+  // The tab, not the button beside the selection.
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.getByText('Nothing to compare yet')).toHaveCount(0);
+  const chips = page.getByRole('list', { name: 'Runs in this comparison' });
+  await expect(chips).toContainText('rnn tanh seed 1');
+  await expect(chips).toContainText('rnn relu seed 1');
+  await expect(lines(page, 'Gradient norm')).toHaveCount(2);
+  await page.screenshot({ path: '/tmp/core15-compare-tab-selection.png' });
+
+  await page.getByRole('button', { name: 'Remove rnn relu seed 1 from comparison' }).click();
+  await expect(lines(page, 'Gradient norm')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Select rnn relu seed 1' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Select rnn tanh seed 1' })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Selected runs' })).toContainText('1 selected');
+});

@@ -20,8 +20,9 @@ import '../runs/runs.css';
 import './compare.css';
 
 export interface CompareViewProps {
-  runIds: readonly string[];
-  onRunIdsChange: (runIds: string[]) => void;
+  /** The window's one selection (the runs ticked in Runs), in the order they were ticked. */
+  runs: readonly { id: string; name: string }[];
+  onRunsChange: (runs: { id: string; name: string }[]) => void;
 }
 
 const LOSS_LABEL = { loss: 'train', heldoutLoss: 'held-out' } as const;
@@ -39,7 +40,8 @@ function Empty({ children }: { children: string }) {
   return <p className="chart-empty">{children}</p>;
 }
 
-export function CompareView({ runIds, onRunIdsChange }: CompareViewProps) {
+export function CompareView({ runs: selection, onRunsChange }: CompareViewProps) {
+  const runIds = useMemo(() => selection.map((r) => r.id), [selection]);
   const settings = useCompareSettings();
   const data = useCompareData(runIds, null);
   const runs: CurveRun[] = useMemo(() => data.runs.map((r) => ({ summary: r.detail, series: r.series })), [data.runs]);
@@ -72,9 +74,10 @@ export function CompareView({ runIds, onRunIdsChange }: CompareViewProps) {
   const setLog = (k: keyof typeof settings.logY) => (v: boolean) => updateCompareSettings({ logY: { ...settings.logY, [k]: v } });
   const chips = runIds.map((id) => {
     const r = data.runs.find((x) => x.id === id);
-    return { id, name: r?.detail.name ?? (data.errors.has(id) ? `${id} (unavailable)` : '…'), status: r?.detail.status };
+    const known = selection.find((x) => x.id === id)?.name;
+    return { id, name: r?.detail.name ?? (data.errors.has(id) ? `${known ?? id} (unavailable)` : (known ?? '…')), status: r?.detail.status };
   });
-  const addRun = (r: RunSummary) => onRunIdsChange([...runIds, r.id]);
+  const addRun = (r: RunSummary) => !runIds.includes(r.id) && onRunsChange([...selection, { id: r.id, name: r.name }]);
   const loading = data.loading && !data.runs.length;
 
   if (runIds.length === 0) {
@@ -82,7 +85,7 @@ export function CompareView({ runIds, onRunIdsChange }: CompareViewProps) {
       <section className="compare-view compare-empty" aria-label="Compare">
         <h2>Nothing to compare yet</h2>
         <p>
-          In the <em>Runs</em> tab, tick the runs you want (their <em>Select</em> boxes) and press <strong>Compare</strong>, or add runs here by name.
+          In the <em>Runs</em> tab, tick the runs you want (their <em>Select</em> boxes): the ticked runs show here. Or add runs here by name.
         </p>
         <RunChips runs={[]} onRemove={() => undefined} onAdd={addRun} showStyles />
       </section>
@@ -91,7 +94,7 @@ export function CompareView({ runIds, onRunIdsChange }: CompareViewProps) {
 
   return (
     <section className="compare-view" aria-label="Compare">
-      <RunChips runs={chips} onRemove={(id) => onRunIdsChange(runIds.filter((x) => x !== id))} onAdd={addRun} showStyles={!grouped} />
+      <RunChips runs={chips} onRemove={(id) => onRunsChange(selection.filter((x) => x.id !== id))} onAdd={addRun} showStyles={!grouped} />
       {[...data.errors].map(([id, msg]) => (
         <p key={id} role="alert" className="form-error">{`Run ${id}: ${msg}`}</p>
       ))}

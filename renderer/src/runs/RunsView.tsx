@@ -12,14 +12,14 @@ import { EMPTY_FILTERS, hasFilters, toRunQuery, type RunFilterState } from './ru
 import { RunsTable } from './RunsTable';
 import { SelectionBar } from './SelectionBar';
 import { useRunList } from './useRunList';
-import { toggleSelected, updateRunsView, useRunsView } from './view-store';
+import { addSelected, toggleSelected, updateRunsView, useRunsView } from './view-store';
 import '../export/modal.css';
 import './runs.css';
 import { errorMessage } from '../../../core/api/errors';
 
 export interface RunsViewProps {
-  /** Show these runs in the Compare tab (App switches tabs). */
-  onCompare: (runIds: string[]) => void;
+  /** Show the selection in the Compare tab (App switches tabs; the selection is already the one Compare shows). */
+  onCompare: () => void;
   /** Open one run (App shows it in the live/run view). Without it, a name click opens the details panel. */
   onOpenRun?: ((runId: string) => void) | undefined;
 }
@@ -37,7 +37,7 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
 
   const setFilters = useCallback((filters: RunFilterState) => updateRunsView({ filters, offset: 0 }), []);
   const details = view.detailsId ? list.runs.find((r) => r.id === view.detailsId) : undefined;
-  const compare = (ids: string[]) => ids.length && onCompare(ids);
+  const compare = () => view.selected.length > 0 && onCompare();
   const open = (run: RunSummary) => (onOpenRun ? onOpenRun(run.id) : updateRunsView({ detailsId: run.id }));
 
   const filtered = hasFilters(view.filters);
@@ -54,7 +54,7 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
       </div>
       <SelectionBar
         selected={view.selected}
-        onCompare={() => compare(view.selected.map((r) => r.id))}
+        onCompare={compare}
         onClear={() => updateRunsView({ selected: [] })}
         onDeleted={(ids) => {
           updateRunsView((s) => ({ selected: s.selected.filter((r) => !ids.includes(r.id)) }));
@@ -114,7 +114,11 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
             knownTags={knownTags}
             onClose={() => updateRunsView({ detailsId: null })}
             onOpen={onOpenRun ? () => onOpenRun(details.id) : undefined}
-            onCompare={() => compare([details.id])}
+            onCompare={() => {
+              // Adds the run to the ticked ones rather than replacing them: the selection is one state.
+              addSelected({ id: details.id, name: details.name });
+              onCompare();
+            }}
             onChanged={list.refresh}
           />
         )}

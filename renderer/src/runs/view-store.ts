@@ -1,6 +1,7 @@
 /**
  * State of the Runs view that must outlive the component: App mounts one tab at a time, and a researcher who
- * filters, ticks five runs, looks at Compare and comes back expects the same page and the same ticks.
+ * filters, ticks five runs, looks at Compare and comes back expects the same page and the same ticks. The
+ * ticks are also what Compare shows (one selection across tabs).
  */
 import { useSyncExternalStore } from 'react';
 import { EMPTY_FILTERS, type RunFilterState, type SortKey, type SortOrder } from './run-options';
@@ -44,6 +45,19 @@ export function toggleSelected(run: { id: string; name: string }, on: boolean): 
   updateRunsView((s) => ({
     selected: on ? (s.selected.some((r) => r.id === run.id) ? s.selected : [...s.selected, run]) : s.selected.filter((r) => r.id !== run.id),
   }));
+}
+
+/**
+ * The selection is one state for the whole window: the runs ticked in Runs are the runs Compare shows, and a
+ * run added or removed in Compare is ticked or unticked in Runs.
+ */
+export function setSelected(selected: { id: string; name: string }[]): void {
+  updateRunsView({ selected });
+}
+
+/** Ticks a run (kept at its place if already ticked) and leaves the other ticks alone. */
+export function addSelected(run: { id: string; name: string }): void {
+  toggleSelected(run, true);
 }
 
 /** Test hook and "reset view" action. */
