@@ -70,6 +70,48 @@ test('builds a GRU model by dragging blocks with the mouse', async ({ page }) =>
   expect(errors).toEqual([]);
 });
 
+test('a cell drag shows its two targets with the outcome of each, and mid-canvas it adds no layer', async ({ page }) => {
+  await openBuilder(page, lab.url);
+  await mouseDrag(page, block(page, 'GRU'), addLayerSlot(page));
+  await expect(page.getByLabel('Layers', { exact: true })).toHaveValue('2');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Layers', { exact: true })).toHaveValue('1');
+
+  // Pick up LSTM and hold it over the middle of the canvas (the flow arrow between task and layers).
+  const src = await block(page, 'LSTM').boundingBox();
+  const mid = await canvas(page).getByText('↓ xₜ').boundingBox();
+  if (!src || !mid) throw new Error('not visible');
+  await page.mouse.move(src.x + src.width / 2, src.y + src.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(src.x + src.width / 2 + 12, src.y + src.height / 2, { steps: 3 });
+  await page.mouse.move(mid.x + mid.width / 2, mid.y + mid.height / 2, { steps: 15 });
+  const replace = canvas(page).locator('.replace-cell');
+  const add = canvas(page).locator('.add-layer');
+  await expect(replace).toContainText('Replace the cell');
+  await expect(replace).toContainText('1 × LSTM (now 1 × RNN)');
+  await expect(add).toContainText('Add a layer');
+  await expect(add).toContainText('2 × LSTM (now 1 × RNN)');
+  await expect(page.getByText('Drop on “Replace the cell” or “Add a layer” to use LSTM')).toBeVisible();
+  await page.screenshot({ path: '/tmp/core15-cell-drag-mid.png' });
+  // Over the replace target the preview says what the drop does.
+  const r = await replace.boundingBox();
+  if (!r) throw new Error('replace target not visible');
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2, { steps: 8 });
+  await expect(page.getByText('Make every layer LSTM', { exact: true })).toBeVisible();
+  await page.screenshot({ path: '/tmp/core15-cell-drag-replace.png' });
+  // Back to mid-canvas and drop: nothing changes (no layer added).
+  await page.mouse.move(mid.x + mid.width / 2, mid.y + mid.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(replace).toHaveCount(0);
+  await expect(page.getByLabel('Layers', { exact: true })).toHaveValue('1');
+  await expect(layer(page, 1)).toHaveAccessibleDescription(/RNN/);
+
+  // Dropped on the replace target: an LSTM, still one layer.
+  await mouseDrag(page, block(page, 'LSTM'), layer(page, 1));
+  await expect(layer(page, 1)).toHaveAccessibleDescription(/LSTM/);
+  await expect(page.getByLabel('Layers', { exact: true })).toHaveValue('1');
+});
+
 test('builds a model with the keyboard only (Space, arrows, Space)', async ({ page }) => {
   await openBuilder(page, lab.url);
   const announcer = page.locator('[aria-live="assertive"]');

@@ -72,7 +72,7 @@ export function Builder({ onStarted }: BuilderProps) {
     onDragEnd: ({ active, over: o }) => {
       const d = dragData(active);
       if (!d) return undefined;
-      if (!o) return `Dropped ${d.type === 'palette' ? d.block.label : 'the layer'} outside the canvas: nothing changed.`;
+      if (!o) return `Dropped ${d.type === 'palette' ? d.block.label : 'the layer'} where it has no target: nothing changed.`;
       return d.type === 'palette' ? `${describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised)}: done.` : `Moved the layer.`;
     },
     onDragCancel: ({ active }) => {
@@ -132,6 +132,7 @@ export function Builder({ onStarted }: BuilderProps) {
             onDismissNote={() => s.setNote(null)}
             onSelect={s.setSelection}
             onRemoveLayer={s.removeLayerAt}
+            dragging={drag?.type === 'palette' ? drag.block : null}
           />
           <RunActions
             draft={s.draft}

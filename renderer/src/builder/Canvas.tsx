@@ -5,11 +5,11 @@
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { ExperimentSpec, FieldIssue } from '../../../core/api';
-import { KIND_COLOR } from './blocks';
+import { KIND_COLOR, type Block } from './blocks';
 import { CANVAS_ID, type TargetData } from './dnd';
 import { sectionOf, shownValue, type Draft, type Section } from './draft';
 import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf, seqLenLabel } from './names';
-import type { Selection } from './apply-block';
+import { dropOutcome, type Selection } from './apply-block';
 import { CanvasSlot } from './CanvasSlot';
 import { LayerBlock } from './LayerBlock';
 
@@ -23,9 +23,12 @@ export interface CanvasProps {
   onDismissNote: () => void;
   onSelect: (s: Selection) => void;
   onRemoveLayer: (index: number) => void;
+  /** The palette block being dragged, if any: a cell drag shows its two targets with what each would do. */
+  dragging?: Block | null;
 }
 
-export function Canvas({ draft, normalised, issues, layerIds, selection, note, onDismissNote, onSelect, onRemoveLayer }: CanvasProps) {
+export function Canvas({ draft, normalised, issues, layerIds, selection, note, onDismissNote, onSelect, onRemoveLayer, dragging = null }: CanvasProps) {
+  const cellDrag = dragging?.kind === 'cell' ? dragging : null;
   const v = (path: string) => shownValue(draft, normalised, path);
   const data: TargetData = { type: 'canvas', label: 'the Model canvas', leaf: false, accepts: [] };
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_ID, data });
@@ -55,26 +58,43 @@ export function Canvas({ draft, normalised, issues, layerIds, selection, note, o
         ↓ xₜ
       </div>
       <div className="layer-stack">
-        <SortableContext items={layerIds} strategy={verticalListSortingStrategy}>
-          <ol aria-label="Layer stack">
-            {layerIds.map((id, i) => (
-              <LayerBlock
-                key={id}
-                id={id}
-                index={i}
-                count={layerIds.length}
-                cellName={cellName}
-                summary={layerSummary}
-                selected={is('model') && selection.layer === i}
-                issueCount={i === 0 ? count('model') : 0}
-                onSelect={() => onSelect({ section: 'model', layer: i })}
-                onRemove={() => onRemoveLayer(i)}
-              />
-            ))}
-          </ol>
-        </SortableContext>
-        <CanvasSlot id="slot:add-layer" label="the add-a-layer slot" accepts={['cell']} color="transparent" className="add-layer">
-          + Drop a cell here to add a layer
+        <div className="layer-list">
+          <SortableContext items={layerIds} strategy={verticalListSortingStrategy}>
+            <ol aria-label="Layer stack">
+              {layerIds.map((id, i) => (
+                <LayerBlock
+                  key={id}
+                  id={id}
+                  index={i}
+                  count={layerIds.length}
+                  cellName={cellName}
+                  summary={layerSummary}
+                  selected={is('model') && selection.layer === i}
+                  issueCount={i === 0 ? count('model') : 0}
+                  onSelect={() => onSelect({ section: 'model', layer: i })}
+                  onRemove={() => onRemoveLayer(i)}
+                />
+              ))}
+            </ol>
+          </SortableContext>
+          {cellDrag && (
+            // Laid over the layers (no layout shift mid-drag): dropping anywhere on the stack replaces the cell.
+            <CanvasSlot id="slot:replace-cell" label="the replace-the-cell target" accepts={['cell']} drop="replace-cell" color={KIND_COLOR.cell} className="replace-cell">
+              <span className="slot-kind">Replace the cell</span>
+              <span className="slot-title">Make it {cellDrag.label}</span>
+              <span className="slot-summary">{dropOutcome(cellDrag, { type: 'replace-cell' }, draft, normalised)}</span>
+            </CanvasSlot>
+          )}
+        </div>
+        <CanvasSlot id="slot:add-layer" label="the add-a-layer target" accepts={['cell']} drop="add-layer" color="transparent" className={`add-layer${cellDrag ? ' is-target' : ''}`}>
+          {cellDrag ? (
+            <>
+              <span className="slot-kind">Add a layer</span>
+              <span className="slot-summary">{dropOutcome(cellDrag, { type: 'add-layer' }, draft, normalised)}</span>
+            </>
+          ) : (
+            '+ Drop a cell here to add a layer'
+          )}
         </CanvasSlot>
         {layerIds.length > 1 && <p className="muted layer-note">All layers share one cell, activation and initialiser, as the spec does.</p>}
       </div>

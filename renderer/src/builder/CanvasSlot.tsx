@@ -18,12 +18,14 @@ export interface CanvasSlotProps {
   /** The select button's accessible name ("Task"); its visible details become its description. */
   name?: string;
   className?: string;
+  /** The cell target this slot is, if any (see dnd.ts). */
+  drop?: 'replace-cell' | 'add-layer';
   children: ReactNode;
 }
 
-export function CanvasSlot({ id, label, color, accepts, selected, issueCount = 0, onSelect, name, className, children }: CanvasSlotProps) {
+export function CanvasSlot({ id, label, color, accepts, selected, issueCount = 0, onSelect, name, className, drop, children }: CanvasSlotProps) {
   const detailsId = useId();
-  const data: TargetData = { type: 'canvas', label, leaf: true, accepts };
+  const data: TargetData = { type: 'canvas', label, leaf: true, accepts, ...(drop ? { drop } : {}) };
   const { setNodeRef, isOver } = useDroppable({ id, data });
   const classes = ['canvas-slot', className, selected ? 'is-selected' : '', isOver ? 'is-over' : ''].filter(Boolean).join(' ');
   return (

@@ -4,8 +4,14 @@ import type { Block } from './blocks';
 import { CELL_NAMES, nameOf } from './names';
 import { getAt, setAt, shownValue, type Draft, type Section } from './draft';
 
-/** Where a block was dropped: on one layer, or anywhere else on the Model canvas. */
-export type DropTarget = { type: 'layer'; index: number } | { type: 'canvas' };
+/**
+ * Where a block was dropped: on one layer, on one of the two cell targets a cell drag shows (replace the cell
+ * of the stack, add a layer), or anywhere else on the Model canvas (blocks other than cells).
+ */
+export type DropTarget = { type: 'layer'; index: number } | { type: 'replace-cell' } | { type: 'add-layer' } | { type: 'canvas' };
+
+/** A cell lands on one of these; a newcomer who drops an LSTM on the middle of the canvas means "make it an LSTM". */
+const addsLayer = (target: DropTarget) => target.type === 'add-layer';
 
 /** Which canvas block the inspector shows (a layer index for the model's layers). */
 export type Selection = { section: Section; layer?: number };
@@ -29,12 +35,13 @@ export function layerCount(draft: Draft, normalised: ExperimentSpec | null): num
 
 /** What the drop will do, in words: the drag overlay and the screen-reader announcement say it before the drop. */
 export function describeDrop(block: Block, target: DropTarget | null, draft: Draft, normalised: ExperimentSpec | null): string {
-  if (!target) return `Drop on the Model canvas to use ${block.label}`;
+  if (!target) return block.kind === 'cell' ? `Drop on “Replace the cell” or “Add a layer” to use ${block.label}` : `Drop on the Model canvas to use ${block.label}`;
   switch (block.kind) {
     case 'cell': {
       const same = shownValue(draft, normalised, 'model.cell') === block.value;
-      if (target.type === 'layer') return same ? `Layer ${target.index + 1} is already ${block.label}` : `Make every layer ${block.label}`;
-      return `Add ${withArticle(block.label)} layer`;
+      if (addsLayer(target)) return `Add ${withArticle(block.label)} layer`;
+      if (same) return target.type === 'layer' ? `Layer ${target.index + 1} is already ${block.label}` : `The layers are already ${block.label}`;
+      return `Make every layer ${block.label}`;
     }
     case 'activation':
       return `Use ${block.label} in every layer`;
@@ -57,11 +64,11 @@ export function applyBlock(draft: Draft, normalised: ExperimentSpec | null, bloc
       const before = shownValue(draft, normalised, 'model.cell');
       const switched = before !== block.value;
       const was = nameOf(CELL_NAMES, before);
-      if (target.type === 'layer') {
+      if (!addsLayer(target)) {
         return {
           draft: setAt(draft, 'model.cell', block.value),
           note: switched && layers > 1 ? `All ${layers} layers are now ${block.label} (were ${was}): the spec has one cell type for every layer.` : null,
-          select: { section: 'model', layer: target.index },
+          select: { section: 'model', layer: focusLayer },
         };
       }
       const next = setAt(setAt(draft, 'model.cell', block.value), 'model.layers', layers + 1);
@@ -97,6 +104,19 @@ export function applyBlock(draft: Draft, normalised: ExperimentSpec | null, bloc
       return { draft: { ...draft, task: taskDraft } as Draft, note: null, select: { section: 'task' } };
     }
   }
+}
+
+/**
+ * The stack a cell drop would leave, shown on the two cell targets before the drop: "2 × LSTM (now 1 × RNN)".
+ * Computed by applyBlock itself, so the preview cannot say something the drop does not do.
+ */
+export function dropOutcome(block: Block, target: DropTarget, draft: Draft, normalised: ExperimentSpec | null): string {
+  const stack = (d: Draft, n: ExperimentSpec | null) => `${layerCount(d, n)} × ${nameOf(CELL_NAMES, shownValue(d, n, 'model.cell'))}`;
+  const after = applyBlock(draft, normalised, block, target).draft;
+  // The normalised spec still describes the draft before the drop; the values the drop sets are in `after`.
+  const next = stack(after, normalised);
+  const now = stack(draft, normalised);
+  return next === now ? `unchanged: ${now}` : `${next} (now ${now})`;
 }
 
 /** Removing a layer decrements model.layers; the spec needs at least one. */

@@ -5,9 +5,10 @@
  * model.layers, model.activation, model.init.recurrent), so the canvas draws `model.layers` identical layer
  * blocks. Mapping, block label → spec:
  *   cells         RNN → model.cell 'rnn', LSTM → 'lstm', GRU → 'gru'.
- *                 Dropped on the canvas (or its "add a layer" slot) it adds a layer: model.layers + 1 and
- *                 model.cell set. Dropped on an existing layer it switches model.cell without adding one.
- *                 Either way, when the cell differs from the layers' cell every layer switches (a note says so).
+ *                 A cell drag shows two targets, each with the stack it would leave: "Replace the cell"
+ *                 (laid over the layers: switches model.cell, no layer added) and "Add a layer" (below them:
+ *                 model.layers + 1 and model.cell set). Elsewhere on the canvas a cell changes nothing.
+ *                 When the cell differs from the layers' cell every layer switches (a note says so).
  *   activations   tanh → model.activation 'tanh', sigmoid → 'sigmoid', ReLU → 'relu', LeakyReLU → 'leaky_relu',
  *                 ELU → 'elu' ('linear' only from the inspector).
  *   initialisers  Xavier → model.init.recurrent 'xavier_uniform', He → 'he_normal', Orthogonal → 'orthogonal',

@@ -13,17 +13,26 @@ export type DragData = { type: 'palette'; block: Block } | { type: 'layer'; inde
 /** What a droppable carries; `label` names it in announcements. */
 export type TargetData =
   | { type: 'layer'; index: number; label: string }
-  /** `accepts`: the block kinds this part of the canvas is for; others dropped here go to the canvas as a whole. */
-  | { type: 'canvas'; label: string; leaf: boolean; accepts: readonly BlockKind[] };
+  /**
+   * `accepts`: the block kinds this part of the canvas is for; others dropped here go to the canvas as a whole.
+   * `drop`: the cell target this slot is (replace the cell / add a layer), when it is one.
+   */
+  | { type: 'canvas'; label: string; leaf: boolean; accepts: readonly BlockKind[]; drop?: 'replace-cell' | 'add-layer' };
 
-/** Layers take cells (switch the cell), activations and initialisers. */
-export const LAYER_ACCEPTS: readonly BlockKind[] = ['cell', 'activation', 'init'];
+/**
+ * Layers take activations and initialisers. A cell goes to one of the two targets a cell drag shows: the
+ * "Replace the cell" target laid over the layers, or "Add a layer" below them.
+ */
+export const LAYER_ACCEPTS: readonly BlockKind[] = ['activation', 'init'];
 
-function accepts(t: TargetData | undefined, drag: DragData | undefined): boolean {
+export function accepts(t: TargetData | undefined, drag: DragData | undefined): boolean {
   if (!t || !drag) return false;
   if (drag.type === 'layer') return t.type === 'layer';
   if (t.type === 'layer') return LAYER_ACCEPTS.includes(drag.block.kind);
-  return !t.leaf || t.accepts.includes(drag.block.kind);
+  // A cell needs one of its two explicit targets: on the canvas as a whole "add a layer" or "replace the cell"
+  // would be a guess (a newcomer's LSTM dropped mid-canvas added a layer where they meant "make it an LSTM").
+  if (!t.leaf) return drag.block.kind !== 'cell';
+  return t.accepts.includes(drag.block.kind);
 }
 
 export const CANVAS_ID = 'canvas';
@@ -39,7 +48,8 @@ export function targetData(over: Over | DroppableContainer | null | undefined): 
 export function dropTargetOf(over: Over | null): DropTarget | null {
   const t = targetData(over);
   if (!t) return null;
-  return t.type === 'layer' ? { type: 'layer', index: t.index } : { type: 'canvas' };
+  if (t.type === 'layer') return { type: 'layer', index: t.index };
+  return t.drop ? { type: t.drop } : { type: 'canvas' };
 }
 
 type Rect = { left: number; top: number; width: number; height: number };
@@ -80,6 +90,9 @@ export const keyboardCoordinates: KeyboardCoordinateGetter = (event, { active, c
     // Keyboard stops are the parts of the canvas made for this block (a task stops at the Task block only);
     // the canvas as a whole is no stop, its centre would land on whatever block is there.
     if (!t || c.id === active || (t.type === 'canvas' && !t.leaf) || !accepts(t, drag)) continue;
+    // The target already under the block is no next stop: the drag preview changes size as its hint changes,
+    // so its centre drifts a few pixels off the target's and the next arrow would land on the same target.
+    if (c.id === context.over?.id) continue;
     const r = context.droppableRects.get(c.id);
     if (!r) continue;
     const to = centre(r);
