@@ -151,11 +151,17 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
 export interface ProfileChartOptions {
   /** Probe step to show; the nearest recorded one is used. Default: each run's latest profile. */
   step?: number;
-  /** Layer index; default 0 (the layer nearest the input, where vanishing is worst). */
+  /**
+   * Layer index (0 = nearest the input); default every layer, one curve each, as the live view draws them. A
+   * chosen layer is named in the title, so a figure of layer 2 never reads as the whole model.
+   */
   layer?: number;
   /** Draw the theory bound ‖∂L/∂h_T‖·(γσ_max)^(T−t) where the profile has it. Default true. */
   bound?: boolean;
 }
+
+/** Layers are named from 1, as the Builder and the live view name them. */
+export const layerName = (index: number): string => `layer ${index + 1}`;
 
 function pickProfile(profiles: GradientProfile[], step: number | undefined): GradientProfile | undefined {
   let best: GradientProfile | undefined;
@@ -178,40 +184,56 @@ function boundCurve(layer: LayerProfile): number[] | null {
 }
 
 export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}): LineChartData {
-  const layerIndex = opts.layer ?? 0;
   const series: LineSeries[] = [];
   const refs: LineSeries[] = [];
   const steps = new Set<number>();
-  runs.forEach((r, ri) => {
-    const profile = pickProfile(r.profiles, opts.step);
-    const layer = profile?.layers.find((l) => l.layer === layerIndex);
-    if (!profile || !layer) return;
+  const picked = runs.map((r) => ({ r, profile: pickProfile(r.profiles, opts.step) }));
+  const layersOf = (p: GradientProfile | undefined) => (p ? p.layers.filter((l) => opts.layer === undefined || l.layer === opts.layer) : []);
+  // Layers are told apart by dash when runs take the colours, by colour when one run shows its layers.
+  const manyLayers = opts.layer === undefined && picked.some(({ profile }) => layersOf(profile).length > 1);
+  const manyRuns = runs.length > 1;
+  picked.forEach(({ r, profile }, ri) => {
+    const layers = layersOf(profile);
+    if (!profile || !layers.length) return;
     steps.add(profile.step);
-    const t = layer.hNorms.map((_, i) => i + 1);
-    series.push({ id: `${r.run.id}:profile`, alias: r.run.id, label: r.run.name, x: t, y: [...layer.hNorms], colorIndex: ri });
-    const b = opts.bound === false ? null : boundCurve(layer);
-    if (b) {
-      refs.push({
-        id: `${r.run.id}:bound`,
-        label: `bound (γσₘₐₓ = ${formatNumber(layer.jacobianBound as number, 3)})${runs.length > 1 ? `, ${r.run.name}` : ''}`,
+    for (const layer of layers) {
+      const t = layer.hNorms.map((_, i) => i + 1);
+      const named = manyLayers ? [manyRuns ? r.run.name : '', layerName(layer.layer)].filter(Boolean).join(', ') : r.run.name;
+      const colorIndex = manyRuns || !manyLayers ? ri : layer.layer;
+      series.push({
+        id: `${r.run.id}:profile${manyLayers ? `:${layer.layer}` : ''}`,
+        alias: manyLayers ? undefined : r.run.id,
+        label: named,
         x: t,
-        y: b,
-        reference: true,
-        colorIndex: runs.length > 1 ? ri : undefined,
+        y: [...layer.hNorms],
+        colorIndex,
+        ...(manyLayers && manyRuns ? { dashIndex: layer.layer } : {}),
       });
+      const b = opts.bound === false ? null : boundCurve(layer);
+      if (b) {
+        refs.push({
+          id: `${r.run.id}:bound${manyLayers ? `:${layer.layer}` : ''}`,
+          label: `bound (γσₘₐₓ = ${formatNumber(layer.jacobianBound as number, 3)})${manyRuns || manyLayers ? `, ${named}` : ''}`,
+          x: t,
+          y: b,
+          reference: true,
+          colorIndex: manyRuns || manyLayers ? colorIndex : undefined,
+        });
+      }
     }
   });
   if (refs.length > 1) {
-    // One legend entry for all bounds: each takes its run's colour, so per-run entries would only repeat names.
+    // One legend entry for all bounds: each takes its curve's colour, so per-curve entries would only repeat names.
     for (const r of refs) r.hideInLegend = true;
     refs.push({ id: 'bound', label: 'theory bound', x: [], y: [], reference: true });
   }
   const stepText = steps.size === 1 ? ` at step ${[...steps][0]}` : '';
+  const layerText = opts.layer === undefined ? '' : `, ${layerName(opts.layer)}`;
   return {
     type: 'line',
-    title: `Gradient norm through time${stepText}`,
+    title: `Gradient norm through time${stepText}${layerText}`,
     xLabel: 'time step t',
-    yLabel: layerIndex === 0 ? H_NORM_LABEL : `${H_NORM_LABEL}, layer ${layerIndex}`,
+    yLabel: opts.layer === undefined ? H_NORM_LABEL : `${H_NORM_LABEL}, ${layerName(opts.layer)}`,
     logY: true,
     series: [...series, ...refs],
     integerX: true,
@@ -238,7 +260,7 @@ export function heatmapChart(runs: RunProfiles[] | RunProfiles, opts: HeatmapCha
     title: r ? `${r.run.name}: gradient norm over training` : 'Gradient norm over training',
     xLabel: 'training step',
     yLabel: 'time step t',
-    colorLabel: `log₁₀ ${H_NORM_LABEL}${layerIndex === 0 ? '' : `, layer ${layerIndex}`}`,
+    colorLabel: `log₁₀ ${H_NORM_LABEL}${layerIndex === 0 ? '' : `, ${layerName(layerIndex)}`}`,
     x: columns.map((c) => c.step),
     y: Array.from({ length: T }, (_, i) => i + 1),
     values: columns.map((c) => Array.from({ length: T }, (_, j) => Math.log10(c.hNorms[j] ?? NaN))),

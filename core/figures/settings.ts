@@ -91,8 +91,8 @@ export const FigureSettingsSchema = z.object({
   baseline: z.number().optional(),
   /** profile: probe step (nearest recorded); default the latest. */
   probeStep: z.number().int().min(0).optional(),
-  /** profile, heatmap, horizon: layer index. */
-  layer: z.number().int().min(0).default(0),
+  /** profile: the one layer to show (default every layer); heatmap, horizon, sweep: the layer (default 0). */
+  layer: z.number().int().min(0).optional(),
   /** profile: draw the theory bound where the profile has one. */
   theoryBound: z.boolean().default(true),
   /** gradnorm: threshold line; default from the runs' clip setting. */

@@ -29,7 +29,7 @@ export function ProbeStepSelect({ steps, value, layers, layer }: { steps: readon
           <select value={layer} onChange={(e) => updateCompareSettings({ layer: Number(e.target.value) })}>
             {Array.from({ length: layers }, (_, i) => (
               <option key={i} value={i}>
-                {i}
+                {i + 1}
               </option>
             ))}
           </select>
