@@ -5,7 +5,7 @@
  */
 import type { GradientProfile, LayerProfile, RunSummary, Series } from '../api/records';
 import { ema, formatNumber, meanStd } from './stats';
-import { groupLabel } from './labels';
+import { groupLabels } from './labels';
 import type { Divergence, HeatmapData, HLine, LineChartData, LineSeries } from './types';
 
 export interface RunSeries {
@@ -79,8 +79,9 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
   if (opts.groupSeeds) {
     const groups = new Map<string, RunSeries[]>();
     for (const r of runs) groups.set(r.run.specHash, [...(groups.get(r.run.specHash) ?? []), r]);
+    const labels = groupLabels([...groups.values()].map((members) => members.map((m) => m.run)));
     [...groups.entries()].forEach(([hash, members], g) => {
-      const label = groupLabel(members.map((m) => m.run));
+      const label = labels[g]!;
       metrics.forEach((metric, mi) => {
         const curves = members.flatMap((m) => {
           const s = findSeries(m, metric);

@@ -11,7 +11,8 @@ export function figureInputs(store: LabStore, runIds: readonly string[], chart: 
   const needsProfiles = chart === 'profile' || chart === 'heatmap' || chart === 'horizon' || chart === 'sweep';
   const needsSeries = chart !== 'profile' && chart !== 'heatmap' && chart !== 'sweep';
   return runIds.map((id) => ({
-    run: store.getSummary(id),
+    // The detail, spec included: a seed group's label names the spec fields that tell it from the others.
+    run: store.getRun(id),
     ...(needsSeries ? { series: store.getSeries(id) } : {}),
     ...(needsProfiles ? { profiles: store.getProfiles(id) } : {}),
   }));

@@ -95,7 +95,8 @@ test('seeds of one spec pool into a mean ± std band; the screenshot for the REA
   await page.getByRole('combobox', { name: 'Seeds' }).selectOption('std');
   // Two groups: the tanh seeds (with a band) and the relu run.
   await expect(lines(page, 'Gradient norm')).toHaveCount(2);
-  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText('rnn tanh (n = 2)');
+  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText('activation=tanh (n = 2)');
+  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText('activation=relu (n = 1)');
   await expect(chart(page, 'Loss').locator('.recharts-area-area')).not.toHaveCount(0);
   await page.getByRole('combobox', { name: 'Seeds' }).selectOption('minmax');
   await expect(chart(page, 'Gradient flow').locator('.recharts-area-area')).not.toHaveCount(0);

@@ -6,7 +6,7 @@
 import type { GradientProfile, RunSummary, Series } from '../../../core/api/records';
 import { lineStyle, type LineStyle } from './chart-style';
 import { aggregate, ema, type Aggregate } from './series-math';
-import { groupLabel } from '../../../core/figures/labels';
+import { groupLabels } from '../../../core/figures/labels';
 
 export type XMode = 'step' | 'wall';
 export type GroupMode = 'none' | Aggregate;
@@ -25,7 +25,8 @@ export interface PlotSeries {
 }
 
 export interface CurveRun {
-  summary: RunSummary;
+  /** A run's summary, with its spec where known (Compare passes the detail): seed groups are named by it. */
+  summary: RunSummary & { spec?: unknown };
   series: ReadonlyMap<string, Series>;
 }
 
@@ -71,8 +72,10 @@ export function metricCurves(runs: readonly CurveRun[], metrics: readonly { metr
     });
     return out;
   }
-  seedGroups(runs).forEach((members, g) => {
-    const label = groupLabel(members.map((m) => m.summary));
+  const groups = seedGroups(runs);
+  const labels = groupLabels(groups.map((members) => members.map((m) => m.summary)));
+  groups.forEach((members, g) => {
+    const label = labels[g]!;
     metrics.forEach((m, mi) => {
       const curves = members.flatMap((r) => {
         const s = r.series.get(m.metric);
@@ -115,11 +118,13 @@ export function profileCurves(
       runIds: [r.summary.id],
     }));
   }
-  return seedGroups(withData).map((members, g) => {
+  const groups = seedGroups(withData);
+  const labels = groupLabels(groups.map((members) => members.map((m) => m.summary)));
+  return groups.map((members, g) => {
     const band = aggregate(members, group);
     return {
       key: `group:${members[0]?.summary.specHash}:profile`,
-      label: groupLabel(members.map((m) => m.summary)),
+      label: labels[g]!,
       style: lineStyle(g),
       x: band.x,
       y: band.mean,

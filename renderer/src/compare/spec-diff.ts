@@ -1,16 +1,9 @@
 /** Which spec fields differ between runs: each spec flattened to dotted paths, only unequal paths kept. */
+import type { Flat } from '../../../core/figures/labels';
 
-export type Flat = Map<string, string>;
-
-/** `{ model: { cell: 'rnn', init: { gain: 1 } } }` → model.cell = "rnn", model.init.gain = "1". Arrays stay whole. */
-export function flattenSpec(value: unknown, prefix = '', out: Flat = new Map()): Flat {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flattenSpec(v, prefix ? `${prefix}.${k}` : k, out);
-  } else if (prefix) {
-    out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
-  }
-  return out;
-}
+// One flattening for this table and for the seed groups' labels (core/figures/labels.ts), so both name the
+// same fields.
+export { flattenSpec, type Flat } from '../../../core/figures/labels';
 
 /** Paths whose value is not the same in every spec (absent counts as a value), in the specs' field order. */
 export function differingPaths(flats: readonly Flat[], ignore: readonly string[] = ['name']): string[] {

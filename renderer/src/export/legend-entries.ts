@@ -5,7 +5,7 @@
  */
 import type { RunDetail } from '../../../core/api/records';
 import type { FigureChart, FigureSettingsDefaults } from './figure-options';
-import { groupLabel } from '../../../core/figures/labels';
+import { groupLabels } from '../../../core/figures/labels';
 
 export interface LegendEntry {
   key: string;
@@ -28,8 +28,9 @@ export function legendEntries(chart: FigureChart, runs: readonly RunDetail[], d:
   }
   const groups = new Map<string, RunDetail[]>();
   for (const r of runs) groups.set(r.specHash, [...(groups.get(r.specHash) ?? []), r]);
-  return [...groups.entries()].flatMap(([hash, members]) => {
-    const label = groupLabel(members);
+  const labels = groupLabels([...groups.values()]);
+  return [...groups.keys()].flatMap((hash, g) => {
+    const label = labels[g]!;
     return metrics.map((m) => (two ? { key: `group:${hash}:${m.metric}`, label: `${label}, ${m.label}` } : { key: hash, label }));
   });
 }
