@@ -1,5 +1,5 @@
 // Lint enforces DESIGN.md's layering: dependencies point down only.
-//   core/      imports nothing from main/, preload/, renderer/ or electron
+//   core/      imports nothing from main/, preload/, renderer/ or electron; inside it, see CORE_ORDER
 //   renderer/  imports only *types* from core/ (and never electron or Node built-ins)
 //   preload/   imports electron and core/api only
 import js from '@eslint/js';
@@ -7,6 +7,37 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const upperLayers = ['**/main/**', '**/main', '**/preload/**', '**/preload', '**/renderer/**', '**/renderer'];
+
+// The order inside core/, lowest first (README, "Architecture"): a folder imports only folders on levels
+// before its own. Folders on one level do not import each other, except lab and cluster (the lab wires in
+// the cluster's remote workers). The store, though above the engine, takes nothing from it either: they meet
+// in api's records (the engine runs in a child process, the store in the host).
+const CORE_ORDER = [['shared'], ['api'], ['tasks'], ['engine'], ['store'], ['interop'], ['figures'], ['lessons', 'replications'], ['lab', 'cluster']];
+const EXTRA_FORBIDDEN = { store: ['engine'] };
+const MUTUAL = new Set(['lab', 'cluster']);
+
+const coreRestrictions = (forbidden, why) => [
+  'error',
+  {
+    paths: [{ name: 'electron', message: 'core/ must not import electron (DESIGN.md: only main/ and preload/ do).' }],
+    patterns: [
+      { group: upperLayers, message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).' },
+      ...(forbidden.length
+        ? [{ regex: `^(\\.\\./)+(core/)?(${forbidden.join('|')})(/.*)?$`, message: why }]
+        : []),
+    ],
+  },
+];
+
+const coreLayerConfigs = CORE_ORDER.flatMap((level, i) =>
+  level.map((folder) => {
+    const above = CORE_ORDER.slice(i + 1).flat();
+    const siblings = level.filter((f) => f !== folder && !(MUTUAL.has(f) && MUTUAL.has(folder)));
+    const forbidden = [...above, ...siblings, ...(EXTRA_FORBIDDEN[folder] ?? [])];
+    const why = `core/${folder} must not import core/${forbidden.join(', core/')}: inside core the order is ${CORE_ORDER.map((l) => l.join(' / ')).join(' → ')} (see the README's Architecture), and ${folder} sits where it does.`;
+    return { files: [`core/${folder}/**/*.ts`], rules: { '@typescript-eslint/no-restricted-imports': coreRestrictions(forbidden, why) } };
+  }),
+);
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
@@ -19,18 +50,9 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  {
-    files: ['core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'core/ must not import electron (DESIGN.md: only main/ and preload/ do).' }],
-          patterns: [{ group: upperLayers, message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).' }],
-        },
-      ],
-    },
-  },
+  { files: ['core/**/*.ts'], rules: { '@typescript-eslint/no-restricted-imports': coreRestrictions([], '') } },
+  // Each folder's rule repeats the one above and adds the folders it may not import (flat config replaces a rule).
+  ...coreLayerConfigs,
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

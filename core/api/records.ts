@@ -119,3 +119,12 @@ export const HealthSchema = z.object({
   mode: z.enum(['electron', 'browser', 'cli', 'test']),
 });
 export type Health = z.infer<typeof HealthSchema>;
+
+/**
+ * A run's stored weights and optimizer state at one step: what the engine sends and the store keeps, opaque
+ * to both the host and the store (the engine's own serialisation, core/engine/checkpoint.ts).
+ */
+export interface Checkpoint {
+  step: number;
+  data: Uint8Array;
+}

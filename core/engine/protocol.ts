@@ -3,14 +3,11 @@
  * streams what it measures; only the host writes the store. Sent with structured clone (Node's `advanced`
  * IPC serialization, Electron's utilityProcess), so typed arrays and NaN/Infinity travel as they are.
  */
-import type { EngineInfo, ExperimentSpec, FinalMetrics, GradientProfile, StepMetrics, BackendName } from '../api';
+import type { Checkpoint, EngineInfo, ExperimentSpec, FinalMetrics, GradientProfile, StepMetrics, BackendName } from '../api';
 import type { Predictions } from './predict';
 
-export interface Checkpoint {
-  step: number;
-  /** Weights and optimizer state, opaque to the host (the engine's own serialisation). */
-  data: Uint8Array;
-}
+/** The record the store keeps (core/api/records.ts); named here too for the engine's side. */
+export type { Checkpoint };
 
 export type HostToEngine =
   | { type: 'start'; runId: string; spec: ExperimentSpec; resume?: Checkpoint }

@@ -4,7 +4,7 @@
  * any sweep (named initialisations, say) are single labelled markers on the same axes.
  */
 import type { GradientProfile, RunSummary, Series } from '../api/records';
-import { decayPerStep, gradientRatio, twoSidedHorizon } from '../lessons/fit';
+import { decayPerStep, gradientRatio, twoSidedHorizon } from '../engine/metrics/profile-fit';
 import type { SweepMeasure } from './settings';
 import type { LineChartData, LineSeries } from './types';
 

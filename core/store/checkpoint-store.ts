@@ -3,7 +3,7 @@
  * resume needs the last one, and the earlier ones only guard against a checkpoint written as the host died.
  */
 import { LabError } from '../api/errors';
-import type { Checkpoint } from '../engine/protocol';
+import type { Checkpoint } from '../api/records';
 import type { StoreContext } from './db';
 import { truncateProfilesAfter } from './profile-store';
 import { truncateSeriesAfter } from './series-store';

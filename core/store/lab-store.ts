@@ -3,7 +3,7 @@
  * one clock, and turns SQLite failures (busy, corrupt, disk full) into LabErrors naming the file. Each method
  * is one transaction; the work lives in the per-concern modules it delegates to.
  */
-import type { Checkpoint } from '../engine/protocol';
+import type { Checkpoint } from '../api/records';
 import type { StepMetrics } from '../api/events';
 import type { GradientProfile, RunDetail, RunSummary, Series } from '../api/records';
 import { openDatabase, translateSqliteError, type OpenOptions, type StoreContext } from './db';

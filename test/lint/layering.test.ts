@@ -38,4 +38,42 @@ describe('layering lint', () => {
     expect(await problems('preload/x.ts', "import { createLab } from '../core/lab/lab';\nexport const a = createLab;\n")).toHaveLength(1);
     expect(await problems('preload/x.ts', "import { ipcChannel } from '../core/api';\nexport const a = ipcChannel;\n")).toHaveLength(0);
   });
+
+  it('inside core, a folder imports only the folders below it: shared → api → tasks → engine → store → interop → figures → lessons / replications → lab', async () => {
+    const bad: [string, string][] = [
+      ['core/figures/x.ts', '../lessons/fit'],
+      ['core/figures/x.ts', '../lab/lab'],
+      ['core/store/x.ts', '../figures'],
+      ['core/store/x.ts', '../engine/protocol'],
+      ['core/engine/metrics/x.ts', '../../store'],
+      ['core/api/x.ts', '../tasks'],
+      ['core/tasks/x.ts', '../engine/rng'],
+      ['core/lessons/x.ts', '../lab/predictions'],
+      ['core/lessons/x.ts', '../replications/y'],
+      ['core/interop/x.ts', '../figures'],
+      ['core/shared/x.ts', '../api'],
+    ];
+    for (const [file, from] of bad) {
+      const found = await problems(file, `import { a } from '${from}';\nexport const b = a;\n`);
+      expect(found, `${file} importing ${from}`).toHaveLength(1);
+      expect(found[0]).toMatch(/inside core the order is/);
+    }
+    // Type imports count too: a type is a dependency (the store took Checkpoint from the engine's protocol).
+    expect(await problems('core/store/x.ts', "import type { Checkpoint } from '../engine/protocol';\nexport type C = Checkpoint;\n")).toHaveLength(1);
+  });
+
+  it('inside core, imports downward pass', async () => {
+    const good: [string, string][] = [
+      ['core/lab/x.ts', '../lessons/lesson-runner'],
+      ['core/lab/x.ts', '../cluster/y'],
+      ['core/lessons/x.ts', '../figures'],
+      ['core/lessons/x.ts', '../engine/checkpoint'],
+      ['core/figures/x.ts', '../engine/metrics/profile-fit'],
+      ['core/figures/x.ts', '../interop/y'],
+      ['core/store/x.ts', '../api/records'],
+      ['core/engine/cells/x.ts', '../../tasks'],
+      ['core/figures/charts/x.ts', '../labels'],
+    ];
+    for (const [file, from] of good) expect(await problems(file, `import { a } from '${from}';\nexport const b = a;\n`), `${file} importing ${from}`).toHaveLength(0);
+  });
 });
