@@ -15,7 +15,7 @@ import { RunSession } from './run-session';
 import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
 import { exportFigureFile } from './figure-export';
-import { lessonHost } from './lesson-handlers';
+import { lessonHost, type LessonMethod } from './lesson-handlers';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -127,9 +127,7 @@ export function createLab(options: LabOptions): Lab {
     return new Promise((resolve) => waiters.set(runId, [...(waiters.get(runId) ?? []), resolve]));
   };
 
-  const lessons = lessonHost({ store: () => store, handlers: () => handlers, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), engines: engines.acquire });
-
-  const handlers: LabHandlers = {
+  const runHandlers: Omit<LabHandlers, LessonMethod> = {
     health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
     engineInfo: () => engineInfo(),
     validateSpec: async (args) => validateSpec(args),
@@ -216,8 +214,11 @@ export function createLab(options: LabOptions): Lab {
       return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };
     },
     exportFigure: async (request) => exportFigureFile(requireStore(), request),
-    ...lessons.handlers,
   };
+  // The lessons get the operations they use, made before them: they never reach back for the lab's handlers.
+  const { startRun, startSweep, tagRun } = runHandlers;
+  const lessons = lessonHost({ store: () => store, startRun, startSweep, tagRun, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), engines: engines.acquire });
+  const handlers: LabHandlers = { ...runHandlers, ...lessons.handlers };
 
   let closing: Promise<void> | null = null;
   const closeLab = async (): Promise<void> => {

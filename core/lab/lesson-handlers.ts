@@ -8,10 +8,14 @@ import { createLessonRunner } from '../lessons/lesson-runner';
 import type { LeaseEngine } from './engine-pool';
 import { requestPredictions } from './predictions';
 
+export type LessonMethod = 'listLessons' | 'getLesson' | 'runLesson';
+
 export interface LessonHostDeps {
   store(): LabStore | null;
-  /** The Lab's handlers (read when a lesson starts, so they may be filled in after this call). */
-  handlers(): LabHandlers;
+  /** The Lab's own run operations, which lesson runs go through like any other run. */
+  startRun: LabHandlers['startRun'];
+  startSweep: LabHandlers['startSweep'];
+  tagRun: LabHandlers['tagRun'];
   whenEnded(runId: string): Promise<RunSummary>;
   subscribe(listener: (event: LabEvent) => void): () => void;
   emit(event: LabEvent): void;
@@ -19,16 +23,16 @@ export interface LessonHostDeps {
 }
 
 export interface LessonHost {
-  handlers: Pick<LabHandlers, 'listLessons' | 'getLesson' | 'runLesson'>;
+  handlers: Pick<LabHandlers, LessonMethod>;
   close(): void;
 }
 
 export function lessonHost(deps: LessonHostDeps): LessonHost {
   const runner = createLessonRunner({
     store: deps.store,
-    startRun: (spec: ExperimentSpec) => deps.handlers().startRun({ spec }),
-    startSweep: ({ name, base, grid }) => deps.handlers().startSweep({ name, base, grid }),
-    tagRun: (runId, add) => deps.handlers().tagRun({ runId, add, remove: [] }),
+    startRun: (spec: ExperimentSpec) => deps.startRun({ spec }),
+    startSweep: ({ name, base, grid }) => deps.startSweep({ name, base, grid }),
+    tagRun: (runId, add) => deps.tagRun({ runId, add, remove: [] }),
     whenEnded: deps.whenEnded,
     subscribe: deps.subscribe,
     emit: deps.emit,
