@@ -3,20 +3,17 @@
  * SVG, PNG, PDF, plus the plotted data as CSV. The UI's Export and the CLI's `gradlab figure` both come
  * through `renderFigure`/`figureFromRuns`, which is what makes their files byte-identical.
  */
-import type { FIGURE_CHARTS, FIGURE_FORMATS } from '../api/contract';
-import type { GradientProfile, RunSummary, Series } from '../api/records';
+import type { FIGURE_FORMATS } from '../api/contract';
 import { renderHeatmapSvg } from './charts/heatmap';
 import { renderLineSvg } from './charts/line';
 import { heatmapCsv, lineCsv } from './export/csv';
 import { svgToPdf } from './export/pdf';
 import { svgToPng } from './export/png';
-import { gradnormChart, heatmapChart, horizonChart, lossChart, profileChart } from './from-runs';
-import { sweepChart } from './from-sweep';
-import { predictionsChart } from './from-predictions';
+import { FIGURE_CHART_REGISTRY, type FigureChart, type FigureRunInput } from './chart-registry';
 import { figureSize, parseFigureSettings, type FigureSettings, type FigureSettingsInput } from './settings';
 import type { ChartData } from './types';
 
-export type FigureChart = (typeof FIGURE_CHARTS)[number];
+export { FIGURE_CHART_REGISTRY, type FigureChart, type FigureRunInput, type FigureChartRecord } from './chart-registry';
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 export interface FigureFile {
@@ -67,34 +64,9 @@ export async function renderFigure(
   return { bytes: await svgToPdf(svg, { widthPt: size.widthPt, heightPt: size.heightPt, title: title || kind }), mime, fileName };
 }
 
-/** What the host has fetched for each requested run; each chart uses the parts it needs. */
-export interface FigureRunInput {
-  run: RunSummary;
-  series?: Series[];
-  profiles?: GradientProfile[];
-}
-
-/** Chart data for `kind` from run records, with the chart options carried in the settings. */
+/** Chart data for `kind` from run records, with the chart options carried in the settings (chart-registry.ts). */
 export function chartFromRuns(kind: FigureChart, runs: FigureRunInput[], settings?: FigureSettingsInput | FigureSettings): ChartData {
-  const s = settingsOf(settings);
-  const withSeries = runs.map((r) => ({ run: r.run, series: r.series ?? [] }));
-  const withProfiles = runs.map((r) => ({ run: r.run, profiles: r.profiles ?? [] }));
-  switch (kind) {
-    case 'loss':
-      return lossChart(withSeries, { metrics: s.metrics, groupSeeds: s.groupSeeds, baseline: s.baseline, smoothing: s.smoothing, band: s.band, xAxis: s.xAxis });
-    case 'profile':
-      return profileChart(withProfiles, { step: s.probeStep, layer: s.layer, bound: s.theoryBound });
-    case 'heatmap':
-      return heatmapChart(withProfiles, { layer: s.layer });
-    case 'horizon':
-      return horizonChart(runs, { layer: s.layer, smoothing: s.smoothing });
-    case 'gradnorm':
-      return gradnormChart(withSeries, { clipThreshold: s.clipThreshold, smoothing: s.smoothing });
-    case 'sweep':
-      return sweepChart(runs, { x: s.sweepX, y: s.sweepY, step: s.probeStep, layer: s.layer });
-    case 'predictions':
-      return predictionsChart(withSeries);
-  }
+  return FIGURE_CHART_REGISTRY[kind].build(runs, settingsOf(settings));
 }
 
 /** One call for the host's `exportFigure`: records in, file out. */

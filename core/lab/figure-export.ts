@@ -4,12 +4,11 @@
  */
 import { z } from 'zod';
 import { invalidArgument, type FileResult, type LabParsedArgs } from '../api';
-import { figureFromRuns, type FigureRunInput } from '../figures';
+import { FIGURE_CHART_REGISTRY, figureFromRuns, type FigureRunInput } from '../figures';
 import type { LabStore } from '../store';
 
 export function figureInputs(store: LabStore, runIds: readonly string[], chart: LabParsedArgs<'exportFigure'>['chart']): FigureRunInput[] {
-  const needsProfiles = chart === 'profile' || chart === 'heatmap' || chart === 'horizon' || chart === 'sweep';
-  const needsSeries = chart !== 'profile' && chart !== 'heatmap' && chart !== 'sweep';
+  const { series: needsSeries, profiles: needsProfiles } = FIGURE_CHART_REGISTRY[chart].needs;
   return runIds.map((id) => ({
     // The detail, spec included: a seed group's label names the spec fields that tell it from the others.
     run: store.getRun(id),
