@@ -13,10 +13,17 @@ import { setFusedKernels, type FusedMode } from '../../../core/engine/kernels/re
 import { refGradients, refNorm } from './reference/bptt';
 import { engineBatch, engineParams, engineShape, makeCase, maxElemRelErr, relErr, type CaseOptions } from './fixtures';
 import { useBackend } from './setup';
+import { CELL_DEFS } from '../../../core/engine/cells';
+import { ACTIVATION_DEFS } from '../../../core/engine/activations';
+import type { Activation, Cell } from '../../../core/api';
 import type { RefAct, RefCell, RefLoss } from './reference/model';
 
-const CELLS: RefCell[] = ['rnn', 'lstm', 'gru'];
-const ACTS: RefAct[] = ['tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'linear'];
+// Generated from the engine's registries: a cell or activation gets checked because it is registered. The
+// float64 reference must implement it too (`Record<RefCell, …>` in ./reference/model): the type forces it.
+const CELLS = Object.keys(CELL_DEFS) as (keyof typeof CELL_DEFS & RefCell)[];
+const ACTS = Object.keys(ACTIVATION_DEFS) as (keyof typeof ACTIVATION_DEFS & RefAct)[];
+// Compile-time: every registered name is one the reference knows (an unknown one makes this line an error).
+const _refCovers: { cell: RefCell[]; act: RefAct[] } = { cell: Object.keys(CELL_DEFS) as Cell[], act: Object.keys(ACTIVATION_DEFS) as Activation[] };
 const LOSSES: RefLoss[] = ['mse_last', 'mse_all', 'xent_last', 'xent_all'];
 
 interface CheckResult {
