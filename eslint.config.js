@@ -1,6 +1,9 @@
 // Lint enforces DESIGN.md's layering: dependencies point down only.
 //   core/      imports nothing from main/, preload/, renderer/ or electron
-//   renderer/  imports only *types* from core/ (and never electron or Node built-ins)
+//   renderer/  imports only *types* from core/, and run-time code only from core/shared/ (never electron or
+//              Node built-ins)
+//   core/shared/ pure modules every environment may import: nothing but other core/shared modules and types
+//              (no zod, no Node, no DOM), so the page never pulls the store or the engine in through them
 //   preload/   imports electron and core/api only
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -32,6 +35,31 @@ export default tseslint.config(
     },
   },
   {
+    files: ['core/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: upperLayers, message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).' },
+            {
+              regex: '^(?!\\./)',
+              allowTypeImports: true,
+              message: 'core/shared/ imports only other core/shared modules (./x) at run time, and types: no packages, no Node, no other layer.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', 'window', 'document', 'navigator', 'localStorage', 'fetch'].map((name) => ({
+          name,
+          message: 'core/shared/ runs in the page, in Node and in the engine alike: no Node or DOM globals.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -41,11 +69,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer must not import electron: it talks to window.lab only.' }],
           patterns: [
             {
-              // A few zero-dependency modules are shared at run time (test/lint/pure-shared.test.ts keeps them so):
-              // route names, the NaN-safe codec, and the smoothing and group labels the exported figures use.
-              regex: '^(\\.\\.?/)+(.*/)?core(/(?!(api/(channels|wire)|figures/(stats|labels))$).*)?$',
+              // core/shared/ is the one folder the page imports at run time (what the screen and the paper share).
+              regex: '^(\\.\\.?/)+(.*/)?core(/(?!shared/).*)?$',
               allowTypeImports: true,
-              message: 'The renderer imports only types from core/ (use `import type`).',
+              message: 'The renderer imports only types from core/ (use `import type`), and run-time code from core/shared/ only.',
             },
             { group: ['**/main/**', '**/preload/**', '**/main', '**/preload'], message: 'The renderer must not import main/ or preload/.' },
             { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer runs in a sandboxed page: no Node built-ins.' },

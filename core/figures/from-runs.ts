@@ -4,8 +4,9 @@
  * labels and scale that a paper would use for that chart, which the user can still override in settings.
  */
 import type { GradientProfile, LayerProfile, RunSummary, Series } from '../api/records';
-import { ema, formatNumber, meanStd } from './stats';
-import { groupLabel } from './labels';
+import { ema, meanStd } from '../shared/seeds';
+import { formatNumber } from '../shared/format';
+import { groupLabel } from '../shared/labels';
 import type { Divergence, HeatmapData, HLine, LineChartData, LineSeries } from './types';
 
 export interface RunSeries {

@@ -18,9 +18,10 @@ import {
 import { clipPolygon, clipPolyline, type Box, type Pt } from '../geometry';
 import { circlePath, layoutLegend, markerRadius, type LegendBox, type LegendEntry } from '../legend';
 import { FONT_ASCENT, FONT_CAP_HEIGHT, textWidth } from '../metrics';
-import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, seriesStyle } from '../palette';
+import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, seriesStyle } from '../../shared/palette';
 import { buildScale, extent, isPlottable, type AxisScale } from '../scales';
-import { figureSize, type FigureSettings, type LegendPosition } from '../settings';
+import type { FigureSettings, LegendPosition } from '../settings';
+import { figureSize } from '../../shared/figure-size';
 import { el, group, num, polylineD, text } from '../svg';
 import type { LineChartData, LineSeries } from '../types';
 import { drawTitle, svgDocument, titleSpace } from './frame';

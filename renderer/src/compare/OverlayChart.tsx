@@ -4,10 +4,11 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTick } from '../runs/format';
-import { mergeRows, niceTicks, xExtent, yAxisSpec } from './chart-axes';
+import { formatTick } from '../../../core/shared/ticks';
+import { mergeRows, xExtent, yAxisSpec } from './chart-axes';
+import { niceTicks } from '../../../core/shared/ticks';
 import type { PlotSeries } from './chart-model';
-import { REFERENCE_COLOR } from './chart-style';
+import { REFERENCE_COLOR } from '../../../core/shared/palette';
 import { ChartTooltip } from './ChartTooltip';
 
 export interface ChartMarker {

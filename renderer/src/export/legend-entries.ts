@@ -5,7 +5,7 @@
  */
 import type { RunDetail } from '../../../core/api/records';
 import type { FigureChart, FigureSettingsDefaults } from './figure-options';
-import { groupLabel } from '../../../core/figures/labels';
+import { groupLabel } from '../../../core/shared/labels';
 
 export interface LegendEntry {
   key: string;

@@ -4,7 +4,8 @@ import type { RunSummary } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { saveFile } from '../export/download';
 import { ConfirmDialog } from './ConfirmDialog';
-import { formatDate, formatDuration, formatMetric } from './format';
+import { formatDate } from './format';
+import { formatDuration, formatMetric } from '../../../core/shared/format';
 import { StatusChip } from './StatusChip';
 import { TagEditor } from './TagEditor';
 
