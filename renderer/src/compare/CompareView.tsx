@@ -15,7 +15,6 @@ import { RunChips } from './RunChips';
 import { SpecDiffTable } from './SpecDiffTable';
 import { useCompareData } from './useCompareData';
 import { probeSteps, useProfiles } from './useProfiles';
-import '../export/modal.css';
 import '../runs/runs.css';
 import './compare.css';
 

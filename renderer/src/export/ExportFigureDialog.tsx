@@ -6,11 +6,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunDetail } from '../../../core/api/records';
 import { getLab } from '../api/lab';
-import { saveFile, textFile } from './download';
+import { downloadText, saveFile } from '../ui/download';
 import { FigureFormFields } from './FigureForm';
 import { CHART_TITLES, initialForm, toSettings, validFileName, type FigureChart, type FigureForm, type FigureSettingsDefaults } from './figure-options';
 import { legendEntries } from './legend-entries';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 import { usePreview } from './usePreview';
 import './export.css';
 
@@ -75,11 +75,33 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
   };
   const saveSettings = () => {
     const json = JSON.stringify(settings, null, 2) + '\n';
-    saveFile(textFile(`${validFileName(form.fileName) ? form.fileName : `gradlab-${chart}`}.settings.json`, 'application/json', json));
+    downloadText(`${validFileName(form.fileName) ? form.fileName : `gradlab-${chart}`}.settings.json`, json);
   };
 
   return (
-    <Modal title={`Export figure: ${CHART_TITLES[chart]}`} onClose={onClose} className="export-dialog">
+    <Dialog
+      title={`Export figure: ${CHART_TITLES[chart]}`}
+      onClose={onClose}
+      className="export-dialog"
+      actions={
+        <>
+            {error && (
+              <span role="alert" className="form-error export-error">
+                {error}
+              </span>
+            )}
+            <button type="button" className="act-btn" onClick={saveSettings}>
+              Save settings
+            </button>
+            <button type="button" className="act-btn" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="act-btn act-primary" disabled={busy || !validFileName(form.fileName)} onClick={() => void save()}>
+              {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
+            </button>
+        </>
+      }
+    >
       <div className="export-body">
         <form
           className="export-form"
@@ -112,22 +134,6 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
           </details>
         </div>
       </div>
-      <div className="modal-actions">
-        {error && (
-          <span role="alert" className="form-error export-error">
-            {error}
-          </span>
-        )}
-        <button type="button" className="act-btn" onClick={saveSettings}>
-          Save settings
-        </button>
-        <button type="button" className="act-btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="act-btn act-primary" disabled={busy || !validFileName(form.fileName)} onClick={() => void save()}>
-          {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
-        </button>
-      </div>
-    </Modal>
+    </Dialog>
   );
 }

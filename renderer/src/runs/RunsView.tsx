@@ -13,7 +13,6 @@ import { RunsTable } from './RunsTable';
 import { SelectionBar } from './SelectionBar';
 import { useRunList } from './useRunList';
 import { toggleSelected, updateRunsView, useRunsView } from './view-store';
-import '../export/modal.css';
 import './runs.css';
 
 export interface RunsViewProps {

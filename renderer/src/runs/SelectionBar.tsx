@@ -1,7 +1,7 @@
 /** What can be done with the ticked runs: compare them, bundle them, delete them, or untick them. */
 import { useState } from 'react';
 import { getLab } from '../api/lab';
-import { saveFile } from '../export/download';
+import { saveFile } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export interface SelectionBarProps {
