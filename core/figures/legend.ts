@@ -5,6 +5,7 @@
  */
 import { FONT_CAP_HEIGHT, textWidth } from './metrics';
 import { el, group, num, text } from './svg';
+import type { MarkerShape } from '../shared/palette';
 
 export interface LegendEntry {
   label: string;
@@ -15,6 +16,10 @@ export interface LegendEntry {
   band?: boolean;
   /** A marker instead of a line: a circle (events on the curve) or a rug tick (events along the axis). */
   marker?: 'circle' | 'rug';
+  /** A marker shape drawn on the line sample (series past the eighth: colour × dash × marker). */
+  symbol?: MarkerShape | undefined;
+  /** A caption line (what every entry shares), text only. */
+  caption?: boolean;
 }
 
 export interface LegendBox {
@@ -32,35 +37,65 @@ export function markerRadius(fontSize: number): number {
   return fontSize * 0.17;
 }
 
+/** A marker symbol centred at (x, y) of radius r, as one path (filled shapes are drawn open). */
+export function symbolPath(shape: MarkerShape, x: number, y: number, r: number): string {
+  switch (shape) {
+    case 'circle':
+      return circlePath(x, y, r);
+    case 'square':
+      return `M${num(x - r)} ${num(y - r)}h${num(2 * r)}v${num(2 * r)}h${num(-2 * r)}Z`;
+    case 'triangle':
+      return `M${num(x)} ${num(y - r * 1.15)}L${num(x + r)} ${num(y + r * 0.75)}H${num(x - r)}Z`;
+    case 'diamond':
+      return `M${num(x)} ${num(y - r * 1.25)}L${num(x + r)} ${num(y)}L${num(x)} ${num(y + r * 1.25)}L${num(x - r)} ${num(y)}Z`;
+    case 'cross':
+      return `M${num(x - r)} ${num(y - r)}L${num(x + r)} ${num(y + r)}M${num(x - r)} ${num(y + r)}L${num(x + r)} ${num(y - r)}`;
+    case 'plus':
+      return `M${num(x - r * 1.2)} ${num(y)}H${num(x + r * 1.2)}M${num(x)} ${num(y - r * 1.2)}V${num(y + r * 1.2)}`;
+  }
+}
+
+/** Height of a legend of `rows` rows at a font size (what layout needs to know before building one). */
+export function legendRowHeight(fontSize: number): number {
+  return fontSize * 1.2;
+}
+
 /**
  * Lays entries out in columns: `maxWidth` bounds a row when the legend sits below the plot (entries flow
- * left to right), otherwise one column.
+ * left to right, as many columns as fit), `maxHeight` bounds a column beside the plot (entries flow top to
+ * bottom, then into the next column); with neither, one column.
  */
-export function layoutLegend(entries: LegendEntry[], fontSize: number, maxWidth?: number): LegendBox | null {
+export function layoutLegend(entries: LegendEntry[], fontSize: number, maxWidth?: number, maxHeight?: number): LegendBox | null {
   if (entries.length === 0) return null;
   const sample = fontSize * 2.2;
   const gap = fontSize * 0.45;
-  const rowH = fontSize * 1.2;
+  const rowH = legendRowHeight(fontSize);
   const pad = fontSize * 0.35;
   const colGap = fontSize * 1.1;
-  const itemW = entries.map((e) => sample + gap + textWidth(e.label, fontSize));
+  const itemW = entries.map((e) => (e.caption ? 0 : sample + gap) + textWidth(e.label, fontSize));
   let cols = 1;
   if (maxWidth !== undefined) {
     // Same width for every column so the rows line up.
     const colW = Math.max(...itemW);
     cols = Math.max(1, Math.min(entries.length, Math.floor((maxWidth - 2 * pad + colGap) / (colW + colGap))));
+  } else if (maxHeight !== undefined) {
+    const perCol = Math.max(1, Math.floor((maxHeight - 2 * pad) / rowH));
+    cols = Math.ceil(entries.length / perCol);
   }
   const rows = Math.ceil(entries.length / cols);
+  // Beside the plot, entries run down a column first (read like a list); below it, along a row.
+  const down = maxWidth === undefined;
   const colW = Math.max(...itemW);
   const width = 2 * pad + cols * colW + (cols - 1) * colGap;
   const height = 2 * pad + rows * rowH;
   const render = (x: number, y: number): string => {
     const items = entries.map((e, i) => {
-      const col = cols === 1 ? 0 : i % cols;
-      const row = cols === 1 ? i : Math.floor(i / cols);
+      const col = down ? Math.floor(i / rows) : i % cols;
+      const row = down ? i % rows : Math.floor(i / cols);
       const ix = x + pad + col * (colW + colGap);
       const cy = y + pad + row * rowH + rowH / 2;
       const parts: string[] = [];
+      if (e.caption) return el('text', { x: num(ix), y: num(cy + (fontSize * FONT_CAP_HEIGHT) / 2), 'font-style': 'italic' }, text(e.label));
       if (e.band) parts.push(el('rect', { x: num(ix), y: num(cy - rowH * 0.3), width: num(sample), height: num(rowH * 0.6), fill: e.color, 'fill-opacity': '0.2' }));
       if (e.marker === 'rug') {
         parts.push(el('path', { d: `M${num(ix + sample / 2)} ${num(cy + fontSize * 0.3)}v${num(-fontSize * 0.6)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.6) }));
@@ -68,6 +103,7 @@ export function layoutLegend(entries: LegendEntry[], fontSize: number, maxWidth?
         parts.push(el('path', { d: circlePath(ix + sample / 2, cy, markerRadius(fontSize)), fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.8) }));
       } else {
         parts.push(el('path', { d: `M${num(ix)} ${num(cy)}h${num(sample)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth), 'stroke-dasharray': e.dasharray }));
+        if (e.symbol) parts.push(el('path', { d: symbolPath(e.symbol, ix + sample / 2, cy, markerRadius(fontSize) * 1.3), fill: '#FFFFFF', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.8) }));
       }
       parts.push(el('text', { x: num(ix + sample + gap), y: num(cy + (fontSize * FONT_CAP_HEIGHT) / 2) }, text(e.label)));
       return parts.join('');

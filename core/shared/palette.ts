@@ -57,6 +57,39 @@ export function dashArray(pattern: readonly number[], lineWidth: number): string
   return pattern.map((d) => String(Math.round(d * Math.max(lineWidth, 0.5) * 100) / 100)).join(' ');
 }
 
+/** Marker shapes added to a curve once the colours have gone round (index 0: none). */
+export const MARKERS = ['none', 'circle', 'square', 'triangle', 'diamond', 'cross', 'plus'] as const;
+export type MarkerShape = Exclude<(typeof MARKERS)[number], 'none'>;
+
+export interface StyleSlot {
+  /** Into OKABE_ITO (or GREYSCALE), taken modulo 8. */
+  colorIndex: number;
+  dashIndex: number;
+  markerIndex: number;
+}
+
+/**
+ * Series k's colour, dash and marker. The first 8 take colour k and dash k (what a small figure always
+ * had); every further round of 8 shifts the dash by one and adds the next marker, so no two series share
+ * all three for 8 × 8 × 7 = 448 series, and the order stays fixed (series k always looks the same).
+ * `dashIndex` differs from `colorIndex` when dash encodes something else (train vs held-out loss); then
+ * only the marker is added per round.
+ */
+export function styleSlot(colorIndex: number, dashIndex: number = colorIndex): StyleSlot {
+  const k = Math.max(0, Math.floor(colorIndex));
+  const round = Math.floor(k / OKABE_ITO.length);
+  return {
+    colorIndex: k % OKABE_ITO.length,
+    dashIndex: dashIndex === colorIndex ? (k + round) % DASHES.length : dashIndex,
+    markerIndex: round % MARKERS.length,
+  };
+}
+
+export function markerShape(markerIndex: number): MarkerShape | undefined {
+  const m = MARKERS[wrap(markerIndex, MARKERS.length)];
+  return m === 'none' ? undefined : m;
+}
+
 /**
  * Which colour and dash a curve takes: with two metrics per run (train and held-out loss) colour follows the
  * run and dash follows the metric; with one, both follow the run. The figures, Compare and the live view
@@ -70,6 +103,8 @@ export interface SeriesStyle {
   color: string;
   /** SVG stroke-dasharray in points, or undefined for solid. */
   dasharray: string | undefined;
+  /** A marker shape along the curve (series beyond the eighth), or undefined. */
+  marker: MarkerShape | undefined;
 }
 
 export interface StyleSettings {
@@ -80,8 +115,9 @@ export interface StyleSettings {
 
 /** A figure curve's stroke (line width in points). */
 export function seriesStyle(settings: StyleSettings, colorIndex: number, dashIndex: number = colorIndex): SeriesStyle {
-  const pattern = settings.dashes ? dashPattern(dashIndex) : [];
-  return { color: seriesColor(colorIndex, settings.palette), dasharray: dashArray(pattern, settings.lineWidth) };
+  const slot = styleSlot(colorIndex, dashIndex);
+  const pattern = settings.dashes ? dashPattern(slot.dashIndex) : [];
+  return { color: seriesColor(slot.colorIndex, settings.palette), dasharray: dashArray(pattern, settings.lineWidth), marker: markerShape(slot.markerIndex) };
 }
 
 /** Screen lines are ~1.6 px wide, drawn at twice the figure's dash scale so patterns read the same as in print. */
@@ -91,11 +127,13 @@ export interface LineStyle {
   color: string;
   /** SVG stroke-dasharray, undefined for solid. */
   dash: string | undefined;
+  marker?: MarkerShape | undefined;
 }
 
-/** A window chart's curve style for the slots of curveSlots. */
+/** A window chart's curve style for the slots of curveSlots: the figure's seriesStyle at screen scale. */
 export function lineStyle(colorIndex: number, dashIndex: number = colorIndex): LineStyle {
-  return { color: seriesColor(colorIndex), dash: dashArray(dashPattern(dashIndex), SCREEN_LINE_PX * 2) };
+  const slot = styleSlot(colorIndex, dashIndex);
+  return { color: seriesColor(slot.colorIndex), dash: dashArray(dashPattern(slot.dashIndex), SCREEN_LINE_PX * 2), marker: markerShape(slot.markerIndex) };
 }
 
 /** A reference line (baseline, bound, threshold) in the window. */
