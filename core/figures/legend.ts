@@ -65,37 +65,39 @@ export function legendRowHeight(fontSize: number): number {
  * left to right, as many columns as fit), `maxHeight` bounds a column beside the plot (entries flow top to
  * bottom, then into the next column); with neither, one column.
  */
-export function layoutLegend(entries: LegendEntry[], fontSize: number, maxWidth?: number, maxHeight?: number): LegendBox | null {
-  if (entries.length === 0) return null;
-  const sample = fontSize * 2.2;
+export function layoutLegend(all: LegendEntry[], fontSize: number, maxWidth?: number, maxHeight?: number): LegendBox | null {
+  if (all.length === 0) return null;
+  // A caption (what every entry shares) is a header line across the whole legend, not a cell of the grid.
+  const caption = all[0]?.caption ? all[0] : undefined;
+  const entries = caption ? all.slice(1) : all;
+  const sample = fontSize * 1.9;
   const gap = fontSize * 0.45;
   const rowH = legendRowHeight(fontSize);
   const pad = fontSize * 0.35;
-  const colGap = fontSize * 1.1;
-  const itemW = entries.map((e) => (e.caption ? 0 : sample + gap) + textWidth(e.label, fontSize));
+  const colGap = fontSize * 0.9;
+  const captionH = caption ? rowH : 0;
+  const itemW = entries.map((e) => sample + gap + textWidth(e.label, fontSize));
+  // Same width for every column so the rows line up.
+  const colW = Math.max(0, ...itemW);
   let cols = 1;
   if (maxWidth !== undefined) {
-    // Same width for every column so the rows line up.
-    const colW = Math.max(...itemW);
     cols = Math.max(1, Math.min(entries.length, Math.floor((maxWidth - 2 * pad + colGap) / (colW + colGap))));
   } else if (maxHeight !== undefined) {
-    const perCol = Math.max(1, Math.floor((maxHeight - 2 * pad) / rowH));
-    cols = Math.ceil(entries.length / perCol);
+    const perCol = Math.max(1, Math.floor((maxHeight - 2 * pad - captionH) / rowH));
+    cols = Math.max(1, Math.ceil(entries.length / perCol));
   }
   const rows = Math.ceil(entries.length / cols);
   // Beside the plot, entries run down a column first (read like a list); below it, along a row.
   const down = maxWidth === undefined;
-  const colW = Math.max(...itemW);
-  const width = 2 * pad + cols * colW + (cols - 1) * colGap;
-  const height = 2 * pad + rows * rowH;
+  const width = Math.max(2 * pad + cols * colW + (cols - 1) * colGap, caption ? 2 * pad + textWidth(caption.label, fontSize) : 0);
+  const height = 2 * pad + captionH + rows * rowH;
   const render = (x: number, y: number): string => {
     const items = entries.map((e, i) => {
       const col = down ? Math.floor(i / rows) : i % cols;
       const row = down ? i % rows : Math.floor(i / cols);
       const ix = x + pad + col * (colW + colGap);
-      const cy = y + pad + row * rowH + rowH / 2;
+      const cy = y + pad + captionH + row * rowH + rowH / 2;
       const parts: string[] = [];
-      if (e.caption) return el('text', { x: num(ix), y: num(cy + (fontSize * FONT_CAP_HEIGHT) / 2), 'font-style': 'italic' }, text(e.label));
       if (e.band) parts.push(el('rect', { x: num(ix), y: num(cy - rowH * 0.3), width: num(sample), height: num(rowH * 0.6), fill: e.color, 'fill-opacity': '0.2' }));
       if (e.marker === 'rug') {
         parts.push(el('path', { d: `M${num(ix + sample / 2)} ${num(cy + fontSize * 0.3)}v${num(-fontSize * 0.6)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.6) }));
@@ -108,9 +110,11 @@ export function layoutLegend(entries: LegendEntry[], fontSize: number, maxWidth?
       parts.push(el('text', { x: num(ix + sample + gap), y: num(cy + (fontSize * FONT_CAP_HEIGHT) / 2) }, text(e.label)));
       return parts.join('');
     });
+    const head = caption ? el('text', { x: num(x + pad), y: num(y + pad + rowH / 2 + (fontSize * FONT_CAP_HEIGHT) / 2), 'font-style': 'italic' }, text(caption.label)) : '';
     return group({ class: 'legend', 'font-size': num(fontSize) }, [
       // A translucent white card keeps the legend legible where it covers gridlines or faint bands.
       el('rect', { x: num(x), y: num(y), width: num(width), height: num(height), fill: '#FFFFFF', 'fill-opacity': '0.85', stroke: 'none' }),
+      head,
       ...items,
     ]);
   };

@@ -126,8 +126,8 @@ export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], da
       if (fits(lay, taller)) return { lay, size: { ...size, heightPt: h, heightIn: h / 72 } };
     }
   }
-  const room = capacity(minimal, sides[0] ?? 'below');
-  const total = inp.legendEntries.length;
+  const room = Math.max(...(['right', 'below'] as const).map((side) => capacity(minimal, side)));
+  const total = inp.legendEntries.filter((e) => !e.caption).length;
   const sizeName = s.size === 'custom' ? `${size.widthIn.toFixed(2)} × ${size.heightIn.toFixed(2)} in` : `${s.size}-column (${size.widthIn} × ${Number(size.heightIn.toFixed(3))} in)`;
   throw new LabError(
     'invalid_argument',
@@ -138,11 +138,12 @@ export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], da
 
 /** How many entries fit beside or below the plot at the smallest font (for the error message). */
 export function capacity(inp: LineLayoutInput, side: 'right' | 'below'): number {
+  const head = inp.legendEntries[0]?.caption ? 1 : 0;
   let lo = 0;
-  let hi = inp.legendEntries.length;
+  let hi = inp.legendEntries.length - head;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    const fewer = { ...inp, legendEntries: inp.legendEntries.slice(0, mid) };
+    const fewer = { ...inp, legendEntries: inp.legendEntries.slice(0, head + mid) };
     if (fits(layoutLine(fewer, side), fewer)) lo = mid;
     else hi = mid - 1;
   }
