@@ -87,6 +87,8 @@ describe('legends that fit', () => {
     } catch (e) {
       // The one allowed failure: the size cannot hold the legend, said plainly with the count it could hold.
       expect((e as Error).message).toMatch(/legend does not fit the chosen size: \d+ entries.*holds at most \d+/);
+      // Up to 20 series fit a single column and 50 a double one; only beyond that may the size refuse.
+      expect(n).toBeGreaterThan(size === 'single' ? 20 : 50);
       expect(() => renderSvg(data, s)).toThrow(/does not fit/);
       return;
     }
@@ -108,6 +110,8 @@ describe('legends that fit', () => {
     const legend = boxes.filter((b) => b.legend);
     expect(legend.length).toBeGreaterThanOrEqual(n > 1 ? n : 1);
     for (let i = 0; i < legend.length; i++) for (let j = i + 1; j < legend.length; j++) expect(overlap(legend[i]!, legend[j]!), `${legend[i]!.text} / ${legend[j]!.text}`).toBe(false);
+    // Nor do they cover the title, the axis labels or the tick labels.
+    for (const l of legend) for (const o of boxes.filter((b) => !b.legend)) expect(overlap(l, o), `${l.text} / ${o.text}`).toBe(false);
   });
 
   it.each(CASES)('$n series, $size column: every PDF word inside the page (pdftotext -bbox)', async ({ n, size }) => {

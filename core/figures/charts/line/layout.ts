@@ -57,8 +57,8 @@ export function layoutLine(inp: LineLayoutInput, legendPos: Exclude<LegendPositi
   const top = pad + titleSpace(labels.title, fs) + fs * (inp.log ? 0.75 : 0.45);
   const bottom = pad + xTickSpace(st) + (labels.xLabel ? axisLabelSpace : 0) + (legendBelow ? legendBelow.height + fs * 0.4 : 0);
   const plotH = Math.max(fs * 3, inp.heightPt - top - bottom);
-  // Beside the plot, the legend may take as many columns as its entries need within the plot's height.
-  const legendRight = legendPos === 'right' ? layoutLegend(inp.legendEntries, lfs, undefined, Math.max(plotH, lfs * 2)) : null;
+  // Beside the plot, the legend may use the figure's whole height (a column per that many entries).
+  const legendRight = legendPos === 'right' ? layoutLegend(inp.legendEntries, lfs, undefined, Math.max(inp.heightPt - 2 * pad, lfs * 2)) : null;
   const y = buildScale({
     log: inp.log,
     extent: inp.yExtent,
@@ -89,7 +89,8 @@ export function layoutLine(inp: LineLayoutInput, legendPos: Exclude<LegendPositi
     legendAt = [Math.min(Math.max(pad, left + rect.width / 2 - legendBelow.width / 2), inp.widthPt - pad - legendBelow.width), inp.heightPt - pad - legendBelow.height];
   } else if (legendRight) {
     legend = legendRight;
-    legendAt = [inp.widthPt - pad - legendRight.width, top];
+    // Level with the plot's top while it fits, else as high as the canvas lets it.
+    legendAt = [inp.widthPt - pad - legendRight.width, Math.max(pad, Math.min(top, inp.heightPt - pad - legendRight.height))];
   } else if (!legendOutside && legendPos !== 'none') {
     legend = layoutLegend(inp.legendEntries, lfs);
   }

@@ -131,7 +131,7 @@ export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], da
   const sizeName = s.size === 'custom' ? `${size.widthIn.toFixed(2)} × ${size.heightIn.toFixed(2)} in` : `${s.size}-column (${size.widthIn} × ${Number(size.heightIn.toFixed(3))} in)`;
   throw new LabError(
     'invalid_argument',
-    `The legend does not fit the chosen size: ${total} entries, and a ${sizeName} figure holds at most ${room} at ${MIN_LEGEND_PT} pt while keeping half its height for the plot. Choose a larger size, group seeds, or turn the legend off.`,
+    `The legend does not fit the chosen size: ${total} entries, and a ${sizeName} figure holds at most ${room} at ${MIN_LEGEND_PT} pt while keeping half its width and height for the plot. Choose a larger size, group seeds, or turn the legend off.`,
     [{ path: 'settings.legend', message: `${total} legend entries; this size holds at most ${room}` }],
   );
 }
