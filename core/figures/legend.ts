@@ -6,6 +6,7 @@
 import { FONT_CAP_HEIGHT, textWidth } from './metrics';
 import { el, group, num, text } from './svg';
 import type { MarkerShape } from '../shared/palette';
+import { circlePath, symbolPath } from '../shared/markers';
 
 export interface LegendEntry {
   label: string;
@@ -28,31 +29,8 @@ export interface LegendBox {
   render(x: number, y: number): string;
 }
 
-/** Open circle path centred at (x, y): one path for many markers keeps the SVG small. */
-export function circlePath(x: number, y: number, r: number): string {
-  return `M${num(x - r)} ${num(y)}a${num(r)} ${num(r)} 0 1 0 ${num(2 * r)} 0a${num(r)} ${num(r)} 0 1 0 ${num(-2 * r)} 0`;
-}
-
 export function markerRadius(fontSize: number): number {
   return fontSize * 0.17;
-}
-
-/** A marker symbol centred at (x, y) of radius r, as one path (filled shapes are drawn open). */
-export function symbolPath(shape: MarkerShape, x: number, y: number, r: number): string {
-  switch (shape) {
-    case 'circle':
-      return circlePath(x, y, r);
-    case 'square':
-      return `M${num(x - r)} ${num(y - r)}h${num(2 * r)}v${num(2 * r)}h${num(-2 * r)}Z`;
-    case 'triangle':
-      return `M${num(x)} ${num(y - r * 1.15)}L${num(x + r)} ${num(y + r * 0.75)}H${num(x - r)}Z`;
-    case 'diamond':
-      return `M${num(x)} ${num(y - r * 1.25)}L${num(x + r)} ${num(y)}L${num(x)} ${num(y + r * 1.25)}L${num(x - r)} ${num(y)}Z`;
-    case 'cross':
-      return `M${num(x - r)} ${num(y - r)}L${num(x + r)} ${num(y + r)}M${num(x - r)} ${num(y + r)}L${num(x + r)} ${num(y - r)}`;
-    case 'plus':
-      return `M${num(x - r * 1.2)} ${num(y)}H${num(x + r * 1.2)}M${num(x)} ${num(y - r * 1.2)}V${num(y + r * 1.2)}`;
-  }
 }
 
 /** Height of a legend of `rows` rows at a font size (what layout needs to know before building one). */

@@ -1,6 +1,7 @@
 /** Drawing a laid-out line chart: curves (split at gaps), bands, markers, events and reference lines. */
 import { clipPolygon, clipPolyline, type Box, type Pt } from '../../geometry';
-import { circlePath, markerRadius, symbolPath } from '../../legend';
+import { markerRadius } from '../../legend';
+import { circlePath, symbolPath } from '../../../shared/markers';
 import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, type MarkerShape } from '../../../shared/palette';
 import type { FigureSettings } from '../../settings';
 import { el, num, polylineD } from '../../svg';
