@@ -1,6 +1,9 @@
 // Lint enforces DESIGN.md's layering: dependencies point down only.
 //   core/      imports nothing from main/, preload/, renderer/ or electron; inside it, see CORE_ORDER
-//   renderer/  imports only *types* from core/ (and never electron or Node built-ins)
+//   renderer/  imports only *types* from core/, and run-time code only from core/shared/ (never electron or
+//              Node built-ins)
+//   core/shared/ pure modules every environment may import: nothing but other core/shared modules and types
+//              (no zod, no Node, no DOM), so the page never pulls the store or the engine in through them
 //   preload/   imports electron and core/api only
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -12,7 +15,7 @@ const upperLayers = ['**/main/**', '**/main', '**/preload/**', '**/preload', '**
 // before its own. Folders on one level do not import each other, except lab and cluster (the lab wires in
 // the cluster's remote workers). The store, though above the engine, takes nothing from it either: they meet
 // in api's records (the engine runs in a child process, the store in the host).
-const CORE_ORDER = [['shared'], ['api'], ['tasks'], ['engine'], ['store'], ['interop'], ['figures'], ['lessons', 'replications'], ['lab', 'cluster']];
+const CORE_ORDER = [['shared'], ['api'], ['tasks'], ['engine'], ['store'], ['interop'], ['figures'], ['lessons'], ['replications'], ['lab', 'cluster']];
 const EXTRA_FORBIDDEN = { store: ['engine'] };
 const MUTUAL = new Set(['lab', 'cluster']);
 
@@ -54,6 +57,31 @@ export default tseslint.config(
   // Each folder's rule repeats the one above and adds the folders it may not import (flat config replaces a rule).
   ...coreLayerConfigs,
   {
+    files: ['core/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: upperLayers, message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).' },
+            {
+              regex: '^(?!\\./)',
+              allowTypeImports: true,
+              message: 'core/shared/ imports only other core/shared modules (./x) at run time, and types: no packages, no Node, no other layer.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', 'window', 'document', 'navigator', 'localStorage', 'fetch'].map((name) => ({
+          name,
+          message: 'core/shared/ runs in the page, in Node and in the engine alike: no Node or DOM globals.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -63,12 +91,10 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer must not import electron: it talks to window.lab only.' }],
           patterns: [
             {
-              // A few zero-dependency modules are shared at run time (test/lint/pure-shared.test.ts keeps them so):
-              // route names, the NaN-safe codec, the contract's error type, and the smoothing and group labels
-              // the exported figures use.
-              regex: '^(\\.\\.?/)+(.*/)?core(/(?!(api/(channels|wire|errors)|figures/(stats|labels))$).*)?$',
+              // core/shared/ is the one folder the page imports at run time (what the screen and the paper share).
+              regex: '^(\\.\\.?/)+(.*/)?core(/(?!shared/).*)?$',
               allowTypeImports: true,
-              message: 'The renderer imports only types from core/ (use `import type`).',
+              message: 'The renderer imports only types from core/ (use `import type`), and run-time code from core/shared/ only.',
             },
             { group: ['**/main/**', '**/preload/**', '**/main', '**/preload'], message: 'The renderer must not import main/ or preload/.' },
             { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer runs in a sandboxed page: no Node built-ins.' },

@@ -18,6 +18,7 @@ import {
 import { Real } from './numbers';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
+import type { LabMethodName } from '../shared/methods';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -129,8 +130,11 @@ export const LAB_METHODS = {
   runLesson: method(z.strictObject({ id: LessonIdSchema, scale: LessonScaleSchema.default('default') }), LessonSchema),
 } as const;
 
-export type LabMethodName = keyof typeof LAB_METHODS;
-export const LAB_METHOD_NAMES = Object.keys(LAB_METHODS) as LabMethodName[];
+// The plain list of names in core/shared/methods.ts must be exactly this table's keys: each line fails to
+// compile if a method is added to (or removed from) one side only.
+type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type MethodNamesMatchContract = Assert<Equal<keyof typeof LAB_METHODS, LabMethodName>>;
 
 /** What a caller passes (defaults may be omitted). */
 export type LabArgs<M extends LabMethodName> = z.input<(typeof LAB_METHODS)[M]['args']>;

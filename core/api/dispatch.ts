@@ -2,7 +2,8 @@
  * The trust boundary shared by every binding: a raw call (method name + untrusted argument) is checked
  * against the contract's schema before any handler runs, and every outcome becomes an Envelope.
  */
-import { LAB_METHODS, isLabMethod, type LabHandlers, type LabMethodName } from './contract';
+import { LAB_METHODS, isLabMethod, type LabHandlers } from './contract';
+import type { LabMethodName } from '../shared/methods';
 import { LabError, invalidArgument, toLabError } from './errors';
 import type { Envelope } from './client';
 

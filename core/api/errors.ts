@@ -1,43 +1,9 @@
-/** Errors that cross the contract: a code a program can branch on and a message a user can act on. */
+/** Errors that cross the contract: the error type lives in core/shared (the page rebuilds it); zod's failures become field issues here. */
 import type { z } from 'zod';
+import { LabError, type FieldIssue } from '../shared/errors';
 
-export const ERROR_CODES = ['invalid_argument', 'not_found', 'conflict', 'unavailable', 'unauthorized', 'internal'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface FieldIssue {
-  /** Dotted path of the field, e.g. `model.hidden`; empty for the whole value. */
-  path: string;
-  message: string;
-}
-
-export interface LabErrorData {
-  code: ErrorCode;
-  message: string;
-  issues?: FieldIssue[];
-}
-
-export class LabError extends Error {
-  readonly code: ErrorCode;
-  readonly issues: FieldIssue[];
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
-    super(message);
-    this.name = 'LabError';
-    this.code = code;
-    this.issues = issues;
-  }
-  toData(): LabErrorData {
-    return this.issues.length ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
-  }
-  static fromData(data: LabErrorData): LabError {
-    return new LabError(data.code, data.message, data.issues ?? []);
-  }
-}
-
-export function isLabErrorData(v: unknown): v is LabErrorData {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return typeof o.message === 'string' && typeof o.code === 'string' && (ERROR_CODES as readonly string[]).includes(o.code);
-}
+export { ERROR_CODES, LabError, isLabErrorData, receivedError, errorMessage, toLabError } from '../shared/errors';
+export type { ErrorCode, FieldIssue, LabErrorData } from '../shared/errors';
 
 /** Turns a zod failure into field issues, each naming the path and what is allowed. */
 export function issuesFromZod(error: z.ZodError, prefix = ''): FieldIssue[] {
@@ -53,27 +19,3 @@ export function invalidArgument(what: string, error: z.ZodError, prefix = ''): L
   return new LabError('invalid_argument', `Invalid ${what}: ${detail}`, issues);
 }
 
-/**
- * The receiving end of a channel: whatever a call rejected with as a LabError, rebuilt from its data when a
- * transport carried only fields (Electron's contextBridge copies a plain object but strips an Error down to
- * its message), as VS Code's ChannelClient rebuilds its errors. Anything else passes through.
- */
-export function receivedError(e: unknown): unknown {
-  if (e instanceof LabError) return e;
-  if (isLabErrorData(e)) return LabError.fromData(e);
-  return e;
-}
-
-/** The one way the window turns a thrown value into words for the user. */
-export function errorMessage(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
-  return String(e);
-}
-
-/** Any thrown value as a LabError: internals keep their message but never their stack. */
-export function toLabError(e: unknown): LabError {
-  if (e instanceof LabError) return e;
-  if (e instanceof Error) return new LabError('internal', e.message);
-  return new LabError('internal', String(e));
-}

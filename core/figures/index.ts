@@ -10,7 +10,8 @@ import { heatmapCsv, lineCsv } from './export/csv';
 import { svgToPdf } from './export/pdf';
 import { svgToPng } from './export/png';
 import { FIGURE_CHART_REGISTRY, type FigureChart, type FigureRunInput } from './chart-registry';
-import { figureSize, parseFigureSettings, type FigureSettings, type FigureSettingsInput } from './settings';
+import { parseFigureSettings, type FigureSettings, type FigureSettingsInput } from './settings';
+import { figureSize } from '../shared/figure-size';
 import type { ChartData } from './types';
 
 export { FIGURE_CHART_REGISTRY, type FigureChart, type FigureRunInput, type FigureChartRecord } from './chart-registry';
@@ -80,11 +81,13 @@ export async function figureFromRuns(
   return renderFigure(kind, format, chartFromRuns(kind, runs, s), s);
 }
 
-export { FigureSettingsSchema, parseFigureSettings, figureSize, SIZE_PRESETS, LEGEND_POSITIONS, PALETTES } from './settings';
-export type { FigureSettings, FigureSettingsInput, FigureSize, SizePreset, LegendPosition } from './settings';
+export { FigureSettingsSchema, parseFigureSettings, LEGEND_POSITIONS, PALETTES } from './settings';
+export type { FigureSettings, FigureSettingsInput, LegendPosition } from './settings';
+export { figureSize, SIZE_PRESETS, type FigureSize, type SizePreset } from '../shared/figure-size';
 export type { ChartData, LineChartData, HeatmapData, LineSeries, HLine, Divergence } from './types';
-export { OKABE_ITO, GREYSCALE } from './palette';
-export { ema, meanStd, formatNumber, type MeanStd } from './stats';
+export { OKABE_ITO, GREYSCALE } from '../shared/palette';
+export { ema, meanStd, type MeanStd } from '../shared/seeds';
+export { formatNumber } from '../shared/format';
 export { lossChart, profileChart, heatmapChart, horizonChart, gradnormChart, clipThresholdOf } from './from-runs';
 export type { RunSeries, RunProfiles, HorizonRun, LossChartOptions, ProfileChartOptions, HeatmapChartOptions, HorizonChartOptions, GradNormChartOptions } from './from-runs';
 export { sweepChart, sweepMeasure, SWEEP_MEASURE_LABELS, type SweepRun, type SweepChartOptions } from './from-sweep';

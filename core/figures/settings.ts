@@ -5,18 +5,13 @@
  */
 import { z } from 'zod';
 
-export const SIZE_PRESETS = ['single', 'double', 'custom'] as const;
-export type SizePreset = (typeof SIZE_PRESETS)[number];
-
-/** Column widths of common two-column journal/conference layouts (inches). */
-export const PRESET_WIDTH_IN: Record<Exclude<SizePreset, 'custom'>, number> = { single: 3.5, double: 7 };
-/** Height/width: 3:4 keeps a single-column plot readable; a double-column figure is a wide strip (3 in tall). */
-export const PRESET_ASPECT: Record<Exclude<SizePreset, 'custom'>, number> = { single: 0.75, double: 3 / 7 };
+import { SIZE_PRESETS } from '../shared/figure-size';
+import type { PaletteName } from '../shared/palette';
 
 export const LEGEND_POSITIONS = ['auto', 'top-right', 'top-left', 'bottom-right', 'bottom-left', 'right', 'below', 'none'] as const;
 export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
 
-export const PALETTES = ['okabe-ito', 'greyscale'] as const;
+export const PALETTES = ['okabe-ito', 'greyscale'] as const satisfies readonly PaletteName[];
 
 /** What a sweep figure can put on its axes, per run (see from-sweep.ts). */
 export const SWEEP_MEASURES = [
@@ -114,21 +109,6 @@ export type FigureSettingsInput = z.input<typeof FigureSettingsSchema>;
 /** Parses user settings (from the contract's opaque record or a CLI flag file), filling defaults. */
 export function parseFigureSettings(input: unknown): FigureSettings {
   return FigureSettingsSchema.parse(input ?? {});
-}
-
-export interface FigureSize {
-  widthIn: number;
-  heightIn: number;
-  /** The same size in points (1/72 in): the SVG viewBox and the PDF page use these. */
-  widthPt: number;
-  heightPt: number;
-}
-
-export function figureSize(s: FigureSettings): FigureSize {
-  const widthIn = s.size === 'custom' ? (s.widthIn ?? PRESET_WIDTH_IN.single) : PRESET_WIDTH_IN[s.size];
-  const aspect = s.aspect ?? (s.size === 'double' ? PRESET_ASPECT.double : PRESET_ASPECT.single);
-  const heightIn = s.size === 'custom' && s.heightIn !== undefined ? s.heightIn : widthIn * aspect;
-  return { widthIn, heightIn, widthPt: widthIn * 72, heightPt: heightIn * 72 };
 }
 
 /** The font-family attribute: the named font, then the bundled one and metric-compatible system fonts. */

@@ -1,5 +1,5 @@
 /**
- * The portable bundle: gzip of wire JSON (core/api/wire.ts keeps NaN and ±Infinity), one format name and a
+ * The portable bundle: gzip of wire JSON (core/shared/wire.ts keeps NaN and ±Infinity), one format name and a
  * version. A reader refuses a newer version outright rather than guess at fields it does not know.
  */
 import { z } from 'zod';

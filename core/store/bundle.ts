@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import { LabError, invalidArgument } from '../api/errors';
 import { ExperimentSpecSchema } from '../api/spec';
 import type { RunSummary } from '../api/records';
-import { fromWire, toWire } from '../api/wire';
+import { fromWire, toWire } from '../shared/wire';
 import type { StoreContext } from './db';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleSchema, type Bundle, type BundleRun, type BundleSweep } from './bundle-schema';
 import { getCheckpoint, listCheckpointSteps } from './checkpoint-store';

@@ -1,7 +1,7 @@
 /** How a `runs` row becomes the RunSummary / RunDetail records of the contract. */
 import { ExperimentSpecSchema, type ExperimentSpec } from '../api/spec';
 import type { FinalMetrics, RunDetail, RunStatus, RunSummary } from '../api/records';
-import { fromWire } from '../api/wire';
+import { fromWire } from '../shared/wire';
 
 /** The columns of `runs` that a summary needs (the spec JSON is read only for details). */
 export const SUMMARY_COLUMNS = `id, name, status, spec_hash, seed, task, cell, activation, init, clip, backend, device,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { LabError, invalidArgument } from '../api/errors';
 import { ExperimentSpecSchema, type ExperimentSpec, type ExperimentSpecInput } from '../api/spec';
 import type { DivergenceSchema, FinalMetrics, RunDetail, RunStatus, RunSummary } from '../api/records';
-import { toWire } from '../api/wire';
+import { toWire } from '../shared/wire';
 import type { StoreContext } from './db';
 import { newId } from './ids';
 import { SUMMARY_COLUMNS, detailFromRow, specColumns, summaryFromRow, type RunDetailRow, type RunRow } from './run-rows';

@@ -64,6 +64,11 @@ export function makeRng(seed: number): Rng {
   const mix = splitmix32(checkSeed(seed));
   const raw = sfc32(mix(), mix(), mix(), mix());
   for (let i = 0; i < 12; i++) raw();
+  return rngFrom(raw);
+}
+
+/** The Rng methods over any source of uniform 32-bit words: one implementation for every generator. */
+export function rngFrom(raw: () => number): Rng {
   let spare: number | null = null;
   const next = (): number => raw() / TWO_32;
   return {

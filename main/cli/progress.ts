@@ -1,11 +1,6 @@
 /** A one-line progress display for `gradlab train` on a terminal (plain lines elsewhere). */
 import type { StepMetrics } from '../../core/api';
-
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return '?';
-  const s = Math.round(ms / 1000);
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
-}
+import { formatDuration } from '../../core/shared/format';
 
 export function progressLine(last: StepMetrics, total: number, width = 28): string {
   const frac = Math.min(1, last.step / total);

@@ -22,7 +22,7 @@ describe('layering lint', () => {
   it('the renderer imports only types from core/', async () => {
     expect(await problems('renderer/src/x.ts', "import { LAB_METHODS } from '../../core/api/contract';\nexport const a = LAB_METHODS;\n")).toHaveLength(1);
     expect(await problems('renderer/src/x.ts', "import type { LabApi } from '../../core/api/contract';\nexport type A = LabApi;\n")).toHaveLength(0);
-    expect(await problems('renderer/src/x.ts', "import { httpRoute } from '../../core/api/channels';\nexport const a = httpRoute;\n")).toHaveLength(0);
+    expect(await problems('renderer/src/x.ts', "import { httpRoute } from '../../core/shared/channels';\nexport const a = httpRoute;\n")).toHaveLength(0);
   });
 
   it('an npm package whose name ends in core is not our core/', async () => {

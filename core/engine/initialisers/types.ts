@@ -1,5 +1,5 @@
 import type { Initialiser } from '../../api/spec';
-import type { Rng } from '../rng';
+import type { Rng } from '../../tasks/rng';
 
 export interface InitContext {
   rng: Rng;

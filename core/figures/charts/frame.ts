@@ -4,7 +4,8 @@
  * metadata, a white background (PNG/PDF must not come out transparent), and the font list.
  */
 import { FONT_ASCENT } from '../metrics';
-import { fontFamilyList, type FigureSettings, type FigureSize } from '../settings';
+import { fontFamilyList, type FigureSettings } from '../settings';
+import type { FigureSize } from '../../shared/figure-size';
 import { el, num, text } from '../svg';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -17,7 +17,15 @@ export interface PdfOptions {
   title: string;
 }
 
-export function svgToPdf(svg: string, opts: PdfOptions): Promise<Uint8Array> {
+/** The SVG's own height in points (its viewBox): a custom-size figure may have grown to hold its legend. */
+function svgHeightPt(svg: string, fallback: number): number {
+  const m = /viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg.slice(0, 2000));
+  const h = m ? Number(m[1]) : NaN;
+  return Number.isFinite(h) && h > 0 ? h : fallback;
+}
+
+export function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> {
+  const opts = { ...options, heightPt: svgHeightPt(svg, options.heightPt) };
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: [opts.widthPt, opts.heightPt],

@@ -1,6 +1,7 @@
 /** The gradient-norm figure: ‖∂L/∂θ‖ per run, clipping events marked, the clip threshold drawn. */
 import type { RunSummary } from '../../api/records';
-import { ema, formatNumber } from '../stats';
+import { ema } from '../../shared/seeds';
+import { formatNumber } from '../../shared/format';
 import type { Divergence, LineChartData, LineSeries } from '../types';
 import { divergenceOf, findSeries, type RunSeries } from './common';
 

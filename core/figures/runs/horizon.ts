@@ -1,6 +1,6 @@
 /** The horizon figure: the gradient horizon over training, from its series or each probe's layer. */
 import type { GradientProfile, RunSummary, Series } from '../../api/records';
-import { ema } from '../stats';
+import { ema } from '../../shared/seeds';
 import type { Divergence, LineChartData, LineSeries } from '../types';
 import { divergenceOf } from './common';
 

@@ -1,7 +1,8 @@
 /** The loss figure: train and held-out loss per run, or per seed group as mean and band. */
 import type { Series } from '../../api/records';
-import { ema, formatNumber, meanStd } from '../stats';
-import { groupLabels } from '../labels';
+import { ema, meanStd } from '../../shared/seeds';
+import { formatNumber } from '../../shared/format';
+import { groupLabels } from '../../shared/labels';
 import type { Divergence, HLine, LineChartData, LineSeries } from '../types';
 import { divergenceOf, findSeries, type RunSeries } from './common';
 

@@ -1,6 +1,6 @@
 /** The gradient-flow figure: ‖∂L/∂hₜ‖ against t at one probe step, per run and layer, with the theory bound. */
 import type { GradientProfile, LayerProfile } from '../../api/records';
-import { formatNumber } from '../stats';
+import { formatNumber } from '../../shared/format';
 import type { LineChartData, LineSeries } from '../types';
 import { H_NORM_LABEL, layerName, type RunProfiles } from './common';
 

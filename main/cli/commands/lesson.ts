@@ -4,7 +4,7 @@ import { FIGURE_FORMATS, LESSON_IDS, type LabEvent, type Lesson } from '../../..
 import type { Lab } from '../../../core/lab/lab';
 import type { Command, Io } from '../command';
 import { openCliLab, withLab } from '../open-lab';
-import { formatDuration } from '../progress';
+import { formatDuration } from '../../../core/shared/format';
 import { UsageError } from '../usage-error';
 
 type FigureFormat = (typeof FIGURE_FORMATS)[number];

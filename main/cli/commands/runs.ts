@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LAB_METHODS, invalidArgument, type RunSummary } from '../../../core/api';
-import { toWire } from '../../../core/api/wire';
+import { toWire } from '../../../core/shared/wire';
 import type { Command, Io } from '../command';
 import { openCliLab, withLab } from '../open-lab';
 import { UsageError } from '../usage-error';

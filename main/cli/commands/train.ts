@@ -1,5 +1,5 @@
 import { ExperimentSpecSchema, eventRunId, invalidArgument, type ExperimentSpec, type LabEvent, type StepMetrics } from '../../../core/api';
-import { toWire } from '../../../core/api/wire';
+import { toWire } from '../../../core/shared/wire';
 import type { Command } from '../command';
 import { openCliLab, readJsonFile, withLab } from '../open-lab';
 import { progressLine } from '../progress';

@@ -2,10 +2,11 @@
  * window.lab in browser mode: the same LabClient as the desktop preload, over fetch (calls) and a WebSocket
  * (events). Runs in the page and in Node tests alike (both constructors are injectable).
  */
-import { HTTP_EVENTS_PATH, TOKEN_HEADER, httpRoute } from '../../../core/api/channels';
-import { fromWire, toWire } from '../../../core/api/wire';
-import { LabError } from '../../../core/api/errors';
-import type { Envelope, LabClient, LabEvent, LabEventListener, LabMethodName } from '../../../core/api';
+import { HTTP_EVENTS_PATH, TOKEN_HEADER, httpRoute } from '../../../core/shared/channels';
+import { fromWire, toWire } from '../../../core/shared/wire';
+import { LAB_METHOD_NAMES, type LabMethodName } from '../../../core/shared/methods';
+import { LabError } from '../../../core/shared/errors';
+import type { Envelope, LabClient, LabEvent, LabEventListener } from '../../../core/api';
 
 export interface HttpClientOptions {
   /** e.g. http://127.0.0.1:5173 */
@@ -78,16 +79,8 @@ export function createHttpClient(options: HttpClientOptions): LabClient {
     };
   };
 
-  // The page holds only the contract's types, not its method table: a property read names the method, and
-  // the host's dispatcher refuses any name the contract lacks.
-  const cache = new Map<string, (args: unknown) => Promise<unknown>>();
-  return new Proxy({ onEvent } as LabClient, {
-    get(target, prop) {
-      if (prop === 'onEvent') return target.onEvent;
-      if (typeof prop !== 'string' || prop === 'then') return undefined;
-      let fn = cache.get(prop);
-      if (!fn) cache.set(prop, (fn = (args: unknown) => call(prop as LabMethodName, args)));
-      return fn;
-    },
-  });
+  // One function per name of the contract's plain list (core/shared/methods.ts): a name the contract lacks
+  // cannot be called, and the list is checked against the contract at compile time.
+  const methods = Object.fromEntries(LAB_METHOD_NAMES.map((name) => [name, (args: unknown) => call(name, args)]));
+  return { ...methods, onEvent } as LabClient;
 }

@@ -3,7 +3,7 @@
  * contextBridge strips an Error to its message; here each call's rejection becomes a LabError again, so the
  * page sees the one error type the HTTP client throws too (code and field issues included).
  */
-import { receivedError } from '../../../core/api/errors';
+import { receivedError } from '../../../core/shared/errors';
 import type { LabClient } from '../../../core/api';
 
 export function receiveLabClient(bridged: LabClient): LabClient {

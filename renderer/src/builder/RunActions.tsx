@@ -10,7 +10,7 @@ import { autoName } from './auto-name';
 import { activeGrid, describeGrid, runCount, type Grid } from './sweep-grid';
 import type { ValidateNow } from './useSpecValidation';
 import type { Validation } from './useSpecValidation';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface StartedRuns {
   runIds: string[];

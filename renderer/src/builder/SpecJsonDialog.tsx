@@ -8,7 +8,7 @@ import { Dialog } from '../ui/Dialog';
 import { downloadText, safeFileName } from '../ui/download';
 import type { Draft } from './draft';
 import type { ValidateNow } from './useSpecValidation';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface SpecJsonDialogProps {
   open: boolean;

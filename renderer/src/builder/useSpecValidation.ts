@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentSpec, FieldIssue } from '../../../core/api';
 import { getLab } from '../api/lab';
 import type { Draft } from './draft';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface Validation {
   /** 'pending' while the host has not answered for the current draft. */

@@ -1,7 +1,7 @@
 /** Accuracy (train and held-out) for the classification tasks; linear 0–1 axis. No figure kind exists for it yet. */
 import { ChartFrame, Legend } from './ChartFrame';
 import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
-import { formatNumber } from './scales';
+import { formatNumber } from '../../../core/shared/format';
 import { SeriesChart } from './SeriesChart';
 
 export function AccuracyChart({ curves, divergences = [], height }: { curves: MetricCurve[]; divergences?: DivergenceMark[]; height?: number }) {
@@ -16,7 +16,7 @@ export function AccuracyChart({ curves, divergences = [], height }: { curves: Me
     <ChartFrame
       title="Accuracy"
       summary={`Accuracy: ${summary || 'no values yet'}.`}
-      legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false })), ...divergenceLegend(divergences)]} />}
+      legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })), ...divergenceLegend(divergences)]} />}
     >
       <SeriesChart series={toSeries(curves, 'linear')} xLabel="training step" yLabel="accuracy" yScale="linear" yDomain={[0, 1]} xMarkers={divergenceMarkers(divergences)} {...(height ? { height } : {})} />
     </ChartFrame>

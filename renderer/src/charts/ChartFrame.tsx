@@ -53,7 +53,8 @@ export function ChartFrame({ title, summary, subtitle, controls, exportRequest, 
 export interface LegendItem {
   label: string;
   color: string;
-  dashed?: boolean;
+  /** SVG stroke-dasharray (core/shared/palette.ts), undefined for solid. */
+  dash?: string | undefined;
   marker?: 'line' | 'dot' | 'rule';
 }
 
@@ -68,7 +69,7 @@ export function Legend({ items }: { items: LegendItem[] }) {
             ) : i.marker === 'rule' ? (
               <line x1="11" x2="11" y1="0" y2="10" stroke={i.color} strokeWidth="2" strokeDasharray="3 2" />
             ) : (
-              <line x1="1" x2="21" y1="5" y2="5" stroke={i.color} strokeWidth="2" strokeDasharray={i.dashed ? '4 3' : undefined} />
+              <line x1="1" x2="21" y1="5" y2="5" stroke={i.color} strokeWidth="2" strokeDasharray={i.dash} />
             )}
           </svg>
           {i.label}

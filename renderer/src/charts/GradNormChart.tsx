@@ -3,10 +3,10 @@
  * the curve, the clip threshold as a reference line, and divergence markers.
  */
 import { ChartFrame, Legend, type LegendItem } from './ChartFrame';
-import { ROLE } from './colors';
+import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
 import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
 import type { ExportFigureRequest } from './export-figure';
-import { formatNumber } from './scales';
+import { formatNumber } from '../../../core/shared/format';
 import { SeriesChart, type ChartSeries, type YMarker } from './SeriesChart';
 
 export interface ClipEvents {
@@ -46,9 +46,9 @@ export function GradNormChart({ curves, clipEvents = [], threshold, divergences 
   const clippedCount = events.reduce((a, e) => a + e.count, 0);
   const yMarkers: YMarker[] = threshold !== undefined ? [{ y: threshold, label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference }] : [];
   const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
-  const legend: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false }));
+  const legend: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash }));
   if (clippedCount) legend.push({ label: `clipped (${clippedCount} steps)`, color: ROLE.clipped, marker: 'dot' });
-  if (threshold !== undefined) legend.push({ label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference, dashed: true });
+  if (threshold !== undefined) legend.push({ label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH });
   legend.push(...divergenceLegend(divergences));
   const has = curves.some((c) => c.step.length > 0);
   return (

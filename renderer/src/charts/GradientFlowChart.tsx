@@ -7,9 +7,10 @@
 import type { ReactNode } from 'react';
 import type { GradientProfile } from '../../../core/api';
 import { ChartFrame, Legend, type LegendItem } from './ChartFrame';
-import { ROLE, seriesColor } from './colors';
+import { ROLE, SCREEN_REFERENCE_DASH, lineStyle, seriesColor } from '../../../core/shared/palette';
 import type { ExportFigureRequest } from './export-figure';
-import { decadeDomain, formatNumber, positiveExtent } from './scales';
+import { decadeDomain, positiveExtent } from '../../../core/shared/ticks';
+import { formatNumber } from '../../../core/shared/format';
 import { SeriesChart, type ChartSeries } from './SeriesChart';
 
 export interface ProfileEntry {
@@ -58,16 +59,16 @@ export function GradientFlowChart({ profiles, showBound = true, controls, export
       const layerName = e.profile.layers.length > 1 ? `layer ${l.layer + 1}` : '';
       const name = [many ? e.label : '', layerName].filter(Boolean).join(', ');
       const T = l.hNorms.length;
-      series.push({ id: `${e.id}:h${l.layer}`, label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`, color, dashed: many && l.layer > 0, points: Array.from(l.hNorms, (y, i) => ({ x: i + 1, y })) });
-      legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`, color, dashed: many && l.layer > 0 });
+      series.push({ id: `${e.id}:h${l.layer}`, label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`, color, dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined, points: Array.from(l.hNorms, (y, i) => ({ x: i + 1, y })) });
+      legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`, color, dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined });
       if (l.cNorms) {
-        series.push({ id: `${e.id}:c${l.layer}`, label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖`, color, dashed: true, width: 1.2, points: Array.from(l.cNorms, (y, i) => ({ x: i + 1, y })) });
-        legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖ (cell state)`, color, dashed: true });
+        series.push({ id: `${e.id}:c${l.layer}`, label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖`, color, dash: lineStyle(0, 1).dash, width: 1.2, points: Array.from(l.cNorms, (y, i) => ({ x: i + 1, y })) });
+        legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖ (cell state)`, color, dash: lineStyle(0, 1).dash });
       }
       const hT = l.hNorms[T - 1];
       if (showBound && l.jacobianBound !== undefined && Number.isFinite(l.jacobianBound) && l.jacobianBound > 0 && hT !== undefined && hT > 0 && domain) {
-        series.push({ id: `${e.id}:bound${l.layer}`, label: 'bound', color: ROLE.reference, dashed: true, width: 1.2, reference: true, points: envelope(hT, l.jacobianBound, T, domain) });
-        legend.push({ label: `${name ? `${name}: ` : ''}bound ‖∂L/∂h_T‖·γ^(T−t), γ = ${formatNumber(l.jacobianBound)}`, color: ROLE.reference, dashed: true });
+        series.push({ id: `${e.id}:bound${l.layer}`, label: 'bound', color: ROLE.reference, dash: SCREEN_REFERENCE_DASH, width: 1.2, reference: true, points: envelope(hT, l.jacobianBound, T, domain) });
+        legend.push({ label: `${name ? `${name}: ` : ''}bound ‖∂L/∂h_T‖·γ^(T−t), γ = ${formatNumber(l.jacobianBound)}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH });
       }
       const h1 = l.hNorms[0];
       if (h1 !== undefined && hT !== undefined && hT > 0) summaries.push(`${name || 'the network'}: ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatNumber(h1 / hT)}, horizon ${l.horizon} steps`);

@@ -4,7 +4,7 @@ import type { GradientProfile } from '../../../core/api';
 import { ChartFrame } from './ChartFrame';
 import type { ExportFigureRequest } from './export-figure';
 import { HeatmapChart } from './HeatmapChart';
-import { formatNumber } from './scales';
+import { formatNumber } from '../../../core/shared/format';
 
 export interface GradientHeatmapProps {
   profiles: GradientProfile[];

@@ -5,7 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { gridDomain, paintHeatmap, viridis, type HeatGrid } from './heatmap-paint';
-import { formatNumber, formatPow10, niceTicks } from './scales';
+import { formatNumber, formatPow10 } from '../../../core/shared/format';
+import { niceTicks } from '../../../core/shared/ticks';
 import { useWidth } from './useWidth';
 
 export interface HeatmapChartProps {

@@ -3,7 +3,7 @@
  * (the engine's definition, records.ts). A horizon near T − 1 means the gradient reaches the sequence start.
  */
 import { ChartFrame, Legend } from './ChartFrame';
-import { ROLE } from './colors';
+import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
 import { lastFinite, toSeries, type MetricCurve } from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { SeriesChart } from './SeriesChart';
@@ -29,7 +29,7 @@ export function HorizonChart({ curves, maxHorizon, exportRequest, height, emptyT
       summary={`Gradient horizon${latest !== undefined ? ` ${latest} steps at the latest probe` : ''}${maxHorizon !== undefined ? ` of at most ${maxHorizon}` : ''}.`}
       {...(exportRequest ? { exportRequest } : {})}
       empty={has ? null : emptyText}
-      legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false })), ...(maxHorizon !== undefined ? [{ label: `T − 1 = ${maxHorizon}`, color: ROLE.reference, dashed: true }] : [])]} />}
+      legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })), ...(maxHorizon !== undefined ? [{ label: `T − 1 = ${maxHorizon}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH }] : [])]} />}
     >
       <SeriesChart
         series={series}

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { ChartFrame, Legend } from './ChartFrame';
 import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
 import type { ExportFigureRequest } from './export-figure';
-import { formatNumber } from './scales';
+import { formatNumber } from '../../../core/shared/format';
 import { ScaleToggle, type YScale } from './ScaleToggle';
 import { SeriesChart } from './SeriesChart';
-import { ROLE } from './colors';
+import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
 
 export interface LossChartProps {
   curves: MetricCurve[];
@@ -41,8 +41,8 @@ export function LossChart({ curves, divergences = [], initialScale = 'log', expo
       legend={
         <Legend
           items={[
-            ...curves.map((c) => ({ label: c.label, color: c.color, dashed: c.dashed ?? false })),
-            ...(baseline ? [{ label: baseline.label, color: ROLE.reference, dashed: true }] : []),
+            ...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })),
+            ...(baseline ? [{ label: baseline.label, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH }] : []),
             ...divergenceLegend(divergences),
           ]}
         />

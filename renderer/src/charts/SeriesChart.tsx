@@ -9,14 +9,16 @@
  */
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import type { XY } from './downsample';
-import { decadeDomain, decadeTicks, formatNumber, formatPow10, linearExtent, niceTicks, positiveExtent } from './scales';
+import { decadeDomain, decadeTicks, linearExtent, niceTicks, positiveExtent } from '../../../core/shared/ticks';
+import { formatNumber, formatPow10 } from '../../../core/shared/format';
 
 export interface ChartSeries {
   id: string;
   label: string;
   color: string;
   points: XY[];
-  dashed?: boolean;
+  /** SVG stroke-dasharray (core/shared/palette.ts), undefined for solid. */
+  dash?: string | undefined;
   width?: number;
   /** 'points' draws markers only (events such as clipped steps). */
   kind?: 'line' | 'points';
@@ -165,7 +167,7 @@ export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, 
               type="linear"
               stroke={s.color}
               strokeWidth={s.width ?? 1.6}
-              strokeDasharray={s.dashed ? '5 4' : undefined}
+              strokeDasharray={s.dash}
               // Sparse curves (held-out loss every evalEvery steps) show their points; dense ones are lines.
               dot={s.points.length <= SPARSE && !s.reference ? { r: 2.5, fill: s.color, stroke: s.color } : false}
               activeDot={false}

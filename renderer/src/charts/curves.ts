@@ -1,7 +1,7 @@
 /** The plain inputs of the metric charts: one curve per (run, metric), any length; charts thin them for display. */
 import { decimate, positive } from './downsample';
 import type { ChartSeries, XMarker } from './SeriesChart';
-import { ROLE } from './colors';
+import { ROLE } from '../../../core/shared/palette';
 import type { LegendItem } from './ChartFrame';
 
 export interface MetricCurve {
@@ -10,7 +10,8 @@ export interface MetricCurve {
   color: string;
   step: ArrayLike<number>;
   value: ArrayLike<number>;
-  dashed?: boolean;
+  /** SVG stroke-dasharray (core/shared/palette.ts), undefined for solid. */
+  dash?: string | undefined;
 }
 
 export interface DivergenceMark {
@@ -29,7 +30,7 @@ export function toSeries(curves: MetricCurve[], scale: 'log' | 'linear', maxPoin
     id: c.id,
     label: c.label,
     color: c.color,
-    dashed: c.dashed ?? false,
+    dash: c.dash,
     points: decimate(c.step, c.value, maxPoints, scale === 'log' ? positive : Number.isFinite),
   }));
 }

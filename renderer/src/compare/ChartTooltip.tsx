@@ -1,7 +1,7 @@
 /** Tooltip listing every curve's nearest point to the pointer, since curves rarely share x values. */
-import { formatMetric } from '../runs/format';
+import { formatMetric } from '../../../core/shared/format';
 import type { PlotSeries } from './chart-model';
-import { nearestIndex } from './series-math';
+import { nearestIndex } from '../../../core/shared/seeds';
 
 export interface ChartTooltipProps {
   active?: boolean;

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { RunSummary } from '../../../core/api/records';
 import { ChartPanel } from './ChartPanel';
 import { metricCurves, profileCurves, seedGroups, type CurveRun, type PlotSeries } from './chart-model';
-import { lineStyle } from './chart-style';
+import { lineStyle } from '../../../core/shared/palette';
 import { CompareControls } from './CompareControls';
 import { updateCompareSettings, useCompareSettings } from './compare-settings';
 import { OverlayChart, type ChartMarker } from './OverlayChart';
@@ -15,7 +15,6 @@ import { RunChips } from './RunChips';
 import { SpecDiffTable } from './SpecDiffTable';
 import { useCompareData } from './useCompareData';
 import { probeSteps, useProfiles } from './useProfiles';
-import '../export/modal.css';
 import '../runs/runs.css';
 import './compare.css';
 

@@ -4,10 +4,12 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTick } from '../runs/format';
-import { mergeRows, niceTicks, xExtent, yAxisSpec } from './chart-axes';
+import { formatTick } from '../../../core/shared/ticks';
+import { mergeRows, xExtent, yAxisSpec } from './chart-axes';
+import { niceTicks } from '../../../core/shared/ticks';
 import type { PlotSeries } from './chart-model';
-import { REFERENCE_COLOR } from './chart-style';
+import { REFERENCE_COLOR, type LineStyle } from '../../../core/shared/palette';
+import { symbolPath } from '../../../core/shared/markers';
 import { ChartTooltip } from './ChartTooltip';
 
 export interface ChartMarker {
@@ -26,6 +28,19 @@ export interface OverlayChartProps {
   markers?: readonly ChartMarker[];
   hLines?: readonly { y: number; label: string }[];
   height?: number;
+}
+
+/**
+ * Past the eighth curve colours repeat, so a curve also carries its marker (core/shared/palette.ts's
+ * styleSlot, as in the exported figure): drawn at about six of its points.
+ */
+function symbolDot(style: LineStyle, every: number) {
+  const SymbolDot = (props: unknown) => {
+    const { cx, cy, index } = props as { cx?: number; cy?: number; index?: number };
+    if (!style.marker || cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy) || (index ?? 0) % every !== 0) return <g key={`${index}`} />;
+    return <path key={`${index}`} d={symbolPath(style.marker, cx, cy, 3)} fill="#fff" stroke={style.color} strokeWidth={1.2} />;
+  };
+  return SymbolDot;
 }
 
 export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], hLines = [], height = 250 }: OverlayChartProps) {
@@ -98,7 +113,7 @@ export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], 
                 stroke={s.style.color}
                 strokeDasharray={s.style.dash}
                 strokeWidth={1.6}
-                dot={false}
+                dot={s.style.marker ? symbolDot(s.style, Math.max(1, Math.floor(rows.length / 6))) : false}
                 activeDot={{ r: 3 }}
                 connectNulls
                 isAnimationActive={false}
@@ -114,6 +129,7 @@ export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], 
             <svg width="26" height="10" aria-hidden="true">
               {s.lo && <rect x="0" y="1" width="26" height="8" fill={s.style.color} fillOpacity="0.15" />}
               <line x1="0" y1="5" x2="26" y2="5" stroke={s.style.color} strokeWidth="2" strokeDasharray={s.style.dash} />
+              {s.style.marker && <path d={symbolPath(s.style.marker, 13, 5, 3)} fill="#fff" stroke={s.style.color} strokeWidth="1.2" />}
             </svg>
             {s.label}
           </button>

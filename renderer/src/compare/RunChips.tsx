@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { StatusChip } from '../runs/StatusChip';
-import { lineStyle } from './chart-style';
+import { lineStyle } from '../../../core/shared/palette';
 
 export interface RunChipsProps {
   runs: readonly { id: string; name: string; status?: RunSummary['status'] | undefined }[];

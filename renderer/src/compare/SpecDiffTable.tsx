@@ -4,9 +4,9 @@
  */
 import type { ReactNode } from 'react';
 import type { RunDetail } from '../../../core/api/records';
-import { formatDuration, formatMetric } from '../runs/format';
+import { formatDuration, formatMetric } from '../../../core/shared/format';
 import { StatusChip } from '../runs/StatusChip';
-import { lineStyle } from './chart-style';
+import { lineStyle } from '../../../core/shared/palette';
 import { differingPaths, flattenSpec } from './spec-diff';
 
 export interface SpecDiffTableProps {

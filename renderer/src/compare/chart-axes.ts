@@ -1,5 +1,5 @@
 /** Axis ranges and ticks for the Compare charts: decades on log axes, data rows merged on a shared x. */
-import { formatTick } from '../runs/format';
+import { formatTick, linearTickFormat, niceStep, niceTicks } from '../../../core/shared/ticks';
 import type { PlotSeries } from './chart-model';
 
 export interface YAxisSpec {
@@ -59,10 +59,8 @@ function linearAxis(min: number, max: number): YAxisSpec {
   const step = niceStep(min, max, 5);
   const lo = Math.floor(min / step) * step;
   const hi = Math.ceil(max / step) * step;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const big = Math.max(Math.abs(lo), Math.abs(hi));
-  const format = big >= 1e5 || (big > 0 && big < 1e-3) ? formatTick : (x: number) => (Math.abs(x) < step / 1e6 ? '0' : x.toFixed(decimals));
-  return { domain: [lo, hi], ticks: niceTicks(lo, hi, 5), format };
+  const ticks = niceTicks(lo, hi, 5);
+  return { domain: [lo, hi], ticks, format: linearTickFormat(ticks) };
 }
 
 export type Row = Record<string, number | [number, number] | null>;
@@ -89,21 +87,6 @@ export function mergeRows(series: readonly PlotSeries[], log: boolean): Row[] {
     });
   }
   return [...rows.values()].sort((a, b) => (a.x as number) - (b.x as number));
-}
-
-/** About `count` round ticks (1, 2, 2.5 or 5 × 10ᵏ apart) inside [min, max], for linear axes. */
-function niceStep(min: number, max: number, count: number): number {
-  const raw = (max - min) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  return ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
-}
-
-export function niceTicks(min: number, max: number, count = 6): number[] {
-  if (!Number.isFinite(min) || !Number.isFinite(max) || max <= min) return Number.isFinite(min) ? [min] : [];
-  const step = niceStep(min, max, count);
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) out.push(Number(v.toPrecision(12)));
-  return out;
 }
 
 /** The x range of all curves. */

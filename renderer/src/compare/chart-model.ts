@@ -1,15 +1,26 @@
 /**
  * From fetched records to the curves a Compare chart draws: one per run, or one mean curve with a band per
- * group of seeds (runs sharing a specHash). Colour and dash slots follow core/figures/from-runs.ts, so the
- * exported figure looks like the chart on screen.
+ * group of seeds (runs sharing a specHash). Colour and dash slots come from core/shared/palette.ts's
+ * curveSlots, as in the exported figure, so the figure looks like the chart on screen.
  */
 import type { GradientProfile, RunSummary, Series } from '../../../core/api/records';
-import { lineStyle, type LineStyle } from './chart-style';
-import { aggregate, ema, type Aggregate } from './series-math';
-import { groupLabels } from '../../../core/figures/labels';
+import { curveSlots, lineStyle, type LineStyle } from '../../../core/shared/palette';
+import { ema, meanStd, seedBand, type BandKind } from '../../../core/shared/seeds';
+import { groupLabels } from '../../../core/shared/labels';
+
+const slotStyle = (run: number, metric: number, count: number): LineStyle => {
+  const { colorIndex, dashIndex } = curveSlots(run, metric, count);
+  return lineStyle(colorIndex, dashIndex);
+};
 
 export type XMode = 'step' | 'wall';
-export type GroupMode = 'none' | Aggregate;
+export type GroupMode = 'none' | BandKind;
+
+/** The seeds' mean and band, by core/shared/seeds.ts's rule (the exported figure's own). */
+function aggregate(members: readonly { x: readonly number[]; y: readonly number[] }[], kind: BandKind) {
+  const agg = meanStd(members);
+  return { x: agg.x, mean: agg.mean, ...seedBand(agg, kind) };
+}
 
 export interface PlotSeries {
   key: string;
@@ -59,11 +70,10 @@ export function metricCurves(runs: readonly CurveRun[], metrics: readonly { metr
       metrics.forEach((m, mi) => {
         const s = r.series.get(m.metric);
         if (!s || s.step.length === 0) return;
-        const st = lineStyle(ri);
         out.push({
           key: `${r.summary.id}:${m.metric}`,
           label: two ? `${r.summary.name}, ${m.label}` : r.summary.name,
-          style: two ? { color: st.color, dash: lineStyle(mi).dash } : st,
+          style: slotStyle(ri, mi, metrics.length),
           x: xOf(s, o.x),
           y: ema(s.value, o.smoothing),
           runIds: [r.summary.id],
@@ -72,6 +82,7 @@ export function metricCurves(runs: readonly CurveRun[], metrics: readonly { metr
     });
     return out;
   }
+  const kind = o.group;
   const groups = seedGroups(runs);
   const labels = groupLabels(groups.map((members) => members.map((m) => m.summary)));
   groups.forEach((members, g) => {
@@ -82,12 +93,11 @@ export function metricCurves(runs: readonly CurveRun[], metrics: readonly { metr
         return s && s.step.length ? [{ x: xOf(s, o.x), y: ema(s.value, o.smoothing) }] : [];
       });
       if (!curves.length) return;
-      const band = aggregate(curves, o.group as Aggregate);
-      const st = lineStyle(g);
+      const band = aggregate(curves, kind);
       out.push({
         key: `group:${members[0]?.summary.specHash}:${m.metric}`,
         label: two ? `${label}, ${m.label}` : label,
-        style: two ? { color: st.color, dash: lineStyle(mi).dash } : st,
+        style: slotStyle(g, mi, metrics.length),
         x: band.x,
         y: band.mean,
         ...(members.length > 1 ? { lo: band.lo, hi: band.hi } : {}),

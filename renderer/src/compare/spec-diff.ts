@@ -1,9 +1,9 @@
 /** Which spec fields differ between runs: each spec flattened to dotted paths, only unequal paths kept. */
-import type { Flat } from '../../../core/figures/labels';
+import type { Flat } from '../../../core/shared/labels';
 
-// One flattening for this table and for the seed groups' labels (core/figures/labels.ts), so both name the
+// One flattening for this table and for the seed groups' labels (core/shared/labels.ts), so both name the
 // same fields.
-export { flattenSpec, type Flat } from '../../../core/figures/labels';
+export { flattenSpec, type Flat } from '../../../core/shared/labels';
 
 /** Paths whose value is not the same in every spec (absent counts as a value), in the specs' field order. */
 export function differingPaths(flats: readonly Flat[], ignore: readonly string[] = ['name']): string[] {

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RunDetail, Series } from '../../../core/api/records';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface CompareRun {
   id: string;

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { GradientProfile } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import type { CompareRun } from './useCompareData';
-import { nearestIndex } from './series-math';
+import { nearestIndex } from '../../../core/shared/seeds';
 
 export type ProbeChoice = 'latest' | number;
 

@@ -7,7 +7,6 @@
 import { useState } from 'react';
 import { ExportFigureDialog } from './ExportFigureDialog';
 import type { FigureChart, FigureSettingsDefaults } from './figure-options';
-import './modal.css';
 
 export interface ExportFigureButtonProps {
   runIds: readonly string[];

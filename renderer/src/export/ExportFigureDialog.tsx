@@ -6,14 +6,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RunDetail } from '../../../core/api/records';
 import { getLab } from '../api/lab';
-import { saveFile, textFile } from './download';
+import { downloadText, saveFile } from '../ui/download';
 import { FigureFormFields } from './FigureForm';
 import { CHART_TITLES, initialForm, toSettings, validFileName, type FigureChart, type FigureForm, type FigureSettingsDefaults } from './figure-options';
 import { legendEntries } from './legend-entries';
-import { Modal } from './Modal';
+import { Dialog } from '../ui/Dialog';
 import { usePreview } from './usePreview';
 import './export.css';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface ExportFigureDialogProps {
   runIds: readonly string[];
@@ -76,11 +76,33 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
   };
   const saveSettings = () => {
     const json = JSON.stringify(settings, null, 2) + '\n';
-    saveFile(textFile(`${validFileName(form.fileName) ? form.fileName : `gradlab-${chart}`}.settings.json`, 'application/json', json));
+    downloadText(`${validFileName(form.fileName) ? form.fileName : `gradlab-${chart}`}.settings.json`, json);
   };
 
   return (
-    <Modal title={`Export figure: ${CHART_TITLES[chart]}`} onClose={onClose} className="export-dialog">
+    <Dialog
+      title={`Export figure: ${CHART_TITLES[chart]}`}
+      onClose={onClose}
+      className="export-dialog"
+      actions={
+        <>
+            {error && (
+              <span role="alert" className="form-error export-error">
+                {error}
+              </span>
+            )}
+            <button type="button" className="act-btn" onClick={saveSettings}>
+              Save settings
+            </button>
+            <button type="button" className="act-btn" onClick={onClose}>
+              Cancel
+            </button>
+            <button type="button" className="act-btn act-primary" disabled={busy || !validFileName(form.fileName)} onClick={() => void save()}>
+              {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
+            </button>
+        </>
+      }
+    >
       <div className="export-body">
         <form
           className="export-form"
@@ -113,22 +135,6 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
           </details>
         </div>
       </div>
-      <div className="modal-actions">
-        {error && (
-          <span role="alert" className="form-error export-error">
-            {error}
-          </span>
-        )}
-        <button type="button" className="act-btn" onClick={saveSettings}>
-          Save settings
-        </button>
-        <button type="button" className="act-btn" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="act-btn act-primary" disabled={busy || !validFileName(form.fileName)} onClick={() => void save()}>
-          {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
-        </button>
-      </div>
-    </Modal>
+    </Dialog>
   );
 }

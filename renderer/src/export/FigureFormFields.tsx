@@ -1,7 +1,8 @@
 /** The fields of the Export figure dialog, grouped as a paper's author thinks of them: file, size, text, style. */
 import { useId } from 'react';
+import { pngPixels } from '../../../core/shared/figure-size';
 import type { LegendEntry } from './legend-entries';
-import { FONT_SUGGESTIONS, FORMATS, LEGEND_POSITIONS, SIZES, pngPixels, validFileName, type FigureForm } from './figure-options';
+import { FONT_SUGGESTIONS, FORMATS, LEGEND_POSITIONS, SIZES, validFileName, type FigureForm } from './figure-options';
 
 export interface FieldsProps {
   form: FigureForm;
@@ -11,7 +12,7 @@ export interface FieldsProps {
 const num = (v: string, fallback: number): number => (v.trim() === '' || !Number.isFinite(Number(v)) ? fallback : Number(v));
 
 export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: number | null }) {
-  const px = pngPixels(form, aspect ?? undefined);
+  const px = pngPixels({ size: form.size, widthIn: form.widthIn, heightIn: form.heightIn, aspect: aspect ?? undefined, dpi: form.dpi });
   return (
     <>
       <fieldset className="fig-fieldset fig-formats">

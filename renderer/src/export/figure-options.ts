@@ -1,10 +1,11 @@
 /**
- * The Export figure dialog's model. Figure settings are defined once, by core/figures/settings.ts; the page
- * may import only their types, so the few constants a form needs (preset widths, aspect ratios, choices)
- * are repeated here and `toSettings` builds the plain object the host's exportFigure validates.
+ * The Export figure dialog's model. Figure settings are defined once, by core/figures/settings.ts (sizes by
+ * core/shared/figure-size.ts, which the page imports); `toSettings` builds the plain object the host's
+ * exportFigure validates.
  */
 import type { FIGURE_CHARTS, FIGURE_FORMATS } from '../../../core/api/contract';
-import type { FigureSettingsInput, LegendPosition, SizePreset } from '../../../core/figures/settings';
+import type { FigureSettingsInput, LegendPosition } from '../../../core/figures/settings';
+import { figureSize, type SizePreset } from '../../../core/shared/figure-size';
 
 export type FigureChart = (typeof FIGURE_CHARTS)[number];
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
@@ -22,10 +23,6 @@ export const SIZES: { value: SizePreset; label: string }[] = [
   { value: 'double', label: 'Double column (7 in)' },
   { value: 'custom', label: 'Custom' },
 ];
-
-/** As core/figures/settings.ts: preset widths (in) and height/width ratios. */
-const PRESET_WIDTH_IN = { single: 3.5, double: 7 } as const;
-const PRESET_ASPECT = { single: 0.75, double: 3 / 7 } as const;
 
 export const LEGEND_POSITIONS: { value: LegendPosition; label: string }[] = [
   { value: 'auto', label: 'Auto (inside, least overlap)' },
@@ -76,7 +73,7 @@ export interface FigureForm {
 
 export function initialForm(d: FigureSettingsDefaults, chart: FigureChart): FigureForm {
   const size = d.size ?? 'single';
-  const base = figureInches({ size, widthIn: d.widthIn, heightIn: d.heightIn, aspect: d.aspect });
+  const base = figureSize({ size, widthIn: d.widthIn, heightIn: d.heightIn, aspect: d.aspect });
   return {
     format: 'svg',
     size,
@@ -99,22 +96,6 @@ export function initialForm(d: FigureSettingsDefaults, chart: FigureChart): Figu
     logY: d.logY === undefined ? 'default' : d.logY ? 'log' : 'linear',
     fileName: d.fileName ?? `gradlab-${chart}`,
   };
-}
-
-/** Inches of the figure, as core's figureSize computes them. */
-export function figureInches(s: { size: SizePreset; widthIn?: number | undefined; heightIn?: number | undefined; aspect?: number | undefined }): { widthIn: number; heightIn: number } {
-  if (s.size === 'custom') {
-    const widthIn = s.widthIn ?? PRESET_WIDTH_IN.single;
-    return { widthIn, heightIn: s.heightIn ?? widthIn * (s.aspect ?? PRESET_ASPECT.single) };
-  }
-  const widthIn = PRESET_WIDTH_IN[s.size];
-  return { widthIn, heightIn: widthIn * (s.aspect ?? PRESET_ASPECT[s.size]) };
-}
-
-/** PNG pixels: the width is exactly widthIn × dpi (core/figures/export/png.ts); the height follows the aspect. */
-export function pngPixels(f: Pick<FigureForm, 'size' | 'widthIn' | 'heightIn' | 'dpi'>, aspect?: number): { width: number; height: number } {
-  const inches = figureInches({ size: f.size, widthIn: f.widthIn, heightIn: f.heightIn, aspect });
-  return { width: Math.max(1, Math.round(inches.widthIn * f.dpi)), height: Math.max(1, Math.round(inches.heightIn * f.dpi)) };
 }
 
 const FILE_NAME = /^[A-Za-z0-9._-]{1,100}$/;

@@ -5,7 +5,7 @@
  */
 import type { RunDetail } from '../../../core/api/records';
 import type { FigureChart, FigureSettingsDefaults } from './figure-options';
-import { groupLabels } from '../../../core/figures/labels';
+import { groupLabels } from '../../../core/shared/labels';
 
 export interface LegendEntry {
   key: string;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { getLab } from '../api/lab';
 import type { FigureChart } from './figure-options';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface Preview {
   /** data: URL of the SVG, for an <img>. */

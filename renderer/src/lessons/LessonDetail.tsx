@@ -1,10 +1,11 @@
 /** One lesson: the claim and its explanation, Run lesson with a progress bar, the verdict with its numbers, the figures. */
 import { useState } from 'react';
 import type { Lesson, LessonScale } from '../../../core/api/lessons';
+import { formatDuration } from '../../../core/shared/format';
 import { getLab } from '../api/lab';
 import { LessonFigure } from './LessonFigure';
 import { VerdictBadge } from './VerdictBadge';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 function formatValue(v: number | null): string {
   if (v === null) return '—';
@@ -14,11 +15,6 @@ function formatValue(v: number | null): string {
     return `${m}×10^${Number(e)}`;
   }
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3)));
-}
-
-function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
 }
 
 export interface LessonDetailProps {

@@ -8,7 +8,7 @@ import type { Lesson } from '../../../core/api/lessons';
 import { getLab } from '../api/lab';
 import { ExportFigureButton } from '../export/ExportFigureButton';
 import type { FigureSettingsDefaults } from '../export/figure-options';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 type Figure = NonNullable<Lesson['result']>['figures'][number];
 

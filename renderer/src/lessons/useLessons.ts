@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Lesson } from '../../../core/api/lessons';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface LessonsState {
   lessons: Lesson[];

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { GradientProfile } from '../../../core/api';
 import { GradientFlowChart } from '../charts/GradientFlowChart';
-import { ROLE } from '../charts/colors';
+import { seriesColor } from '../../../core/shared/palette';
 
 export interface GradientFlowPanelProps {
   runId: string;
@@ -46,7 +46,7 @@ export function GradientFlowPanel({ runId, runName, profiles, emptyText, source 
 
   return (
     <GradientFlowChart
-      profiles={profile ? [{ id: runId, label: runName, color: ROLE.train, profile }] : []}
+      profiles={profile ? [{ id: runId, label: runName, color: seriesColor(0), profile }] : []}
       controls={slider}
       {...(emptyText ? { emptyText } : {})}
       {...(source ? { source } : {})}

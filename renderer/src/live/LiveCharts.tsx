@@ -1,7 +1,6 @@
 /** The live run's charts, built from the run buffer on each (frame-throttled) render. */
 import { useMemo, type ReactNode } from 'react';
-import type { MetricCurve } from '../charts/curves';
-import { ROLE, seriesColor } from '../charts/colors';
+import { liveCurves } from './live-curves';
 import { LossChart } from '../charts/LossChart';
 import { GradNormChart } from '../charts/GradNormChart';
 import { HorizonChart } from '../charts/HorizonChart';
@@ -10,11 +9,6 @@ import { AccuracyChart } from '../charts/AccuracyChart';
 import type { RunBuffer } from './run-buffer';
 import { GradientFlowPanel } from './GradientFlowPanel';
 import { RunFacts } from './RunFacts';
-
-function curve(buffer: RunBuffer, metric: string, label: string, color: string, dashed = false): MetricCurve[] {
-  const c = buffer.metrics.get(metric);
-  return c && c.step.length ? [{ id: `${buffer.runId}:${metric}`, label, color, step: c.step, value: c.value, dashed }] : [];
-}
 
 /**
  * Redraws its chart only when `when` changed: a profile arriving must not redraw the loss, and the steps of a
@@ -30,21 +24,11 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
   const runIds = [id];
   const divergences = buffer.divergence ? [buffer.divergence] : [];
   const spec = buffer.spec;
-  const loss = [...curve(buffer, 'loss', 'train', ROLE.train), ...curve(buffer, 'heldoutLoss', 'held-out', ROLE.heldout, true)];
-  const accuracy = [...curve(buffer, 'accuracy', 'train', ROLE.accuracy), ...curve(buffer, 'heldoutAccuracy', 'held-out', ROLE.heldoutAccuracy, true)];
-  const gradNorm = curve(buffer, 'gradNorm', 'gradient norm', ROLE.gradNorm);
+  const { loss, accuracy, gradNorm, horizon } = liveCurves(buffer);
   const clipped = buffer.metrics.get('clipped');
   const threshold = spec?.train.clip.mode === 'norm' ? spec.train.clip.threshold : undefined;
 
   const profiles = buffer.profiles;
-  const layerCount = profiles.at(-1)?.layers.length ?? 0;
-  const horizon: MetricCurve[] = Array.from({ length: layerCount }, (_, layer) => ({
-    id: `${id}:horizon:${layer}`,
-    label: layerCount > 1 ? `layer ${layer + 1}` : 'horizon',
-    color: layerCount > 1 ? seriesColor(layer) : ROLE.horizon,
-    step: profiles.map((p) => p.step),
-    value: profiles.map((p) => p.layers.find((l) => l.layer === layer)?.horizon ?? Number.NaN),
-  }));
   const T = profiles.at(-1)?.layers[0]?.hNorms.length;
   // probe.every = 0 turns probes off: say so instead of waiting for a probe that never comes.
   const noProbe = spec?.probe.every === 0 ? { emptyText: 'Gradient probes are off for this run (probe every 0).' } : {};

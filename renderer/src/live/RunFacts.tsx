@@ -5,9 +5,9 @@
 import type { ReactNode } from 'react';
 import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf, seqLenLabel } from '../builder/names';
 import { lastFinite } from '../charts/curves';
-import { formatNumber } from '../charts/scales';
+import { formatNumber } from '../../../core/shared/format';
 import type { RunBuffer } from './run-buffer';
-import { formatDuration } from './format-time';
+import { formatDuration } from '../../../core/shared/format';
 
 function latest(buffer: RunBuffer, metric: string): string {
   const c = buffer.metrics.get(metric);
@@ -39,7 +39,7 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
     ['‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', ratio !== undefined ? formatNumber(ratio) : '–'],
     ['σmax(Wh) · spectral radius', l0?.sigmaMax !== undefined ? `${formatNumber(l0.sigmaMax)} · ${l0.spectralRadius !== undefined ? formatNumber(l0.spectralRadius) : '–'}` : '–'],
     ['Saturated units', l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
-    ['Wall time', wall !== undefined ? formatDuration(wall / 1000) : '–'],
+    ['Wall time', wall !== undefined ? formatDuration(wall) : '–'],
   ];
   return (
     <section className="chart run-facts" aria-labelledby="run-facts-title">

@@ -2,8 +2,9 @@
 import { useState } from 'react';
 import { getLab } from '../api/lab';
 import type { RunBuffer } from './run-buffer';
-import { formatDuration, formatRate } from './format-time';
-import { errorMessage } from '../../../core/api/errors';
+import { formatRate } from './format-rate';
+import { formatDuration } from '../../../core/shared/format';
+import { errorMessage } from '../../../core/shared/errors';
 
 const ACTIVE = new Set(['queued', 'running']);
 /** What resumeRun accepts: from the last checkpoint, or from scratch if the run never trained. */
@@ -69,8 +70,8 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
         <span className="progress-text" aria-live="off">
           step {done.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
           {rate !== null && ` · ${formatRate(rate)} steps/s`}
-          {eta !== null && ` · ETA ${formatDuration(eta)}`}
-          {!active && run?.final.wallMs !== undefined && ` · took ${formatDuration(run.final.wallMs / 1000)}`}
+          {eta !== null && ` · ETA ${formatDuration(eta * 1000)}`}
+          {!active && run?.final.wallMs !== undefined && ` · took ${formatDuration(run.final.wallMs)}`}
         </span>
         <button type="button" className="danger" disabled={!active || stopping === buffer.runId} onClick={stop}>
           {stopping === buffer.runId && active ? 'Stopping…' : 'Stop run'}

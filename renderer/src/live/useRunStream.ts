@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LabEvent } from '../../../core/api';
 import { getLab } from '../api/lab';
 import { MAX_PROFILES, RunBuffer } from './run-buffer';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 /** Points per stored series when opening a run: plenty for a chart, small enough to load at once. */
 const HISTORY_POINTS = 4000;

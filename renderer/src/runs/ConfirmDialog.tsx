@@ -1,7 +1,7 @@
 /** Asks before something that cannot be undone; the safe choice has the focus, so Enter never destroys. */
 import { useState, type ReactNode } from 'react';
-import { Modal } from '../export/Modal';
-import { errorMessage } from '../../../core/api/errors';
+import { Dialog } from '../ui/Dialog';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -28,23 +28,28 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Work
     }
   };
   return (
-    <Modal title={title} onClose={onClose} alert className="confirm-dialog">
-      <div className="modal-body">
-        {children}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-      </div>
-      <div className="modal-actions">
-        <button type="button" className="act-btn" onClick={onClose} autoFocus>
+    <Dialog
+      title={title}
+      onClose={onClose}
+      alert
+      className="confirm-dialog"
+      actions={
+        <>
+          <button type="button" className="act-btn" onClick={onClose} autoFocus>
           Cancel
         </button>
         <button type="button" className="act-btn act-danger" onClick={() => void confirm()} disabled={busy}>
-          {busy ? busyLabel : confirmLabel}
-        </button>
-      </div>
-    </Modal>
+            {busy ? busyLabel : confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {children}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+    </Dialog>
   );
 }

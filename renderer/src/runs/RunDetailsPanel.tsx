@@ -2,12 +2,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { RunSummary } from '../../../core/api/records';
 import { getLab } from '../api/lab';
-import { saveFile } from '../export/download';
+import { saveFile } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';
-import { formatDate, formatDuration, formatMetric } from './format';
+import { formatDate } from './format';
+import { formatDuration, formatMetric } from '../../../core/shared/format';
 import { StatusChip } from './StatusChip';
 import { TagEditor } from './TagEditor';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface RunDetailsPanelProps {
   run: RunSummary;
@@ -57,7 +58,7 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
     <aside className="run-details" role="complementary" aria-label={`Details of ${run.name}`}>
       <header>
         <h2>{run.name}</h2>
-        <button type="button" className="modal-close" aria-label="Close details" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
           ×
         </button>
       </header>

@@ -1,6 +1,7 @@
 /** One row of the Runs table. Numbers are monospace and right-aligned so magnitudes line up down a column. */
 import type { RunSummary } from '../../../core/api/records';
-import { formatDate, formatMetric } from './format';
+import { formatDate } from './format';
+import { formatMetric } from '../../../core/shared/format';
 import { StatusChip } from './StatusChip';
 import type { LiveProgress } from './useRunList';
 

@@ -13,9 +13,8 @@ import { RunsTable } from './RunsTable';
 import { SelectionBar } from './SelectionBar';
 import { useRunList } from './useRunList';
 import { addSelected, toggleSelected, updateRunsView, useRunsView } from './view-store';
-import '../export/modal.css';
 import './runs.css';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface RunsViewProps {
   /** Show the selection in the Compare tab (App switches tabs; the selection is already the one Compare shows). */

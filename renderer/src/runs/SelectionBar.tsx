@@ -1,9 +1,9 @@
 /** What can be done with the ticked runs: compare them, bundle them, delete them, or untick them. */
 import { useState } from 'react';
 import { getLab } from '../api/lab';
-import { saveFile } from '../export/download';
+import { saveFile } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface SelectionBarProps {
   selected: readonly { id: string; name: string }[];

@@ -1,6 +1,6 @@
 /** A run's tags: remove with the chip's ×, add by typing and pressing Enter (or Add). */
 import { useState } from 'react';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface TagEditorProps {
   tags: readonly string[];

@@ -8,7 +8,7 @@ import type { RunQuery } from '../../../core/api/contract';
 import type { RunSummary } from '../../../core/api/records';
 import type { LabEvent } from '../../../core/api/events';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 export interface LiveProgress {
   stepsDone: number;

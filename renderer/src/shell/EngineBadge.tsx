@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { EngineInfo } from '../../../core/api';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/api/errors';
+import { errorMessage } from '../../../core/shared/errors';
 
 /** Shows which backend trains the runs (e.g. "wasm · cpu (SIMD)"), from engineInfo(). */
 export function EngineBadge() {

@@ -31,7 +31,7 @@ function denseNorm(d: ArrayLike<number>, w: ArrayLike<number>, H: number): numbe
 
 function randomMatrix(rows: number, cols: number, seed: number, scale: number): Float32Array {
   const rng = createRng(seed);
-  return Float32Array.from({ length: rows * cols }, () => (rng.uniform() * 2 - 1) * scale);
+  return Float32Array.from({ length: rows * cols }, () => (rng.next() * 2 - 1) * scale);
 }
 
 describe('Jacobian norms', () => {

@@ -14,7 +14,7 @@ import {
   renderSvg,
 } from '../../../core/figures';
 import { buildScale } from '../../../core/figures/scales';
-import { seriesStyle, OKABE_ITO } from '../../../core/figures/palette';
+import { seriesStyle, OKABE_ITO } from '../../../core/shared/palette';
 import { lossCurve, profiles, runSummary, series } from '../../fixtures/figures/runs';
 
 describe('ema', () => {

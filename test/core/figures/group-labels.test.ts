@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExperimentSpecSchema } from '../../../core/api/spec';
 import { chartFromRuns, figureFromRuns } from '../../../core/figures';
-import { groupLabels } from '../../../core/figures/labels';
+import { groupLabels } from '../../../core/shared/labels';
 import { metricCurves } from '../../../renderer/src/compare/chart-model';
 import { legendEntries } from '../../../renderer/src/export/legend-entries';
 import type { RunDetail } from '../../../core/api/records';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fromWire } from '../../../core/api/wire';
+import { fromWire } from '../../../core/shared/wire';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-cli-'));
 const db = join(dir, 'lab.db');

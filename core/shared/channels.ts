@@ -1,5 +1,5 @@
 /** Transport names derived from the contract's method names: no string literals scattered across layers. */
-import type { LabMethodName } from './contract';
+import type { LabMethodName } from './methods';
 
 export const ipcChannel = (method: LabMethodName): `lab:${LabMethodName}` => `lab:${method}`;
 export const IPC_EVENT_CHANNEL = 'lab:event' as const;

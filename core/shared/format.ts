@@ -1,0 +1,53 @@
+/**
+ * Numbers and durations as people read them, one rendering for the window, the CLI and the figures.
+ * Non-finite values are data here (a diverged run's loss), so they print explicitly, always the same way.
+ */
+
+/** 'NaN', '∞' or '−∞' (U+2212, as every minus sign below). */
+export function nonFiniteText(v: number): string {
+  return Number.isNaN(v) ? 'NaN' : v > 0 ? '∞' : '−∞';
+}
+
+/**
+ * A short, locale-free rendering: `digits` significant digits, exponent form outside [1e-3, 1e6) ("1e−5");
+ * whole numbers below 1e6 (steps) are written out exactly.
+ */
+export function formatNumber(v: number, digits = 4): string {
+  if (!Number.isFinite(v)) return nonFiniteText(v);
+  if (v === 0) return '0';
+  const abs = Math.abs(v);
+  let s: string;
+  if (Number.isInteger(v) && abs < 1e6) s = String(v);
+  else if (abs >= 1e-3 && abs < 1e6) s = String(Number(v.toPrecision(digits)));
+  else {
+    const [m, e] = v.toExponential(digits - 1).split('e');
+    s = `${String(Number(m))}e${Number(e)}`;
+  }
+  return s.replace(/-/g, '\u2212');
+}
+
+/** A table cell: formatNumber, or '—' for a value that was never recorded. */
+export function formatMetric(v: number | undefined | null, digits = 4): string {
+  return v === undefined || v === null ? '—' : formatNumber(v, digits);
+}
+
+const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '−': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** 10⁻³ style label for a power of ten; other values as formatNumber with 3 digits. */
+export function formatPow10(v: number): string {
+  if (!(v > 0) || !Number.isFinite(v)) return formatNumber(v, 3);
+  const k = Math.round(Math.log10(v));
+  if (Math.abs(v / 10 ** k - 1) > 1e-9) return formatNumber(v, 3);
+  return `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/** Seconds, minutes, hours as a person says them: "9.1 s", "4 min 7 s", "1 h 5 min"; '—' when unknown. */
+export function formatDuration(ms: number | undefined | null): string {
+  if (ms === undefined || ms === null || !Number.isFinite(ms) || ms < 0) return '—';
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
+  const total = Math.round(s);
+  const m = Math.floor(total / 60);
+  if (m < 60) return `${m} min ${total % 60} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}

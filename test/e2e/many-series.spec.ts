@@ -1,0 +1,52 @@
+/**
+ * Issue 13's walk: 20 runs ticked in Runs, Compare, Export figure → PNG at single-column size. The legend
+ * must fit (no "does not fit" error), the PNG is 3.5 in × 300 dpi wide, and the files are kept under /tmp
+ * for a person to look at.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { LabClient } from '../../core/api/client';
+import type { RunSummary } from '../../core/api/records';
+import { startServedLab, type ServedLab } from './lab-server';
+import { labClient, tinySpec, trainAll } from './lab-http';
+
+let lab: ServedLab;
+let client: LabClient;
+let runs: RunSummary[];
+
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  lab = await startServedLab();
+  client = labClient(lab);
+  const cells = ['rnn', 'lstm', 'gru'] as const;
+  const specs = Array.from({ length: 20 }, (_, k) => tinySpec(`adding ${cells[k % 3]} tanh seed ${k + 1}`, { cell: cells[k % 3], seed: k + 1, steps: 40 }));
+  runs = [];
+  // Five at a time: the machine is shared.
+  for (let i = 0; i < specs.length; i += 5) runs.push(...(await trainAll(client, specs.slice(i, i + 5))));
+});
+test.afterAll(async () => {
+  await lab?.stop();
+});
+
+test('a 20-run loss figure at single-column size keeps its legend on the canvas', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(lab.url);
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  for (const r of runs) await page.getByRole('checkbox', { name: `Select ${r.name}`, exact: true }).check();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const loss = page.getByRole('region', { name: 'Loss' });
+  await expect(loss.getByRole('button', { name: /adding .* seed 20/ })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shared-compare-20.png', fullPage: true });
+  await loss.getByRole('button', { name: 'Export figure' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export figure: Loss' });
+  await expect(dialog.getByRole('img', { name: /Preview of the exported/ })).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('radio', { name: 'PNG' }).check();
+  await page.screenshot({ path: '/tmp/shared-export-dialog-20.png' });
+  const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save PNG' }).click()]);
+  const png = readFileSync(await dl.path());
+  writeFileSync('/tmp/shared-loss-20.png', png);
+  expect(png.readUInt32BE(16)).toBe(1050);
+  expect(png.readUInt32BE(20)).toBe(788);
+});
