@@ -36,7 +36,9 @@ test('a 20-run loss figure at single-column size keeps its legend on the canvas'
   for (const r of runs) await page.getByRole('checkbox', { name: `Select ${r.name}`, exact: true }).check();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const loss = page.getByRole('region', { name: 'Loss' });
-  await expect(loss.getByRole('button', { name: /adding .* seed 20/ })).toBeVisible();
+  // Twenty train curves (held-out off): twenty legend entries.
+  await loss.getByRole('checkbox', { name: 'Held-out' }).uncheck();
+  await expect(loss.getByRole('button', { name: 'adding lstm tanh seed 20', exact: true })).toBeVisible();
   await page.screenshot({ path: '/tmp/shared-compare-20.png', fullPage: true });
   await loss.getByRole('button', { name: 'Export figure' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export figure: Loss' });
