@@ -18,6 +18,7 @@ import {
 import { Real } from './numbers';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
+import { ReplicationIdSchema, ReplicationScaleSchema, ReplicationSchema } from './replications';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -127,6 +128,11 @@ export const LAB_METHODS = {
   getLesson: method(z.strictObject({ id: LessonIdSchema }), LessonSchema),
   /** Launches the lesson's preset runs (tagged `lesson:N`); its verdict arrives with `lesson.updated`. */
   runLesson: method(z.strictObject({ id: LessonIdSchema, scale: LessonScaleSchema.default('default') }), LessonSchema),
+
+  listReplications: method(Empty, z.object({ replications: z.array(ReplicationSchema) })),
+  getReplication: method(z.strictObject({ id: ReplicationIdSchema }), ReplicationSchema),
+  /** Launches the replication's runs (tagged `replication:ID`); its verdict arrives with `replication.updated`. */
+  runReplication: method(z.strictObject({ id: ReplicationIdSchema, scale: ReplicationScaleSchema.default('reduced') }), ReplicationSchema),
 } as const;
 
 export type LabMethodName = keyof typeof LAB_METHODS;

@@ -16,6 +16,7 @@ import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
 import { exportFigureFile } from './figure-export';
 import { lessonHost } from './lesson-handlers';
+import { replicationHost } from './replication-handlers';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -128,6 +129,7 @@ export function createLab(options: LabOptions): Lab {
   };
 
   const lessons = lessonHost({ store: () => store, handlers: () => handlers, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), engines: engines.acquire });
+  const replications = replicationHost({ store: () => store, handlers: () => handlers, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e) });
 
   const handlers: LabHandlers = {
     health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
@@ -217,11 +219,13 @@ export function createLab(options: LabOptions): Lab {
     },
     exportFigure: async (request) => exportFigureFile(requireStore(), request),
     ...lessons.handlers,
+    ...replications.handlers,
   };
 
   let closing: Promise<void> | null = null;
   const closeLab = async (): Promise<void> => {
     lessons.close();
+    replications.close();
     // None may start while the lab closes; those still waiting are interrupted, to be resumed later.
     queue.close();
     if (queueBeat) clearInterval(queueBeat);

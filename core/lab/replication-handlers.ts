@@ -1,0 +1,48 @@
+/**
+ * The Replications half of LabApi: core/replications' runner wired to this Lab's handlers, store and events.
+ * Replication runs are ordinary runs, tagged `replication:ID`.
+ */
+import type { LabEvent, LabHandlers, Replication, RunSummary } from '../api';
+import type { LabStore } from '../store';
+import { createReplicationRunner } from '../replications/runner';
+
+export interface ReplicationHostDeps {
+  store(): LabStore | null;
+  handlers(): LabHandlers;
+  whenEnded(runId: string): Promise<RunSummary>;
+  subscribe(listener: (event: LabEvent) => void): () => void;
+  emit(event: LabEvent): void;
+  /** Where the full form could go; until a cluster broker exists in this lab it cannot go anywhere. */
+  cluster?: () => Replication['cluster'];
+}
+
+export interface ReplicationHost {
+  handlers: Pick<LabHandlers, 'listReplications' | 'getReplication' | 'runReplication'>;
+  close(): void;
+}
+
+export const NO_CLUSTER: Replication['cluster'] = {
+  available: false,
+  reason: 'No cluster broker is configured for this lab (the cluster runner has not landed yet); run the full form here with `gradlab replicate ID`, or the reduced one.',
+};
+
+export function replicationHost(deps: ReplicationHostDeps): ReplicationHost {
+  const runner = createReplicationRunner({
+    store: deps.store,
+    startRun: (spec) => deps.handlers().startRun({ spec }),
+    startSweep: ({ name, base, grid }) => deps.handlers().startSweep({ name, base, grid }),
+    tagRun: (runId, add) => deps.handlers().tagRun({ runId, add, remove: [] }),
+    whenEnded: deps.whenEnded,
+    subscribe: deps.subscribe,
+    emit: deps.emit,
+    cluster: deps.cluster ?? (() => NO_CLUSTER),
+  });
+  return {
+    handlers: {
+      listReplications: async () => ({ replications: await runner.list() }),
+      getReplication: ({ id }) => runner.get(id),
+      runReplication: ({ id, scale }) => runner.run(id, scale),
+    },
+    close: () => runner.close(),
+  };
+}
