@@ -85,7 +85,7 @@ export const arjovsky2016: ReplicationDefinition = {
         measure('memoryless baseline 10·ln 8/(T + 20)', baseline, 'nats per step'),
         ...rows.flatMap((x) => [measure(`${x.label}: late held-out cross-entropy`, x.xent, 'median of the last quarter'), measure(`${x.label}: ratio to the baseline`, x.ratio)]),
       ],
-      figures: [{ title: `Copy memory, T = ${t?.seqLen}: LSTM and tanh RNN against the memoryless baseline`, chart: 'loss', runIds: rows.map((x) => x.r.run.id), settings: { metrics: ['heldoutLoss'], baseline, legendNames: legendNames(rows.map((x) => x.r)), fileName: figureName(ID, 'copy') } }],
+      figures: [{ title: `Copy memory, T = ${t?.seqLen}, against the memoryless baseline`, chart: 'loss', runIds: rows.map((x) => x.r.run.id), settings: { metrics: ['heldoutLoss'], baseline, legendNames: legendNames(rows.map((x) => x.r)), fileName: figureName(ID, 'copy') } }],
     };
   },
 };
