@@ -64,7 +64,7 @@ export const arjovsky2016: ReplicationDefinition = {
   },
   differences: [
     'The reduced form keeps T = 100 but trains for 500 steps of batch 32 (16,000 sequences) at 32 units; the paper trains far longer with larger networks. A curve that is still falling toward the baseline then counts as "at the baseline" only within the stated tolerance.',
-    `"At the baseline" is read as a late held-out cross-entropy within ${NEAR * 100}% of the baseline; no unitary cell is included.`,
+    `"At the baseline" is read as a late held-out cross-entropy within ${NEAR * 100}% of it; a curve more than ${NEAR * 100}% below it beats it (against the paper), one above it has not reached it yet. No unitary cell is included.`,
   ],
   items: (scale) => MODELS.map((m) => ({ kind: 'run' as const, key: m.key, spec: spec(m, scale) })),
   evaluate(data) {
@@ -76,11 +76,13 @@ export const arjovsky2016: ReplicationDefinition = {
       const xent = lateHeldout(r);
       return { ...m, r, xent, ratio: xent / baseline };
     });
-    const near = rows.map((x) => Math.abs(x.ratio - 1) <= NEAR);
-    const verdict = verdictOf(near);
+    // Beating the baseline would contradict the paper; not yet reaching it is a shorter training's shortfall.
+    const notBeaten = rows.map((x) => x.ratio >= 1 - NEAR);
+    const reached = rows.every((x) => Math.abs(x.ratio - 1) <= NEAR);
+    const verdict = verdictOf([...notBeaten, reached]);
     return {
       verdict,
-      headline: `${VERDICT_WORDS[verdict]}: late held-out cross-entropy at T = ${t?.seqLen} — ${rows.map((x) => `${x.label} ${fmt(x.xent)} (${fmt(x.ratio)} × baseline)`).join(', ')}; memoryless baseline 10·ln 8/(T + 20) = ${fmt(baseline)}.`,
+      headline: `${VERDICT_WORDS[verdict]}: late held-out cross-entropy at T = ${t?.seqLen} — ${rows.map((x) => `${x.label} ${fmt(x.xent)} (${fmt(x.ratio)} × baseline${x.ratio < 1 - NEAR ? ', below it' : Math.abs(x.ratio - 1) <= NEAR ? ', at it' : ', still above it'})`).join(', ')}; memoryless baseline 10·ln 8/(T + 20) = ${fmt(baseline)}.`,
       measured: [
         measure('memoryless baseline 10·ln 8/(T + 20)', baseline, 'nats per step'),
         ...rows.flatMap((x) => [measure(`${x.label}: late held-out cross-entropy`, x.xent, 'median of the last quarter'), measure(`${x.label}: ratio to the baseline`, x.ratio)]),

@@ -12,7 +12,7 @@ export const BELOW = 0.9;
 
 const SIZES: Record<ReplicationScale, { T: number; hidden: number; steps: number }> = {
   full: { T: 150, hidden: 100, steps: 20_000 },
-  reduced: { T: 150, hidden: 16, steps: 600 },
+  reduced: { T: 150, hidden: 16, steps: 1500 },
   smallest: { T: 10, hidden: 4, steps: 20 },
 };
 
@@ -65,7 +65,7 @@ export const le2015: ReplicationDefinition = {
     return `3 runs on the adding problem at T = ${s.T}, ${s.hidden} units, Adam with norm clipping at 1, ${s.steps} steps: an IRNN (lr 0.001), an LSTM (lr 0.01) and a tanh RNN (Gaussian Wh, std 0.001, lr 0.01); each is judged by its held-out MSE over the last quarter of training against the baseline on its own held-out batch.`;
   },
   differences: [
-    'The paper trains 100-unit networks with SGD for up to millions of examples; the reduced form keeps T = 150 but trains 16 units for 600 steps of Adam with batch 32 (19,200 sequences), so a slow learner may simply not have started.',
+    'The paper trains 100-unit networks with SGD for up to millions of examples; the reduced form keeps T = 150 but trains 16 units for 1,500 steps of Adam with batch 32 (48,000 sequences), so a slow learner may simply not have started.',
     `"Below the baseline" is read as a late held-out MSE under ${BELOW} × the baseline on the run’s own held-out batch.`,
   ],
   items: (scale) => MODELS.map((m) => ({ kind: 'run' as const, key: m.key, spec: spec(m, scale) })),
