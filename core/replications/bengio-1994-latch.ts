@@ -81,7 +81,7 @@ export const bengio1994: ReplicationDefinition = {
       verdict,
       headline: `${VERDICT_WORDS[verdict]}: share of runs that learned the latch (held-out accuracy ≥ ${SUCCESS_ACCURACY}) — ${table}${first > last ? `; it falls from ${fmt(first)} to ${fmt(last)} as the span grows` : '; it does not fall with the span'}. The paper’s own curve could not be read here.`,
       measured: rate.map((x) => measure(`P(success) at T = ${x.T}`, x.ok / x.n, `${x.ok} of ${x.n} runs`)),
-      figures: [{ title: 'Held-out loss on the latch by span (chance: ln 2)', chart: 'loss', runIds: runs.map((r) => r.run.id), settings: { metrics: ['heldoutLoss'], baseline: Math.LN2, fileName: figureName(ID, 'heldout') } }],
+      figures: [{ title: 'Latch: held-out loss by span, seeds pooled', chart: 'loss', runIds: runs.map((r) => r.run.id), settings: { metrics: ['heldoutLoss'], groupSeeds: true, band: 'minmax', baseline: Math.LN2, fileName: figureName(ID, 'heldout') } }],
     };
   },
 };

@@ -133,7 +133,7 @@ export const pascanu2013: ReplicationDefinition = {
       ],
       figures: [
         ...rows.map((x) => ({
-          title: `${x.act}: per-step factor and horizon against σ_max(Wh) (1/γ = ${fmt(x.bound)})`,
+          title: `${x.act}: factor per step vs σ_max (1/γ = ${fmt(x.bound)})`,
           chart: 'sweep' as const,
           runIds: x.pts.map((p) => p.r.run.id),
           settings: { sweepX: 'sigmaMax', sweepY: ['decayRate'], probeStep: 0, fileName: figureName(ID, `${x.act}-sweep`) },
