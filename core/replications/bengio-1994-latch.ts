@@ -75,7 +75,9 @@ export const bengio1994: ReplicationDefinition = {
     const first = p[0]!;
     const last = p[p.length - 1]!;
     const nonIncreasing = p.every((v, i) => i === 0 || v <= p[i - 1]! + 1e-9);
-    const verdict = verdictOf([first > last, nonIncreasing, first >= 0.5 && last <= 0.25]);
+    // A flat curve reproduces nothing: every condition asks for the fall.
+    const falls = first > last;
+    const verdict = verdictOf([falls, falls && nonIncreasing, falls && first >= 0.5 && last <= 0.25]);
     const table = rate.map((x) => `T = ${x.T}: ${x.ok}/${x.n}`).join(', ');
     return {
       verdict,
