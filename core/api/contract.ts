@@ -19,6 +19,7 @@ import { Real } from './numbers';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 import type { LabMethodName } from '../shared/methods';
+import { ReplicationIdSchema, ReplicationScaleSchema, ReplicationSchema } from './replications';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -128,6 +129,11 @@ export const LAB_METHODS = {
   getLesson: method(z.strictObject({ id: LessonIdSchema }), LessonSchema),
   /** Launches the lesson's preset runs (tagged `lesson:N`); its verdict arrives with `lesson.updated`. */
   runLesson: method(z.strictObject({ id: LessonIdSchema, scale: LessonScaleSchema.default('default') }), LessonSchema),
+
+  listReplications: method(Empty, z.object({ replications: z.array(ReplicationSchema) })),
+  getReplication: method(z.strictObject({ id: ReplicationIdSchema }), ReplicationSchema),
+  /** Launches the replication's runs (tagged `replication:ID`); its verdict arrives with `replication.updated`. */
+  runReplication: method(z.strictObject({ id: ReplicationIdSchema, scale: ReplicationScaleSchema.default('reduced') }), ReplicationSchema),
 } as const;
 
 // The plain list of names in core/shared/methods.ts must be exactly this table's keys: each line fails to

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DivergenceSchema, FinalMetricsSchema, GradientProfileSchema, RunId, RunSummarySchema } from './records';
 import { Real } from './numbers';
 import { LessonSchema } from './lessons';
+import { ReplicationSchema } from './replications';
 
 /** The scalar metrics of one training step. Optional fields appear on the steps where they are measured. */
 export const StepMetricsSchema = z.object({
@@ -34,6 +35,8 @@ export const LabEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.deleted'), runId: RunId }),
   /** A lesson's state, progress or result changed. */
   z.object({ type: z.literal('lesson.updated'), lesson: LessonSchema }),
+  /** A replication's state, progress or result changed. */
+  z.object({ type: z.literal('replication.updated'), replication: ReplicationSchema }),
 ]);
 export type LabEvent = z.infer<typeof LabEventSchema>;
 export type LabEventType = LabEvent['type'];

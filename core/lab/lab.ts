@@ -16,6 +16,7 @@ import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
 import { exportFigureFile } from './figure-export';
 import { lessonHost, type LessonMethod } from './lesson-handlers';
+import { replicationHost, type ReplicationMethod } from './replication-handlers';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -127,7 +128,7 @@ export function createLab(options: LabOptions): Lab {
     return new Promise((resolve) => waiters.set(runId, [...(waiters.get(runId) ?? []), resolve]));
   };
 
-  const runHandlers: Omit<LabHandlers, LessonMethod> = {
+  const runHandlers: Omit<LabHandlers, LessonMethod | ReplicationMethod> = {
     health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
     engineInfo: () => engineInfo(),
     validateSpec: async (args) => validateSpec(args),
@@ -218,11 +219,13 @@ export function createLab(options: LabOptions): Lab {
   // The lessons get the operations they use, made before them: they never reach back for the lab's handlers.
   const { startRun, startSweep, tagRun } = runHandlers;
   const lessons = lessonHost({ store: () => store, startRun, startSweep, tagRun, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), engines: engines.acquire });
-  const handlers: LabHandlers = { ...runHandlers, ...lessons.handlers };
+  const replications = replicationHost({ store: () => store, startRun, startSweep, tagRun, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e) });
+  const handlers: LabHandlers = { ...runHandlers, ...lessons.handlers, ...replications.handlers };
 
   let closing: Promise<void> | null = null;
   const closeLab = async (): Promise<void> => {
     lessons.close();
+    replications.close();
     // None may start while the lab closes; those still waiting are interrupted, to be resumed later.
     queue.close();
     if (queueBeat) clearInterval(queueBeat);

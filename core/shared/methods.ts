@@ -27,6 +27,9 @@ export const LAB_METHOD_NAMES = [
   'listLessons',
   'getLesson',
   'runLesson',
+  'listReplications',
+  'getReplication',
+  'runReplication',
 ] as const;
 
 export type LabMethodName = (typeof LAB_METHOD_NAMES)[number];

@@ -2,7 +2,7 @@
  * The app shell: one tab per view. Panels stay mounted so switching tabs loses nothing.
  *
  * Views: Builder (renderer/src/builder/), Live run (live/: openRuns shows a run, or a sweep's runs, as it trains or as
- * stored), Runs (runs/, opens runs in the live view), Compare (compare/), Lessons (lessons/: the eight guided experiments).
+ * stored), Runs (runs/, opens runs in the live view), Compare (compare/), Lessons (lessons/: the eight guided experiments), Replications (replications/: the classic papers re-run).
  * The charts in charts/ (LossChart, GradNormChart, HorizonChart, GradientFlowChart, GradientHeatmap, SeriesChart)
  * take plain curves and profiles, several runs at once, and carry the `Export figure` slot.
  * Export figure: every chart's button calls the handler given to <ExportFigureProvider> below with an
@@ -22,8 +22,9 @@ import { RunsView } from './runs/RunsView';
 import { setSelected, useRunsView } from './runs/view-store';
 import { CompareView } from './compare/CompareView';
 import { LessonsView } from './lessons/LessonsView';
+import { ReplicationsView } from './replications/ReplicationsView';
 
-type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons';
+type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons' | 'replications';
 
 export function App() {
   const [tab, setTab] = useState<TabId>('builder');
@@ -63,6 +64,7 @@ export function App() {
     },
     { id: 'compare', label: 'Compare', panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
     { id: 'lessons', label: 'Lessons', panel: <LessonsView /> },
+    { id: 'replications', label: 'Replications', panel: <ReplicationsView /> },
   ];
 
   return (

@@ -4,7 +4,8 @@
  * errors included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineInfoSchema, HealthSchema, type LabEvent } from '../../core/api';
+import { z } from 'zod';
+import { EngineInfoSchema, HealthSchema, REPLICATION_IDS, ReplicationSchema, type LabEvent } from '../../core/api';
 import { createLab, type Lab } from '../../core/lab/lab';
 import { EventHub } from '../../core/lab/event-hub';
 import { forkLauncher } from '../../core/lab/fork-launcher';
@@ -88,5 +89,28 @@ describe('both bindings behave the same', () => {
     const [a, b] = await both((bd) => bd.client.validateSpec({ spec: { task: { kind: 'copy', seqLen: 5 } } }));
     expect(a).toEqual(b);
     expect(a!.ok).toBe(true);
+  });
+
+  it('for the replications list, with their papers and published figures', async () => {
+    const [a, b] = await both((bd) => bd.client.listReplications({}));
+    expect(a).toEqual(b);
+    const list = z.object({ replications: z.array(ReplicationSchema) }).parse(a);
+    expect(list.replications.map((r) => r.id)).toEqual([...REPLICATION_IDS]);
+    const [one] = await both((bd) => bd.client.getReplication({ id: 'arjovsky-2016-copy' }));
+    expect(one).toEqual(list.replications[4]);
+  });
+
+  it('for a replication id that does not exist, naming the field', async () => {
+    const [a, b] = await both((bd) => failure(bd.client.getReplication({ id: 'hinton-2099' as never })));
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ code: 'invalid_argument' });
+    expect((a!.issues as { path: string }[]).map((i) => i.path)).toEqual(['id']);
+  });
+
+  it('for a replication started in a lab without a run history', async () => {
+    const [a, b] = await both((bd) => failure(bd.client.runReplication({ id: 'le-2015-irnn', scale: 'smallest' })));
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ code: 'unavailable' });
+    expect(a!.message).toMatch(/replications need one/);
   });
 });

@@ -164,6 +164,7 @@ export class RunBuffer {
       case 'run.deleted':
         return e.runId === this.runId;
       case 'lesson.updated':
+      case 'replication.updated':
         return false;
       default:
         if (e.run.id !== this.runId) return false;

@@ -1,0 +1,89 @@
+/** Bengio, Simard & Frasconi 1994: the chance of learning to latch a bit falls as the span grows. */
+import type { ExperimentSpecInput, ReplicationScale } from '../api';
+import { fmt } from '../lessons/fit';
+import { measure } from '../lessons/presets';
+import { figureName, seeds, VERDICT_WORDS, verdictOf } from './common';
+import type { ReplicationDefinition, ReplicationRun } from './types';
+
+const ID = 'bengio-1994-latch';
+/** A run has learned the latch when it classifies this share of held-out sequences right. */
+export const SUCCESS_ACCURACY = 0.95;
+
+const SIZES: Record<ReplicationScale, { spans: number[]; seeds: number; steps: number }> = {
+  full: { spans: [5, 10, 20, 40, 80, 160], seeds: 20, steps: 1000 },
+  reduced: { spans: [5, 20, 60], seeds: 4, steps: 300 },
+  smallest: { spans: [2, 8], seeds: 1, steps: 10 },
+};
+
+function base(scale: ReplicationScale): ExperimentSpecInput {
+  const s = SIZES[scale];
+  return {
+    name: `${ID}: tanh RNN, latch`,
+    task: { kind: 'latch', seqLen: s.spans[0]!, classes: 2 },
+    // Small random recurrent weights (spectral radius 0.9), as a gradient-descent RNN starts, not an orthogonal Wh.
+    model: { cell: 'rnn', activation: 'tanh', hidden: 8, init: { recurrent: 'normal', spectralRadius: 0.9 } },
+    train: { optimizer: 'sgd', lr: 0.1, batch: 32, steps: s.steps, seed: 1, evalEvery: Math.max(5, s.steps / 10), checkpointEvery: s.steps },
+    probe: { every: s.steps, batch: 8 },
+  };
+}
+
+function learned(r: ReplicationRun): boolean {
+  const acc = r.run.final.heldoutAccuracy ?? r.series('heldoutAccuracy')?.value.at(-1);
+  return r.run.status === 'completed' && typeof acc === 'number' && acc >= SUCCESS_ACCURACY;
+}
+
+export const bengio1994: ReplicationDefinition = {
+  id: ID,
+  paper: {
+    authors: 'Y. Bengio, P. Simard, P. Frasconi',
+    year: 1994,
+    title: 'Learning long-term dependencies with gradient descent is difficult',
+    venue: 'IEEE Transactions on Neural Networks 5(2), 157–166',
+    url: 'https://doi.org/10.1109/72.279181',
+  },
+  claim: 'For a recurrent network trained by gradient descent on the latch (information-latching) problem, the probability of learning falls as the span T of the dependency grows.',
+  published: [
+    {
+      label: 'probability of successful learning vs span T',
+      value: null,
+      text: 'The paper’s latch experiments plot the frequency of successful training against T for back-propagation and alternative methods; the plotted values could not be read here, so none is quoted.',
+      source: 'Experiments section of the paper (IEEE TNN 5(2), pp. 157–166); only the abstract and introduction were readable in the stored copies (vdocuments.mx, nzdl.org)',
+      provenance: 'not-found',
+    },
+  ],
+  plan: (scale) => {
+    const s = SIZES[scale];
+    return `${s.spans.length * s.seeds} runs: a tanh RNN (8 units, Wh Gaussian at spectral radius 0.9) trained by SGD (lr 0.1, batch 32, ${s.steps} steps) on the 2-class latch at spans T = ${s.spans.join(', ')}, ${s.seeds} seed${s.seeds > 1 ? 's' : ''} each; success = held-out accuracy ≥ ${SUCCESS_ACCURACY}.`;
+  },
+  differences: [
+    'The lab’s latch gives the class one-hot at t = 0 and zeros after, with no noise; the paper’s latch adds Gaussian noise to later inputs and trains the initial inputs of a one-unit net.',
+    `Success is measured as held-out accuracy ≥ ${SUCCESS_ACCURACY} at the end of a fixed budget of steps, not the paper’s convergence criterion.`,
+    'An 8-unit tanh RNN with a softmax readout and cross-entropy, trained by mini-batch SGD, instead of the paper’s single recurrent unit.',
+  ],
+  items: (scale) => [
+    { kind: 'sweep', key: 'latch', name: `${ID} (${scale})`, base: base(scale), grid: { 'task.seqLen': SIZES[scale].spans, 'train.seed': seeds(SIZES[scale].seeds) } },
+  ],
+  evaluate(data) {
+    const runs = data.sweep('latch');
+    const spanOf = (r: ReplicationRun) => (r.spec.task.kind === 'latch' ? r.spec.task.seqLen : NaN);
+    const spans = [...new Set(runs.map(spanOf))].sort((a, b) => a - b);
+    const rate = spans.map((T) => {
+      const at = runs.filter((r) => spanOf(r) === T);
+      return { T, n: at.length, ok: at.filter(learned).length };
+    });
+    const p = rate.map((x) => x.ok / x.n);
+    const first = p[0]!;
+    const last = p[p.length - 1]!;
+    const nonIncreasing = p.every((v, i) => i === 0 || v <= p[i - 1]! + 1e-9);
+    // A flat curve reproduces nothing: every condition asks for the fall.
+    const falls = first > last;
+    const verdict = verdictOf([falls, falls && nonIncreasing, falls && first >= 0.5 && last <= 0.25]);
+    const table = rate.map((x) => `T = ${x.T}: ${x.ok}/${x.n}`).join(', ');
+    return {
+      verdict,
+      headline: `${VERDICT_WORDS[verdict]}: share of runs that learned the latch (held-out accuracy ≥ ${SUCCESS_ACCURACY}) — ${table}${first > last ? `; it falls from ${fmt(first)} to ${fmt(last)} as the span grows` : '; it does not fall with the span'}. The paper’s own curve could not be read here.`,
+      measured: rate.map((x) => measure(`P(success) at T = ${x.T}`, x.ok / x.n, `${x.ok} of ${x.n} runs`)),
+      figures: [{ title: 'Latch: held-out loss by span, seeds pooled', chart: 'loss', runIds: runs.map((r) => r.run.id), settings: { metrics: ['heldoutLoss'], groupSeeds: true, band: 'minmax', baseline: Math.LN2, fileName: figureName(ID, 'heldout') } }],
+    };
+  },
+};

@@ -1,0 +1,217 @@
+/**
+ * Runs replications through the Lab's public operations (startRun, startSweep, tagRun) and judges them
+ * from the store. A result is always derived from stored runs — the latest complete batch — so it survives
+ * a restart. Progress counts training steps over the batch and arrives as `replication.updated` events.
+ */
+import {
+  ExperimentSpecSchema,
+  LabError,
+  REPLICATION_IDS,
+  type ExperimentSpec,
+  type LabEvent,
+  type Replication,
+  type ReplicationId,
+  type ReplicationResult,
+  type ReplicationScale,
+  type RunSummary,
+} from '../api';
+import type { LabStore } from '../store';
+import { replicationDefinition } from './registry';
+import { batchData, REPLICATION_BATCH_PREFIX, REPLICATION_KEY_PREFIX, REPLICATION_TAG, storedBatches, type StoredBatch } from './stored';
+import type { PlannedItem, ReplicationDefinition } from './types';
+
+export interface ReplicationRunnerDeps {
+  store(): LabStore | null;
+  startRun(spec: ExperimentSpec): Promise<RunSummary>;
+  startSweep(args: { name: string; base: ExperimentSpec; grid: Record<string, unknown[]> }): Promise<{ sweepId: string; runs: RunSummary[] }>;
+  tagRun(runId: string, add: string[]): Promise<RunSummary>;
+  whenEnded(runId: string): Promise<RunSummary>;
+  subscribe(listener: (event: LabEvent) => void): () => void;
+  emit(event: LabEvent): void;
+  /** Whether a cluster can take the full form, and if not, why (shown beside "Run on the cluster"). */
+  cluster(): Replication['cluster'];
+  progressMs?: number;
+}
+
+export interface ReplicationRunner {
+  list(): Promise<Replication[]>;
+  get(id: ReplicationId): Promise<Replication>;
+  run(id: ReplicationId, scale: ReplicationScale): Promise<Replication>;
+  close(): void;
+}
+
+const ENDED_BAD = new Set(['failed', 'stopped', 'interrupted']);
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function plannedRunCount(items: PlannedItem[]): number {
+  return items.reduce((n, it) => n + (it.kind === 'run' ? 1 : Object.values(it.grid).reduce((m, v) => m * v.length, 1)), 0);
+}
+
+interface Active {
+  id: string;
+  scale: ReplicationScale;
+  total: number;
+  stepsTotal: Map<string, number>;
+  stepsDone: Map<string, number>;
+  lastEmit: number;
+}
+
+export function createReplicationRunner(deps: ReplicationRunnerDeps): ReplicationRunner {
+  const active = new Map<ReplicationId, Active>();
+  const startErrors = new Map<ReplicationId, string>();
+  const results = new Map<string, { signature: string; result: ReplicationResult }>();
+  let closed = false;
+
+  const definition = (id: ReplicationId): ReplicationDefinition => {
+    const def = replicationDefinition(id);
+    if (!def) throw new LabError('not_found', `No replication "${id}" (known: ${REPLICATION_IDS.join(', ')})`);
+    return def;
+  };
+
+  const judge = (def: ReplicationDefinition, store: LabStore, batch: StoredBatch): ReplicationResult => {
+    const signature = batch.runs.map((r) => `${r.run.id}:${r.run.status}:${r.run.endedAt}`).join(',');
+    const cached = results.get(batch.id);
+    if (cached && cached.signature === signature) return cached.result;
+    const outcome = def.evaluate(batchData(store, batch));
+    const created = Math.min(...batch.runs.map((r) => Date.parse(r.run.createdAt)));
+    const ended = Math.max(...batch.runs.map((r) => Date.parse(r.run.endedAt ?? r.run.createdAt)));
+    const result = { ...outcome, runIds: batch.runs.map((r) => r.run.id), scale: batch.scale, finishedAt: new Date(ended).toISOString(), durationMs: ended - created };
+    results.set(batch.id, { signature, result });
+    return result;
+  };
+
+  const view = async (id: ReplicationId): Promise<Replication> => {
+    const def = definition(id);
+    const base = {
+      id,
+      paper: def.paper,
+      claim: def.claim,
+      published: def.published,
+      setup: { full: def.plan('full'), reduced: def.plan('reduced'), smallest: def.plan('smallest'), differences: def.differences },
+      cluster: deps.cluster(),
+    };
+    const store = deps.store();
+    const act = active.get(id);
+    const progress = act ? { done: [...act.stepsDone.values()].reduce((a, b) => a + b, 0), total: act.total } : null;
+    if (!store) return { ...base, state: 'new', progress: null, error: null, result: null };
+    let error: string | null = act ? null : (startErrors.get(id) ?? null);
+    let result: ReplicationResult | null = null;
+    // The newest ended batch decides whether the replication failed; the newest sound one gives the result.
+    let newest = true;
+    const report = (problem: string) => {
+      if (newest && !act && error === null) error = problem;
+      newest = false;
+    };
+    for (const batch of storedBatches(store, id).filter((b) => b.id !== act?.id)) {
+      if (batch.runs.some((r) => r.run.status === 'queued' || r.run.status === 'running')) continue;
+      const bad = batch.runs.filter((r) => ENDED_BAD.has(r.run.status));
+      if (bad.length) {
+        report(`The last run of this replication did not finish: ${bad.map((b) => `${b.run.name} ${b.run.status}${b.run.error ? ` (${b.run.error})` : ''}`).join('; ')}`);
+        continue;
+      }
+      if (batch.runs.length !== plannedRunCount(def.items(batch.scale))) {
+        report('Runs of the last batch of this replication are missing (deleted?)');
+        continue;
+      }
+      try {
+        result = judge(def, store, batch);
+      } catch (e) {
+        report(`Could not judge the last batch of this replication: ${messageOf(e)}`);
+        continue;
+      }
+      break;
+    }
+    const state = act ? 'running' : error !== null ? 'failed' : result ? 'done' : 'new';
+    return { ...base, state, progress, error, result };
+  };
+
+  const publish = (id: ReplicationId): void => {
+    if (closed) return;
+    view(id)
+      .then((replication) => !closed && deps.emit({ type: 'replication.updated', replication }))
+      .catch(() => undefined);
+  };
+
+  const launch = async (id: ReplicationId, def: ReplicationDefinition, act: Active): Promise<RunSummary[]> => {
+    const tags = (key: string) => [REPLICATION_TAG(id), `${REPLICATION_BATCH_PREFIX}${act.id}`, `${REPLICATION_KEY_PREFIX}${key}`];
+    const started: RunSummary[] = [];
+    for (const item of def.items(act.scale)) {
+      if (item.kind === 'run') {
+        const run = await deps.startRun(ExperimentSpecSchema.parse(item.spec));
+        started.push(await deps.tagRun(run.id, tags(item.key)));
+      } else {
+        const sweep = await deps.startSweep({ name: item.name, base: ExperimentSpecSchema.parse(item.base), grid: item.grid });
+        for (const run of sweep.runs) started.push(await deps.tagRun(run.id, tags(item.key)));
+      }
+    }
+    return started;
+  };
+
+  return {
+    list: () => Promise.all(REPLICATION_IDS.map((id) => view(id))),
+    get: (id) => view(id),
+    async run(id, scale) {
+      const def = definition(id);
+      if (!deps.store()) throw new LabError('unavailable', 'This lab was opened without a run history database: replications need one');
+      if (active.has(id)) throw new LabError('conflict', `Replication ${id} is already running`);
+      const act: Active = { id: `${scale}.${newBatchId()}`, scale, total: 0, stepsTotal: new Map(), stepsDone: new Map(), lastEmit: 0 };
+      active.set(id, act);
+      startErrors.delete(id);
+      const ids = new Set<string>();
+      const off = deps.subscribe((e) => {
+        if (e.type !== 'run.steps' || !ids.has(e.runId)) return;
+        const last = e.steps[e.steps.length - 1];
+        if (last) act.stepsDone.set(e.runId, Math.min(last.step, act.stepsTotal.get(e.runId) ?? last.step));
+        if (Date.now() - act.lastEmit >= (deps.progressMs ?? 500)) {
+          act.lastEmit = Date.now();
+          publish(id);
+        }
+      });
+      const finish = (error: string | null) => {
+        off();
+        if (error) startErrors.set(id, error);
+        active.delete(id);
+        publish(id);
+      };
+      let runs: RunSummary[];
+      try {
+        runs = await launch(id, def, act);
+      } catch (e) {
+        finish(`Could not start the replication's runs: ${messageOf(e)}`);
+        throw e;
+      }
+      for (const r of runs) {
+        ids.add(r.id);
+        act.stepsTotal.set(r.id, r.stepsTotal);
+        act.stepsDone.set(r.id, 0);
+      }
+      act.total = runs.reduce((n, r) => n + r.stepsTotal, 0);
+      void Promise.all(
+        runs.map((r) =>
+          deps.whenEnded(r.id).then(() => {
+            // A run that ends early (diverged) has done all it will do.
+            act.stepsDone.set(r.id, act.stepsTotal.get(r.id) ?? 0);
+          }),
+        ),
+      ).then(
+        () => finish(null),
+        (e: unknown) => finish(`The replication's runs could not be followed: ${messageOf(e)}`),
+      );
+      const replication = await view(id);
+      deps.emit({ type: 'replication.updated', replication });
+      return replication;
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
+/** Time-ordered (base 36 milliseconds) with a random tail, like run ids. */
+function newBatchId(): string {
+  const time = Date.now().toString(36).padStart(9, '0');
+  const rand = Math.floor(Math.random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
+  return time + rand;
+}
