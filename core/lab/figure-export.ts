@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { invalidArgument, type FileResult, type LabParsedArgs } from '../api';
-import { figureFromRuns, type FigureRunInput } from '../figures';
+import type { FigureRunInput } from '../figures';
 import type { LabStore } from '../store';
 
 export function figureInputs(store: LabStore, runIds: readonly string[], chart: LabParsedArgs<'exportFigure'>['chart']): FigureRunInput[] {
@@ -19,6 +19,9 @@ export function figureInputs(store: LabStore, runIds: readonly string[], chart: 
 
 export async function exportFigureFile(store: LabStore, request: LabParsedArgs<'exportFigure'>): Promise<FileResult> {
   const runs = figureInputs(store, request.runIds, request.chart);
+  // Loaded on first use: the renderers (PDF, PNG) take seconds to load, which every lab open (`gradlab runs
+  // list` among them) would otherwise pay.
+  const { figureFromRuns } = await import('../figures');
   try {
     const file = await figureFromRuns(request.chart, request.format, runs, request.settings);
     return { fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') };
