@@ -14,6 +14,7 @@ import { RunQueue } from './run-queue';
 import { RunSession } from './run-session';
 import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
+import { checkSpecCost } from './spec-cost';
 import { exportFigureFile } from './figure-export';
 import { lessonHost } from './lesson-handlers';
 
@@ -134,7 +135,10 @@ export function createLab(options: LabOptions): Lab {
     engineInfo: () => engineInfo(),
     validateSpec: async (args) => validateSpec(args),
 
-    startRun: async ({ spec }) => enqueue(requireStore().createRun({ spec })),
+    startRun: async ({ spec }) => {
+      checkSpecCost(spec);
+      return enqueue(requireStore().createRun({ spec }));
+    },
 
     stopRun: async ({ runId }) => {
       const s = requireStore();
@@ -195,6 +199,7 @@ export function createLab(options: LabOptions): Lab {
     startSweep: async ({ name, base, grid }) => {
       const s = requireStore();
       const points = expandGrid(base, grid);
+      for (const p of points) checkSpecCost(p.spec, 'base');
       const sweep = s.createSweep({ ...(name ? { name } : {}), base, grid });
       const runs = points.map((p) => s.createRun({ spec: p.spec, sweepId: sweep.id }));
       runs.forEach(enqueue);

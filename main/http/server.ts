@@ -69,7 +69,12 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         const body = await readBody(req, maxBody);
         args = body.length ? fromWire(body) : {};
       } catch (e) {
-        const message = e instanceof BodyTooLarge ? e.message : `Request body is not valid JSON: ${(e as Error).message.slice(0, 200)}`;
+        const message =
+          e instanceof BodyTooLarge
+            ? e.message
+            : e instanceof RangeError
+              ? 'Request body is nested too deeply to read.'
+              : `Request body is not valid JSON: ${(e as Error).message.slice(0, 200)}`;
         if (e instanceof BodyTooLarge) res.setHeader('Connection', 'close');
         return sendEnvelope(res, { ok: false, error: { code: 'invalid_argument', message, issues: [{ path: '', message }] } }, e instanceof BodyTooLarge ? 413 : undefined);
       }
@@ -103,6 +108,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // A client's bad frame (e.g. over maxPayload) closes its socket; unheard, the error would end the process.
+      ws.on('error', () => ws.terminate());
     });
   });
 

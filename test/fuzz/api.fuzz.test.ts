@@ -111,7 +111,7 @@ describe('LabApi under fuzzing, over real HTTP', () => {
           }
           expect(f.checksum()).toBe(before);
         }),
-        { seed: FUZZ_SEED, numRuns: runsOr(20), endOnFailure: true },
+        { seed: FUZZ_SEED, numRuns: runsOr(15), endOnFailure: true },
       );
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
