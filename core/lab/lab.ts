@@ -65,6 +65,8 @@ export function createLab(options: LabOptions): Lab {
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
   const staleMs = options.staleMs ?? 15_000;
   const interruptedAtStart = store ? store.markStale(staleMs) : [];
+  // This lab has the file open: maintenance (gradlab db vacuum) sees it and waits.
+  const sessionId = store ? store.openSession(options.mode) : null;
 
   const requireStore = (): LabStore => {
     if (!store) throw new LabError('unavailable', 'This lab was opened without a run history database');
@@ -97,7 +99,12 @@ export function createLab(options: LabOptions): Lab {
   const queue = new RunQueue(concurrency, launchRun);
 
   // Runs waiting in this queue are owned: their heartbeat says so to any lab opening the same database.
-  const queueBeat = store ? setInterval(() => store.heartbeatQueued(queue.waitingIds), Math.max(50, staleMs / 3)) : null;
+  const queueBeat = store
+    ? setInterval(() => {
+        store.heartbeatQueued(queue.waitingIds);
+        if (sessionId) store.beatSession(sessionId);
+      }, Math.max(50, staleMs / 3))
+    : null;
   queueBeat?.unref();
   // A host that died just before this lab opened left runs whose heartbeat was still fresh: look again once
   // it can no longer be.
@@ -235,6 +242,7 @@ export function createLab(options: LabOptions): Lab {
     for (const session of sessions.values()) session.stop();
     await Promise.all([...sessions.values()].map((s) => s.done));
     await engines.close();
+    if (sessionId) store?.closeSession(sessionId);
     store?.close();
   };
 

@@ -15,6 +15,7 @@ import { listRuns, matchingRunIds, type RunPage, type RunQueryParsed } from './q
 import * as runs from './run-store';
 import { claimRun, markDeadOwners, ownerOf } from './run-owners';
 import { thisOwner, type RunOwner } from './owner';
+import * as sessions from './lab-sessions';
 import * as series from './series-store';
 import * as sweeps from './sweep-store';
 
@@ -128,6 +129,31 @@ export class LabStore {
    */
   markStale(staleMs: number, exclude?: ReadonlySet<string>): RunSummary[] {
     return this.guard(() => [...markDeadOwners(this.ctx, this.owner, this.now(), exclude), ...runs.markStale(this.ctx, staleMs, this.now(), exclude)]);
+  }
+  /** Registers an open lab (see lab-sessions.ts); returns its session id for beat/closeSession. */
+  openSession(mode: string): string {
+    return this.guard(() => sessions.openSession(this.ctx, this.owner, mode, this.at()));
+  }
+  beatSession(id: string): void {
+    this.guard(() => sessions.beatSession(this.ctx, id, this.at()));
+  }
+  closeSession(id: string): void {
+    this.guard(() => sessions.closeSession(this.ctx, id));
+  }
+  /** Labs that have this file open now (dead sessions are pruned on the way). */
+  liveSessions(staleMs = 15_000): sessions.LabSession[] {
+    return this.guard(() => sessions.liveSessions(this.ctx, this.owner, staleMs, this.now()));
+  }
+  /** `VACUUM`: rewrites the file without its free pages; returns the sizes before and after, in bytes. */
+  vacuum(): { before: number; after: number } {
+    return this.guard(() => {
+      const size = () => (this.ctx.db.pragma('page_count', { simple: true }) as number) * (this.ctx.db.pragma('page_size', { simple: true }) as number);
+      const before = size();
+      this.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.ctx.db.exec('VACUUM');
+      this.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      return { before, after: size() };
+    });
   }
   /** The lab process recorded as training (or queueing) the run; null for runs stored before owners were. */
   ownerOf(id: string): RunOwner | null {

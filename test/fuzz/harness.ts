@@ -45,10 +45,11 @@ export interface FuzzLab {
   close(): Promise<void>;
 }
 
-/** Every table's rows, sorted, hashed: equal checksums mean no row was added, changed or removed. */
+/** Every table's rows (but the open-labs register), sorted, hashed: equal checksums mean no row was added, changed or removed. */
 export function tableChecksum(db: Database.Database): string {
   const hash = createHash('sha256');
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  // lab_sessions holds which labs have the file open (their heartbeat moves every few seconds): not user data.
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name != 'lab_sessions' ORDER BY name").pluck().all() as string[];
   for (const t of tables) {
     const rows = (db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((r) =>
       JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? `blob:${v.toString('hex')}` : v))),
