@@ -49,6 +49,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => sendText(res, 500, `Internal error: ${e instanceof Error ? e.message : String(e)}`));
   });
+  // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets ECONNRESET on a
+  // POST it must not retry. Idle sockets stay longer than any client pool keeps them (browsers: ~60 s or less).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const sockets = new Set<WebSocket>();
 
