@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDispatcher, TOKEN_HEADER, type LabEvent } from '../core/api';
+import { ExperimentSpecSchema, createDispatcher, TOKEN_HEADER, type LabEvent } from '../core/api';
 import { createLab } from '../core/lab/lab';
 import { forkLauncher } from '../core/lab/fork-launcher';
 import { startLabServer } from '../main/http/server';
@@ -52,7 +52,7 @@ export async function benchLoad(log: (line: string) => void, seconds = 10): Prom
       if (e.type === 'run.steps') steps += e.steps.length;
     });
     try {
-      const run = await lab.handlers.startRun({ spec: { name: 'under load', task: { kind: 'adding', seqLen: 20 }, model: { hidden: 16 }, train: { steps: 10_000_000, batch: 16 }, probe: { every: 0 } } as never });
+      const run = await lab.handlers.startRun({ spec: ExperimentSpecSchema.parse({ name: 'under load', task: { kind: 'adding', seqLen: 20 }, model: { hidden: 16 }, train: { steps: 10_000_000, batch: 16 }, probe: { every: 0 } }) });
       const started = Date.now();
       while (steps === 0 && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 200));
       const rate = async (ms: number) => {
