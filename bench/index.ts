@@ -5,6 +5,8 @@
  *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed (a profile every
  *                                      step from the training pass), msPerStepProbedSpectra (plus the RNN spectra),
  *                                      msPerStepFixedProbe (full profile on the fixed probe batch), referenceMsPerStep }], ...
+ *   npm run bench -- --only load                    200 concurrent listRuns/getSeries (autocannon) while a run trains
+ *   npm run bench -- --only history                 a year of runs (10,000) through the HTTP API: Runs/Compare timings, DB size
  *   npm run bench -- --only engine,store,lab,soak   some parts (soak: live tensors and memory over a
  *                                                   10,000-step run; --soak-steps N);  --steps N  timed steps per engine config
  */
@@ -13,6 +15,8 @@ import { benchEngine, ENGINE_BENCH_CONFIGS, soakEngine } from './engine';
 import { runReference } from './reference';
 import { benchStore } from './store';
 import { benchLab } from './lab';
+import { benchHistory } from './history';
+import { benchLoad } from './load';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' }, 'soak-steps': { type: 'string' } } });
 const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
@@ -56,5 +60,7 @@ if (parts.has('soak')) {
 }
 if (parts.has('store')) report.store = await benchStore();
 if (parts.has('lab')) report.lab = await benchLab(log);
+if (parts.has('history')) report.history = await benchHistory(log);
+if (parts.has('load')) report.load = await benchLoad(log);
 if (values.json) print(JSON.stringify(report, null, 2));
 process.exit(0);

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { invalidArgument, type FileResult, type LabParsedArgs } from '../api';
-import { FIGURE_CHART_REGISTRY, figureFromRuns, type FigureRunInput } from '../figures';
+// The chart records only (data adapters): the renderers behind '../figures' load on first export.
+import { FIGURE_CHART_REGISTRY } from '../figures/chart-registry';
+import type { FigureRunInput } from '../figures';
 import type { LabStore } from '../store';
 
 export function figureInputs(store: LabStore, runIds: readonly string[], chart: LabParsedArgs<'exportFigure'>['chart']): FigureRunInput[] {
@@ -19,6 +21,9 @@ export function figureInputs(store: LabStore, runIds: readonly string[], chart: 
 
 export async function exportFigureFile(store: LabStore, request: LabParsedArgs<'exportFigure'>): Promise<FileResult> {
   const runs = figureInputs(store, request.runIds, request.chart);
+  // Loaded on first use: the renderers (PDF, PNG) take seconds to load, which every lab open (`gradlab runs
+  // list` among them) would otherwise pay.
+  const { figureFromRuns } = await import('../figures');
   try {
     const file = await figureFromRuns(request.chart, request.format, runs, request.settings);
     return { fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') };

@@ -14,6 +14,7 @@ import { RunQueue } from './run-queue';
 import { RunSession } from './run-session';
 import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
+import { checkSpecCost } from './spec-cost';
 import { exportFigureFile } from './figure-export';
 import { lessonHost, type LessonMethod } from './lesson-handlers';
 import { replicationHost, type ReplicationMethod } from './replication-handlers';
@@ -65,6 +66,8 @@ export function createLab(options: LabOptions): Lab {
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
   const staleMs = options.staleMs ?? 15_000;
   const interruptedAtStart = store ? store.markStale(staleMs) : [];
+  // This lab has the file open: maintenance (gradlab db vacuum) sees it and waits.
+  const sessionId = store ? store.openSession(options.mode) : null;
 
   const requireStore = (): LabStore => {
     if (!store) throw new LabError('unavailable', 'This lab was opened without a run history database');
@@ -97,7 +100,12 @@ export function createLab(options: LabOptions): Lab {
   const queue = new RunQueue(concurrency, launchRun);
 
   // Runs waiting in this queue are owned: their heartbeat says so to any lab opening the same database.
-  const queueBeat = store ? setInterval(() => store.heartbeatQueued(queue.waitingIds), Math.max(50, staleMs / 3)) : null;
+  const queueBeat = store
+    ? setInterval(() => {
+        store.heartbeatQueued(queue.waitingIds);
+        if (sessionId) store.beatSession(sessionId);
+      }, Math.max(50, staleMs / 3))
+    : null;
   queueBeat?.unref();
   // A host that died just before this lab opened left runs whose heartbeat was still fresh: look again once
   // it can no longer be.
@@ -133,7 +141,10 @@ export function createLab(options: LabOptions): Lab {
     engineInfo: () => engineInfo(),
     validateSpec: async (args) => validateSpec(args),
 
-    startRun: async ({ spec }) => enqueue(requireStore().createRun({ spec })),
+    startRun: async ({ spec }) => {
+      checkSpecCost(spec);
+      return enqueue(requireStore().createRun({ spec }));
+    },
 
     stopRun: async ({ runId }) => {
       const s = requireStore();
@@ -194,6 +205,7 @@ export function createLab(options: LabOptions): Lab {
     startSweep: async ({ name, base, grid }) => {
       const s = requireStore();
       const points = expandGrid(base, grid);
+      for (const p of points) checkSpecCost(p.spec, 'base');
       const sweep = s.createSweep({ ...(name ? { name } : {}), base, grid });
       const runs = points.map((p) => s.createRun({ spec: p.spec, sweepId: sweep.id }));
       runs.forEach(enqueue);
@@ -234,6 +246,7 @@ export function createLab(options: LabOptions): Lab {
     for (const session of sessions.values()) session.stop();
     await Promise.all([...sessions.values()].map((s) => s.done));
     await engines.close();
+    if (sessionId) store?.closeSession(sessionId);
     store?.close();
   };
 

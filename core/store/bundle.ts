@@ -97,6 +97,12 @@ export function exportBundle(ctx: StoreContext, options: ExportOptions, at: stri
   return { fileName: `gradlab-${what}-${stamp}.json.gz`, mime: 'application/gzip', bytes: zlib.gzipSync(toWire(bundle)) };
 }
 
+/** A value from the file as a message shows it: JSON, at most 40 characters (a field can be megabytes). */
+function shown(v: unknown): string {
+  const text = JSON.stringify(v ?? null) ?? 'null';
+  return text.length > 40 ? `${text.slice(0, 40)}… (${text.length} characters)` : text;
+}
+
 /** Decodes and validates a bundle without touching the database. */
 export function parseBundle(bytes: Uint8Array): Bundle {
   let text: string;
@@ -113,9 +119,9 @@ export function parseBundle(bytes: Uint8Array): Bundle {
     throw new LabError('invalid_argument', 'Not a gradlab bundle: the content is not JSON.');
   }
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as { format?: unknown; version?: unknown };
-  if (head.format !== BUNDLE_FORMAT) throw new LabError('invalid_argument', `Not a gradlab bundle: its format is ${JSON.stringify(head.format ?? null)}, not "${BUNDLE_FORMAT}".`);
+  if (head.format !== BUNDLE_FORMAT) throw new LabError('invalid_argument', `Not a gradlab bundle: its format is ${shown(head.format)}, not "${BUNDLE_FORMAT}".`);
   if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
-    throw new LabError('invalid_argument', `Malformed gradlab bundle: version ${JSON.stringify(head.version ?? null)} is not a positive integer.`);
+    throw new LabError('invalid_argument', `Malformed gradlab bundle: version ${shown(head.version)} is not a positive integer.`);
   }
   if (head.version > BUNDLE_VERSION) {
     throw new LabError('invalid_argument', `This bundle was written by a newer gradlab (bundle version ${head.version}; this one reads up to ${BUNDLE_VERSION}). Update gradlab to import it.`);

@@ -23,3 +23,4 @@ export { specHash, canonicalJson } from './spec-hash';
 export { lttb } from './lttb';
 export { newId } from './ids';
 export { profileScalars } from './profile-scalars';
+export { thisOwner, bootId, ownerState, type RunOwner } from './owner';

@@ -13,29 +13,36 @@ import { seriesCsv } from './csv';
 import * as profiles from './profile-store';
 import { listRuns, matchingRunIds, type RunPage, type RunQueryParsed } from './query';
 import * as runs from './run-store';
+import { claimRun, markDeadOwners, ownerOf } from './run-owners';
+import { thisOwner, type RunOwner } from './owner';
+import * as sessions from './lab-sessions';
 import * as series from './series-store';
 import * as sweeps from './sweep-store';
 
 export interface StoreOptions extends OpenOptions {
   /** The clock for every stored timestamp; tests pass a fixed one. */
   now?: () => Date;
+  /** The owner recorded on the runs this store queues or starts (default: this process on this host). */
+  owner?: RunOwner;
 }
 
 export class LabStore {
   readonly path: string;
   private readonly ctx: StoreContext;
   private readonly now: () => Date;
+  readonly owner: RunOwner;
   private closed = false;
 
-  private constructor(ctx: StoreContext, now: () => Date) {
+  private constructor(ctx: StoreContext, now: () => Date, owner: RunOwner) {
     this.ctx = ctx;
     this.path = ctx.path;
     this.now = now;
+    this.owner = owner;
   }
 
   /** Opens (creating and migrating if needed) the database at `path`. Throws LabError naming the file. */
   static open(path: string, options: StoreOptions = {}): LabStore {
-    return new LabStore(openDatabase(path, options), options.now ?? (() => new Date()));
+    return new LabStore(openDatabase(path, options), options.now ?? (() => new Date()), options.owner ?? thisOwner());
   }
 
   private at(): string {
@@ -65,7 +72,11 @@ export class LabStore {
 
   /** A new `queued` run; the spec is validated (invalid_argument with field issues) and stored with defaults. */
   createRun(input: runs.NewRun): RunSummary {
-    return this.guard(() => runs.createRun(this.ctx, input, this.at()));
+    return this.guard(() => {
+      const run = runs.createRun(this.ctx, input, this.at());
+      claimRun(this.ctx, run.id, this.owner);
+      return run;
+    });
   }
   getRun(id: string): RunDetail {
     return this.guard(() => runs.getDetail(this.ctx, id));
@@ -82,10 +93,18 @@ export class LabStore {
   }
   /** `running`, with the engine's backend and device; also used on resume (clears the previous end). */
   markStarted(id: string, engine: { backend: string; device: string }): RunSummary {
-    return this.guard(() => runs.markStarted(this.ctx, id, engine, this.at()));
+    return this.guard(() => {
+      const run = runs.markStarted(this.ctx, id, engine, this.at());
+      claimRun(this.ctx, id, this.owner);
+      return run;
+    });
   }
   markQueued(id: string): RunSummary {
-    return this.guard(() => runs.markQueued(this.ctx, id, this.at()));
+    return this.guard(() => {
+      const run = runs.markQueued(this.ctx, id, this.at());
+      claimRun(this.ctx, id, this.owner);
+      return run;
+    });
   }
   /** The owning lab's heartbeat for the runs waiting in its queue (a lab opening meanwhile leaves them be). */
   heartbeatQueued(ids: readonly string[]): void {
@@ -103,12 +122,42 @@ export class LabStore {
     return this.guard(() => runs.finishRun(this.ctx, id, end, this.at()));
   }
   /**
-   * Runs `running` or `queued` whose heartbeat is older than staleMs: their lab is gone (a live lab beats
+   * Runs `running` or `queued` whose owner on this host is dead (at once), or whose heartbeat is older than
+   * staleMs (owners elsewhere): their lab is gone (a live lab beats
    * for its running runs and for those waiting in its queue). They become `interrupted`; returns them.
    * `exclude`: runs the caller itself owns, never stale to it.
    */
   markStale(staleMs: number, exclude?: ReadonlySet<string>): RunSummary[] {
-    return this.guard(() => runs.markStale(this.ctx, staleMs, this.now(), exclude));
+    return this.guard(() => [...markDeadOwners(this.ctx, this.owner, this.now(), exclude), ...runs.markStale(this.ctx, staleMs, this.now(), exclude)]);
+  }
+  /** Registers an open lab (see lab-sessions.ts); returns its session id for beat/closeSession. */
+  openSession(mode: string): string {
+    return this.guard(() => sessions.openSession(this.ctx, this.owner, mode, this.at()));
+  }
+  beatSession(id: string): void {
+    this.guard(() => sessions.beatSession(this.ctx, id, this.at()));
+  }
+  closeSession(id: string): void {
+    this.guard(() => sessions.closeSession(this.ctx, id));
+  }
+  /** Labs that have this file open now (dead sessions are pruned on the way). */
+  liveSessions(staleMs = 15_000): sessions.LabSession[] {
+    return this.guard(() => sessions.liveSessions(this.ctx, this.owner, staleMs, this.now()));
+  }
+  /** `VACUUM`: rewrites the file without its free pages; returns the sizes before and after, in bytes. */
+  vacuum(): { before: number; after: number } {
+    return this.guard(() => {
+      const size = () => (this.ctx.db.pragma('page_count', { simple: true }) as number) * (this.ctx.db.pragma('page_size', { simple: true }) as number);
+      const before = size();
+      this.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.ctx.db.exec('VACUUM');
+      this.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      return { before, after: size() };
+    });
+  }
+  /** The lab process recorded as training (or queueing) the run; null for runs stored before owners were. */
+  ownerOf(id: string): RunOwner | null {
+    return this.guard(() => ownerOf(this.ctx, id));
   }
   renameRun(id: string, name: string): RunSummary {
     return this.guard(() => runs.renameRun(this.ctx, id, name));

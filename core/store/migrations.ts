@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { LabError } from '../api/errors';
+import { MIGRATION_2_OWNERS } from './migration-2-owners';
 
 export interface Migration {
   version: number;
@@ -123,6 +124,7 @@ export const MIGRATIONS: readonly Migration[] = [
       db.pragma(`application_id = ${APPLICATION_ID}`);
     },
   },
+  MIGRATION_2_OWNERS,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

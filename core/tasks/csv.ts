@@ -58,6 +58,13 @@ const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 const CLASSES = /^#\s*classes\s*=\s*(.*)$/i;
 const ALLOWED_NUMBER = 'values must be decimal numbers such as 0.5, -2 or 1e-3';
 
+/** A field as an error quotes it: never more than QUOTE_MAX characters of it (a field can be megabytes long). */
+const QUOTE_MAX = 32;
+export function quoteField(field: string): string {
+  const shown = field.length > QUOTE_MAX ? `${field.slice(0, QUOTE_MAX)}…" (${field.length} characters)` : `${field}"`;
+  return `"${shown}`;
+}
+
 function csvError(message: string): LabError {
   return new LabError('invalid_argument', message, [{ path: 'task.path', message }]);
 }
@@ -80,10 +87,10 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
     if (line.startsWith('#')) {
       const m = CLASSES.exec(line);
       if (!m) return;
-      if (rows.length > 0) throw csvError(`${at(n)}: "${line}" must come before the first data row.`);
+      if (rows.length > 0) throw csvError(`${at(n)}: ${quoteField(line)} must come before the first data row.`);
       const k = m[1]!.trim();
       if (!/^\d+$/.test(k) || Number(k) < 2 || Number(k) > CSV_MAX_CLASSES) {
-        throw csvError(`${at(n)}: "${line}" is not a valid class count; use "# classes=K" with K an integer from 2 to ${CSV_MAX_CLASSES}.`);
+        throw csvError(`${at(n)}: ${quoteField(line)} is not a valid class count; use "# classes=K" with K an integer from 2 to ${CSV_MAX_CLASSES}.`);
       }
       classes = Number(k);
       return;
@@ -96,12 +103,12 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
     const values = fields.map((f, j) => {
       if (f === '') throw csvError(`${at(n, j + 1)}: empty value; ${ALLOWED_NUMBER}.`);
       if (NON_FINITE.test(f)) {
-        throw csvError(`${at(n, j + 1)}: "${f}" is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`);
+        throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`);
       }
-      if (!NUMBER.test(f)) throw csvError(`${at(n, j + 1)}: "${f}" is not a number; ${ALLOWED_NUMBER}.`);
+      if (!NUMBER.test(f)) throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is not a number; ${ALLOWED_NUMBER}.`);
       const v = Number(f);
       if (!(Math.abs(v) <= FLOAT32_MAX)) {
-        throw csvError(`${at(n, j + 1)}: "${f}" is too large; values must be finite and within ±3.4e38.`);
+        throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is too large; values must be finite and within ±3.4e38.`);
       }
       return v;
     });
@@ -119,7 +126,7 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
       const c = values[values.length - 1]!;
       if (!Number.isInteger(c) || c < 0 || c >= classes) {
         throw csvError(
-          `${at(n, values.length)}: target "${fields[fields.length - 1]}" is not a class id; with "# classes=${classes}" the last value must be an integer from 0 to ${classes - 1}.`,
+          `${at(n, values.length)}: target ${quoteField(fields[fields.length - 1]!)} is not a class id; with "# classes=${classes}" the last value must be an integer from 0 to ${classes - 1}.`,
         );
       }
     }

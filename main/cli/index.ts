@@ -16,8 +16,9 @@ import { figureCommand } from './commands/figure';
 import { probeCommand } from './commands/probe';
 import { lessonCommand } from './commands/lesson';
 import { replicateCommand } from './commands/replicate';
+import { dbCommand } from './commands/db';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, serveCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, serveCommand, dbCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -49,6 +49,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => sendText(res, 500, `Internal error: ${e instanceof Error ? e.message : String(e)}`));
   });
+  // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets ECONNRESET on a
+  // POST it must not retry. Idle sockets stay longer than any client pool keeps them (browsers: ~60 s or less).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   const sockets = new Set<WebSocket>();
 
@@ -69,7 +73,14 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         const body = await readBody(req, maxBody);
         args = body.length ? fromWire(body) : {};
       } catch (e) {
-        return sendEnvelope(res, { ok: false, error: { code: 'invalid_argument', message: `Request body is not valid JSON: ${(e as Error).message}` } });
+        const message =
+          e instanceof BodyTooLarge
+            ? e.message
+            : e instanceof RangeError
+              ? 'Request body is nested too deeply to read.'
+              : `Request body is not valid JSON: ${(e as Error).message.slice(0, 200)}`;
+        if (e instanceof BodyTooLarge) res.setHeader('Connection', 'close');
+        return sendEnvelope(res, { ok: false, error: { code: 'invalid_argument', message, issues: [{ path: '', message }] } }, e instanceof BodyTooLarge ? 413 : undefined);
       }
       return sendEnvelope(res, await options.dispatch(method, args));
     }
@@ -101,6 +112,8 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // A client's bad frame (e.g. over maxPayload) closes its socket; unheard, the error would end the process.
+      ws.on('error', () => ws.terminate());
     });
   });
 
@@ -148,15 +161,21 @@ function injectToken(html: string, token: string): string {
   return html.replace('</head>', `<meta name="gradlab-token" content="${token}"></head>`);
 }
 
+class BodyTooLarge extends Error {}
+
+/** Past `max` bytes the rest is read and dropped, so the caller still gets its answer (413) on this socket. */
 function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
+      if (over) return;
       if (size > max) {
-        reject(new Error(`body larger than ${max} bytes`));
-        req.destroy();
+        over = true;
+        chunks.length = 0;
+        reject(new BodyTooLarge(`Request body is larger than the ${max} bytes a call may send.`));
         return;
       }
       chunks.push(c);
@@ -166,8 +185,8 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
   });
 }
 
-function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
-  const status = envelope.ok ? 200 : STATUS[envelope.error.code];
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>, statusOverride?: number): void {
+  const status = statusOverride ?? (envelope.ok ? 200 : STATUS[envelope.error.code]);
   sendBody(res, status, 'application/json; charset=utf-8', Buffer.from(toWire(envelope)));
 }
 

@@ -1,4 +1,3 @@
-import { initBackend, probeFromFiles } from '../../../core/engine';
 import type { Command } from '../command';
 import { readJsonFile } from '../open-lab';
 import { UsageError } from '../usage-error';
@@ -19,6 +18,8 @@ export const probeCommand: Command = {
     const weights = readJsonFile(io, String(values.weights), 'weights file');
     const batch = readJsonFile(io, String(values.batch), 'batch file');
     // A one-off computation for scripts: it runs in this process, on the same backend choice as the engine.
+    // TensorFlow.js loads here, not with the CLI: every other command would wait seconds for it.
+    const { initBackend, probeFromFiles } = await import('../../../core/engine');
     await initBackend();
     io.out(JSON.stringify(await probeFromFiles(config, weights, batch)));
     return 0;

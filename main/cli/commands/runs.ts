@@ -6,6 +6,7 @@ import type { Command, Io } from '../command';
 import { openCliLab, withLab } from '../open-lab';
 import { UsageError } from '../usage-error';
 import type { Lab } from '../../../core/lab/lab';
+import { bulkDelete } from '../bulk-delete';
 
 const SUB = ['list', 'show', 'export', 'import', 'delete', 'tag'] as const;
 type Sub = (typeof SUB)[number];
@@ -91,7 +92,11 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
       return 0;
     }
     case 'delete': {
-      if (!args.length) throw new UsageError('gradlab runs delete: give one or more run ids');
+      if (values['older-than'] !== undefined || values.tag !== undefined) {
+        if (args.length) throw new UsageError('gradlab runs delete: give run ids or --older-than/--tag, not both');
+        return bulkDelete(lab, { olderThan: values['older-than'] as string | undefined, tag: values.tag as string | undefined, dryRun: Boolean(values['dry-run']), yes: Boolean(values.yes) }, io);
+      }
+      if (!args.length) throw new UsageError('gradlab runs delete: give one or more run ids, or --older-than DURATION / --tag T');
       for (const runId of args) await h.deleteRun({ runId });
       io.out(`deleted ${args.length} run(s)`);
       return 0;
@@ -126,6 +131,9 @@ export const runsCommand: Command = {
     out: { type: 'string', short: 'o' },
     add: { type: 'string' },
     remove: { type: 'string' },
+    'older-than': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
   },
   optionHelp: [
     ['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)'],
@@ -139,6 +147,8 @@ export const runsCommand: Command = {
     ['--points N', 'show --json: downsample each series to N points (default 2000)'],
     ['-o, --out FILE', 'export: bundle file to write'],
     ['--add T,.. / --remove T,..', 'tag: tags to add or remove'],
+    ['--older-than D / --tag T', 'delete: every finished run created more than D ago (30m, 12h, 90d, 2w) and/or tagged T'],
+    ['--dry-run / -y, --yes', 'delete --older-than/--tag: list what would go / delete without asking'],
   ],
   async run({ values, positionals }, io) {
     const [sub, ...args] = positionals;

@@ -61,6 +61,8 @@ describe('runs orphaned in a queue', () => {
     const second = await lab.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 20 })) });
     // Past the second look (stale window + 1 s).
     await new Promise((r) => setTimeout(r, 1500));
+    // On a loaded machine the engine may take longer than that to start: wait for the state, not the clock.
+    await until(() => lab.events.some((e) => e.type === 'run.started' && e.run.id === first.id), 'the first run to start');
     expect(lab.events.some((e) => e.type === 'run.interrupted')).toBe(false);
     expect((await lab.handlers.getRun({ runId: first.id })).status).toBe('running');
     expect((await lab.handlers.getRun({ runId: second.id })).status).toBe('queued');
