@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { LabError, type EngineInfo, type LabHandlers, type RunSummary } from '../api';
-import { LabStore } from '../store';
+import { LabStore, trainedSpec } from '../store';
 import type { EngineLauncher } from './engine-channel';
 import { createEnginePool } from './engine-pool';
 import { engineInfoProbe } from './engine-info';
@@ -83,7 +83,7 @@ export function createLab(options: LabOptions): Lab {
     const session = new RunSession(
       { store: s, launch: engines.acquire, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
       runId,
-      detail.spec,
+      trainedSpec(detail),
       resume,
     );
     sessions.set(runId, session);

@@ -21,7 +21,7 @@ import {
 import type { Checkpoint } from '../engine/protocol';
 import { decodeCheckpoint } from '../engine/checkpoint';
 import type { Predictions } from '../engine/predict';
-import type { LabStore } from '../store';
+import { trainedSpec, type LabStore } from '../store';
 import { PREDICTION_SERIES } from '../figures/from-predictions';
 import { LESSONS, lessonDefinition } from './registry';
 import type { LessonData, LessonDefinition, LessonRun, PlannedItem, StoredPredictions } from './types';
@@ -105,7 +105,7 @@ function nearestProfile(profiles: GradientProfile[], step: number | undefined): 
 }
 
 function lessonRun(store: LabStore, key: string, run: RunSummary): LessonRun {
-  const spec = store.getRun(run.id).spec;
+  const spec = trainedSpec(store.getRun(run.id));
   const series = new Map<string, Series | undefined>();
   let profiles: GradientProfile[] | null = null;
   const self: LessonRun = {

@@ -23,3 +23,5 @@ export { specHash, canonicalJson } from './spec-hash';
 export { lttb } from './lttb';
 export { newId } from './ids';
 export { profileScalars } from './profile-scalars';
+export { trainedSpec } from './run-rows';
+export type { ImportedRun, ImportedSeries } from './imported-runs';

@@ -15,6 +15,7 @@ import { listRuns, matchingRunIds, type RunPage, type RunQueryParsed } from './q
 import * as runs from './run-store';
 import * as series from './series-store';
 import * as sweeps from './sweep-store';
+import { insertImportedRuns, type ImportedRun } from './imported-runs';
 
 export interface StoreOptions extends OpenOptions {
   /** The clock for every stored timestamp; tests pass a fixed one. */
@@ -205,5 +206,10 @@ export class LabStore {
   /** All or nothing: invalid_argument for a malformed or newer bundle. Taken ids are replaced; sweeps stay together. */
   importBundle(bytes: Uint8Array): RunSummary[] {
     return this.guard(() => bundles.importBundle(this.ctx, bytes, this.at()));
+  }
+
+  /** Runs read from another tool's logs (status `imported`), all in one transaction. */
+  importRuns(items: readonly ImportedRun[]): RunSummary[] {
+    return this.guard(() => insertImportedRuns(this.ctx, items, this.at()));
   }
 }

@@ -57,8 +57,13 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
           [
             `${run.id}  ${run.name}`,
             `status     ${run.status}${run.divergence ? ` at step ${run.divergence.step} (${run.divergence.tensor})` : ''}${run.error ? `: ${run.error}` : ''}`,
-            `model      ${run.spec.model.layers}× ${run.cell} H=${run.spec.model.hidden} ${run.activation}, init ${run.spec.model.init.input}/${run.init}`,
-            `task       ${run.task}   optimizer ${run.spec.train.optimizer} lr ${run.spec.train.lr}   clip ${run.clip}   seed ${run.seed}`,
+            ...(run.spec
+              ? [
+                  `model      ${run.spec.model.layers}× ${run.cell} H=${run.spec.model.hidden} ${run.activation}, init ${run.spec.model.init.input}/${run.init}`,
+                  `task       ${run.task}   optimizer ${run.spec.train.optimizer} lr ${run.spec.train.lr}   clip ${run.clip}   seed ${run.seed}`,
+                ]
+              : []),
+            ...(run.source ? [`source     ${run.source.kind} ${run.source.directory} (${run.source.files.length} files; tags ${run.source.tags.map((t) => t.tag).join(', ')})`] : []),
             `backend    ${run.backend ?? '-'} (${run.device ?? '-'})`,
             `steps      ${run.stepsDone}/${run.stepsTotal}   created ${run.createdAt}   ended ${run.endedAt ?? '-'}`,
             `final      loss ${f.loss ?? '-'}  held-out ${f.heldoutLoss ?? '-'}  accuracy ${f.accuracy ?? '-'}  horizon ${f.horizon ?? '-'}`,
