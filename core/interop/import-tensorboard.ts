@@ -87,10 +87,19 @@ function toImported(run: EventRun, rules: TagRule[] | null, pattern: RegExp | nu
   };
 }
 
-export function importTensorBoard(store: LabStore, root: string, options: TensorBoardImportOptions = {}): ImportedRunReport[] {
+export interface TensorBoardImportReport {
+  runs: ImportedRunReport[];
+  /** Directories whose event files hold no scalars (e.g. the HParams experiment at the top of a log directory). */
+  withoutScalars: string[];
+}
+
+export function importTensorBoard(store: LabStore, root: string, options: TensorBoardImportOptions = {}): TensorBoardImportReport {
   const rules = parseTagRules(options.tags ?? []);
   const pattern = seedPattern(options.group);
-  const runs = readLogDir(root);
+  const all = readLogDir(root);
+  const runs = all.filter((r) => r.scalars.size > 0);
+  const withoutScalars = all.filter((r) => r.scalars.size === 0).map((r) => r.name);
+  if (runs.length === 0) throw new LabError('not_found', `The event files under ${root} hold no scalars (only ${[...new Set(all.flatMap((r) => Object.keys(r.skipped)))].join(', ') || 'metadata'}); nothing to import.`);
   if (rules) {
     const found = new Set(runs.flatMap((r) => [...r.scalars.keys()]));
     const missing = rules.filter((r) => !found.has(r.tag));
@@ -100,7 +109,7 @@ export function importTensorBoard(store: LabStore, root: string, options: Tensor
   }
   const items = runs.map((r) => toImported(r, rules, pattern, root));
   const stored = store.importRuns(items);
-  return stored.map((run, i) => {
+  const reports = stored.map((run, i) => {
     const r = runs[i] as EventRun;
     const item = items[i] as ImportedRun;
     return {
@@ -114,4 +123,5 @@ export function importTensorBoard(store: LabStore, root: string, options: Tensor
       truncated: r.truncated,
     };
   });
+  return { runs: reports, withoutScalars };
 }

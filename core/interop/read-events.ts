@@ -95,13 +95,13 @@ const KIND_OF: Record<string, string> = { histo: 'histograms', image: 'images', 
 
 function decodeHParams(content: Uint8Array): Record<string, string | number | boolean> | null {
   const data = HParamsPluginDataType.toObject(HParamsPluginDataType.decode(content), { oneofs: true }) as {
-    session_start_info?: { hparams?: Record<string, { number_value?: number; string_value?: string; bool_value?: boolean }> };
+    session_start_info?: { hparams?: Record<string, { numberValue?: number; stringValue?: string; boolValue?: boolean }> };
   };
   const hp = data.session_start_info?.hparams;
   if (!hp) return null;
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(hp)) {
-    const x = v.number_value ?? v.string_value ?? v.bool_value;
+    const x = v.numberValue ?? v.stringValue ?? v.boolValue;
     if (x !== undefined) out[k] = x;
   }
   return out;

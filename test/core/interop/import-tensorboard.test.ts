@@ -33,7 +33,7 @@ describe('gradlab import tensorboard', () => {
   it('imports simple_value (TF1/PyTorch) and scalar tensors (TF2), exactly, with steps and wall times', () => {
     const { dir, expect: want } = make<Record<string, Record<string, Points>>>('mixed');
     const s = openStore();
-    const report = importTensorBoard(s, dir);
+    const report = importTensorBoard(s, dir).runs;
     expect(report.map((r) => r.run.name)).toEqual(['lr=0.1,seed=1', 'lr=0.1,seed=2', 'lr=0.1,seed=3', 'tf2/train']);
     for (const r of report) {
       const detail = s.getRun(r.run.id);
@@ -62,7 +62,7 @@ describe('gradlab import tensorboard', () => {
   it('groups seeds by a pattern, so Compare bands them; runs, search, tags and notes work on them', () => {
     const { dir } = make('mixed');
     const s = openStore();
-    const report = importTensorBoard(s, dir, { group: 'seed=\\d+' });
+    const report = importTensorBoard(s, dir, { group: 'seed=\\d+' }).runs;
     const [a, b, c, tf2] = report.map((r) => r.run);
     expect([a!.seed, b!.seed, c!.seed]).toEqual([1, 2, 3]);
     expect(new Set([a!.specHash, b!.specHash, c!.specHash]).size).toBe(1);
@@ -77,7 +77,7 @@ describe('gradlab import tensorboard', () => {
   it('--tag imports only the named tags, and metric=tag stores a tag as the lab metric', () => {
     const { dir } = make('mixed');
     const s = openStore();
-    const report = importTensorBoard(s, dir, { tags: ['loss=epoch_loss'] });
+    const report = importTensorBoard(s, dir, { tags: ['loss=epoch_loss'] }).runs;
     expect(report.map((r) => s.getRun(r.run.id).metrics)).toEqual([[], [], [], ['loss']]);
     expect(report[3]!.run.final.loss).toBeCloseTo(0.1, 6);
     const e = catchLab(() => importTensorBoard(s, dir, { tags: ['nope'] }));
@@ -88,7 +88,7 @@ describe('gradlab import tensorboard', () => {
   it('reads a truncated last record up to the last whole record and says so', () => {
     const { dir, expect: want } = make<{ file: string; offset: number; points: number }>('truncated');
     const s = openStore();
-    const [r] = importTensorBoard(s, dir);
+    const [r] = importTensorBoard(s, dir).runs;
     expect(r!.truncated).toEqual([{ file: want.file, offset: want.offset }]);
     expect(s.getSeries(r!.run.id, { metrics: ['loss'] })[0]!.step).toHaveLength(want.points);
   });
@@ -126,7 +126,7 @@ describe('gradlab import tensorboard', () => {
     expect(s.getRun('fixtureRunB').status).toBe('diverged');
     expect(s.getRun('fixtureRunB').source).toBeNull();
     const { dir } = make('truncated');
-    const [r] = importTensorBoard(s, dir);
+    const [r] = importTensorBoard(s, dir).runs;
     expect(s.getRun(r!.run.id).status).toBe('imported');
     s.deleteRun('fixtureRunB'); // children still follow their run after the table rebuild
     expect(s.getSeries('fixtureRunA', { metrics: ['loss'] })[0]!.value.length).toBeGreaterThan(0);
