@@ -18,6 +18,7 @@ import {
 import { Real } from './numbers';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
+import { TensorBoardExportArgsSchema, TensorBoardExportResultSchema, TensorBoardImportArgsSchema, TensorBoardImportResultSchema } from './interop';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -122,6 +123,10 @@ export const LAB_METHODS = {
   importBundle: method(z.strictObject({ base64: z.string().min(1) }), z.object({ imported: z.array(RunSummarySchema) })),
   exportSeriesCsv: method(z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }), FileResultSchema),
   exportFigure: method(FigureRequestSchema, FileResultSchema),
+  /** Reads a TensorBoard log directory on the lab host into imported runs (all or nothing). */
+  importTensorBoard: method(TensorBoardImportArgsSchema, TensorBoardImportResultSchema),
+  /** Writes runs (or a sweep's) as a TensorBoard log directory on the lab host. */
+  exportTensorBoard: method(TensorBoardExportArgsSchema, TensorBoardExportResultSchema),
 
   listLessons: method(Empty, z.object({ lessons: z.array(LessonSchema) })),
   getLesson: method(z.strictObject({ id: LessonIdSchema }), LessonSchema),

@@ -5,6 +5,7 @@ export * from './events';
 export * from './errors';
 export * from './contract';
 export * from './lessons';
+export * from './interop';
 export * from './channels';
 export * from './wire';
 export * from './client';

@@ -110,6 +110,7 @@ export function exportTensorBoard(store: LabStore, outDir: string, options: Tens
   }
   if (ids.length === 0) throw new LabError('invalid_argument', 'Name the runs to export (run ids, or a sweep).');
   const runs = [...new Set(ids)].map((id) => store.getRun(id)); // not_found before anything is written
+  outDir = path.resolve(outDir);
   refuseOldEvents(outDir);
   const taken = new Set<string>();
   const reports = runs.map((run) => {

@@ -3,6 +3,7 @@
  * file is read and checked before anything is written, and the runs go in as one transaction, so a bad file
  * (named with its byte offset) or a failed write leaves the store as it was.
  */
+import path from 'node:path';
 import { LabError } from '../api/errors';
 import type { ImportSource, RunSummary } from '../api/records';
 import type { ImportedRun, LabStore } from '../store';
@@ -96,6 +97,7 @@ export interface TensorBoardImportReport {
 export function importTensorBoard(store: LabStore, root: string, options: TensorBoardImportOptions = {}): TensorBoardImportReport {
   const rules = parseTagRules(options.tags ?? []);
   const pattern = seedPattern(options.group);
+  root = path.resolve(root);
   const all = readLogDir(root);
   const runs = all.filter((r) => r.scalars.size > 0);
   const withoutScalars = all.filter((r) => r.scalars.size === 0).map((r) => r.name);

@@ -15,8 +15,9 @@ import { sweepCommand } from './commands/sweep';
 import { figureCommand } from './commands/figure';
 import { probeCommand } from './commands/probe';
 import { lessonCommand } from './commands/lesson';
+import { importCommand } from './commands/import';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, probeCommand, serveCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, probeCommand, importCommand, serveCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -6,6 +6,7 @@ import type { Command, Io } from '../command';
 import { openCliLab, withLab } from '../open-lab';
 import { UsageError } from '../usage-error';
 import type { Lab } from '../../../core/lab/lab';
+import { exportTfevents } from './export-tfevents';
 
 const SUB = ['list', 'show', 'export', 'import', 'delete', 'tag'] as const;
 type Sub = (typeof SUB)[number];
@@ -76,6 +77,8 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
       return 0;
     }
     case 'export': {
+      if (values.format === 'tfevents') return exportTfevents(lab, values, args, io);
+      if (values.format !== undefined && values.format !== 'bundle') throw new UsageError(`gradlab runs export: --format is bundle or tfevents, not '${String(values.format)}'`);
       if (!values.out) throw new UsageError('gradlab runs export: --out FILE is required');
       const file = await h.exportBundle(values.sweep ? { sweepId: String(values.sweep) } : { runIds: args });
       const out = resolve(io.cwd, String(values.out));
@@ -129,6 +132,7 @@ export const runsCommand: Command = {
     limit: { type: 'string' },
     points: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
     add: { type: 'string' },
     remove: { type: 'string' },
   },
@@ -142,7 +146,8 @@ export const runsCommand: Command = {
     ['--sort KEY', 'list: createdAt, name, status, finalLoss, horizon'],
     ['--limit N', 'list: at most N runs (default 100)'],
     ['--points N', 'show --json: downsample each series to N points (default 2000)'],
-    ['-o, --out FILE', 'export: bundle file to write'],
+    ['-o, --out FILE', 'export: bundle file to write (with --format tfevents: the log directory)'],
+    ['--format F', 'export: bundle (default) or tfevents (a TensorBoard log directory, one directory per run)'],
     ['--add T,.. / --remove T,..', 'tag: tags to add or remove'],
   ],
   async run({ values, positionals }, io) {
