@@ -74,6 +74,8 @@ export const FileResultSchema = z.object({
   mime: z.string(),
   /** Base64 of the bytes. */
   base64: z.string(),
+  /** Files that belong beside it (a pgfplots figure's CSV data): save them in the same folder. */
+  companions: z.array(z.object({ fileName: z.string(), mime: z.string(), base64: z.string() })).optional(),
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 

@@ -10,6 +10,7 @@ import { renderLineSvg } from './charts/line';
 import { heatmapCsv, lineCsv } from './export/csv';
 import { svgToPdf } from './export/pdf';
 import { svgToPng } from './export/png';
+import { renderHeatmapTex, renderLineTex } from './export/tex';
 import { gradnormChart, heatmapChart, horizonChart, lossChart, profileChart } from './from-runs';
 import { sweepChart } from './from-sweep';
 import { predictionsChart } from './from-predictions';
@@ -23,6 +24,8 @@ export interface FigureFile {
   bytes: Uint8Array;
   mime: string;
   fileName: string;
+  /** Files the figure reads from beside it (pgfplots: its CSV data). */
+  companions?: { bytes: Uint8Array; mime: string; fileName: string }[];
 }
 
 export const FIGURE_MIME: Record<FigureFormat, string> = {
@@ -30,6 +33,7 @@ export const FIGURE_MIME: Record<FigureFormat, string> = {
   png: 'image/png',
   pdf: 'application/pdf',
   csv: 'text/csv',
+  tex: 'application/x-tex',
 };
 
 /** Settings may come raw (user input, defaults missing) or already parsed; parsing is idempotent. */
@@ -59,6 +63,12 @@ export async function renderFigure(
   const fileName = `${s.fileName ?? `gradlab-${kind}`}.${format}`;
   const mime = FIGURE_MIME[format];
   if (format === 'csv') return { bytes: new TextEncoder().encode(renderCsv(data, s)), mime, fileName };
+  if (format === 'tex') {
+    const base = fileName.replace(/\.tex$/, '');
+    const t = data.type === 'heatmap' ? renderHeatmapTex(data, s, base) : renderLineTex(data, s, base);
+    const enc = new TextEncoder();
+    return { bytes: enc.encode(t.tex), mime, fileName, ...(t.csv !== null ? { companions: [{ bytes: enc.encode(t.csv), mime: 'text/csv', fileName: `${base}.csv` }] } : {}) };
+  }
   const svg = renderSvg(data, s);
   if (format === 'svg') return { bytes: new TextEncoder().encode(svg), mime, fileName };
   const size = figureSize(s);

@@ -16,6 +16,7 @@ import {
   type PlotRect,
 } from '../axes';
 import { clipPolygon, clipPolyline, type Box, type Pt } from '../geometry';
+import { m4Points } from '../decimate';
 import { circlePath, layoutLegend, markerRadius, type LegendBox, type LegendEntry } from '../legend';
 import { FONT_ASCENT, FONT_CAP_HEIGHT, textWidth } from '../metrics';
 import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, seriesStyle } from '../palette';
@@ -210,7 +211,8 @@ function drawSeries(r: ResolvedSeries, lay: Layout, box: Box, fs: number): strin
   if (r.src.noLine) return drawMarkers(r, lay, box, fs);
   const parts: string[] = [];
   const dots: string[] = [];
-  for (const run of runs(r.src, lay)) {
+  // Columns a quarter point wide (about one pixel at 300 dpi): long runs draw the same with far fewer points.
+  for (const run of runs(r.src, lay).map((pts) => m4Points(pts, 0.25))) {
     for (const piece of clipPolyline(run, box)) {
       if (piece.length === 1) {
         // An isolated finite point between gaps would vanish as a zero-length path: show it as a dot.
