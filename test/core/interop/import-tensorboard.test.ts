@@ -132,4 +132,16 @@ describe('gradlab import tensorboard', () => {
     expect(s.getSeries('fixtureRunA', { metrics: ['loss'] })[0]!.value.length).toBeGreaterThan(0);
     expect(() => s.getSeries('fixtureRunB')).toThrow(/No run/);
   });
+
+  it('imported runs travel in bundles to another lab, source and seed group kept', () => {
+    const { dir } = make('mixed');
+    const a = openStore();
+    const report = importTensorBoard(a, dir, { group: 'seed=\\d+' }).runs;
+    const b = openStore();
+    const back = b.importBundle(a.exportBundle().bytes);
+    expect(back.map((r) => [r.name, r.status, r.seed, r.specHash]).sort()).toEqual(report.map((r) => [r.run.name, 'imported', r.run.seed, r.run.specHash]).sort());
+    const twin = back.find((r) => r.name === 'tf2/train')!;
+    expect(b.getRun(twin.id).source).toEqual(a.getRun(report[3]!.run.id).source);
+    expect(b.getSeries(twin.id, { metrics: ['epoch_loss'] })[0]!.value).toEqual(a.getSeries(report[3]!.run.id, { metrics: ['epoch_loss'] })[0]!.value);
+  });
 });
