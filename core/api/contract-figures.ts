@@ -4,4 +4,5 @@
  * sweeps as curves and other runs as labelled markers; `predictions`: stored predictions against targets.
  */
 export const FIGURE_CHARTS = ['loss', 'profile', 'heatmap', 'horizon', 'gradnorm', 'sweep', 'predictions'] as const;
-export const FIGURE_FORMATS = ['svg', 'pdf', 'png', 'csv'] as const;
+/** `tex`: pgfplots source (a tikzpicture); its data inline, or in a CSV companion file for long series. */
+export const FIGURE_FORMATS = ['svg', 'pdf', 'png', 'csv', 'tex'] as const;

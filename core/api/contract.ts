@@ -20,6 +20,7 @@ import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 import type { LabMethodName } from '../shared/methods';
 import { ReplicationIdSchema, ReplicationScaleSchema, ReplicationSchema } from './replications';
+import { TensorBoardExportArgsSchema, TensorBoardExportResultSchema, TensorBoardImportArgsSchema, TensorBoardImportResultSchema } from './interop';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -75,6 +76,8 @@ export const FileResultSchema = z.object({
   mime: z.string(),
   /** Base64 of the bytes. */
   base64: z.string(),
+  /** Files that belong beside it (a pgfplots figure's CSV data): save them in the same folder. */
+  companions: z.array(z.object({ fileName: z.string(), mime: z.string(), base64: z.string() })).optional(),
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 
@@ -124,6 +127,10 @@ export const LAB_METHODS = {
   importBundle: method(z.strictObject({ base64: z.string().min(1) }), z.object({ imported: z.array(RunSummarySchema) })),
   exportSeriesCsv: method(z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }), FileResultSchema),
   exportFigure: method(FigureRequestSchema, FileResultSchema),
+  /** Reads a TensorBoard log directory on the lab host into imported runs (all or nothing). */
+  importTensorBoard: method(TensorBoardImportArgsSchema, TensorBoardImportResultSchema),
+  /** Writes runs (or a sweep's) as a TensorBoard log directory on the lab host. */
+  exportTensorBoard: method(TensorBoardExportArgsSchema, TensorBoardExportResultSchema),
 
   listLessons: method(Empty, z.object({ lessons: z.array(LessonSchema) })),
   getLesson: method(z.strictObject({ id: LessonIdSchema }), LessonSchema),

@@ -5,6 +5,7 @@ export * from './events';
 export * from './errors';
 export * from './contract';
 export * from './lessons';
+export * from './interop';
 export * from './replications';
 export * from '../shared/channels';
 export * from '../shared/methods';

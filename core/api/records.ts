@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ExperimentSpecSchema } from './spec';
 import { Real, RealArray } from './numbers';
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'failed', 'interrupted'] as const;
+export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'failed', 'interrupted', 'imported'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 
@@ -53,8 +53,24 @@ export const RunSummarySchema = z.object({
 });
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/** Where an imported run came from: a TensorBoard log directory (the run's own directory, its files, its tags). */
+export const ImportSourceSchema = z.object({
+  kind: z.literal('tensorboard'),
+  directory: z.string(),
+  files: z.array(z.string()),
+  /** The event files' tags, each with the metric it is stored as (the same name unless renamed on import). */
+  tags: z.array(z.object({ tag: z.string(), metric: z.string(), points: z.number().int() })),
+  /** Summary values not imported, by kind (histograms, images, a plugin's name). */
+  skipped: z.record(z.string(), z.number().int()),
+  /** HParams the writer logged (TensorBoard's HParams plugin), if any. */
+  hparams: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
+});
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
 export const RunDetailSchema = RunSummarySchema.extend({
-  spec: ExperimentSpecSchema,
+  /** Null for an imported run: it was not trained here. */
+  spec: ExperimentSpecSchema.nullable(),
+  source: ImportSourceSchema.nullable(),
   heartbeatAt: z.string().nullable(),
   lastCheckpointStep: z.number().int().nullable(),
   metrics: z.array(z.string()),

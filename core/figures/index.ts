@@ -9,6 +9,7 @@ import { renderLineSvg } from './charts/line';
 import { heatmapCsv, lineCsv } from './export/csv';
 import { svgToPdf } from './export/pdf';
 import { svgToPng } from './export/png';
+import { renderHeatmapTex, renderLineTex } from './export/tex';
 import { FIGURE_CHART_REGISTRY, type FigureChart, type FigureRunInput } from './chart-registry';
 import { parseFigureSettings, type FigureSettings, type FigureSettingsInput } from './settings';
 import { figureSize } from '../shared/figure-size';
@@ -21,6 +22,8 @@ export interface FigureFile {
   bytes: Uint8Array;
   mime: string;
   fileName: string;
+  /** Files the figure reads from beside it (pgfplots: its CSV data). */
+  companions?: { bytes: Uint8Array; mime: string; fileName: string }[];
 }
 
 export const FIGURE_MIME: Record<FigureFormat, string> = {
@@ -28,6 +31,7 @@ export const FIGURE_MIME: Record<FigureFormat, string> = {
   png: 'image/png',
   pdf: 'application/pdf',
   csv: 'text/csv',
+  tex: 'application/x-tex',
 };
 
 /** Settings may come raw (user input, defaults missing) or already parsed; parsing is idempotent. */
@@ -57,6 +61,12 @@ export async function renderFigure(
   const fileName = `${s.fileName ?? `gradlab-${kind}`}.${format}`;
   const mime = FIGURE_MIME[format];
   if (format === 'csv') return { bytes: new TextEncoder().encode(renderCsv(data, s)), mime, fileName };
+  if (format === 'tex') {
+    const base = fileName.replace(/\.tex$/, '');
+    const t = data.type === 'heatmap' ? renderHeatmapTex(data, s, base) : renderLineTex(data, s, base);
+    const enc = new TextEncoder();
+    return { bytes: enc.encode(t.tex), mime, fileName, ...(t.csv !== null ? { companions: [{ bytes: enc.encode(t.csv), mime: 'text/csv', fileName: `${base}.csv` }] } : {}) };
+  }
   const svg = renderSvg(data, s);
   if (format === 'svg') return { bytes: new TextEncoder().encode(svg), mime, fileName };
   const size = figureSize(s);

@@ -26,7 +26,8 @@ export async function exportFigureFile(store: LabStore, request: LabParsedArgs<'
   const { figureFromRuns } = await import('../figures');
   try {
     const file = await figureFromRuns(request.chart, request.format, runs, request.settings);
-    return { fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64') };
+    const companions = file.companions?.map((c) => ({ fileName: c.fileName, mime: c.mime, base64: Buffer.from(c.bytes).toString('base64') }));
+    return { fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64'), ...(companions ? { companions } : {}) };
   } catch (e) {
     if (e instanceof z.ZodError) throw invalidArgument('figure settings', e, 'settings');
     throw e;

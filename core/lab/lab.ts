@@ -5,7 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { LabError, type EngineInfo, type LabHandlers, type RunSummary } from '../api';
-import { LabStore } from '../store';
+import { LabStore, trainedSpec } from '../store';
+import { exportTensorBoard, importTensorBoard } from '../interop';
 import type { EngineLauncher } from './engine-channel';
 import { createEnginePool } from './engine-pool';
 import { engineInfoProbe } from './engine-info';
@@ -87,7 +88,7 @@ export function createLab(options: LabOptions): Lab {
     const session = new RunSession(
       { store: s, launch: engines.acquire, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
       runId,
-      detail.spec,
+      trainedSpec(detail),
       resume,
     );
     sessions.set(runId, session);
@@ -222,6 +223,13 @@ export function createLab(options: LabOptions): Lab {
       imported.forEach(updated);
       return { imported };
     },
+    importTensorBoard: async ({ directory, tags, group }) => {
+      const report = importTensorBoard(requireStore(), directory, { tags, ...(group !== undefined ? { group } : {}) });
+      report.runs.forEach((r) => updated(r.run));
+      return report;
+    },
+    exportTensorBoard: async ({ directory, runIds, sweepId }) =>
+      exportTensorBoard(requireStore(), directory, { ...(runIds ? { runIds } : {}), ...(sweepId ? { sweepId } : {}) }),
     exportSeriesCsv: async ({ runId, metrics }) => {
       const f = requireStore().exportSeriesCsv(runId, metrics);
       return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };

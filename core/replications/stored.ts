@@ -4,7 +4,7 @@
  * `replication-run:<key>`; the result comes from the newest batch whose runs have all ended.
  */
 import { RunQuerySchema, type GradientProfile, type ReplicationScale, type RunSummary, type Series } from '../api';
-import type { LabStore } from '../store';
+import { trainedSpec, type LabStore } from '../store';
 import type { ReplicationData, ReplicationRun } from './types';
 
 export const REPLICATION_TAG = (id: string) => `replication:${id}`;
@@ -43,7 +43,7 @@ export function storedBatches(store: LabStore, id: string): StoredBatch[] {
 }
 
 function storedRun(store: LabStore, key: string, run: RunSummary): ReplicationRun {
-  const spec = store.getRun(run.id).spec;
+  const spec = trainedSpec(store.getRun(run.id));
   const series = new Map<string, Series | undefined>();
   let profiles: GradientProfile[] | null = null;
   const self: ReplicationRun = {

@@ -3,7 +3,7 @@
  * version. A reader refuses a newer version outright rather than guess at fields it does not know.
  */
 import { z } from 'zod';
-import { DivergenceSchema, FinalMetricsSchema, GradientProfileSchema, RunId, RunStatusSchema } from '../api/records';
+import { ImportSourceSchema, DivergenceSchema, FinalMetricsSchema, GradientProfileSchema, RunId, RunStatusSchema } from '../api/records';
 import { Real } from '../api/numbers';
 
 export const BUNDLE_FORMAT = 'gradlab-bundle';
@@ -18,8 +18,12 @@ const BundleSeriesSchema = z
 export const BundleRunSchema = z.object({
   id: RunId,
   name: z.string().min(1).max(200),
-  /** Validated against the current ExperimentSpecSchema on import. */
+  /** Validated against the current ExperimentSpecSchema on import; null for a run imported from TensorBoard. */
   spec: z.unknown(),
+  /** For an imported run (no spec): where it came from, its seed and its seed group. */
+  source: ImportSourceSchema.nullable().optional(),
+  seed: z.number().int().optional(),
+  specHash: z.string().max(100).optional(),
   status: RunStatusSchema,
   backend: z.string().nullable(),
   device: z.string().nullable(),

@@ -41,6 +41,7 @@ function exportRun(ctx: StoreContext, id: string, includeCheckpoints: boolean): 
     id: d.id,
     name: d.name,
     spec: d.spec,
+    ...(d.spec === null ? { source: d.source, seed: d.seed, specHash: d.specHash } : {}),
     status: d.status,
     backend: d.backend,
     device: d.device,
@@ -131,7 +132,43 @@ export function parseBundle(bytes: Uint8Array): Bundle {
   return parsed.data;
 }
 
+/** A run another lab imported from TensorBoard: no spec, its source and seed group kept. */
+function importImportedRun(ctx: StoreContext, r: BundleRun, index: number, id: string): void {
+  if (r.status !== 'imported' || !r.source) {
+    throw new LabError('invalid_argument', `Malformed gradlab bundle: run ${r.id} (bundle.runs.${index}) has no spec but is not an imported run with a source.`);
+  }
+  const lastLoss = r.series.find((s) => s.metric === 'loss')?.value.at(-1);
+  ctx
+    .stmt(
+      `INSERT INTO runs (id, name, spec, spec_hash, seed, status, task, cell, activation, init, clip, created_at, started_at, ended_at, heartbeat_at,
+         steps_done, steps_total, final, sort_loss, note, source)
+       VALUES (@id, @name, 'null', @hash, @seed, 'imported', 'tensorboard', '', '', '', '', @createdAt, @startedAt, @endedAt, @heartbeatAt,
+         @stepsDone, @stepsTotal, @final, @sortLoss, @note, @source)`,
+    )
+    .run({
+      id,
+      name: r.name,
+      hash: r.specHash ?? `tensorboard:${id}`,
+      seed: r.seed ?? 0,
+      createdAt: r.createdAt,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+      heartbeatAt: r.heartbeatAt,
+      stepsDone: r.stepsDone,
+      stepsTotal: r.stepsTotal,
+      final: toWire(r.final),
+      sortLoss: lastLoss === undefined || !Number.isFinite(lastLoss) ? null : lastLoss,
+      note: r.note,
+      source: JSON.stringify(r.source),
+    });
+}
+
 function importRun(ctx: StoreContext, r: BundleRun, index: number, id: string, sweepId: string | null): void {
+  if (r.spec === null) {
+    importImportedRun(ctx, r, index, id);
+    insertChildren(ctx, r, id);
+    return;
+  }
   const spec = ExperimentSpecSchema.safeParse(r.spec);
   if (!spec.success) throw invalidArgument(`spec of run ${r.id} in the bundle`, spec.error, `bundle.runs.${index}.spec`);
   // A run that was queued or running where it was exported is not running here.
@@ -171,6 +208,11 @@ function importRun(ctx: StoreContext, r: BundleRun, index: number, id: string, s
       note: r.note,
       sweepId,
     });
+  insertChildren(ctx, r, id);
+}
+
+/** Tags, series, profiles and checkpoints of a run just inserted. */
+function insertChildren(ctx: StoreContext, r: BundleRun, id: string): void {
   const tag = ctx.stmt('INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)');
   for (const t of r.tags) tag.run(id, t.trim());
   for (const s of r.series) {

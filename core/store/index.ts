@@ -24,3 +24,5 @@ export { lttb } from './lttb';
 export { newId } from './ids';
 export { profileScalars } from './profile-scalars';
 export { thisOwner, bootId, ownerState, type RunOwner } from './owner';
+export { trainedSpec } from './run-rows';
+export type { ImportedRun, ImportedSeries } from './imported-runs';

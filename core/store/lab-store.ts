@@ -18,6 +18,7 @@ import { thisOwner, type RunOwner } from './owner';
 import * as sessions from './lab-sessions';
 import * as series from './series-store';
 import * as sweeps from './sweep-store';
+import { insertImportedRuns, type ImportedRun } from './imported-runs';
 
 export interface StoreOptions extends OpenOptions {
   /** The clock for every stored timestamp; tests pass a fixed one. */
@@ -254,5 +255,10 @@ export class LabStore {
   /** All or nothing: invalid_argument for a malformed or newer bundle. Taken ids are replaced; sweeps stay together. */
   importBundle(bytes: Uint8Array): RunSummary[] {
     return this.guard(() => bundles.importBundle(this.ctx, bytes, this.at()));
+  }
+
+  /** Runs read from another tool's logs (status `imported`), all in one transaction. */
+  importRuns(items: readonly ImportedRun[]): RunSummary[] {
+    return this.guard(() => insertImportedRuns(this.ctx, items, this.at()));
   }
 }

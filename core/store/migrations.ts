@@ -6,10 +6,13 @@
 import type Database from 'better-sqlite3';
 import { LabError } from '../api/errors';
 import { MIGRATION_2_OWNERS } from './migration-2-owners';
+import { IMPORTED_RUNS_MIGRATION } from './migration-imported';
 
 export interface Migration {
   version: number;
   name: string;
+  /** For a table rebuild: foreign keys are switched off around the transaction and checked before it commits. */
+  foreignKeysOff?: boolean;
   up(db: Database.Database): void;
 }
 
@@ -125,6 +128,7 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   MIGRATION_2_OWNERS,
+  IMPORTED_RUNS_MIGRATION,
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
@@ -141,13 +145,19 @@ export function migrate(db: Database.Database, path: string, migrations: readonl
         throw new LabError('unavailable', `Cannot migrate ${path} from schema version ${current} to ${m.version}: migration ${current + 1} is missing.`);
       }
       m.up(db);
+      if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('the rebuilt tables break a foreign key');
       db.pragma(`user_version = ${m.version}`);
     });
+    // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched here, and back whatever happens.
+    const fkWasOn = m.foreignKeysOff === true && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+    if (fkWasOn) db.pragma('foreign_keys = OFF');
     try {
       apply.immediate();
     } catch (e) {
       if (e instanceof LabError || (e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw e;
       throw new LabError('internal', `Migration ${m.version} (${m.name}) of ${path} failed and was rolled back: ${(e as Error).message}`);
+    } finally {
+      if (fkWasOn) db.pragma('foreign_keys = ON');
     }
   }
 }

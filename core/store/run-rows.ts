@@ -1,7 +1,8 @@
 /** How a `runs` row becomes the RunSummary / RunDetail records of the contract. */
 import { ExperimentSpecSchema, type ExperimentSpec } from '../api/spec';
-import type { FinalMetrics, RunDetail, RunStatus, RunSummary } from '../api/records';
+import type { FinalMetrics, ImportSource, RunDetail, RunStatus, RunSummary } from '../api/records';
 import { fromWire } from '../shared/wire';
+import { LabError } from '../api/errors';
 
 /** The columns of `runs` that a summary needs (the spec JSON is read only for details). */
 export const SUMMARY_COLUMNS = `id, name, status, spec_hash, seed, task, cell, activation, init, clip, backend, device,
@@ -35,6 +36,7 @@ export interface RunRow {
 
 export interface RunDetailRow extends RunRow {
   spec: string;
+  source: string | null;
   heartbeat_at: string | null;
 }
 
@@ -76,11 +78,18 @@ export function parseStoredSpec(json: string): ExperimentSpec {
 export function detailFromRow(row: RunDetailRow, tags: string[], metrics: string[], lastCheckpointStep: number | null): RunDetail {
   return {
     ...summaryFromRow(row, tags),
-    spec: parseStoredSpec(row.spec),
+    spec: row.spec === 'null' ? null : parseStoredSpec(row.spec), // null: an imported run
+    source: row.source === null ? null : (JSON.parse(row.source) as ImportSource),
     heartbeatAt: row.heartbeat_at,
     lastCheckpointStep,
     metrics,
   };
+}
+
+/** The spec of a run trained here; an imported run has none, so asking for it is a clear error. */
+export function trainedSpec(run: RunDetail): ExperimentSpec {
+  if (run.spec === null) throw new LabError('conflict', `Run ${run.id} was imported (${run.source?.kind ?? 'elsewhere'}): it has no spec, so it cannot be trained, resumed or used as a lesson's run.`);
+  return run.spec;
 }
 
 /** The denormalised filter columns of a spec. `init` is the recurrent initialiser (the one that matters). */

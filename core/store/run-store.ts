@@ -113,7 +113,7 @@ export function getSummary(ctx: StoreContext, id: string): RunSummary {
 }
 
 export function getDetail(ctx: StoreContext, id: string): RunDetail {
-  const row = ctx.stmt(`SELECT ${SUMMARY_COLUMNS}, spec, heartbeat_at FROM runs WHERE id = ?`).get(id) as RunDetailRow | undefined;
+  const row = ctx.stmt(`SELECT ${SUMMARY_COLUMNS}, spec, source, heartbeat_at FROM runs WHERE id = ?`).get(id) as RunDetailRow | undefined;
   if (!row) throw new LabError('not_found', `No run with id ${id}.`);
   return detailFromRow(row, tagsOf(ctx, id), listMetricNames(ctx, id), latestCheckpointStep(ctx, id));
 }

@@ -17,8 +17,9 @@ import { probeCommand } from './commands/probe';
 import { lessonCommand } from './commands/lesson';
 import { replicateCommand } from './commands/replicate';
 import { dbCommand } from './commands/db';
+import { importCommand } from './commands/import';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, serveCommand, dbCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, importCommand, serveCommand, dbCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

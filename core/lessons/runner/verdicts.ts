@@ -3,7 +3,7 @@
  * changes (status or end time), so re-opening a lesson does not judge it again.
  */
 import type { GradientProfile, LessonResult, RunSummary, Series } from '../../api';
-import type { LabStore } from '../../store';
+import { trainedSpec, type LabStore } from '../../store';
 import type { LessonData, LessonDefinition, LessonRun, StoredPredictions } from '../types';
 import type { StoredBatch } from './batches';
 
@@ -18,7 +18,7 @@ function nearestProfile(profiles: GradientProfile[], step: number | undefined): 
 
 /** One stored run as a lesson reads it: its series and profiles fetched on first use. */
 function lessonRun(store: LabStore, key: string, run: RunSummary): LessonRun {
-  const spec = store.getRun(run.id).spec;
+  const spec = trainedSpec(store.getRun(run.id));
   const series = new Map<string, Series | undefined>();
   let profiles: GradientProfile[] | null = null;
   const self: LessonRun = {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FIGURE_CHARTS, FIGURE_FORMATS, LAB_METHODS, invalidArgument } from '../../../core/api';
 import type { Command } from '../command';
 import { openCliLab, readJsonFile, withLab } from '../open-lab';
@@ -44,12 +44,21 @@ export const figureCommand: Command = {
     if (values.size) settings.size = values.size;
     if (values.dpi) settings.dpi = Number(values.dpi);
     if (values.title) settings.title = values.title;
+    // The .tex names its CSV after the file's own name, so the two stay together under --out's name.
+    const stem = basename(out).replace(/\.[^.]*$/, '');
+    if (format === 'tex' && settings.fileName === undefined && /^[A-Za-z0-9._-]{1,100}$/.test(stem)) settings.fileName = stem;
     const parsed = LAB_METHODS.exportFigure.args.safeParse({ runIds: String(values.runs).split(','), chart: values.chart, format, settings });
     if (!parsed.success) throw invalidArgument('figure options', parsed.error);
     return withLab(openCliLab(io, values), async (lab) => {
       const file = await lab.handlers.exportFigure(parsed.data);
       writeFileSync(out, Buffer.from(file.base64, 'base64'));
       io.out(`wrote ${out}`);
+      for (const c of file.companions ?? []) {
+        // A pgfplots figure reads its CSV by name from beside itself.
+        const beside = join(dirname(out), c.fileName);
+        writeFileSync(beside, Buffer.from(c.base64, 'base64'));
+        io.out(`wrote ${beside}`);
+      }
       return 0;
     });
   },

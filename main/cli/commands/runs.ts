@@ -7,6 +7,7 @@ import { openCliLab, withLab } from '../open-lab';
 import { UsageError } from '../usage-error';
 import type { Lab } from '../../../core/lab/lab';
 import { bulkDelete } from '../bulk-delete';
+import { exportTfevents } from './export-tfevents';
 
 const SUB = ['list', 'show', 'export', 'import', 'delete', 'tag'] as const;
 type Sub = (typeof SUB)[number];
@@ -58,8 +59,13 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
           [
             `${run.id}  ${run.name}`,
             `status     ${run.status}${run.divergence ? ` at step ${run.divergence.step} (${run.divergence.tensor})` : ''}${run.error ? `: ${run.error}` : ''}`,
-            `model      ${run.spec.model.layers}× ${run.cell} H=${run.spec.model.hidden} ${run.activation}, init ${run.spec.model.init.input}/${run.init}`,
-            `task       ${run.task}   optimizer ${run.spec.train.optimizer} lr ${run.spec.train.lr}   clip ${run.clip}   seed ${run.seed}`,
+            ...(run.spec
+              ? [
+                  `model      ${run.spec.model.layers}× ${run.cell} H=${run.spec.model.hidden} ${run.activation}, init ${run.spec.model.init.input}/${run.init}`,
+                  `task       ${run.task}   optimizer ${run.spec.train.optimizer} lr ${run.spec.train.lr}   clip ${run.clip}   seed ${run.seed}`,
+                ]
+              : []),
+            ...(run.source ? [`source     ${run.source.kind} ${run.source.directory} (${run.source.files.length} files; tags ${run.source.tags.map((t) => t.tag).join(', ')})`] : []),
             `backend    ${run.backend ?? '-'} (${run.device ?? '-'})`,
             `steps      ${run.stepsDone}/${run.stepsTotal}   created ${run.createdAt}   ended ${run.endedAt ?? '-'}`,
             `final      loss ${f.loss ?? '-'}  held-out ${f.heldoutLoss ?? '-'}  accuracy ${f.accuracy ?? '-'}  horizon ${f.horizon ?? '-'}`,
@@ -72,6 +78,8 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
       return 0;
     }
     case 'export': {
+      if (values.format === 'tfevents') return exportTfevents(lab, values, args, io);
+      if (values.format !== undefined && values.format !== 'bundle') throw new UsageError(`gradlab runs export: --format is bundle or tfevents, not '${String(values.format)}'`);
       if (!values.out) throw new UsageError('gradlab runs export: --out FILE is required');
       const file = await h.exportBundle(values.sweep ? { sweepId: String(values.sweep) } : { runIds: args });
       const out = resolve(io.cwd, String(values.out));
@@ -129,6 +137,7 @@ export const runsCommand: Command = {
     limit: { type: 'string' },
     points: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
     add: { type: 'string' },
     remove: { type: 'string' },
     'older-than': { type: 'string' },
@@ -145,7 +154,8 @@ export const runsCommand: Command = {
     ['--sort KEY', 'list: createdAt, name, status, finalLoss, horizon'],
     ['--limit N', 'list: at most N runs (default 100)'],
     ['--points N', 'show --json: downsample each series to N points (default 2000)'],
-    ['-o, --out FILE', 'export: bundle file to write'],
+    ['-o, --out FILE', 'export: bundle file to write (with --format tfevents: the log directory)'],
+    ['--format F', 'export: bundle (default) or tfevents (a TensorBoard log directory, one directory per run)'],
     ['--add T,.. / --remove T,..', 'tag: tags to add or remove'],
     ['--older-than D / --tag T', 'delete: every finished run created more than D ago (30m, 12h, 90d, 2w) and/or tagged T'],
     ['--dry-run / -y, --yes', 'delete --older-than/--tag: list what would go / delete without asking'],

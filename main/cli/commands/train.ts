@@ -6,7 +6,7 @@ import { progressLine } from '../progress';
 import { UsageError } from '../usage-error';
 
 /** Exit codes: 0 completed, 1 failed, 3 diverged, 130 stopped by Ctrl+C. */
-const EXIT = { completed: 0, failed: 1, diverged: 3, stopped: 130, interrupted: 1, queued: 1, running: 1 } as const;
+const EXIT = { completed: 0, failed: 1, diverged: 3, stopped: 130, interrupted: 1, imported: 1, queued: 1, running: 1 } as const;
 
 export const trainCommand: Command = {
   name: 'train',

@@ -69,7 +69,7 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
       : [];
   const clip = clipThreshold(runs);
   const allProbeSteps = useMemo(() => [...new Set(data.runs.flatMap(probeSteps))].sort((a, b) => a - b), [data.runs]);
-  const maxLayers = Math.max(1, ...data.runs.map((r) => r.detail.spec.model.layers));
+  const maxLayers = Math.max(1, ...data.runs.map((r) => r.detail.spec?.model.layers ?? 1));
   const setLog = (k: keyof typeof settings.logY) => (v: boolean) => updateCompareSettings({ logY: { ...settings.logY, [k]: v } });
   const chips = runIds.map((id) => {
     const r = data.runs.find((x) => x.id === id);

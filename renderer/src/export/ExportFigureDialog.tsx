@@ -67,7 +67,10 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
     setBusy(true);
     setError(null);
     try {
-      saveFile(await getLab().exportFigure({ runIds: [...runIds], chart, format: form.format, settings }));
+      const file = await getLab().exportFigure({ runIds: [...runIds], chart, format: form.format, settings });
+      saveFile(file);
+      // A pgfplots figure's CSV data: saved too, to go in the same folder as the .tex.
+      for (const c of file.companions ?? []) saveFile(c);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -16,6 +16,7 @@ export const FORMATS: { value: FigureFormat; label: string; hint: string }[] = [
   { value: 'pdf', label: 'PDF', hint: 'vector with embedded font, for LaTeX' },
   { value: 'png', label: 'PNG', hint: 'raster at the chosen DPI' },
   { value: 'csv', label: 'CSV', hint: 'the plotted points' },
+  { value: 'tex', label: 'LaTeX (pgfplots)', hint: 'a tikzpicture for \\input, in the paper\'s fonts (long series: a CSV beside it)' },
 ];
 
 export const SIZES: { value: SizePreset; label: string }[] = [

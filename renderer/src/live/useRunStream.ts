@@ -100,7 +100,7 @@ export function useRunStream(runId: string | null, active = true): RunStream {
     Promise.all([lab.getRun({ runId }), lab.getSeries({ runId, maxPoints: HISTORY_POINTS }), lab.getProfiles({ runId, max: MAX_PROFILES })])
       .then(([run, series, profiles]) => {
         if (!live) return;
-        buffer.loadHistory(run, series.series, profiles.profiles);
+        buffer.loadHistory({ ...run, spec: run.spec ?? undefined }, series.series, profiles.profiles);
       })
       .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => {

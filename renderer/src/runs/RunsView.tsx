@@ -11,6 +11,7 @@ import { RunFilters } from './RunFilters';
 import { EMPTY_FILTERS, hasFilters, toRunQuery, type RunFilterState } from './run-options';
 import { RunsTable } from './RunsTable';
 import { SelectionBar } from './SelectionBar';
+import { ImportTensorBoardButton } from './TensorBoardDialogs';
 import { useRunList } from './useRunList';
 import { addSelected, toggleSelected, updateRunsView, useRunsView } from './view-store';
 import './runs.css';
@@ -50,6 +51,7 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
         </h2>
         <RunFilters value={view.filters} onChange={setFilters} knownTags={knownTags} />
         <ImportBundleButton onImported={list.refresh} />
+        <ImportTensorBoardButton onImported={list.refresh} />
       </div>
       <SelectionBar
         selected={view.selected}

@@ -4,6 +4,7 @@ import { getLab } from '../api/lab';
 import { saveFile } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';
 import { errorMessage } from '../../../core/shared/errors';
+import { ExportTensorBoardButton } from './TensorBoardDialogs';
 
 export interface SelectionBarProps {
   selected: readonly { id: string; name: string }[];
@@ -38,6 +39,7 @@ export function SelectionBar({ selected, onCompare, onClear, onDeleted }: Select
       <button type="button" className="act-btn" disabled={n === 0} onClick={() => void exportBundle()} title="A .json.gz bundle another lab can import">
         Export bundle
       </button>
+      <ExportTensorBoardButton runIds={selected.map((r) => r.id)} />
       <button type="button" className="act-btn" disabled={n === 0} onClick={() => setConfirm(true)}>
         Delete selected…
       </button>

@@ -9,6 +9,7 @@ const GLYPH: Record<RunStatus, string> = {
   diverged: '↯',
   failed: '✕',
   interrupted: '‖',
+  imported: '⇩',
 };
 
 export interface StatusChipProps {

@@ -9,7 +9,7 @@ import type { Activation, Cell, Initialiser, TaskKind } from '../../../core/api/
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const exact = <T extends true>(): T => true as T;
 
-export const STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'failed', 'interrupted'] as const satisfies readonly RunStatus[];
+export const STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'failed', 'interrupted', 'imported'] as const satisfies readonly RunStatus[];
 export const TASKS = ['adding', 'copy', 'latch', 'smnist', 'sine', 'csv'] as const satisfies readonly TaskKind[];
 export const CELL_OPTIONS = ['rnn', 'lstm', 'gru'] as const satisfies readonly Cell[];
 export const ACTIVATION_OPTIONS = ['tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'linear'] as const satisfies readonly Activation[];

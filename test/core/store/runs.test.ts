@@ -16,7 +16,7 @@ describe('run records', () => {
     expect(r).toMatchObject({ name: 'lstm on copy', status: 'queued', seed: 7, task: 'copy', cell: 'lstm', activation: 'relu', init: 'identity', clip: 'norm:5', tags: ['baseline', 'copy'], stepsTotal: 1000, stepsDone: 0 });
     expect(r.id).toMatch(/^[0-9a-z]{15}$/);
     const d = s.getRun(r.id);
-    expect(d.spec.train.lr).toBe(0.001);
+    expect(d.spec!.train.lr).toBe(0.001);
     expect(d.metrics).toEqual([]);
     expect(d.lastCheckpointStep).toBeNull();
   });
