@@ -15,8 +15,10 @@ import { sweepCommand } from './commands/sweep';
 import { figureCommand } from './commands/figure';
 import { probeCommand } from './commands/probe';
 import { lessonCommand } from './commands/lesson';
+import { workerCommand } from './commands/worker';
+import { clusterCommand } from './commands/cluster';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, probeCommand, serveCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, probeCommand, serveCommand, workerCommand, clusterCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
