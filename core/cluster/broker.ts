@@ -82,7 +82,9 @@ const older = (a: readonly number[], b: readonly number[]) => {
 /** Connects once and checks the password and the version, within timeoutMs. Throws BrokerError. */
 export async function checkBroker(address: BrokerAddress, timeoutMs = 5000): Promise<string> {
   const r = new Redis({ ...address.options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
-  r.on('error', () => undefined);
+  // The reason (a refused AUTH, ECONNREFUSED) comes as an 'error' event; connect() only says the connection closed.
+  let reason: Error | null = null;
+  r.on('error', (e: Error) => (reason ??= e));
   try {
     await r.connect();
     const info = await r.info('server');
@@ -92,7 +94,7 @@ export async function checkBroker(address: BrokerAddress, timeoutMs = 5000): Pro
     return v.join('.');
   } catch (e) {
     if (e instanceof BrokerError) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = (reason as Error | null)?.message ?? (e instanceof Error ? e.message : String(e));
     if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) throw new BrokerError(`the broker ${address.display} refused the password (wrong password in the broker URL)`, 'unavailable');
     if (/NOAUTH/i.test(msg)) throw new BrokerError(`the broker ${address.display} needs a password: redis://:PASSWORD@HOST:PORT`, 'unavailable');
     throw new BrokerError(`cannot reach the broker ${address.display}: ${msg}`, 'unavailable');

@@ -60,6 +60,7 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
             `model      ${run.spec.model.layers}× ${run.cell} H=${run.spec.model.hidden} ${run.activation}, init ${run.spec.model.init.input}/${run.init}`,
             `task       ${run.task}   optimizer ${run.spec.train.optimizer} lr ${run.spec.train.lr}   clip ${run.clip}   seed ${run.seed}`,
             `backend    ${run.backend ?? '-'} (${run.device ?? '-'})`,
+            ...(run.attempts ?? []).map((a) => `worker     ${a.worker} on ${a.host}: ${a.backend} (${a.device}) from step ${a.fromStep} (attempt ${a.attempt})`),
             `steps      ${run.stepsDone}/${run.stepsTotal}   created ${run.createdAt}   ended ${run.endedAt ?? '-'}`,
             `final      loss ${f.loss ?? '-'}  held-out ${f.heldoutLoss ?? '-'}  accuracy ${f.accuracy ?? '-'}  horizon ${f.horizon ?? '-'}`,
             `metrics    ${run.metrics.join(', ')}`,
