@@ -5,6 +5,7 @@
  *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed (a profile every
  *                                      step from the training pass), msPerStepProbedSpectra (plus the RNN spectra),
  *                                      msPerStepFixedProbe (full profile on the fixed probe batch), referenceMsPerStep }], ...
+ *   npm run bench -- --only cluster                 runs on 2 workers vs the local lab, ingestion, Redis commands per batch
  *   npm run bench -- --only engine,store,lab,soak   some parts (soak: live tensors and memory over a
  *                                                   10,000-step run; --soak-steps N);  --steps N  timed steps per engine config
  */
@@ -13,6 +14,7 @@ import { benchEngine, ENGINE_BENCH_CONFIGS, soakEngine } from './engine';
 import { runReference } from './reference';
 import { benchStore } from './store';
 import { benchLab } from './lab';
+import { benchCluster } from './cluster';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' }, 'soak-steps': { type: 'string' } } });
 const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
@@ -56,5 +58,7 @@ if (parts.has('soak')) {
 }
 if (parts.has('store')) report.store = await benchStore();
 if (parts.has('lab')) report.lab = await benchLab(log);
+// Not in the default set: it starts a redis-server and two workers (npm run bench -- --only cluster).
+if (parts.has('cluster')) report.cluster = await benchCluster(log);
 if (values.json) print(JSON.stringify(report, null, 2));
 process.exit(0);

@@ -77,6 +77,10 @@ export class Follower {
       this.deps.deliver({ type: 'started', runId: this.runId, backend: m.backend, device: m.device, resumedFrom: m.resumedFrom });
       return null;
     }
+    // An attempt may end before it trains (the job was stopped or refused before its engine started): its
+    // end is news even without a 'started'.
+    const terminal = m.type === 'done' || m.type === 'diverged' || m.type === 'error';
+    if (terminal && entry.attempt > this.attempt) this.attempt = entry.attempt;
     if (entry.attempt !== this.attempt) {
       return this.refuse(entry, entry.attempt < this.attempt ? `attempt ${this.attempt} holds the run now` : 'it never said it started'), null;
     }

@@ -59,6 +59,8 @@ interface Followed {
   /** '0' while reading what a previous lab left unacknowledged, then '>' (new entries). */
   cursor: '0' | '>';
   suspect: string | null;
+  /** The read that was going on when the suspicion arose: only a read begun after it proves the stream drained. */
+  suspectAt: number;
 }
 
 export function createClusterHost(o: ClusterHostOptions): ClusterHost {
@@ -72,7 +74,7 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
   let wake: (() => void) | null = null;
 
   const follow = (f: Follower, cursor: '0' | '>') => {
-    followed.set(f.jobId, { follower: f, cursor, suspect: null });
+    followed.set(f.jobId, { follower: f, cursor, suspect: null, suspectAt: 0 });
     wake?.();
   };
 
@@ -84,7 +86,9 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
     if (ids.length) await redis.xack(keys.stream(jobId), LAB_GROUP, ...ids);
   };
 
+  let reads = 0;
   const readOnce = async () => {
+    const readNo = ++reads;
     const list = [...followed.entries()];
     const args = ['GROUP', LAB_GROUP, 'lab', 'COUNT', String(READ_COUNT), 'BLOCK', String(READ_BLOCK_MS), 'STREAMS', ...list.map(([j]) => keys.stream(j)), ...list.map(([, f]) => f.cursor)];
     const reply = (await reader.callBuffer('XREADGROUP', args)) as [Buffer, [Buffer, Buffer[] | null][]][] | null;
@@ -109,7 +113,7 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
     for (const [jobId, f] of list) {
       const n = got.get(jobId) ?? 0;
       if (f.cursor === '0' && n === 0) f.cursor = '>'; // the previous lab's backlog is drained
-      if (n === 0 && f.suspect && !f.follower.ended) f.follower.handle({ id: '', attempt: -1, payload: Buffer.alloc(0) });
+      if (n === 0 && f.suspect && f.suspectAt < readNo && !f.follower.ended) f.follower.handle({ id: '', attempt: -1, payload: Buffer.alloc(0) });
       await settleAcks(jobId, f);
     }
   };
@@ -145,6 +149,8 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
   const watch = setInterval(() => {
     for (const [jobId, f] of followed) {
       void queue.getJobState(jobId).then(async (state) => {
+        if (f.suspect) return;
+        f.suspectAt = reads;
         if (state === 'failed') {
           const job = await queue.getJob(jobId);
           f.suspect = `The cluster gave the run up: ${job?.failedReason || 'its job failed'}`;

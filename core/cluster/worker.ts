@@ -137,7 +137,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       spec = { ...spec, task: { ...spec.task, path: file } };
     }
     try {
-      return await trainJob(job, token, { runId, spec, resume, write, fenced: () => fenced });
+      return await trainJob(job, token, { runId, spec, resume, write, fenced: () => fenced, stopRequested: async () => (await redis.exists(keys.stop(jobId))) > 0 });
     } finally {
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     }
@@ -149,6 +149,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     resume: Checkpoint | undefined;
     write: (m: WorkerMessage, c?: Checkpoint) => Promise<boolean>;
     fenced: () => boolean;
+    stopRequested: () => Promise<boolean>;
   }
 
   const trainJob = (job: Job, token: string | undefined, r: JobRun): Promise<void> =>
@@ -162,9 +163,15 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         lease.release(reusable);
         resolve(how);
       };
+      // A stop heard before the engine started training is said again once it has (the engine forgets it).
+      let stopAsked = false;
+      const stop = () => {
+        stopAsked = true;
+        lease.send({ type: 'stop' });
+      };
       active.set(job.id!, {
         runId: r.runId,
-        stop: () => lease.send({ type: 'stop' }),
+        stop,
         handBack: () => {
           lease.kill('SIGKILL');
           finish('handback', false);
@@ -187,6 +194,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
           case 'started':
             o.log(`run ${r.runId}: training on ${m.backend} (${m.device})${r.resume ? ` from step ${r.resume.step}` : ''}`);
             relay(r.write({ type: 'started', runId: r.runId, backend: m.backend, device: m.device, worker: o.name, host, resumedFrom: r.resume?.step ?? 0 }));
+            if (stopAsked) lease.send({ type: 'stop' });
             return;
           case 'step':
             relay(r.write({ type: 'steps', runId: r.runId, steps: [m.metrics] }));
@@ -209,6 +217,8 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
             return;
         }
       });
+      // The stop published between this job's first look at its stop key and now was heard by no one.
+      void r.stopRequested().then((yes) => yes && stop(), () => undefined);
       lease.onExit((code, signal) => {
         if (settled) return;
         o.log(`run ${r.runId}: the engine process ${signal ? `was killed (${signal})` : `exited with code ${code}`}`);

@@ -46,4 +46,28 @@ describe('a sweep on the cluster', () => {
     }
     expect(trainedBy).toEqual(new Set(['w1', 'w2']));
   }, 180_000);
+
+  it('Stop ends a run on its worker within 2 s, and stopping a sweep’s waiting runs cancels them', async () => {
+    lab ??= openTestLab(undefined, { broker: redis.url });
+    const base = ExperimentSpecSchema.parse(tinySpec({ steps: 100_000, checkpointEvery: 1000 }));
+    // Two workers, one run each at a time: the third and fourth runs wait in the queue.
+    const { runs } = await lab.handlers.startSweep({ base, grid: { 'train.seed': [1, 2, 3, 4] }, placement: 'cluster' });
+    const training = async () => (await Promise.all(runs.map((r) => lab!.handlers.getRun({ runId: r.id })))).filter((r) => r.stepsDone > 0);
+    for (let i = 0; i < 2400 && (await training()).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    const [a, b] = await training();
+    expect(a && b).toBeTruthy();
+    const t0 = Date.now();
+    await lab.handlers.stopRun({ runId: a!.id });
+    const stopped = await lab.whenEnded(a!.id);
+    const took = Date.now() - t0;
+    expect(stopped.status).toBe('stopped');
+    expect(took).toBeLessThan(2000);
+    console.log(`stop on the worker took ${took} ms`);
+    // Cancel the rest: the training one stops, the waiting ones leave the queue without training.
+    for (const r of runs) if (r.id !== a!.id) await lab.handlers.stopRun({ runId: r.id });
+    const rest = await Promise.all(runs.map((r) => lab!.whenEnded(r.id)));
+    expect(rest.map((r) => r.status), rest.map((r) => r.error).join(' | ')).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
+    const status = await lab.handlers.clusterStatus({});
+    expect(status.queue.waiting + status.queue.active).toBe(0);
+  }, 180_000);
 });
