@@ -7,6 +7,7 @@
  *                                      msPerStepFixedProbe (full profile on the fixed probe batch), referenceMsPerStep }], ...
  *   npm run bench -- --only load                    200 concurrent listRuns/getSeries (autocannon) while a run trains
  *   npm run bench -- --only history                 a year of runs (10,000) through the HTTP API: Runs/Compare timings, DB size
+ *   npm run bench -- --only cluster                 runs on 2 workers vs the local lab, ingestion, Redis commands per batch
  *   npm run bench -- --only engine,store,lab,soak   some parts (soak: live tensors and memory over a
  *                                                   10,000-step run; --soak-steps N);  --steps N  timed steps per engine config
  */
@@ -17,6 +18,7 @@ import { benchStore } from './store';
 import { benchLab } from './lab';
 import { benchHistory } from './history';
 import { benchLoad } from './load';
+import { benchCluster } from './cluster';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' }, 'soak-steps': { type: 'string' } } });
 const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
@@ -62,5 +64,7 @@ if (parts.has('store')) report.store = await benchStore();
 if (parts.has('lab')) report.lab = await benchLab(log);
 if (parts.has('history')) report.history = await benchHistory(log);
 if (parts.has('load')) report.load = await benchLoad(log);
+// Not in the default set: it starts a redis-server and two workers (npm run bench -- --only cluster).
+if (parts.has('cluster')) report.cluster = await benchCluster(log);
 if (values.json) print(JSON.stringify(report, null, 2));
 process.exit(0);

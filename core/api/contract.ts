@@ -16,6 +16,7 @@ import {
   SeriesSchema,
 } from './records';
 import { Real } from './numbers';
+import { ClusterStatusSchema, PlacementSchema } from './cluster';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 import type { LabMethodName } from '../shared/methods';
@@ -92,9 +93,9 @@ export const LAB_METHODS = {
     z.object({ ok: z.boolean(), spec: ExperimentSpecSchema.optional(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
   ),
 
-  startRun: method(z.strictObject({ spec: ExperimentSpecSchema }), RunSummarySchema),
+  startRun: method(z.strictObject({ spec: ExperimentSpecSchema, placement: PlacementSchema.optional() }), RunSummarySchema),
   stopRun: method(ByRun, RunSummarySchema),
-  resumeRun: method(ByRun, RunSummarySchema),
+  resumeRun: method(z.strictObject({ runId: RunId, placement: PlacementSchema.optional() }), RunSummarySchema),
   deleteRun: method(ByRun, z.object({ deleted: z.literal(true) })),
   renameRun: method(z.strictObject({ runId: RunId, name: z.string().trim().min(1).max(200) }), RunSummarySchema),
   tagRun: method(z.strictObject({ runId: RunId, add: z.array(Tag).default([]), remove: z.array(Tag).default([]) }), RunSummarySchema),
@@ -118,9 +119,11 @@ export const LAB_METHODS = {
   ),
 
   startSweep: method(
-    z.strictObject({ name: z.string().trim().min(1).max(200).optional(), base: ExperimentSpecSchema, grid: SweepGridSchema }),
+    z.strictObject({ name: z.string().trim().min(1).max(200).optional(), base: ExperimentSpecSchema, grid: SweepGridSchema, placement: PlacementSchema.optional() }),
     z.object({ sweepId: z.string(), runs: z.array(RunSummarySchema) }),
   ),
+  /** Workers, queue depth and runs per worker, as the broker last heard them. */
+  clusterStatus: method(Empty, ClusterStatusSchema),
   sweepSummary: method(z.strictObject({ sweepId: z.string().min(1).max(64), metric: z.string().max(100).default('loss') }), z.object({ groups: z.array(SweepGroupSchema) })),
 
   exportBundle: method(z.strictObject({ runIds: z.array(RunId).max(10_000).optional(), sweepId: z.string().max(64).optional() }), FileResultSchema),

@@ -1,6 +1,7 @@
 export * from './spec';
 export * from './numbers';
 export * from './records';
+export * from './cluster';
 export * from './events';
 export * from './errors';
 export * from './contract';

@@ -1,5 +1,6 @@
 /** Records the lab returns: runs, series, gradient profiles, engine facts. */
 import { z } from 'zod';
+import { RunAttemptSchema } from './cluster';
 import { ExperimentSpecSchema } from './spec';
 import { Real, RealArray } from './numbers';
 
@@ -74,6 +75,8 @@ export const RunDetailSchema = RunSummarySchema.extend({
   heartbeatAt: z.string().nullable(),
   lastCheckpointStep: z.number().int().nullable(),
   metrics: z.array(z.string()),
+  /** The workers that trained it, for a run trained on the cluster. */
+  attempts: z.array(RunAttemptSchema).optional(),
 });
 export type RunDetail = z.infer<typeof RunDetailSchema>;
 

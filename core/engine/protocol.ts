@@ -18,7 +18,8 @@ export type HostToEngine =
 
 export type EngineToHost =
   | { type: 'ready'; info: EngineInfo }
-  | { type: 'started'; runId: string; backend: BackendName; device: string }
+  /** resumedFrom: the checkpoint step a cluster attempt resumed from (metrics after it are trained again). */
+  | { type: 'started'; runId: string; backend: BackendName; device: string; resumedFrom?: number }
   | { type: 'step'; runId: string; metrics: StepMetrics }
   /**
    * Consecutive steps of one run in one message, oldest first, with the profiles measured meanwhile (each

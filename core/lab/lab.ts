@@ -4,7 +4,7 @@
  * to every subscriber.
  */
 import { availableParallelism } from 'node:os';
-import { LabError, type EngineInfo, type LabHandlers, type RunSummary } from '../api';
+import { LabError, type EngineInfo, type LabHandlers, type Placement, type RunSummary } from '../api';
 import { LabStore, trainedSpec } from '../store';
 import { exportTensorBoard, importTensorBoard } from '../interop';
 import type { EngineLauncher } from './engine-channel';
@@ -19,6 +19,9 @@ import { checkSpecCost } from './spec-cost';
 import { exportFigureFile } from './figure-export';
 import { lessonHost, type LessonMethod } from './lesson-handlers';
 import { replicationHost, type ReplicationMethod } from './replication-handlers';
+import type { LeaseEngine } from './engine-pool';
+import { parseBrokerUrl } from '../cluster/broker';
+import { createClusterHost } from '../cluster/host';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -36,6 +39,8 @@ export interface LabOptions {
    */
   staleMs?: number;
   flushMs?: number;
+  /** The cluster's broker (redis://:PASSWORD@HOST:PORT): runs may then train on `gradlab worker`s. */
+  broker?: string | null;
 }
 
 export interface Lab {
@@ -66,7 +71,11 @@ export function createLab(options: LabOptions): Lab {
   const sessions = new Map<string, RunSession>();
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
   const staleMs = options.staleMs ?? 15_000;
-  const interruptedAtStart = store ? store.markStale(staleMs) : [];
+  const cluster = options.broker && store ? createClusterHost({ address: parseBrokerUrl(options.broker), store }) : null;
+  // Runs a previous lab left training on the cluster are not stale: their workers go on, and this lab reads on.
+  const adopted = cluster && store ? store.openClusterJobs() : [];
+  const remote = new Set<string>();
+  const interruptedAtStart = store ? store.markStale(staleMs, new Set(adopted.map((a) => a.runId))) : [];
   // This lab has the file open: maintenance (gradlab db vacuum) sees it and waits.
   const sessionId = store ? store.openSession(options.mode) : null;
 
@@ -80,13 +89,19 @@ export function createLab(options: LabOptions): Lab {
     waiters.delete(run.id);
   };
 
-  const launchRun = async (runId: string): Promise<void> => {
+  const requireCluster = () => {
+    if (!cluster) throw new LabError('unavailable', 'This lab has no cluster: start it with --broker redis://:PASSWORD@HOST:PORT (or set GRADLAB_BROKER)');
+    return cluster;
+  };
+
+  /** adopting: a run a previous lab left on the cluster, already running there. */
+  const launchRun = async (runId: string, launch: LeaseEngine = engines.acquire, adopting = false): Promise<void> => {
     const s = requireStore();
     const detail = s.getRun(runId);
-    if (detail.status !== 'queued') return; // stopped or deleted while it waited
-    const resume = detail.lastCheckpointStep !== null && detail.stepsDone > 0 ? s.getCheckpoint(runId) : null;
+    if (detail.status !== 'queued' && !adopting) return; // stopped or deleted while it waited
+    const resume = detail.lastCheckpointStep !== null && detail.stepsDone > 0 && !adopting ? s.getCheckpoint(runId) : null;
     const session = new RunSession(
-      { store: s, launch: engines.acquire, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
+      { store: s, launch, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
       runId,
       trainedSpec(detail),
       resume,
@@ -95,8 +110,16 @@ export function createLab(options: LabOptions): Lab {
     session.start();
     const run = await session.done;
     sessions.delete(runId);
+    remote.delete(runId);
     settle(run);
   };
+
+  const launchRemote = (runId: string, adoptJob?: string): Promise<void> => {
+    const c = requireCluster();
+    remote.add(runId);
+    return launchRun(runId, () => c.lease(runId, adoptJob), adoptJob !== undefined);
+  };
+  for (const { runId, jobId } of adopted) void launchRemote(runId, jobId);
 
   const queue = new RunQueue(concurrency, launchRun);
 
@@ -119,9 +142,11 @@ export function createLab(options: LabOptions): Lab {
     : null;
   recheck?.unref();
 
-  const enqueue = (run: RunSummary): RunSummary => {
+  const enqueue = (run: RunSummary, placement: Placement = 'local'): RunSummary => {
     hub.emit({ type: 'run.queued', run });
-    queue.enqueue(run.id);
+    // The cluster's queue is BullMQ's: every run goes there at once and the workers take them.
+    if (placement === 'cluster') void launchRemote(run.id);
+    else queue.enqueue(run.id);
     return run;
   };
 
@@ -142,9 +167,10 @@ export function createLab(options: LabOptions): Lab {
     engineInfo: () => engineInfo(),
     validateSpec: async (args) => validateSpec(args),
 
-    startRun: async ({ spec }) => {
+    startRun: async ({ spec, placement }) => {
       checkSpecCost(spec);
-      return enqueue(requireStore().createRun({ spec }));
+      if (placement === 'cluster') requireCluster();
+      return enqueue(requireStore().createRun({ spec }), placement);
     },
 
     stopRun: async ({ runId }) => {
@@ -163,8 +189,11 @@ export function createLab(options: LabOptions): Lab {
       return stopped;
     },
 
-    resumeRun: async ({ runId }) => {
+    resumeRun: async ({ runId, placement }) => {
       const s = requireStore();
+      // By default a run resumes where it trained last.
+      const where: Placement = placement ?? (cluster && s.lastClusterJob(runId) ? 'cluster' : 'local');
+      if (where === 'cluster') requireCluster();
       const run = s.getRun(runId);
       if (!['interrupted', 'stopped', 'failed'].includes(run.status)) {
         throw new LabError('conflict', `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`);
@@ -176,7 +205,7 @@ export function createLab(options: LabOptions): Lab {
       }
       // Metrics written after the checkpoint would be trained again: drop them first.
       s.truncateAfter(runId, checkpoint?.step ?? 0);
-      return enqueue(s.markQueued(runId));
+      return enqueue(s.markQueued(runId), where);
     },
 
     deleteRun: async ({ runId }) => {
@@ -196,22 +225,29 @@ export function createLab(options: LabOptions): Lab {
     noteRun: async ({ runId, note }) => updated(requireStore().noteRun(runId, note)),
 
     listRuns: async (query) => requireStore().listRuns(query),
-    getRun: async ({ runId }) => requireStore().getRun(runId),
+    getRun: async ({ runId }) => {
+      const s = requireStore();
+      const attempts = s.listAttempts(runId);
+      return { ...s.getRun(runId), ...(attempts.length ? { attempts } : {}) };
+    },
     getSeries: async ({ runId, metrics, maxPoints }) => ({
       runId,
       series: requireStore().getSeries(runId, { ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) }),
     }),
     getProfiles: async ({ runId, steps, latest, max }) => ({ runId, profiles: requireStore().getProfiles(runId, { ...(steps ? { steps } : {}), ...(max !== undefined ? { max } : {}), latest }) }),
 
-    startSweep: async ({ name, base, grid }) => {
+    startSweep: async ({ name, base, grid, placement }) => {
       const s = requireStore();
+      if (placement === 'cluster') requireCluster();
       const points = expandGrid(base, grid);
       for (const p of points) checkSpecCost(p.spec, 'base');
       const sweep = s.createSweep({ ...(name ? { name } : {}), base, grid });
       const runs = points.map((p) => s.createRun({ spec: p.spec, sweepId: sweep.id }));
-      runs.forEach(enqueue);
+      runs.forEach((r) => enqueue(r, placement));
       return { sweepId: sweep.id, runs };
     },
+    clusterStatus: async () =>
+      cluster ? cluster.status() : { configured: false, broker: null, workers: [], queue: { waiting: 0, active: 0, delayed: 0, failed: 0 } },
     sweepSummary: async ({ sweepId, metric }) => ({ groups: requireStore().sweepSummary(sweepId, metric) }),
 
     exportBundle: async ({ runIds, sweepId }) => {
@@ -251,8 +287,13 @@ export function createLab(options: LabOptions): Lab {
     if (queueBeat) clearInterval(queueBeat);
     if (recheck) clearTimeout(recheck);
     if (store) for (const run of store.interruptQueued([...queue.waitingIds], 'The lab closed before this run started.')) hub.emit({ type: 'run.interrupted', run });
-    for (const session of sessions.values()) session.stop();
+    // Runs on the cluster train on: this lab lets go of them, and the next one on this file takes them back.
+    for (const [id, session] of sessions) {
+      if (remote.has(id)) session.detach();
+      else session.stop();
+    }
     await Promise.all([...sessions.values()].map((s) => s.done));
+    await cluster?.close();
     await engines.close();
     if (sessionId) store?.closeSession(sessionId);
     store?.close();

@@ -59,6 +59,19 @@ export class RunSession {
     }, this.deps.stopGraceMs).unref();
   }
 
+  /**
+   * Lets go of a run that trains on without this host (a cluster run when the lab closes): what was heard is
+   * stored, the run stays `running`, and the next lab on this file takes it back. Settles `done`.
+   */
+  detach(): void {
+    if (this.ended) return;
+    this.flush();
+    this.ended = true;
+    if (this.timer) clearInterval(this.timer);
+    this.engine?.release(false);
+    this.resolveDone(this.deps.store.getSummary(this.runId));
+  }
+
   private onMessage(m: EngineToHost): void {
     if (this.ended) return;
     // A leased engine speaks of this run only; anything else is not ours to record.
@@ -70,6 +83,12 @@ export class RunSession {
           this.engine?.send({ type: 'start', runId: this.runId, spec: this.spec, ...(this.resume ? { resume: this.resume } : {}) });
           return;
         case 'started':
+          // A cluster attempt taking over from a lost worker trains again from its checkpoint: what the lost
+          // one stored after it goes, as on a local resume (the flush first, so nothing held outlives it).
+          if (m.resumedFrom !== undefined) {
+            this.flush();
+            if (store.getSummary(this.runId).stepsDone > m.resumedFrom) store.truncateAfter(this.runId, m.resumedFrom);
+          }
           emit({ type: 'run.started', run: store.markStarted(this.runId, { backend: m.backend, device: m.device }) });
           return;
         case 'step':

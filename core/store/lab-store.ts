@@ -9,6 +9,8 @@ import type { GradientProfile, RunDetail, RunSummary, Series } from '../api/reco
 import { openDatabase, translateSqliteError, type OpenOptions, type StoreContext } from './db';
 import * as bundles from './bundle';
 import * as checkpoints from './checkpoint-store';
+import * as cluster from './cluster-store';
+import type { RunAttempt } from '../api/cluster';
 import { seriesCsv } from './csv';
 import * as profiles from './profile-store';
 import { listRuns, matchingRunIds, type RunPage, type RunQueryParsed } from './query';
@@ -171,6 +173,24 @@ export class LabStore {
   }
   deleteRun(id: string): void {
     this.guard(() => runs.deleteRun(this.ctx, id));
+  }
+
+  // Cluster (issue 10) -----------------------------------------------------------------------------------
+
+  recordClusterJob(runId: string, jobId: string): void {
+    this.guard(() => cluster.recordClusterJob(this.ctx, runId, jobId, this.at()));
+  }
+  openClusterJobs(): { runId: string; jobId: string }[] {
+    return this.guard(() => cluster.openClusterJobs(this.ctx));
+  }
+  lastClusterJob(runId: string): string | null {
+    return this.guard(() => cluster.lastClusterJob(this.ctx, runId));
+  }
+  recordAttempt(runId: string, attempt: Omit<RunAttempt, 'startedAt'>): boolean {
+    return this.guard(() => cluster.recordAttempt(this.ctx, runId, attempt, this.at()));
+  }
+  listAttempts(runId: string): RunAttempt[] {
+    return this.guard(() => cluster.listAttempts(this.ctx, runId));
   }
 
   // Series ----------------------------------------------------------------------------------------------

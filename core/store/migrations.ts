@@ -118,6 +118,28 @@ CREATE TABLE checkpoints (
 CREATE UNIQUE INDEX checkpoints_key ON checkpoints(run_id, step);
 `;
 
+/** One BullMQ job per time a run is handed to the cluster; one attempt per worker that took a job. */
+const CLUSTER_SCHEMA = `
+CREATE TABLE cluster_jobs (
+  job_id     TEXT PRIMARY KEY,
+  run_id     TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX cluster_jobs_run ON cluster_jobs(run_id);
+CREATE TABLE run_attempts (
+  run_id     TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  attempt    INTEGER NOT NULL,
+  job_id     TEXT NOT NULL,
+  worker     TEXT NOT NULL,
+  host       TEXT NOT NULL,
+  backend    TEXT NOT NULL,
+  device     TEXT NOT NULL,
+  from_step  INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, attempt)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -129,6 +151,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   MIGRATION_2_OWNERS,
   IMPORTED_RUNS_MIGRATION,
+  {
+    version: 4,
+    name: 'cluster jobs and the attempts that trained each run (worker, host, backend, device)',
+    up(db) {
+      db.exec(CLUSTER_SCHEMA);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

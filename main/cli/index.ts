@@ -18,8 +18,10 @@ import { lessonCommand } from './commands/lesson';
 import { replicateCommand } from './commands/replicate';
 import { dbCommand } from './commands/db';
 import { importCommand } from './commands/import';
+import { workerCommand } from './commands/worker';
+import { clusterCommand } from './commands/cluster';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, importCommand, serveCommand, dbCommand, infoCommand];
+export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, importCommand, serveCommand, workerCommand, clusterCommand, dbCommand, infoCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

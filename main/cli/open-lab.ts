@@ -21,11 +21,12 @@ function concurrencyOf(flag: unknown, env: NodeJS.ProcessEnv): number {
   return n;
 }
 
-export function openCliLab(io: Io, flags: LabFlags, mode: HostMode = 'cli'): Lab {
+/** broker: a URL already checked (broker-flag.ts), for runs on the cluster. */
+export function openCliLab(io: Io, flags: LabFlags, mode: HostMode = 'cli', broker: string | null = null): Lab {
   const databasePath = resolveDatabasePath(typeof flags.db === 'string' ? flags.db : undefined, io.env, io.cwd);
   const concurrency = concurrencyOf(flags.concurrency, io.env);
   mkdirSync(dirname(databasePath), { recursive: true });
-  return createLab({ mode, version: APP_VERSION, launcher: forkLauncher(), databasePath, concurrency });
+  return createLab({ mode, version: APP_VERSION, launcher: forkLauncher(), databasePath, concurrency, broker });
 }
 
 /** Reads a JSON file a user named on the command line, with errors that name it. */

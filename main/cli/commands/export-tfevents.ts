@@ -1,6 +1,6 @@
 /** `gradlab runs export --format tfevents --out DIR`: runs as a TensorBoard log directory. */
 import { resolve } from 'node:path';
-import { toWire } from '../../../core/api/wire';
+import { toWire } from '../../../core/shared/wire';
 import type { Lab } from '../../../core/lab/lab';
 import type { Io } from '../command';
 import { UsageError } from '../usage-error';

@@ -1,6 +1,6 @@
 /** `gradlab import tensorboard DIR`: another tool's logs as imported runs in the lab's history. */
 import { resolve } from 'node:path';
-import { toWire } from '../../../core/api/wire';
+import { toWire } from '../../../core/shared/wire';
 import type { Command } from '../command';
 import { openCliLab, withLab } from '../open-lab';
 import { UsageError } from '../usage-error';

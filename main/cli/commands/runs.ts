@@ -67,6 +67,7 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
               : []),
             ...(run.source ? [`source     ${run.source.kind} ${run.source.directory} (${run.source.files.length} files; tags ${run.source.tags.map((t) => t.tag).join(', ')})`] : []),
             `backend    ${run.backend ?? '-'} (${run.device ?? '-'})`,
+            ...(run.attempts ?? []).map((a) => `worker     ${a.worker} on ${a.host}: ${a.backend} (${a.device}) from step ${a.fromStep} (attempt ${a.attempt})`),
             `steps      ${run.stepsDone}/${run.stepsTotal}   created ${run.createdAt}   ended ${run.endedAt ?? '-'}`,
             `final      loss ${f.loss ?? '-'}  held-out ${f.heldoutLoss ?? '-'}  accuracy ${f.accuracy ?? '-'}  horizon ${f.horizon ?? '-'}`,
             `metrics    ${run.metrics.join(', ')}`,

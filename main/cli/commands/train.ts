@@ -4,20 +4,22 @@ import type { Command } from '../command';
 import { openCliLab, readJsonFile, withLab } from '../open-lab';
 import { progressLine } from '../progress';
 import { UsageError } from '../usage-error';
+import { BROKER_HELP, openBroker } from '../broker-flag';
 
 /** Exit codes: 0 completed, 1 failed, 3 diverged, 130 stopped by Ctrl+C. */
-const EXIT = { completed: 0, failed: 1, diverged: 3, stopped: 130, interrupted: 1, imported: 1, queued: 1, running: 1 } as const;
+export const EXIT = { completed: 0, failed: 1, diverged: 3, stopped: 130, interrupted: 1, imported: 1, queued: 1, running: 1 } as const;
 
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train one run from a spec file and store it in the run history',
-  usage: 'gradlab train SPEC.json [--db FILE] [--json]   |   gradlab train --resume RUN_ID [--db FILE] [--json]',
-  options: { concurrency: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, resume: { type: 'string' } },
+  usage: 'gradlab train SPEC.json [--db FILE] [--json] [--broker URL]   |   gradlab train --resume RUN_ID [--db FILE] [--json]',
+  options: { concurrency: { type: 'string' }, db: { type: 'string' }, json: { type: 'boolean' }, resume: { type: 'string' }, broker: { type: 'string' } },
   optionHelp: [
     ['--resume RUN_ID', 'carry on an interrupted, stopped or failed run from its last checkpoint (from scratch if it never trained)'],
     ['--concurrency N', 'runs training at once (default: one per spare core, at least one)'],
     ['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)'],
     ['--json', 'print every event as one JSON line (NDJSON) instead of a progress bar'],
+    [BROKER_HELP[0], 'train on a `gradlab worker` of the cluster at this broker (default: $GRADLAB_BROKER), not on this machine'],
   ],
   async run({ values, positionals }, io) {
     const resumeId = typeof values.resume === 'string' ? values.resume : null;
@@ -30,7 +32,9 @@ export const trainCommand: Command = {
       spec = parsed.data;
     }
     const json = Boolean(values.json);
-    return withLab(openCliLab(io, values), async (lab) => {
+    const broker = await openBroker(values.broker, io, false, 'gradlab train');
+    const placement = broker ? ('cluster' as const) : ('local' as const);
+    return withLab(openCliLab(io, values, 'cli', broker?.url ?? null), async (lab) => {
       let runId = '';
       let last: StepMetrics | null = null;
       let lastPrint = 0;
@@ -51,7 +55,7 @@ export const trainCommand: Command = {
         } else if (e.type === 'run.started') io.err(`run ${e.run.id} started on ${e.run.backend} (${e.run.device})`);
       };
       const off = lab.subscribe((e) => (runId ? show(e) : early.push(e)));
-      const run = spec ? await lab.handlers.startRun({ spec }) : await lab.handlers.resumeRun({ runId: resumeId! });
+      const run = spec ? await lab.handlers.startRun({ spec, placement }) : await lab.handlers.resumeRun({ runId: resumeId!, placement });
       runId = run.id;
       early.splice(0).forEach(show);
       const stop = () => void lab.handlers.stopRun({ runId });

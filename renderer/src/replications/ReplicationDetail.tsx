@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Replication, ReplicationScale, ReplicationVerdict } from '../../../core/api/replications';
 import { getLab } from '../api/lab';
 import { LessonFigure } from '../lessons/LessonFigure';
+import { errorMessage } from '../../../core/shared/errors';
 
 export const VERDICT_TEXT: Record<ReplicationVerdict, string> = { reproduced: '✓ Reproduced', partly: '◐ Partly reproduced', not_reproduced: '✕ Not reproduced' };
 const PROVENANCE: Record<Replication['published'][number]['provenance'], string> = {
@@ -32,7 +33,7 @@ export function ReplicationDetail({ replication: r, scale, onStarted }: { replic
     try {
       onStarted(await getLab().runReplication({ id: r.id, scale }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorMessage(e));
     } finally {
       setStarting(false);
     }

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Replication } from '../../../core/api/replications';
 import { getLab } from '../api/lab';
+import { errorMessage } from '../../../core/shared/errors';
 
 export function useReplications() {
   const [replications, setReplications] = useState<Replication[]>([]);
@@ -33,7 +34,7 @@ export function useReplications() {
         early.splice(0).forEach(put);
         setError(null);
       })
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)))
+      .catch((e: unknown) => live && setError(errorMessage(e)))
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

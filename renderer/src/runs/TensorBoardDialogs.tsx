@@ -4,7 +4,8 @@
  */
 import { useState, type ReactNode } from 'react';
 import { getLab } from '../api/lab';
-import { Modal } from '../export/Modal';
+import { Dialog } from '../ui/Dialog';
+import { errorMessage } from '../../../core/shared/errors';
 
 function DirectoryDialog({
   title,
@@ -32,15 +33,15 @@ function DirectoryDialog({
     try {
       setResult({ text: await run(directory.trim()), error: false });
     } catch (e) {
-      setResult({ text: e instanceof Error ? e.message : String(e), error: true });
+      setResult({ text: errorMessage(e), error: true });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal title={title} onClose={onClose} className="tensorboard-dialog">
+    <Dialog title={title} onClose={onClose} className="tensorboard-dialog">
       <form
-        className="modal-body"
+        className="tensorboard-form"
         onSubmit={(e) => {
           e.preventDefault();
           void go();
@@ -56,7 +57,7 @@ function DirectoryDialog({
             {result.text}
           </p>
         )}
-        <div className="modal-actions">
+        <div className="dialog-actions">
           <button type="button" className="act-btn" onClick={onClose}>
             Done
           </button>
@@ -65,7 +66,7 @@ function DirectoryDialog({
           </button>
         </div>
       </form>
-    </Modal>
+    </Dialog>
   );
 }
 

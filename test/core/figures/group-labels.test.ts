@@ -19,6 +19,7 @@ function sweepRun(cell: 'rnn' | 'lstm', seed: number): RunDetail {
     heartbeatAt: null,
     lastCheckpointStep: null,
     metrics: ['loss'],
+    source: null,
   };
 }
 const runs = (['rnn', 'lstm'] as const).flatMap((cell) => [1, 2, 3].map((seed) => sweepRun(cell, seed)));

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fromWire } from '../../../core/api/wire';
+import { fromWire } from '../../../core/shared/wire';
 
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-cli-tb-'));
 const db = join(dir, 'lab.db');
