@@ -67,7 +67,9 @@ test('SVG: parses, carries the edited title, axis labels and legend; the CLI ren
   expect(byClass('y-label')).toBe('MSE');
   const all = texts.map((t) => t.textContent ?? '');
   expect(all).toContain('tanh (train)');
-  expect(all).toContain('export relu, held-out');
+  // What every automatic name shares goes to a caption line above the entries (issue 13); the user's own name stays whole.
+  expect(all).toContain('export');
+  expect(all).toContain('relu, held-out');
   // The preview is the export itself.
   expect(Buffer.from((await preview.getAttribute('src'))?.split(',')[1] ?? '', 'base64').equals(svg.bytes)).toBe(true);
 
