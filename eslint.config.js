@@ -15,7 +15,18 @@ const upperLayers = ['**/main/**', '**/main', '**/preload/**', '**/preload', '**
 // before its own. Folders on one level do not import each other, except lab and cluster (the lab wires in
 // the cluster's remote workers). The store, though above the engine, takes nothing from it either: they meet
 // in api's records (the engine runs in a child process, the store in the host).
-const CORE_ORDER = [['shared'], ['api'], ['tasks'], ['engine'], ['store'], ['interop'], ['figures'], ['lessons'], ['replications'], ['lab', 'cluster']];
+const CORE_ORDER = [
+  ['shared'],
+  ['api'],
+  ['tasks'],
+  ['engine'],
+  ['store'],
+  ['interop'],
+  ['figures'],
+  ['lessons'],
+  ['replications'],
+  ['lab', 'cluster'],
+];
 const EXTRA_FORBIDDEN = { store: ['engine'] };
 const MUTUAL = new Set(['lab', 'cluster']);
 
@@ -24,10 +35,11 @@ const coreRestrictions = (forbidden, why) => [
   {
     paths: [{ name: 'electron', message: 'core/ must not import electron (DESIGN.md: only main/ and preload/ do).' }],
     patterns: [
-      { group: upperLayers, message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).' },
-      ...(forbidden.length
-        ? [{ regex: `^(\\.\\./)+(core/)?(${forbidden.join('|')})(/.*)?$`, message: why }]
-        : []),
+      {
+        group: upperLayers,
+        message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).',
+      },
+      ...(forbidden.length ? [{ regex: `^(\\.\\./)+(core/)?(${forbidden.join('|')})(/.*)?$`, message: why }] : []),
     ],
   },
 ];
@@ -38,12 +50,25 @@ const coreLayerConfigs = CORE_ORDER.flatMap((level, i) =>
     const siblings = level.filter((f) => f !== folder && !(MUTUAL.has(f) && MUTUAL.has(folder)));
     const forbidden = [...above, ...siblings, ...(EXTRA_FORBIDDEN[folder] ?? [])];
     const why = `core/${folder} must not import core/${forbidden.join(', core/')}: inside core the order is ${CORE_ORDER.map((l) => l.join(' / ')).join(' → ')} (see the README's Architecture), and ${folder} sits where it does.`;
-    return { files: [`core/${folder}/**/*.ts`], rules: { '@typescript-eslint/no-restricted-imports': coreRestrictions(forbidden, why) } };
+    return {
+      files: [`core/${folder}/**/*.ts`],
+      rules: { '@typescript-eslint/no-restricted-imports': coreRestrictions(forbidden, why) },
+    };
   }),
 );
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -63,18 +88,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: upperLayers, message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).' },
+            {
+              group: upperLayers,
+              message: 'core/ must not import from main/, preload/ or renderer/ (dependencies point down only).',
+            },
             {
               regex: '^(?!\\./)',
               allowTypeImports: true,
-              message: 'core/shared/ imports only other core/shared modules (./x) at run time, and types: no packages, no Node, no other layer.',
+              message:
+                'core/shared/ imports only other core/shared modules (./x) at run time, and types: no packages, no Node, no other layer.',
             },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['process', 'Buffer', 'require', '__dirname', 'window', 'document', 'navigator', 'localStorage', 'fetch'].map((name) => ({
+        ...[
+          'process',
+          'Buffer',
+          'require',
+          '__dirname',
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'fetch',
+        ].map((name) => ({
           name,
           message: 'core/shared/ runs in the page, in Node and in the engine alike: no Node or DOM globals.',
         })),
@@ -94,10 +133,17 @@ export default tseslint.config(
               // core/shared/ is the one folder the page imports at run time (what the screen and the paper share).
               regex: '^(\\.\\.?/)+(.*/)?core(/(?!shared/).*)?$',
               allowTypeImports: true,
-              message: 'The renderer imports only types from core/ (use `import type`), and run-time code from core/shared/ only.',
+              message:
+                'The renderer imports only types from core/ (use `import type`), and run-time code from core/shared/ only.',
             },
-            { group: ['**/main/**', '**/preload/**', '**/main', '**/preload'], message: 'The renderer must not import main/ or preload/.' },
-            { group: ['node:*', 'fs', 'path', 'child_process', 'os'], message: 'The renderer runs in a sandboxed page: no Node built-ins.' },
+            {
+              group: ['**/main/**', '**/preload/**', '**/main', '**/preload'],
+              message: 'The renderer must not import main/ or preload/.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'os'],
+              message: 'The renderer runs in a sandboxed page: no Node built-ins.',
+            },
           ],
         },
       ],
@@ -110,7 +156,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/main/**', '**/renderer/**', '**/main', '**/renderer'], message: 'preload/ imports electron and core/api only.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/main', '**/renderer'],
+              message: 'preload/ imports electron and core/api only.',
+            },
             { group: ['**/core/*', '!**/core/api', '!**/core/api/**'], message: 'preload/ imports core/api only.' },
           ],
         },

@@ -44,10 +44,13 @@ async function ingestion(lab: Lab, url: string, runsN: number, batches: number, 
   const r = defineScripts(connect(address, 'bench-writer'));
   const queue = new Queue(QUEUE, { connection: address.options, prefix: PREFIX });
   const long = { ...spec, train: { ...spec.train, steps: batches * perBatch } };
-  const runs = await Promise.all(Array.from({ length: runsN }, () => lab.handlers.startRun({ spec: long, placement: 'cluster' })));
+  const runs = await Promise.all(
+    Array.from({ length: runsN }, () => lab.handlers.startRun({ spec: long, placement: 'cluster' })),
+  );
   const jobOf = new Map<string, string>();
   for (let i = 0; i < 400 && jobOf.size < runsN; i++) {
-    for (const j of await queue.getJobs(['waiting'])) if (runs.some((x) => x.id === j.data.runId)) jobOf.set(j.data.runId, j.id!);
+    for (const j of await queue.getJobs(['waiting']))
+      if (runs.some((x) => x.id === j.data.runId)) jobOf.set(j.data.runId, j.id!);
     if (jobOf.size < runsN) await new Promise((res) => setTimeout(res, 25));
   }
   // Nobody trains these: take the jobs out so the next benchmark's workers find none.
@@ -58,10 +61,33 @@ async function ingestion(lab: Lab, url: string, runsN: number, batches: number, 
   for (const run of runs) {
     const jobId = jobOf.get(run.id)!;
     const attempt = String(await r.claim(keys.attempt(run.id), keys.owner(run.id)));
-    const add = (m: Parameters<typeof encodeMessage>[0]) => r.fencedAdd(keys.owner(run.id), keys.stream(jobId), keys.checkpoint(jobId), attempt, 'bench', encodeMessage(m), '');
-    void add({ type: 'started', runId: run.id, backend: 'cpu', device: 'cpu', worker: 'bench', host: 'bench', resumedFrom: 0 });
+    const add = (m: Parameters<typeof encodeMessage>[0]) =>
+      r.fencedAdd(
+        keys.owner(run.id),
+        keys.stream(jobId),
+        keys.checkpoint(jobId),
+        attempt,
+        'bench',
+        encodeMessage(m),
+        '',
+      );
+    void add({
+      type: 'started',
+      runId: run.id,
+      backend: 'cpu',
+      device: 'cpu',
+      worker: 'bench',
+      host: 'bench',
+      resumedFrom: 0,
+    });
     for (let b = 0; b < batches; b++) {
-      const steps: StepMetrics[] = Array.from({ length: perBatch }, (_, i) => ({ step: b * perBatch + i + 1, wallMs: b * perBatch + i, loss: 1 / (b * perBatch + i + 1), gradNorm: 1, clipped: false }));
+      const steps: StepMetrics[] = Array.from({ length: perBatch }, (_, i) => ({
+        step: b * perBatch + i + 1,
+        wallMs: b * perBatch + i,
+        loss: 1 / (b * perBatch + i + 1),
+        gradNorm: 1,
+        clipped: false,
+      }));
       void add({ type: 'steps', runId: run.id, steps });
     }
     void add({ type: 'done', runId: run.id, status: 'completed', final: {} });
@@ -80,22 +106,45 @@ export async function benchCluster(log: (l: string) => void) {
   const redis = await startRedis();
   const dir = mkdtempSync(join(tmpdir(), 'gradlab-bench-cluster-'));
   try {
-    const local = createLab({ mode: 'test', version: 'bench', launcher: forkLauncher(), databasePath: join(dir, 'local.db'), concurrency: 2 });
+    const local = createLab({
+      mode: 'test',
+      version: 'bench',
+      launcher: forkLauncher(),
+      databasePath: join(dir, 'local.db'),
+      concurrency: 2,
+    });
     await local.engineInfo();
     const localMs = await sweepMs(local, 'local');
     await local.close();
 
     const workers = [startWorker(redis.url, 'bench-1'), startWorker(redis.url, 'bench-2')];
     await Promise.all(workers.map((w) => w.ready));
-    const lab = createLab({ mode: 'test', version: 'bench', launcher: forkLauncher(), databasePath: join(dir, 'cluster.db'), concurrency: 2, broker: redis.url });
+    const lab = createLab({
+      mode: 'test',
+      version: 'bench',
+      launcher: forkLauncher(),
+      databasePath: join(dir, 'cluster.db'),
+      concurrency: 2,
+      broker: redis.url,
+    });
     const clusterMs = await sweepMs(lab, 'cluster');
     await Promise.all(workers.map((w) => stopWorker(w)));
-    log(`cluster  8 runs × 300 steps: 2 workers ${(clusterMs / 1000).toFixed(1)} s, local lab at concurrency 2 ${(localMs / 1000).toFixed(1)} s, ratio ${(clusterMs / localMs).toFixed(2)} (target ≤ 1.10)`);
+    log(
+      `cluster  8 runs × 300 steps: 2 workers ${(clusterMs / 1000).toFixed(1)} s, local lab at concurrency 2 ${(localMs / 1000).toFixed(1)} s, ratio ${(clusterMs / localMs).toFixed(2)} (target ≤ 1.10)`,
+    );
 
     const ing = await ingestion(lab, redis.url, 4, 250, 100);
-    log(`cluster  ingestion: ${Math.round(ing.stepsPerSecond).toLocaleString('en')} steps/s stored from the broker (${ing.steps.toLocaleString('en')} steps in batches of 100, 4 runs; target ≥ 50,000), ${ing.commandsPerBatch.toFixed(1)} Redis commands per step batch`);
+    log(
+      `cluster  ingestion: ${Math.round(ing.stepsPerSecond).toLocaleString('en')} steps/s stored from the broker (${ing.steps.toLocaleString('en')} steps in batches of 100, 4 runs; target ≥ 50,000), ${ing.commandsPerBatch.toFixed(1)} Redis commands per step batch`,
+    );
     await lab.close();
-    return { clusterMs, localMs, ratio: clusterMs / localMs, ingestStepsPerSecond: ing.stepsPerSecond, commandsPerBatch: ing.commandsPerBatch };
+    return {
+      clusterMs,
+      localMs,
+      ratio: clusterMs / localMs,
+      ingestStepsPerSecond: ing.stepsPerSecond,
+      commandsPerBatch: ing.commandsPerBatch,
+    };
   } finally {
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });

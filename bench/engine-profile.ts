@@ -70,8 +70,13 @@ export async function profileConfig(c: EngineBenchConfig, steps = 5, probes = fa
 
 export function formatProfile(p: OpProfile, top = 12): string {
   const launches = p.kinds.reduce((a, k) => a + k[2], 0);
-  const lines = [`${p.config}${p.probes ? ' + probe every step' : ''}: ${p.wallMs.toFixed(1)} ms/step under tf.profile, ${launches.toFixed(0)} backend kernel launches`];
-  for (const [k, ms, n] of p.kinds.slice(0, top)) lines.push(`  ${k.padEnd(38)} ${ms.toFixed(2).padStart(8)} ms ${(100 * ms / p.wallMs).toFixed(0).padStart(4)}%  ×${n.toFixed(0)}`);
+  const lines = [
+    `${p.config}${p.probes ? ' + probe every step' : ''}: ${p.wallMs.toFixed(1)} ms/step under tf.profile, ${launches.toFixed(0)} backend kernel launches`,
+  ];
+  for (const [k, ms, n] of p.kinds.slice(0, top))
+    lines.push(
+      `  ${k.padEnd(38)} ${ms.toFixed(2).padStart(8)} ms ${((100 * ms) / p.wallMs).toFixed(0).padStart(4)}%  ×${n.toFixed(0)}`,
+    );
   return lines.join('\n');
 }
 

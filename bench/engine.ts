@@ -76,7 +76,11 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length
 /** How a timed step probes, as the trainer would with probe.every = 1. */
 type ProbeMode = 'off' | 'train' | 'train+spectra' | 'fixed';
 
-async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Promise<Omit<BenchResult, 'backend' | 'device'>> {
+async function benchOne(
+  c: EngineBenchConfig,
+  warmup: number,
+  steps: number,
+): Promise<Omit<BenchResult, 'backend' | 'device'>> {
   const spec = benchSpec(c);
   const task = createTask(spec.task, 1);
   const model = shapeOf(spec.model, task.inputSize, task.outputSize);
@@ -93,7 +97,10 @@ async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Pr
     const b = batchTensors(raw, task.outputSize);
     const fromTrain = mode === 'train' || mode === 'train+spectra';
     const s = state.step + 1;
-    const inspect = fromTrain ? (g: GradientResult, p: Params) => void profileFromPass(p, model, g.trace, g.hiddenNorms(), s, { spectra: mode === 'train+spectra', warm }) : undefined;
+    const inspect = fromTrain
+      ? (g: GradientResult, p: Params) =>
+          void profileFromPass(p, model, g.trace, g.hiddenNorms(), s, { spectra: mode === 'train+spectra', warm })
+      : undefined;
     trainStep(state, model, b, spec.train, { paramNorms: mode !== 'off', inspect });
     disposeBatch(b);
     if (mode === 'fixed') measureProfile(state.params, model, probe, state.step, { warm });
@@ -122,7 +129,8 @@ async function benchOne(c: EngineBenchConfig, warmup: number, steps: number): Pr
   };
 }
 
-const pct = (ms: number, base: number) => `${ms.toFixed(1).padStart(7)} ms (${ms >= base ? '+' : ''}${((ms / base - 1) * 100).toFixed(0)}%)`;
+const pct = (ms: number, base: number) =>
+  `${ms.toFixed(1).padStart(7)} ms (${ms >= base ? '+' : ''}${((ms / base - 1) * 100).toFixed(0)}%)`;
 
 export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[]> {
   const log = opts.log ?? ((l: string) => console.log(l));
@@ -131,7 +139,11 @@ export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[
   const results: BenchResult[] = [];
   for (const c of ENGINE_BENCH_CONFIGS) {
     if (opts.only && !opts.only.some((o) => c.name.includes(o))) continue;
-    const r = { backend: info.backend, device: info.device, ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10)) };
+    const r = {
+      backend: info.backend,
+      device: info.device,
+      ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10)),
+    };
     log(
       `${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(7)} ms/step (min ${r.msPerStepMin.toFixed(1)})` +
         `   probes every step ${pct(r.msPerStepProbed, r.msPerStep)}` +
@@ -157,7 +169,13 @@ export interface SoakSample {
  * A long run of one configuration (probes off), sampling live tensors and process memory every `every`
  * steps: growth of either shows as a trend across the samples.
  */
-export async function soakEngine(c: EngineBenchConfig, steps = 10_000, every = 1000, log: (l: string) => void = console.log, backend?: BackendName): Promise<SoakSample[]> {
+export async function soakEngine(
+  c: EngineBenchConfig,
+  steps = 10_000,
+  every = 1000,
+  log: (l: string) => void = console.log,
+  backend?: BackendName,
+): Promise<SoakSample[]> {
   await initBackend(backend);
   const spec = ExperimentSpecSchema.parse({
     task: { kind: 'adding', seqLen: c.T },
@@ -171,9 +189,17 @@ export async function soakEngine(c: EngineBenchConfig, steps = 10_000, every = 1
   const samples: SoakSample[] = [];
   const sample = (times: number[]) => {
     const m = process.memoryUsage();
-    const s = { step: state.step, tensors: tf.memory().numTensors, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, msPerStep: times.length ? median(times) : 0 };
+    const s = {
+      step: state.step,
+      tensors: tf.memory().numTensors,
+      rssMb: m.rss / 2 ** 20,
+      heapMb: m.heapUsed / 2 ** 20,
+      msPerStep: times.length ? median(times) : 0,
+    };
     samples.push(s);
-    log(`soak ${c.name} step ${String(s.step).padStart(6)}: tensors ${s.tensors}, rss ${s.rssMb.toFixed(1)} MB, heap ${s.heapMb.toFixed(1)} MB, ${s.msPerStep.toFixed(1)} ms/step`);
+    log(
+      `soak ${c.name} step ${String(s.step).padStart(6)}: tensors ${s.tensors}, rss ${s.rssMb.toFixed(1)} MB, heap ${s.heapMb.toFixed(1)} MB, ${s.msPerStep.toFixed(1)} ms/step`,
+    );
   };
   sample([]);
   let times: number[] = [];

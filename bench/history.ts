@@ -26,8 +26,25 @@ const STATUSES = [
   ['failed', 0.07],
   ['interrupted', 0.05],
 ] as const;
-const TAGS = ['baseline', 'lstm-study', 'clip', 'ablation', 'paper', 'lesson:1', 'lesson:3', 'long', 'orthogonal', 'sweep-a'];
-const TASKS: ExperimentSpecInput['task'][] = [{ kind: 'adding', seqLen: 100 }, { kind: 'copy', seqLen: 50 }, { kind: 'latch', seqLen: 80 }, { kind: 'sine', seqLen: 50 }, { kind: 'smnist' }];
+const TAGS = [
+  'baseline',
+  'lstm-study',
+  'clip',
+  'ablation',
+  'paper',
+  'lesson:1',
+  'lesson:3',
+  'long',
+  'orthogonal',
+  'sweep-a',
+];
+const TASKS: ExperimentSpecInput['task'][] = [
+  { kind: 'adding', seqLen: 100 },
+  { kind: 'copy', seqLen: 50 },
+  { kind: 'latch', seqLen: 80 },
+  { kind: 'sine', seqLen: 50 },
+  { kind: 'smnist' },
+];
 
 /** Deterministic, so two bench runs write the same history. */
 function rng(seed: number): () => number {
@@ -57,7 +74,10 @@ export interface HistoryOptions {
 }
 
 /** Writes the history; returns the ids of the Compare sweep and of the 1,000,000-step run. */
-export function writeHistory(dbPath: string, options: HistoryOptions = {}): { sweepId: string; sweepRunIds: string[]; bigRunId: string } {
+export function writeHistory(
+  dbPath: string,
+  options: HistoryOptions = {},
+): { sweepId: string; sweepRunIds: string[]; bigRunId: string } {
   const runs = options.runs ?? 10_000;
   const points = options.pointsPerRun ?? 500;
   const r = rng(12);
@@ -74,26 +94,53 @@ export function writeHistory(dbPath: string, options: HistoryOptions = {}): { sw
     clock = start + (i / runs) * 365 * 86_400_000;
     const steps = Math.round(1000 * 100 ** r());
     const cell = pick(CELLS);
-    const spec: ExperimentSpecInput = { name: `${cell} run ${i}`, task: pick(TASKS), model: { cell, hidden: pick([32, 64, 128, 256]) }, train: { steps, seed: i % 7, lr: pick([0.1, 0.01, 0.001]) } };
+    const spec: ExperimentSpecInput = {
+      name: `${cell} run ${i}`,
+      task: pick(TASKS),
+      model: { cell, hidden: pick([32, 64, 128, 256]) },
+      train: { steps, seed: i % 7, lr: pick([0.1, 0.01, 0.001]) },
+    };
     const tags = TAGS.filter(() => r() < 0.15);
     const run = store.createRun({ spec, tags, note: r() < 0.1 ? `note about run ${i}` : '' });
     const s = status();
     const done = s === 'completed' || s === 'diverged' ? steps : Math.round(steps * r());
     const curve = lossCurve(Math.max(1, done), Math.min(points, Math.max(1, done)), r);
-    store.appendPoints(run.id, curve.map((p) => ({ metric: 'loss', step: p.step, value: p.value, wallMs: p.step * 3 })));
+    store.appendPoints(
+      run.id,
+      curve.map((p) => ({ metric: 'loss', step: p.step, value: p.value, wallMs: p.step * 3 })),
+    );
     const last = curve[curve.length - 1]!;
-    store.finishRun(run.id, { status: s, final: { loss: s === 'diverged' ? Number.NaN : last.value, steps: done, horizon: Math.round(10 * r()) }, ...(s === 'diverged' ? { divergence: { step: done, tensor: 'loss' } } : {}) });
+    store.finishRun(run.id, {
+      status: s,
+      final: { loss: s === 'diverged' ? Number.NaN : last.value, steps: done, horizon: Math.round(10 * r()) },
+      ...(s === 'diverged' ? { divergence: { step: done, tensor: 'loss' } } : {}),
+    });
     if (i % 1000 === 999) options.log?.(`  wrote ${i + 1} runs`);
   }
   // Compare: 10 specs × 5 seeds in one sweep, 20,000 steps each at every 10th step.
-  const base: ExperimentSpecInput = { name: 'compare', task: { kind: 'adding', seqLen: 100 }, model: { cell: 'lstm', hidden: 64 }, train: { steps: 20_000 } };
-  const sweep = store.createSweep({ name: 'compare 50', base, grid: { 'train.lr': [0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001], 'train.seed': [1, 2, 3, 4, 5] } });
+  const base: ExperimentSpecInput = {
+    name: 'compare',
+    task: { kind: 'adding', seqLen: 100 },
+    model: { cell: 'lstm', hidden: 64 },
+    train: { steps: 20_000 },
+  };
+  const sweep = store.createSweep({
+    name: 'compare 50',
+    base,
+    grid: {
+      'train.lr': [0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001],
+      'train.seed': [1, 2, 3, 4, 5],
+    },
+  });
   const sweepRunIds: string[] = [];
   for (const lr of [0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001]) {
     for (const seed of [1, 2, 3, 4, 5]) {
       const run = store.createRun({ spec: { ...base, train: { ...base.train, lr, seed } }, sweepId: sweep.id });
       const curve = lossCurve(20_000, 2000, r);
-      store.appendPoints(run.id, curve.map((p) => ({ metric: 'loss', step: p.step, value: p.value, wallMs: p.step * 3 })));
+      store.appendPoints(
+        run.id,
+        curve.map((p) => ({ metric: 'loss', step: p.step, value: p.value, wallMs: p.step * 3 })),
+      );
       store.finishRun(run.id, { status: 'completed', final: { loss: curve[curve.length - 1]!.value, steps: 20_000 } });
       sweepRunIds.push(run.id);
     }
@@ -101,7 +148,10 @@ export function writeHistory(dbPath: string, options: HistoryOptions = {}): { sw
   const big = store.createRun({ spec: { ...base, name: 'a million steps', train: { steps: 1_000_000 } } });
   for (let from = 0; from < 1_000_000; from += 100_000) {
     const curve = lossCurve(100_000, 100_000, r, from);
-    store.appendPoints(big.id, curve.map((p) => ({ metric: 'loss', step: p.step, value: p.value, wallMs: p.step * 3 })));
+    store.appendPoints(
+      big.id,
+      curve.map((p) => ({ metric: 'loss', step: p.step, value: p.value, wallMs: p.step * 3 })),
+    );
   }
   store.finishRun(big.id, { status: 'completed', final: { loss: 0.05, steps: 1_000_000 } });
   store.close();
@@ -129,13 +179,30 @@ export async function benchHistory(log: (line: string) => void): Promise<Record<
     probe.close();
     const Database = (await import('better-sqlite3')).default;
     const raw = new Database(dbPath, { readonly: true });
-    const chunkBytes = raw.prepare("SELECT SUM(LENGTH(data)) + COUNT(*) * 40 FROM series_chunks WHERE run_id = ?").pluck().get(bigRunId) as number;
+    const chunkBytes = raw
+      .prepare('SELECT SUM(LENGTH(data)) + COUNT(*) * 40 FROM series_chunks WHERE run_id = ?')
+      .pluck()
+      .get(bigRunId) as number;
     raw.close();
 
-    const lab = createLab({ mode: 'browser', version: '0.0.0-bench', launcher: forkLauncher(), databasePath: dbPath, concurrency: 1 });
-    const server = await startLabServer({ dispatch: createDispatcher(lab.handlers), subscribe: lab.subscribe, staticDir: null });
+    const lab = createLab({
+      mode: 'browser',
+      version: '0.0.0-bench',
+      launcher: forkLauncher(),
+      databasePath: dbPath,
+      concurrency: 1,
+    });
+    const server = await startLabServer({
+      dispatch: createDispatcher(lab.handlers),
+      subscribe: lab.subscribe,
+      staticDir: null,
+    });
     const call = async (method: string, args: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, { method: 'POST', headers: { [TOKEN_HEADER]: server.token }, body: toWire(args) });
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/${method}`, {
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: server.token },
+        body: toWire(args),
+      });
       const env = fromWire(await res.text()) as { ok: boolean; error?: { message: string } };
       if (!env.ok) throw new Error(`${method}: ${env.error?.message}`);
       return env;
@@ -150,18 +217,27 @@ export async function benchHistory(log: (line: string) => void): Promise<Record<
       }
       const ms = median(t);
       figures[name] = ms;
-      log(`history: ${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms  (target ≤ ${target} ms) ${ms <= target ? 'ok' : 'SLOWER'}`);
+      log(
+        `history: ${name.padEnd(58)} ${ms.toFixed(1).padStart(8)} ms  (target ≤ ${target} ms) ${ms <= target ? 'ok' : 'SLOWER'}`,
+      );
     };
     try {
       await timed('Runs view open (newest 50 of 10,050)', 300, () => call('listRuns', { limit: 50 }));
       await timed('search "lstm" (name, tags, notes)', 300, () => call('listRuns', { text: 'lstm', limit: 50 }));
-      await timed('filter status diverged + tag ablation', 300, () => call('listRuns', { status: ['diverged'], tag: ['ablation'], limit: 50 }));
+      await timed('filter status diverged + tag ablation', 300, () =>
+        call('listRuns', { status: ['diverged'], tag: ['ablation'], limit: 50 }),
+      );
       await timed('sort by final loss', 300, () => call('listRuns', { sort: 'finalLoss', order: 'asc', limit: 50 }));
       await timed('page 100 (offset 5,000)', 300, () => call('listRuns', { limit: 50, offset: 5000 }));
       await timed('Compare 50 runs: series (1,000 points each) + seed bands', 1000, () =>
-        Promise.all([...sweepRunIds.map((runId) => call('getSeries', { runId, metrics: ['loss'], maxPoints: 1000 })), call('sweepSummary', { sweepId, metric: 'loss' })]),
+        Promise.all([
+          ...sweepRunIds.map((runId) => call('getSeries', { runId, metrics: ['loss'], maxPoints: 1000 })),
+          call('sweepSummary', { sweepId, metric: 'loss' }),
+        ]),
       );
-      await timed('1,000,000-step run: loss series to 2,000 points', 1000, () => call('getSeries', { runId: bigRunId, metrics: ['loss'], maxPoints: 2000 }));
+      await timed('1,000,000-step run: loss series to 2,000 points', 1000, () =>
+        call('getSeries', { runId: bigRunId, metrics: ['loss'], maxPoints: 2000 }),
+      );
     } finally {
       await server.close();
       await lab.close();
@@ -169,8 +245,12 @@ export async function benchHistory(log: (line: string) => void): Promise<Record<
     figures.dbBytes = size;
     figures.bytesPerRun = size / 10_051;
     figures.bytesPer10kSteps = chunkBytes / 100;
-    log(`history: database ${(size / 1048576).toFixed(1)} MiB for 10,051 runs: ${(size / 10_051 / 1024).toFixed(1)} KiB per run (each with 500 loss points)`);
-    log(`history: one metric at every step: ${(chunkBytes / 100 / 1024).toFixed(1)} KiB per 10,000 steps (a run logging 8 metrics: ×8)`);
+    log(
+      `history: database ${(size / 1048576).toFixed(1)} MiB for 10,051 runs: ${(size / 10_051 / 1024).toFixed(1)} KiB per run (each with 500 loss points)`,
+    );
+    log(
+      `history: one metric at every step: ${(chunkBytes / 100 / 1024).toFixed(1)} KiB per 10,000 steps (a run logging 8 metrics: ×8)`,
+    );
     return figures;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,15 @@ import { benchHistory } from './history';
 import { benchLoad } from './load';
 import { benchCluster } from './cluster';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' }, steps: { type: 'string' }, warmup: { type: 'string' }, 'soak-steps': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean' },
+    only: { type: 'string' },
+    steps: { type: 'string' },
+    warmup: { type: 'string' },
+    'soak-steps': { type: 'string' },
+  },
+});
 const parts = new Set((values.only ?? 'engine,store,lab,soak').split(','));
 const steps = values.steps ? Number(values.steps) : 30;
 const warmup = values.warmup ? Number(values.warmup) : 3;
@@ -40,7 +48,9 @@ if (parts.has('engine')) {
   report.engine = ours.map((r) => {
     const refMs = ref?.results.find((x) => x.config === r.config)?.msPerStep ?? null;
     if (refMs !== null) {
-      log(`${r.config.padEnd(28)} ours ${r.msPerStep.toFixed(1).padStart(7)} ms  PyTorch ${refMs.toFixed(1).padStart(7)} ms  ratio PyTorch/ours ${(refMs / r.msPerStep).toFixed(2)}  probes every step cost ${signedPct(r.msPerStepProbed / r.msPerStep - 1)} (target ≤ +15%)`);
+      log(
+        `${r.config.padEnd(28)} ours ${r.msPerStep.toFixed(1).padStart(7)} ms  PyTorch ${refMs.toFixed(1).padStart(7)} ms  ratio PyTorch/ours ${(refMs / r.msPerStep).toFixed(2)}  probes every step cost ${signedPct(r.msPerStepProbed / r.msPerStep - 1)} (target ≤ +15%)`,
+      );
     }
     return {
       config: r.config,

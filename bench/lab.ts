@@ -24,12 +24,22 @@ const storedSpec: ExperimentSpecInput = {
  * the way the host writes them (a transaction per 250 ms). In the app the writes happen in the host while the
  * engine trains in its own process, so this in-process figure is an upper bound.
  */
-export async function storeOverhead(dir: string): Promise<{ trainMs: number; trainAndStoreMs: number; storeMs: number; overhead: number }> {
+export async function storeOverhead(
+  dir: string,
+): Promise<{ trainMs: number; trainAndStoreMs: number; storeMs: number; overhead: number }> {
   const spec = ExperimentSpecSchema.parse(storedSpec);
   // Warm up (backend start, kernel compilation) so both timed runs start from the same state.
-  await runTraining({ runId: 'bench-warmup', spec: { ...spec, train: { ...spec.train, steps: 5 } } }, () => {}, () => false);
+  await runTraining(
+    { runId: 'bench-warmup', spec: { ...spec, train: { ...spec.train, steps: 5 } } },
+    () => {},
+    () => false,
+  );
   const t0 = performance.now();
-  await runTraining({ runId: 'bench-a', spec }, () => {}, () => false);
+  await runTraining(
+    { runId: 'bench-a', spec },
+    () => {},
+    () => false,
+  );
   const trainMs = performance.now() - t0;
 
   const store = LabStore.open(join(dir, 'overhead.db'));
@@ -80,13 +90,35 @@ async function warmEngineFiles(entry: string): Promise<void> {
  * tfjs and its wasm in the OS page cache) are warmed first, untimed, or the lab timed first would pay for
  * both and flatter the ratio.
  */
-export async function sweepThroughput(dir: string, runs = 4, steps = 300): Promise<{ steps: number; sequentialMs: number; parallelMs: number; concurrency: number; ratio: number; engineEntry: string }> {
-  const spec = ExperimentSpecSchema.parse({ ...storedSpec, task: { kind: 'adding', seqLen: 50 }, model: { cell: 'rnn', hidden: 32 }, train: { ...storedSpec.train, steps } });
+export async function sweepThroughput(
+  dir: string,
+  runs = 4,
+  steps = 300,
+): Promise<{
+  steps: number;
+  sequentialMs: number;
+  parallelMs: number;
+  concurrency: number;
+  ratio: number;
+  engineEntry: string;
+}> {
+  const spec = ExperimentSpecSchema.parse({
+    ...storedSpec,
+    task: { kind: 'adding', seqLen: 50 },
+    model: { cell: 'rnn', hidden: 32 },
+    train: { ...storedSpec.train, steps },
+  });
   // One entry for the whole comparison, said with the figures: the bundle starts in about half tsx's time.
   const entry = defaultEngineEntry();
   await warmEngineFiles(entry);
   const timeWith = async (concurrency: number, name: string) => {
-    const lab = createLab({ mode: 'cli', version: 'bench', launcher: forkLauncher(entry), databasePath: join(dir, `${name}-${steps}.db`), concurrency });
+    const lab = createLab({
+      mode: 'cli',
+      version: 'bench',
+      launcher: forkLauncher(entry),
+      databasePath: join(dir, `${name}-${steps}.db`),
+      concurrency,
+    });
     const t0 = performance.now();
     const started = await Promise.all(Array.from({ length: runs }, () => lab.handlers.startRun({ spec })));
     await Promise.all(started.map((r) => lab.whenEnded(r.id)));
@@ -97,7 +129,14 @@ export async function sweepThroughput(dir: string, runs = 4, steps = 300): Promi
   const concurrency = availableParallelism();
   const sequentialMs = await timeWith(1, 'sequential');
   const parallelMs = await timeWith(concurrency, 'parallel');
-  return { steps, sequentialMs, parallelMs, concurrency, ratio: parallelMs / sequentialMs, engineEntry: relative(process.cwd(), entry) };
+  return {
+    steps,
+    sequentialMs,
+    parallelMs,
+    concurrency,
+    ratio: parallelMs / sequentialMs,
+    engineEntry: relative(process.cwd(), entry),
+  };
 }
 
 /**
@@ -123,15 +162,25 @@ export async function benchLab(log: (l: string) => void = console.log) {
   const dir = mkdtempSync(join(tmpdir(), 'gradlab-bench-lab-'));
   try {
     const o = await storeOverhead(dir);
-    log(`store  training ${o.trainMs.toFixed(0)} ms, with store ${o.trainAndStoreMs.toFixed(0)} ms; time in store writes ${o.storeMs.toFixed(1)} ms = ${(o.overhead * 100).toFixed(2)}% of training (target < 5%)`);
+    log(
+      `store  training ${o.trainMs.toFixed(0)} ms, with store ${o.trainAndStoreMs.toFixed(0)} ms; time in store writes ${o.storeMs.toFixed(1)} ms = ${(o.overhead * 100).toFixed(2)}% of training (target < 5%)`,
+    );
     const headroom = await parallelHeadroom();
-    log(`sweep  machine check: two CPU-bound processes at once take ${headroom.toFixed(2)}× the time of running them one after another (0.50 = two free cores)`);
+    log(
+      `sweep  machine check: two CPU-bound processes at once take ${headroom.toFixed(2)}× the time of running them one after another (0.50 = two free cores)`,
+    );
     const s = await sweepThroughput(dir);
-    log(`sweep  engines start from ${s.engineEntry}${s.engineEntry.endsWith('.ts') ? ' through tsx (no built bundle, or one older than core/)' : ' (the built bundle)'}`);
-    log(`sweep  4 runs of ${s.steps} steps one at a time ${s.sequentialMs.toFixed(0)} ms, through the queue on ${s.concurrency} cores ${s.parallelMs.toFixed(0)} ms: ratio ${s.ratio.toFixed(2)} (target ≤ 0.60)`);
+    log(
+      `sweep  engines start from ${s.engineEntry}${s.engineEntry.endsWith('.ts') ? ' through tsx (no built bundle, or one older than core/)' : ' (the built bundle)'}`,
+    );
+    log(
+      `sweep  4 runs of ${s.steps} steps one at a time ${s.sequentialMs.toFixed(0)} ms, through the queue on ${s.concurrency} cores ${s.parallelMs.toFixed(0)} ms: ratio ${s.ratio.toFixed(2)} (target ≤ 0.60)`,
+    );
     // The same runs 10× longer: what the queue gives once per-run costs (engine start, JIT warm-up) are small.
     const long = await sweepThroughput(dir, 4, 3000);
-    log(`sweep  4 runs of ${long.steps} steps one at a time ${long.sequentialMs.toFixed(0)} ms, through the queue on ${long.concurrency} cores ${long.parallelMs.toFixed(0)} ms: ratio ${long.ratio.toFixed(2)}`);
+    log(
+      `sweep  4 runs of ${long.steps} steps one at a time ${long.sequentialMs.toFixed(0)} ms, through the queue on ${long.concurrency} cores ${long.parallelMs.toFixed(0)} ms: ratio ${long.ratio.toFixed(2)}`,
+    );
     return { storeOverhead: o, parallelHeadroom: headroom, sweep: s, sweepLong: long };
   } finally {
     rmSync(dir, { recursive: true, force: true });

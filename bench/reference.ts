@@ -22,7 +22,11 @@ export function runReference(configs: EngineBenchConfig[], warmup: number, steps
   const py = torchPython();
   if (!py) return null;
   const input = JSON.stringify(configs.map((c) => ({ ...c, warmup, steps })));
-  const r = spawnSync(py, [fileURLToPath(new URL('./pytorch_reference.py', import.meta.url))], { input, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const r = spawnSync(py, [fileURLToPath(new URL('./pytorch_reference.py', import.meta.url))], {
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) throw new Error(`The PyTorch reference failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ReferenceResult;
 }

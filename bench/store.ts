@@ -54,9 +54,14 @@ export async function benchStore(): Promise<Record<string, number>> {
       const t0 = performance.now();
       for (const batch of batches) store.appendSteps(run.id, batch);
       figures['append 10k steps x 8 metrics, batches of 100 (ms total)'] = performance.now() - t0;
-      figures['append one batch of 100 steps (ms)'] = figures['append 10k steps x 8 metrics, batches of 100 (ms total)']! / 100;
+      figures['append one batch of 100 steps (ms)'] =
+        figures['append 10k steps x 8 metrics, batches of 100 (ms total)']! / 100;
       store.close();
-      const bytes = ['', '-wal'].reduce((n, s) => n + (fs.existsSync(path.join(dir, `append.db${s}`)) ? fs.statSync(path.join(dir, `append.db${s}`)).size : 0), 0);
+      const bytes = ['', '-wal'].reduce(
+        (n, s) =>
+          n + (fs.existsSync(path.join(dir, `append.db${s}`)) ? fs.statSync(path.join(dir, `append.db${s}`)).size : 0),
+        0,
+      );
       figures['file bytes per stored point'] = bytes / 80_000;
     }
 
@@ -73,11 +78,24 @@ export async function benchStore(): Promise<Record<string, number>> {
           },
           tags: i % 5 === 0 ? ['baseline', `batch${i % 50}`] : [],
         });
-        if (i % 2 === 0) store.finishRun(r.id, { status: i % 10 === 0 ? 'diverged' : 'completed', final: { loss: Math.random(), horizon: i % 100 } });
+        if (i % 2 === 0)
+          store.finishRun(r.id, {
+            status: i % 10 === 0 ? 'diverged' : 'completed',
+            final: { loss: Math.random(), horizon: i % 100 },
+          });
       }
       figures['create 10,000 runs (ms)'] = performance.now() - t0;
-      const q = RunQuerySchema.parse({ cell: ['lstm'], activation: ['tanh', 'relu'], status: ['completed'], sort: 'finalLoss', order: 'asc', limit: 100 });
-      figures['list 10,000 runs: cell+activation+status filter, sort finalLoss, page 100 (ms)'] = time(() => store.listRuns(q));
+      const q = RunQuerySchema.parse({
+        cell: ['lstm'],
+        activation: ['tanh', 'relu'],
+        status: ['completed'],
+        sort: 'finalLoss',
+        order: 'asc',
+        limit: 100,
+      });
+      figures['list 10,000 runs: cell+activation+status filter, sort finalLoss, page 100 (ms)'] = time(() =>
+        store.listRuns(q),
+      );
       const text = RunQuerySchema.parse({ text: 'copy-long', tag: ['baseline'], sort: 'name', limit: 100 });
       figures['list 10,000 runs: text + tag search, sort name (ms)'] = time(() => store.listRuns(text));
       const all = RunQuerySchema.parse({ limit: 100, offset: 5000 });
@@ -92,10 +110,17 @@ export async function benchStore(): Promise<Record<string, number>> {
       for (let from = 0; from < 100_000; from += 1000) {
         store.appendPoints(
           run.id,
-          Array.from({ length: 1000 }, (_, i) => ({ metric: 'loss', step: from + i, value: Math.sin((from + i) / 500) + Math.random() * 0.1, wallMs: from + i })),
+          Array.from({ length: 1000 }, (_, i) => ({
+            metric: 'loss',
+            step: from + i,
+            value: Math.sin((from + i) / 500) + Math.random() * 0.1,
+            wallMs: from + i,
+          })),
         );
       }
-      figures['read 100,000-point series, LTTB to 2,000 (ms)'] = time(() => store.getSeries(run.id, { metrics: ['loss'], maxPoints: 2000 }));
+      figures['read 100,000-point series, LTTB to 2,000 (ms)'] = time(() =>
+        store.getSeries(run.id, { metrics: ['loss'], maxPoints: 2000 }),
+      );
       figures['read 100,000-point series in full (ms)'] = time(() => store.getSeries(run.id, { metrics: ['loss'] }));
       store.close();
     }
@@ -104,7 +129,10 @@ export async function benchStore(): Promise<Record<string, number>> {
     {
       const store = LabStore.open(path.join(dir, 'sweep.db'));
       const lrs = Array.from({ length: 20 }, (_, i) => 0.001 * (i + 1));
-      const sweep = store.createSweep({ base: {}, grid: { 'train.lr': lrs, 'train.seed': Array.from({ length: 10 }, (_, i) => i) } });
+      const sweep = store.createSweep({
+        base: {},
+        grid: { 'train.lr': lrs, 'train.seed': Array.from({ length: 10 }, (_, i) => i) },
+      });
       for (const lr of lrs) {
         for (let seed = 0; seed < 10; seed++) {
           const r = store.createRun({ spec: { train: { lr, seed } }, sweepId: sweep.id });

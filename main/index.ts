@@ -41,7 +41,12 @@ if (!app.requestSingleInstanceLock()) {
     setFigureFontPath(join(here, 'fonts', 'Arimo-Regular.ttf').replace('app.asar', 'app.asar.unpacked'));
     serveRenderer(join(here, '../renderer'));
     const databasePath = process.env.GRADLAB_DB ?? join(app.getPath('userData'), 'lab.db');
-    const lab = createLab({ mode: 'electron', version: APP_VERSION, launcher: utilityLauncher(join(here, 'engine.js')), databasePath });
+    const lab = createLab({
+      mode: 'electron',
+      version: APP_VERSION,
+      launcher: utilityLauncher(join(here, 'engine.js')),
+      databasePath,
+    });
     bindIpc(ipcMain, createDispatcher(lab.handlers), APP_ORIGIN);
 
     window = new BrowserWindow(labWindowOptions(join(here, '../preload/index.cjs')));

@@ -2,7 +2,17 @@
  * window.lab over IPC: one function per contract method (never a generic invoke), plus the event
  * subscription. Written against the part of ipcRenderer it uses so tests can run it without Electron.
  */
-import { IPC_EVENT_CHANNEL, LAB_METHOD_NAMES, ipcChannel, unwrap, type Envelope, type LabClient, type LabEvent, type LabEventListener, type LabMethodName } from '../core/api';
+import {
+  IPC_EVENT_CHANNEL,
+  LAB_METHOD_NAMES,
+  ipcChannel,
+  unwrap,
+  type Envelope,
+  type LabClient,
+  type LabEvent,
+  type LabEventListener,
+  type LabMethodName,
+} from '../core/api';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;

@@ -18,7 +18,9 @@ function electronInstallScript() {
 }
 
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
-  console.log('gradlab: ELECTRON_SKIP_BINARY_DOWNLOAD is set: not fetching Electron; `npm start` will use browser mode.');
+  console.log(
+    'gradlab: ELECTRON_SKIP_BINARY_DOWNLOAD is set: not fetching Electron; `npm start` will use browser mode.',
+  );
   process.exit(0);
 }
 const script = electronInstallScript();
@@ -29,5 +31,7 @@ if (!script || !existsSync(script)) {
 const result = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10 * 60 * 1000 });
 if (result.status === 0) process.exit(0);
 const reason = (result.stderr || result.stdout || String(result.error ?? 'unknown error')).trim().split('\n')[0];
-console.log(`gradlab: Electron's binary could not be downloaded (${reason}); \`npm start\` will run the lab in browser mode. Retry with \`npx install-electron\`.`);
+console.log(
+  `gradlab: Electron's binary could not be downloaded (${reason}); \`npm start\` will run the lab in browser mode. Retry with \`npx install-electron\`.`,
+);
 process.exit(0);

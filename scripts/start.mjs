@@ -30,7 +30,8 @@ else {
   });
   app.on('exit', (code) => {
     // A window that could not open at all (missing libraries, refused display) dies at once.
-    if (code !== 0 && Date.now() - startedAt < 5000) browserMode(`Electron could not start (${stderr.trim().split('\n')[0] || `exit ${code}`})`);
+    if (code !== 0 && Date.now() - startedAt < 5000)
+      browserMode(`Electron could not start (${stderr.trim().split('\n')[0] || `exit ${code}`})`);
     else process.exit(code ?? 0);
   });
 }

@@ -41,6 +41,11 @@ export const ClusterStatusSchema = z.object({
   /** The broker's address without its password. */
   broker: z.string().nullable(),
   workers: z.array(ClusterWorkerSchema),
-  queue: z.object({ waiting: z.number().int(), active: z.number().int(), delayed: z.number().int(), failed: z.number().int() }),
+  queue: z.object({
+    waiting: z.number().int(),
+    active: z.number().int(),
+    delayed: z.number().int(),
+    failed: z.number().int(),
+  }),
 });
 export type ClusterStatus = z.infer<typeof ClusterStatusSchema>;

@@ -21,7 +21,12 @@ import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 import type { LabMethodName } from '../shared/methods';
 import { ReplicationIdSchema, ReplicationScaleSchema, ReplicationSchema } from './replications';
-import { TensorBoardExportArgsSchema, TensorBoardExportResultSchema, TensorBoardImportArgsSchema, TensorBoardImportResultSchema } from './interop';
+import {
+  TensorBoardExportArgsSchema,
+  TensorBoardExportResultSchema,
+  TensorBoardImportArgsSchema,
+  TensorBoardImportResultSchema,
+} from './interop';
 
 const Empty = z.strictObject({});
 const ByRun = z.strictObject({ runId: RunId });
@@ -47,7 +52,10 @@ export const RunQuerySchema = z.strictObject({
 export type RunQuery = z.input<typeof RunQuerySchema>;
 
 export const SweepGridSchema = z
-  .record(z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'Grid keys are spec paths such as "model.cell" or "train.seed"'), z.array(z.unknown()).min(1).max(1000))
+  .record(
+    z.string().regex(/^[A-Za-z]+(\.[A-Za-z]+)*$/, 'Grid keys are spec paths such as "model.cell" or "train.seed"'),
+    z.array(z.unknown()).min(1).max(1000),
+  )
   .refine((g) => Object.keys(g).length > 0, 'The grid needs at least one key');
 
 export const SweepGroupSchema = z.object({
@@ -90,21 +98,35 @@ export const LAB_METHODS = {
   /** Field-level check of a draft spec for the builder: the renderer holds no schema code of its own. */
   validateSpec: method(
     z.strictObject({ spec: z.unknown() }),
-    z.object({ ok: z.boolean(), spec: ExperimentSpecSchema.optional(), issues: z.array(z.object({ path: z.string(), message: z.string() })) }),
+    z.object({
+      ok: z.boolean(),
+      spec: ExperimentSpecSchema.optional(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
   ),
 
-  startRun: method(z.strictObject({ spec: ExperimentSpecSchema, placement: PlacementSchema.optional() }), RunSummarySchema),
+  startRun: method(
+    z.strictObject({ spec: ExperimentSpecSchema, placement: PlacementSchema.optional() }),
+    RunSummarySchema,
+  ),
   stopRun: method(ByRun, RunSummarySchema),
   resumeRun: method(z.strictObject({ runId: RunId, placement: PlacementSchema.optional() }), RunSummarySchema),
   deleteRun: method(ByRun, z.object({ deleted: z.literal(true) })),
   renameRun: method(z.strictObject({ runId: RunId, name: z.string().trim().min(1).max(200) }), RunSummarySchema),
-  tagRun: method(z.strictObject({ runId: RunId, add: z.array(Tag).default([]), remove: z.array(Tag).default([]) }), RunSummarySchema),
+  tagRun: method(
+    z.strictObject({ runId: RunId, add: z.array(Tag).default([]), remove: z.array(Tag).default([]) }),
+    RunSummarySchema,
+  ),
   noteRun: method(z.strictObject({ runId: RunId, note: z.string().max(100_000) }), RunSummarySchema),
 
   listRuns: method(RunQuerySchema, z.object({ runs: z.array(RunSummarySchema), total: z.number().int() })),
   getRun: method(ByRun, RunDetailSchema),
   getSeries: method(
-    z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional(), maxPoints: z.number().int().min(2).max(1_000_000).optional() }),
+    z.strictObject({
+      runId: RunId,
+      metrics: z.array(z.string().max(100)).max(200).optional(),
+      maxPoints: z.number().int().min(2).max(1_000_000).optional(),
+    }),
     z.object({ runId: RunId, series: z.array(SeriesSchema) }),
   ),
   getProfiles: method(
@@ -119,16 +141,33 @@ export const LAB_METHODS = {
   ),
 
   startSweep: method(
-    z.strictObject({ name: z.string().trim().min(1).max(200).optional(), base: ExperimentSpecSchema, grid: SweepGridSchema, placement: PlacementSchema.optional() }),
+    z.strictObject({
+      name: z.string().trim().min(1).max(200).optional(),
+      base: ExperimentSpecSchema,
+      grid: SweepGridSchema,
+      placement: PlacementSchema.optional(),
+    }),
     z.object({ sweepId: z.string(), runs: z.array(RunSummarySchema) }),
   ),
   /** Workers, queue depth and runs per worker, as the broker last heard them. */
   clusterStatus: method(Empty, ClusterStatusSchema),
-  sweepSummary: method(z.strictObject({ sweepId: z.string().min(1).max(64), metric: z.string().max(100).default('loss') }), z.object({ groups: z.array(SweepGroupSchema) })),
+  sweepSummary: method(
+    z.strictObject({ sweepId: z.string().min(1).max(64), metric: z.string().max(100).default('loss') }),
+    z.object({ groups: z.array(SweepGroupSchema) }),
+  ),
 
-  exportBundle: method(z.strictObject({ runIds: z.array(RunId).max(10_000).optional(), sweepId: z.string().max(64).optional() }), FileResultSchema),
-  importBundle: method(z.strictObject({ base64: z.string().min(1) }), z.object({ imported: z.array(RunSummarySchema) })),
-  exportSeriesCsv: method(z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }), FileResultSchema),
+  exportBundle: method(
+    z.strictObject({ runIds: z.array(RunId).max(10_000).optional(), sweepId: z.string().max(64).optional() }),
+    FileResultSchema,
+  ),
+  importBundle: method(
+    z.strictObject({ base64: z.string().min(1) }),
+    z.object({ imported: z.array(RunSummarySchema) }),
+  ),
+  exportSeriesCsv: method(
+    z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }),
+    FileResultSchema,
+  ),
   exportFigure: method(FigureRequestSchema, FileResultSchema),
   /** Reads a TensorBoard log directory on the lab host into imported runs (all or nothing). */
   importTensorBoard: method(TensorBoardImportArgsSchema, TensorBoardImportResultSchema),
@@ -143,7 +182,10 @@ export const LAB_METHODS = {
   listReplications: method(Empty, z.object({ replications: z.array(ReplicationSchema) })),
   getReplication: method(z.strictObject({ id: ReplicationIdSchema }), ReplicationSchema),
   /** Launches the replication's runs (tagged `replication:ID`); its verdict arrives with `replication.updated`. */
-  runReplication: method(z.strictObject({ id: ReplicationIdSchema, scale: ReplicationScaleSchema.default('reduced') }), ReplicationSchema),
+  runReplication: method(
+    z.strictObject({ id: ReplicationIdSchema, scale: ReplicationScaleSchema.default('reduced') }),
+    ReplicationSchema,
+  ),
 } as const;
 
 // The plain list of names in core/shared/methods.ts must be exactly this table's keys: each line fails to

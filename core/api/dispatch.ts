@@ -26,7 +26,12 @@ export function createDispatcher(handlers: LabHandlers, options: DispatchOptions
   };
 }
 
-async function invoke<M extends LabMethodName>(handlers: LabHandlers, method: M, rawArgs: unknown, options: DispatchOptions): Promise<unknown> {
+async function invoke<M extends LabMethodName>(
+  handlers: LabHandlers,
+  method: M,
+  rawArgs: unknown,
+  options: DispatchOptions,
+): Promise<unknown> {
   const { args: argsSchema, result: resultSchema } = LAB_METHODS[method];
   const parsed = argsSchema.safeParse(rawArgs);
   if (!parsed.success) throw invalidArgument(`arguments to ${method}`, parsed.error);
@@ -34,7 +39,8 @@ async function invoke<M extends LabMethodName>(handlers: LabHandlers, method: M,
   const result = await handler(parsed.data);
   if (options.checkResults) {
     const checked = resultSchema.safeParse(result);
-    if (!checked.success) throw new LabError('internal', `Result of ${method} breaks the contract: ${checked.error.message}`);
+    if (!checked.success)
+      throw new LabError('internal', `Result of ${method} breaks the contract: ${checked.error.message}`);
   }
   return result;
 }

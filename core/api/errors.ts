@@ -18,9 +18,11 @@ export const MAX_ISSUES = 20;
 
 export function invalidArgument(what: string, error: z.ZodError, prefix = ''): LabError {
   const all = issuesFromZod(error, prefix);
-  const issues = all.slice(0, MAX_ISSUES).map((i) => ({ path: i.path.length > 200 ? `${i.path.slice(0, 200)}…` : i.path, message: i.message.length > 300 ? `${i.message.slice(0, 300)}…` : i.message }));
+  const issues = all.slice(0, MAX_ISSUES).map((i) => ({
+    path: i.path.length > 200 ? `${i.path.slice(0, 200)}…` : i.path,
+    message: i.message.length > 300 ? `${i.message.slice(0, 300)}…` : i.message,
+  }));
   const more = all.length > issues.length ? `; and ${all.length - issues.length} more` : '';
   const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') + more;
   return new LabError('invalid_argument', `Invalid ${what}: ${detail}`, issues);
 }
-

@@ -25,7 +25,12 @@ export const LabEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.queued'), run: RunSummarySchema }),
   z.object({ type: z.literal('run.started'), run: RunSummarySchema }),
   /** Step metrics, batched by the host (one event per flush, not per step). */
-  z.object({ type: z.literal('run.steps'), runId: RunId, steps: z.array(StepMetricsSchema), stepsTotal: z.number().int() }),
+  z.object({
+    type: z.literal('run.steps'),
+    runId: RunId,
+    steps: z.array(StepMetricsSchema),
+    stepsTotal: z.number().int(),
+  }),
   z.object({ type: z.literal('run.profile'), runId: RunId, profile: GradientProfileSchema }),
   z.object({ type: z.literal('run.finished'), run: RunSummarySchema, final: FinalMetricsSchema }),
   z.object({ type: z.literal('run.diverged'), run: RunSummarySchema, divergence: DivergenceSchema }),

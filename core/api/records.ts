@@ -4,11 +4,24 @@ import { RunAttemptSchema } from './cluster';
 import { ExperimentSpecSchema } from './spec';
 import { Real, RealArray } from './numbers';
 
-export const RUN_STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'failed', 'interrupted', 'imported'] as const;
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'completed',
+  'stopped',
+  'diverged',
+  'failed',
+  'interrupted',
+  'imported',
+] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 
-export const RunId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Run ids are letters, digits, "-" and "_"');
+export const RunId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Run ids are letters, digits, "-" and "_"');
 
 export const DivergenceSchema = z.object({
   step: z.number().int(),

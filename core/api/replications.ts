@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { RunId } from './records';
 import { LessonFigureSchema, LessonMeasurementSchema } from './lessons';
 
-export const REPLICATION_IDS = ['bengio-1994-latch', 'hochreiter-1997-adding', 'pascanu-2013-conditions', 'le-2015-irnn', 'arjovsky-2016-copy'] as const;
+export const REPLICATION_IDS = [
+  'bengio-1994-latch',
+  'hochreiter-1997-adding',
+  'pascanu-2013-conditions',
+  'le-2015-irnn',
+  'arjovsky-2016-copy',
+] as const;
 export const ReplicationIdSchema = z.enum(REPLICATION_IDS);
 export type ReplicationId = z.infer<typeof ReplicationIdSchema>;
 

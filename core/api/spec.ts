@@ -7,7 +7,14 @@ import { z } from 'zod';
 
 export const CELLS = ['rnn', 'lstm', 'gru'] as const;
 export const ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'linear'] as const;
-export const INITIALISERS = ['xavier_uniform', 'xavier_normal', 'he_normal', 'orthogonal', 'identity', 'normal'] as const;
+export const INITIALISERS = [
+  'xavier_uniform',
+  'xavier_normal',
+  'he_normal',
+  'orthogonal',
+  'identity',
+  'normal',
+] as const;
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
 export const CLIP_MODES = ['none', 'norm', 'value'] as const;
 export const TASK_KINDS = ['adding', 'copy', 'latch', 'smnist', 'sine', 'csv'] as const;
@@ -92,7 +99,12 @@ export const TrainSchema = z.strictObject({
   lr: z.number().positive().max(100).default(0.001),
   batch: positiveInt(65_536).default(32),
   steps: positiveInt(10_000_000).default(1000),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   clip: ClipSchema.prefault({}),
   /** Held-out loss is evaluated every this many steps. */
   evalEvery: positiveInt(1_000_000).default(50),

@@ -33,7 +33,10 @@ export function parseBrokerUrl(raw: string): BrokerAddress {
   try {
     u = new URL(raw);
   } catch {
-    throw new BrokerError(`the broker URL '${raw}' is not a URL: use redis://:PASSWORD@HOST:PORT (or rediss:// for TLS)`, 'usage');
+    throw new BrokerError(
+      `the broker URL '${raw}' is not a URL: use redis://:PASSWORD@HOST:PORT (or rediss:// for TLS)`,
+      'usage',
+    );
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
     throw new BrokerError(`the broker URL must start with redis:// or rediss://, got '${u.protocol}//'`, 'usage');
@@ -42,10 +45,14 @@ export function parseBrokerUrl(raw: string): BrokerAddress {
   if (!host) throw new BrokerError('the broker URL names no host: use redis://:PASSWORD@HOST:PORT', 'usage');
   const password = decodeURIComponent(u.password);
   if (!password && !LOOPBACK.has(host)) {
-    throw new BrokerError(`the broker ${host} is not on this machine, so it needs a password: redis://:PASSWORD@${host}:${u.port || 6379} (Redis requirepass)`, 'usage');
+    throw new BrokerError(
+      `the broker ${host} is not on this machine, so it needs a password: redis://:PASSWORD@${host}:${u.port || 6379} (Redis requirepass)`,
+      'usage',
+    );
   }
   const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0;
-  if (!Number.isInteger(db) || db < 0) throw new BrokerError(`the broker URL's database '${u.pathname.slice(1)}' is not a number`, 'usage');
+  if (!Number.isInteger(db) || db < 0)
+    throw new BrokerError(`the broker URL's database '${u.pathname.slice(1)}' is not a number`, 'usage');
   const display = `${u.protocol}//${password ? `${u.username}:***@` : ''}${u.host}${u.pathname.length > 1 ? u.pathname : ''}`;
   const options: RedisOptions = {
     host,
@@ -81,7 +88,14 @@ const older = (a: readonly number[], b: readonly number[]) => {
 
 /** Connects once and checks the password and the version, within timeoutMs. Throws BrokerError. */
 export async function checkBroker(address: BrokerAddress, timeoutMs = 5000): Promise<string> {
-  const r = new Redis({ ...address.options, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: timeoutMs, enableOfflineQueue: false });
+  const r = new Redis({
+    ...address.options,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+    enableOfflineQueue: false,
+  });
   // The reason (a refused AUTH, ECONNREFUSED) comes as an 'error' event; connect() only says the connection closed.
   let reason: Error | null = null;
   r.on('error', (e: Error) => (reason ??= e));
@@ -90,13 +104,25 @@ export async function checkBroker(address: BrokerAddress, timeoutMs = 5000): Pro
     const info = await r.info('server');
     const v = versionOf(info);
     if (!v) throw new BrokerError(`the broker ${address.display} did not say its Redis version`, 'unavailable');
-    if (older(v, MIN_REDIS)) throw new BrokerError(`the broker ${address.display} runs Redis ${v.join('.')}; BullMQ needs Redis ${MIN_REDIS.join('.')} or newer`, 'unavailable');
+    if (older(v, MIN_REDIS))
+      throw new BrokerError(
+        `the broker ${address.display} runs Redis ${v.join('.')}; BullMQ needs Redis ${MIN_REDIS.join('.')} or newer`,
+        'unavailable',
+      );
     return v.join('.');
   } catch (e) {
     if (e instanceof BrokerError) throw e;
     const msg = (reason as Error | null)?.message ?? (e instanceof Error ? e.message : String(e));
-    if (/WRONGPASS|invalid password|invalid username-password/i.test(msg)) throw new BrokerError(`the broker ${address.display} refused the password (wrong password in the broker URL)`, 'unavailable');
-    if (/NOAUTH/i.test(msg)) throw new BrokerError(`the broker ${address.display} needs a password: redis://:PASSWORD@HOST:PORT`, 'unavailable');
+    if (/WRONGPASS|invalid password|invalid username-password/i.test(msg))
+      throw new BrokerError(
+        `the broker ${address.display} refused the password (wrong password in the broker URL)`,
+        'unavailable',
+      );
+    if (/NOAUTH/i.test(msg))
+      throw new BrokerError(
+        `the broker ${address.display} needs a password: redis://:PASSWORD@HOST:PORT`,
+        'unavailable',
+      );
     throw new BrokerError(`cannot reach the broker ${address.display}: ${msg}`, 'unavailable');
   } finally {
     r.disconnect();

@@ -63,18 +63,32 @@ export class Follower {
   private apply(entry: StreamEntry): number | null {
     if (this.ended) return null;
     const decoded = decodeMessage(entry.payload);
-    if (!decoded.ok) return this.refuse(entry, decoded.reason), null;
+    if (!decoded.ok) return (this.refuse(entry, decoded.reason), null);
     const m = decoded.message;
-    if (m.runId !== this.runId) return this.refuse(entry, `it speaks of run ${m.runId}`), null;
-    if (!Number.isInteger(entry.attempt) || entry.attempt < 1) return this.refuse(entry, 'no attempt number'), null;
+    if (m.runId !== this.runId) return (this.refuse(entry, `it speaks of run ${m.runId}`), null);
+    if (!Number.isInteger(entry.attempt) || entry.attempt < 1) return (this.refuse(entry, 'no attempt number'), null);
     if (m.type === 'started') {
       if (entry.attempt <= this.attempt) return null; // heard before (redelivery), or a stale worker's
       this.attempt = entry.attempt;
-      this.deps.store.recordAttempt(this.runId, { attempt: entry.attempt, jobId: this.jobId, worker: m.worker, host: m.host, backend: m.backend, device: m.device, fromStep: m.resumedFrom });
+      this.deps.store.recordAttempt(this.runId, {
+        attempt: entry.attempt,
+        jobId: this.jobId,
+        worker: m.worker,
+        host: m.host,
+        backend: m.backend,
+        device: m.device,
+        fromStep: m.resumedFrom,
+      });
       this.lastStep = Math.min(this.lastStep, m.resumedFrom);
       this.lastCheckpoint = Math.min(this.lastCheckpoint, m.resumedFrom);
       this.lastProfile = Math.min(this.lastProfile, m.resumedFrom);
-      this.deps.deliver({ type: 'started', runId: this.runId, backend: m.backend, device: m.device, resumedFrom: m.resumedFrom });
+      this.deps.deliver({
+        type: 'started',
+        runId: this.runId,
+        backend: m.backend,
+        device: m.device,
+        resumedFrom: m.resumedFrom,
+      });
       return null;
     }
     // An attempt may end before it trains (the job was stopped or refused before its engine started): its
@@ -82,13 +96,20 @@ export class Follower {
     const terminal = m.type === 'done' || m.type === 'diverged' || m.type === 'error';
     if (terminal && entry.attempt > this.attempt) this.attempt = entry.attempt;
     if (entry.attempt !== this.attempt) {
-      return this.refuse(entry, entry.attempt < this.attempt ? `attempt ${this.attempt} holds the run now` : 'it never said it started'), null;
+      return (
+        this.refuse(
+          entry,
+          entry.attempt < this.attempt ? `attempt ${this.attempt} holds the run now` : 'it never said it started',
+        ),
+        null
+      );
     }
     switch (m.type) {
       case 'steps': {
         const steps = m.steps.filter((s) => s.step > this.lastStep);
         const profiles = (m.profiles ?? []).filter((p) => p.step > this.lastProfile);
-        if (steps.length && steps[0]!.step !== this.lastStep + 1) return this.refuse(entry, `steps from ${steps[0]!.step} after step ${this.lastStep}`), null;
+        if (steps.length && steps[0]!.step !== this.lastStep + 1)
+          return (this.refuse(entry, `steps from ${steps[0]!.step} after step ${this.lastStep}`), null);
         if (!steps.length && !profiles.length) return null;
         if (steps.length) this.lastStep = steps[steps.length - 1]!.step;
         if (profiles.length) this.lastProfile = profiles[profiles.length - 1]!.step;
@@ -97,9 +118,14 @@ export class Follower {
       }
       case 'checkpoint':
         if (m.checkpoint.step <= this.lastCheckpoint) return null;
-        if (m.checkpoint.step > this.lastStep) return this.refuse(entry, `a checkpoint at step ${m.checkpoint.step} ahead of step ${this.lastStep}`), null;
+        if (m.checkpoint.step > this.lastStep)
+          return (this.refuse(entry, `a checkpoint at step ${m.checkpoint.step} ahead of step ${this.lastStep}`), null);
         this.lastCheckpoint = m.checkpoint.step;
-        this.deps.deliver({ type: 'checkpoint', runId: this.runId, checkpoint: { step: m.checkpoint.step, data: new Uint8Array(m.checkpoint.data) } });
+        this.deps.deliver({
+          type: 'checkpoint',
+          runId: this.runId,
+          checkpoint: { step: m.checkpoint.step, data: new Uint8Array(m.checkpoint.data) },
+        });
         return null;
       default:
         this.ended = true;
@@ -115,7 +141,14 @@ export class Follower {
   takeAckable(stepsDone: number, all = false): string[] {
     let n = 0;
     if (all) n = this.unacked.length;
-    else while (n < this.unacked.length && (this.unacked[n]!.step === null || this.unacked[n]!.step! <= stepsDone || this.unacked[n]!.attempt < this.attempt)) n++;
+    else
+      while (
+        n < this.unacked.length &&
+        (this.unacked[n]!.step === null ||
+          this.unacked[n]!.step! <= stepsDone ||
+          this.unacked[n]!.attempt < this.attempt)
+      )
+        n++;
     return this.unacked.splice(0, n).map((u) => u.id);
   }
 

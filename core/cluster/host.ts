@@ -48,9 +48,16 @@ function csvOf(spec: ExperimentSpec): string | undefined {
   try {
     size = statSync(path).size;
   } catch (e) {
-    throw new LabError('invalid_argument', `Cannot read the CSV task file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new LabError(
+      'invalid_argument',
+      `Cannot read the CSV task file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
-  if (size > MAX_CSV_BYTES) throw new LabError('invalid_argument', `The CSV task file ${path} is ${size} bytes; a run on the cluster carries at most ${MAX_CSV_BYTES} bytes of data`);
+  if (size > MAX_CSV_BYTES)
+    throw new LabError(
+      'invalid_argument',
+      `The CSV task file ${path} is ${size} bytes; a run on the cluster carries at most ${MAX_CSV_BYTES} bytes of data`,
+    );
   return readFileSync(path, 'utf8');
 }
 
@@ -90,7 +97,18 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
   const readOnce = async () => {
     const readNo = ++reads;
     const list = [...followed.entries()];
-    const args = ['GROUP', LAB_GROUP, 'lab', 'COUNT', String(READ_COUNT), 'BLOCK', String(READ_BLOCK_MS), 'STREAMS', ...list.map(([j]) => keys.stream(j)), ...list.map(([, f]) => f.cursor)];
+    const args = [
+      'GROUP',
+      LAB_GROUP,
+      'lab',
+      'COUNT',
+      String(READ_COUNT),
+      'BLOCK',
+      String(READ_BLOCK_MS),
+      'STREAMS',
+      ...list.map(([j]) => keys.stream(j)),
+      ...list.map(([, f]) => f.cursor),
+    ];
     const reply = (await reader.callBuffer('XREADGROUP', args)) as [Buffer, [Buffer, Buffer[] | null][]][] | null;
     const got = new Map<string, number>();
     for (const [streamKey, entries] of reply ?? []) {
@@ -113,7 +131,8 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
     for (const [jobId, f] of list) {
       const n = got.get(jobId) ?? 0;
       if (f.cursor === '0' && n === 0) f.cursor = '>'; // the previous lab's backlog is drained
-      if (n === 0 && f.suspect && f.suspectAt < readNo && !f.follower.ended) f.follower.handle({ id: '', attempt: -1, payload: Buffer.alloc(0) });
+      if (n === 0 && f.suspect && f.suspectAt < readNo && !f.follower.ended)
+        f.follower.handle({ id: '', attempt: -1, payload: Buffer.alloc(0) });
       await settleAcks(jobId, f);
     }
   };
@@ -137,7 +156,8 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
         if (closed) return;
         if (/NOGROUP/.test((e as Error).message)) {
           // Redis lost a stream (restarted without its append-only file): make the group again and read on.
-          for (const j of followed.keys()) await redis.xgroup('CREATE', keys.stream(j), LAB_GROUP, '0', 'MKSTREAM').catch(() => undefined);
+          for (const j of followed.keys())
+            await redis.xgroup('CREATE', keys.stream(j), LAB_GROUP, '0', 'MKSTREAM').catch(() => undefined);
         }
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -148,14 +168,17 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
   // A job can end without its worker saying so (stalled past BullMQ's limit, removed by hand).
   const watch = setInterval(() => {
     for (const [jobId, f] of followed) {
-      void queue.getJobState(jobId).then(async (state) => {
-        if (f.suspect) return;
-        f.suspectAt = reads;
-        if (state === 'failed') {
-          const job = await queue.getJob(jobId);
-          f.suspect = `The cluster gave the run up: ${job?.failedReason || 'its job failed'}`;
-        } else if (state === 'unknown') f.suspect = 'The cluster lost this run: its job is gone from the broker';
-      }, () => undefined);
+      void queue.getJobState(jobId).then(
+        async (state) => {
+          if (f.suspect) return;
+          f.suspectAt = reads;
+          if (state === 'failed') {
+            const job = await queue.getJob(jobId);
+            f.suspect = `The cluster gave the run up: ${job?.failedReason || 'its job failed'}`;
+          } else if (state === 'unknown') f.suspect = 'The cluster lost this run: its job is gone from the broker';
+        },
+        () => undefined,
+      );
     }
   }, o.watchMs ?? 2000);
   watch.unref();
@@ -206,7 +229,13 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
       o.store.recordClusterJob(runId, id);
       await redis.xgroup('CREATE', keys.stream(id), LAB_GROUP, '0', 'MKSTREAM');
       follow(makeFollower(id), '>');
-      await queue.add('run', data, { jobId: id, attempts: o.engineRetries ?? 3, backoff: { type: 'fixed', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 86_400 } });
+      await queue.add('run', data, {
+        jobId: id,
+        attempts: o.engineRetries ?? 3,
+        backoff: { type: 'fixed', delay: 1000 },
+        removeOnComplete: true,
+        removeOnFail: { age: 86_400 },
+      });
     };
 
     const stop = async () => {
@@ -236,7 +265,8 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
       send(m: HostToEngine) {
         if (!active) return;
         if (m.type === 'start') void start(m.spec, m.resume).catch(fail);
-        else if (m.type === 'stop') void stop().catch((e: unknown) => log(`run ${runId}: could not send stop: ${(e as Error).message}`));
+        else if (m.type === 'stop')
+          void stop().catch((e: unknown) => log(`run ${runId}: could not send stop: ${(e as Error).message}`));
       },
       onMessage(listener) {
         listeners.push(listener);
@@ -259,7 +289,10 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
         if (f?.follower.ended) {
           // The run is over in the store: acknowledge everything and drop the job's keys.
           const id = jobId;
-          void ack(id, f.follower.takeAckable(0, true).filter(Boolean)).then(() => finishStream(id), () => undefined);
+          void ack(id, f.follower.takeAckable(0, true).filter(Boolean)).then(
+            () => finishStream(id),
+            () => undefined,
+          );
         }
       },
     };

@@ -6,7 +6,13 @@
  */
 import { serialize, deserialize } from 'node:v8';
 import { z } from 'zod';
-import { ExperimentSpecSchema, FinalMetricsSchema, GradientProfileSchema, StepMetricsSchema, BackendNameSchema } from '../api';
+import {
+  ExperimentSpecSchema,
+  FinalMetricsSchema,
+  GradientProfileSchema,
+  StepMetricsSchema,
+  BackendNameSchema,
+} from '../api';
 import type { EngineToHost } from '../engine/protocol';
 
 export const QUEUE = 'runs';
@@ -29,10 +35,17 @@ export const MAX_CSV_BYTES = 64 * 1024 * 1024;
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 export const MAX_STEPS_PER_ENTRY = 100_000;
 
-const CheckpointSchema = z.object({ step: z.number().int().min(0), data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "Expected bytes" }) });
+const CheckpointSchema = z.object({
+  step: z.number().int().min(0),
+  data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'Expected bytes' }),
+});
 
 export const JobDataSchema = z.strictObject({
-  runId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  runId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   spec: ExperimentSpecSchema,
   /** The CSV file's text for a `csv` task (the lab read it); absent otherwise. */
   csv: z.string().max(MAX_CSV_BYTES).optional(),
@@ -53,10 +66,26 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
     host: z.string().min(1).max(255),
     resumedFrom: z.number().int().min(0),
   }),
-  z.strictObject({ type: z.literal('steps'), runId, steps: z.array(StepMetricsSchema).min(1).max(MAX_STEPS_PER_ENTRY), profiles: z.array(GradientProfileSchema).optional() }),
+  z.strictObject({
+    type: z.literal('steps'),
+    runId,
+    steps: z.array(StepMetricsSchema).min(1).max(MAX_STEPS_PER_ENTRY),
+    profiles: z.array(GradientProfileSchema).optional(),
+  }),
   z.strictObject({ type: z.literal('checkpoint'), runId, checkpoint: CheckpointSchema }),
-  z.strictObject({ type: z.literal('done'), runId, status: z.enum(['completed', 'stopped']), final: FinalMetricsSchema }),
-  z.strictObject({ type: z.literal('diverged'), runId, step: z.number().int(), tensor: z.string().max(200), final: FinalMetricsSchema }),
+  z.strictObject({
+    type: z.literal('done'),
+    runId,
+    status: z.enum(['completed', 'stopped']),
+    final: FinalMetricsSchema,
+  }),
+  z.strictObject({
+    type: z.literal('diverged'),
+    runId,
+    step: z.number().int(),
+    tensor: z.string().max(200),
+    final: FinalMetricsSchema,
+  }),
   z.strictObject({ type: z.literal('error'), runId, message: z.string().max(10_000) }),
 ]);
 export type WorkerMessage = z.infer<typeof WorkerMessageSchema>;
@@ -67,7 +96,8 @@ export const encodeMessage = (m: WorkerMessage | EngineToHost): Buffer => serial
 export type Decoded = { ok: true; message: WorkerMessage } | { ok: false; reason: string };
 
 export function decodeMessage(bytes: Buffer): Decoded {
-  if (bytes.length > MAX_ENTRY_BYTES) return { ok: false, reason: `entry of ${bytes.length} bytes is over the ${MAX_ENTRY_BYTES}-byte limit` };
+  if (bytes.length > MAX_ENTRY_BYTES)
+    return { ok: false, reason: `entry of ${bytes.length} bytes is over the ${MAX_ENTRY_BYTES}-byte limit` };
   let value: unknown;
   try {
     value = deserialize(bytes);
@@ -75,7 +105,14 @@ export function decodeMessage(bytes: Buffer): Decoded {
     return { ok: false, reason: `not a message: ${(e as Error).message}` };
   }
   const parsed = WorkerMessageSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return {
+      ok: false,
+      reason: parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; '),
+    };
   return { ok: true, message: parsed.data };
 }
 

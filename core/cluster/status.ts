@@ -32,11 +32,19 @@ export async function listWorkers(redis: Redis): Promise<ClusterWorker[]> {
 }
 
 export async function clusterStatus(redis: Redis, queue: Queue, broker: string): Promise<ClusterStatus> {
-  const [workers, counts] = await Promise.all([listWorkers(redis), queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed')]);
+  const [workers, counts] = await Promise.all([
+    listWorkers(redis),
+    queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed'),
+  ]);
   return {
     configured: true,
     broker,
     workers,
-    queue: { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0, delayed: counts.delayed ?? 0, failed: counts.failed ?? 0 },
+    queue: {
+      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+      active: counts.active ?? 0,
+      delayed: counts.delayed ?? 0,
+      failed: counts.failed ?? 0,
+    },
   };
 }

@@ -16,7 +16,17 @@ import type { EngineLauncher } from '../lab/engine-channel';
 import { createEnginePool } from '../lab/engine-pool';
 import { engineInfoProbe } from '../lab/engine-info';
 import { connect, type BrokerAddress } from './broker';
-import { CLAIM, FENCED_ADD, JobDataSchema, PREFIX, QUEUE, STOP_CHANNEL, encodeMessage, keys, type WorkerMessage } from './protocol';
+import {
+  CLAIM,
+  FENCED_ADD,
+  JobDataSchema,
+  PREFIX,
+  QUEUE,
+  STOP_CHANNEL,
+  encodeMessage,
+  keys,
+  type WorkerMessage,
+} from './protocol';
 
 export interface WorkerOptions {
   address: BrokerAddress;
@@ -43,7 +53,15 @@ interface ActiveJob {
 }
 
 type FencedRedis = Redis & {
-  fencedAdd(owner: string, stream: string, ckpt: string, attempt: string, worker: string, entry: Buffer, ckptEntry: Buffer | string): Promise<number>;
+  fencedAdd(
+    owner: string,
+    stream: string,
+    ckpt: string,
+    attempt: string,
+    worker: string,
+    entry: Buffer,
+    ckptEntry: Buffer | string,
+  ): Promise<number>;
   claim(attemptKey: string, ownerKey: string): Promise<number>;
 };
 
@@ -60,7 +78,13 @@ export function defineScripts(r: Redis): FencedRedis {
 function advertiser(redis: Redis, base: Record<string, unknown>, active: Map<string, ActiveJob>) {
   const beat = () => {
     const runs = [...active.values()].map((a) => a.runId);
-    const advert = { ...base, runs, state: runs.length ? 'busy' : 'idle', error: null, lastSeen: new Date().toISOString() };
+    const advert = {
+      ...base,
+      runs,
+      state: runs.length ? 'busy' : 'idle',
+      error: null,
+      lastSeen: new Date().toISOString(),
+    };
     void redis.set(keys.worker(String(base.name)), JSON.stringify(advert), 'PX', ADVERT_MS * 5).catch(() => undefined);
   };
   beat();
@@ -79,7 +103,19 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   } catch (e) {
     // Reported where `gradlab cluster status` looks, then the worker leaves: it takes no job it cannot train.
     const error = e instanceof Error ? e.message : String(e);
-    const advert = { name: o.name, host, pid: process.pid, backend: 'none', device: 'none', versions: {}, concurrency: o.concurrency, runs: [], state: 'broken', error, lastSeen: new Date().toISOString() };
+    const advert = {
+      name: o.name,
+      host,
+      pid: process.pid,
+      backend: 'none',
+      device: 'none',
+      versions: {},
+      concurrency: o.concurrency,
+      runs: [],
+      state: 'broken',
+      error,
+      lastSeen: new Date().toISOString(),
+    };
     await redis.set(keys.worker(o.name), JSON.stringify(advert), 'PX', BROKEN_TTL_MS).catch(() => undefined);
     await pool.close();
     redis.disconnect();
@@ -87,7 +123,15 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   }
 
   const active = new Map<string, ActiveJob>();
-  const base = { name: o.name, host, pid: process.pid, backend: info.backend, device: info.device, versions: info.versions, concurrency: o.concurrency };
+  const base = {
+    name: o.name,
+    host,
+    pid: process.pid,
+    backend: info.backend,
+    device: info.device,
+    versions: info.versions,
+    concurrency: o.concurrency,
+  };
   const stopAdvert = advertiser(redis, base, active);
   const sub = connect(o.address, `gradlab-worker-stop:${o.name}`);
   await sub.subscribe(STOP_CHANNEL);
@@ -96,20 +140,35 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const processor = async (job: Job, token?: string): Promise<void> => {
     const jobId = job.id!;
     const parsed = JobDataSchema.safeParse(job.data);
-    const runId = typeof job.data?.runId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(job.data.runId) ? (job.data.runId as string) : null;
+    const runId =
+      typeof job.data?.runId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(job.data.runId)
+        ? (job.data.runId as string)
+        : null;
     if (!runId) throw new UnrecoverableError('The job names no valid run id');
     const attempt = String(await redis.claim(keys.attempt(runId), keys.owner(runId)));
     let fenced = false;
     const write = (m: WorkerMessage, checkpoint?: Checkpoint) =>
       redis
-        .fencedAdd(keys.owner(runId), keys.stream(jobId), keys.checkpoint(jobId), attempt, o.name, encodeMessage(m), checkpoint ? serialize(checkpoint) : '')
+        .fencedAdd(
+          keys.owner(runId),
+          keys.stream(jobId),
+          keys.checkpoint(jobId),
+          attempt,
+          o.name,
+          encodeMessage(m),
+          checkpoint ? serialize(checkpoint) : '',
+        )
         .then((ok) => {
           if (!ok) fenced = true;
           return ok === 1;
         });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      await write({ type: 'error', runId, message: `The worker refused the job: ${issue?.path.join('.') || 'job'}: ${issue?.message ?? 'invalid'}` });
+      await write({
+        type: 'error',
+        runId,
+        message: `The worker refused the job: ${issue?.path.join('.') || 'job'}: ${issue?.message ?? 'invalid'}`,
+      });
       return;
     }
     const data = parsed.data;
@@ -127,7 +186,12 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     let scratch: string | null = null;
     if (spec.task.kind === 'csv') {
       if (data.csv === undefined) {
-        await write({ type: 'error', runId, message: 'The job carries no CSV data for its csv task (the lab sends the file inside the job; a worker never reads a path from a spec)' });
+        await write({
+          type: 'error',
+          runId,
+          message:
+            'The job carries no CSV data for its csv task (the lab sends the file inside the job; a worker never reads a path from a spec)',
+        });
         return;
       }
       // The worker's own file, named after the user's for readable errors; the spec's path is never opened.
@@ -137,7 +201,14 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       spec = { ...spec, task: { ...spec.task, path: file } };
     }
     try {
-      return await trainJob(job, token, { runId, spec, resume, write, fenced: () => fenced, stopRequested: async () => (await redis.exists(keys.stop(jobId))) > 0 });
+      return await trainJob(job, token, {
+        runId,
+        spec,
+        resume,
+        write,
+        fenced: () => fenced,
+        stopRequested: async () => (await redis.exists(keys.stop(jobId))) > 0,
+      });
     } finally {
       if (scratch) rmSync(scratch, { recursive: true, force: true });
     }
@@ -178,13 +249,16 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         },
       });
       const relay = (p: Promise<boolean>) =>
-        void p.then((ok) => {
-          if (ok || settled) return;
-          // Another worker holds the run now (this one stalled): stop training what is no longer ours.
-          o.log(`run ${r.runId}: taken over by another worker; this one stops`);
-          lease.kill('SIGKILL');
-          finish('done', false);
-        }, () => undefined);
+        void p.then(
+          (ok) => {
+            if (ok || settled) return;
+            // Another worker holds the run now (this one stalled): stop training what is no longer ours.
+            o.log(`run ${r.runId}: taken over by another worker; this one stops`);
+            lease.kill('SIGKILL');
+            finish('done', false);
+          },
+          () => undefined,
+        );
       lease.onMessage((m: EngineToHost) => {
         if (settled) return;
         switch (m.type) {
@@ -192,15 +266,34 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
             lease.send({ type: 'start', runId: r.runId, spec: r.spec, ...(r.resume ? { resume: r.resume } : {}) });
             return;
           case 'started':
-            o.log(`run ${r.runId}: training on ${m.backend} (${m.device})${r.resume ? ` from step ${r.resume.step}` : ''}`);
-            relay(r.write({ type: 'started', runId: r.runId, backend: m.backend, device: m.device, worker: o.name, host, resumedFrom: r.resume?.step ?? 0 }));
+            o.log(
+              `run ${r.runId}: training on ${m.backend} (${m.device})${r.resume ? ` from step ${r.resume.step}` : ''}`,
+            );
+            relay(
+              r.write({
+                type: 'started',
+                runId: r.runId,
+                backend: m.backend,
+                device: m.device,
+                worker: o.name,
+                host,
+                resumedFrom: r.resume?.step ?? 0,
+              }),
+            );
             if (stopAsked) lease.send({ type: 'stop' });
             return;
           case 'step':
             relay(r.write({ type: 'steps', runId: r.runId, steps: [m.metrics] }));
             return;
           case 'steps':
-            relay(r.write({ type: 'steps', runId: r.runId, steps: m.steps, ...(m.profiles ? { profiles: m.profiles } : {}) }));
+            relay(
+              r.write({
+                type: 'steps',
+                runId: r.runId,
+                steps: m.steps,
+                ...(m.profiles ? { profiles: m.profiles } : {}),
+              }),
+            );
             return;
           case 'checkpoint':
             relay(r.write({ type: 'checkpoint', runId: r.runId, checkpoint: m.checkpoint }, m.checkpoint));
@@ -218,7 +311,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
         }
       });
       // The stop published between this job's first look at its stop key and now was heard by no one.
-      void r.stopRequested().then((yes) => yes && stop(), () => undefined);
+      void r.stopRequested().then(
+        (yes) => yes && stop(),
+        () => undefined,
+      );
       lease.onExit((code, signal) => {
         if (settled) return;
         o.log(`run ${r.runId}: the engine process ${signal ? `was killed (${signal})` : `exited with code ${code}`}`);
@@ -232,7 +328,11 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       if (how === 'crash') {
         const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         if (!last) throw new Error('The engine process died during the run; another attempt follows');
-        await r.write({ type: 'error', runId: r.runId, message: `The engine process died ${job.attemptsMade + 1} times training this run; it is not retried again` });
+        await r.write({
+          type: 'error',
+          runId: r.runId,
+          message: `The engine process died ${job.attemptsMade + 1} times training this run; it is not retried again`,
+        });
       }
     });
 
@@ -248,7 +348,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   });
   worker.on('error', (e) => o.log(`broker: ${e.message}`));
   await worker.waitUntilReady();
-  o.log(`worker ${o.name} on ${host}: ${info.backend} (${info.device}), ${o.concurrency} at once, broker ${o.address.display}`);
+  o.log(
+    `worker ${o.name} on ${host}: ${info.backend} (${info.device}), ${o.concurrency} at once, broker ${o.address.display}`,
+  );
 
   let closing: Promise<void> | null = null;
   return {

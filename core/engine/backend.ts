@@ -27,7 +27,8 @@ const reasonOf = (e: unknown): string => (e instanceof Error ? e.message.split('
 /** Imports a native package; the specifier is a variable so bundlers and tsc leave the optional import alone. */
 async function loadNative(pkg: string, device: string): Promise<{ device: string; versions: Record<string, string> }> {
   const mod: unknown = await import(/* @vite-ignore */ pkg);
-  if (!(await tf.setBackend('tensorflow'))) throw new Error(`${pkg} loaded but the "tensorflow" backend did not initialise`);
+  if (!(await tf.setBackend('tensorflow')))
+    throw new Error(`${pkg} loaded but the "tensorflow" backend did not initialise`);
   const v = (mod as { version?: Record<string, string> }).version ?? {};
   return { device, versions: { 'tfjs-core': tf.version_core, ...v } };
 }
@@ -38,8 +39,16 @@ async function setOrThrow(name: string): Promise<void> {
 }
 
 const CANDIDATES: Candidate[] = [
-  { label: 'tensorflow (tfjs-node-gpu)', backend: 'tensorflow', load: () => loadNative('@tensorflow/tfjs-node-gpu', 'gpu (CUDA via tfjs-node-gpu)') },
-  { label: 'tensorflow (tfjs-node)', backend: 'tensorflow', load: () => loadNative('@tensorflow/tfjs-node', 'cpu (native TensorFlow via tfjs-node)') },
+  {
+    label: 'tensorflow (tfjs-node-gpu)',
+    backend: 'tensorflow',
+    load: () => loadNative('@tensorflow/tfjs-node-gpu', 'gpu (CUDA via tfjs-node-gpu)'),
+  },
+  {
+    label: 'tensorflow (tfjs-node)',
+    backend: 'tensorflow',
+    load: () => loadNative('@tensorflow/tfjs-node', 'cpu (native TensorFlow via tfjs-node)'),
+  },
   {
     label: 'wasm',
     backend: 'wasm',
@@ -58,7 +67,10 @@ const CANDIDATES: Candidate[] = [
     backend: 'cpu',
     load: async () => {
       await setOrThrow('cpu');
-      return { device: 'cpu (JavaScript)', versions: { 'tfjs-core': tf.version_core, 'tfjs-backend-cpu': version_cpu } };
+      return {
+        device: 'cpu (JavaScript)',
+        versions: { 'tfjs-core': tf.version_core, 'tfjs-backend-cpu': version_cpu },
+      };
     },
   },
 ];
@@ -74,7 +86,10 @@ function forcedFromEnv(): BackendName | undefined {
   const raw = process.env.GRADLAB_BACKEND?.trim();
   if (!raw) return undefined;
   const parsed = BackendNameSchema.safeParse(raw);
-  if (!parsed.success) throw new BackendUnavailableError(`GRADLAB_BACKEND="${raw}" is not a backend: use one of ${BackendNameSchema.options.join(', ')}`);
+  if (!parsed.success)
+    throw new BackendUnavailableError(
+      `GRADLAB_BACKEND="${raw}" is not a backend: use one of ${BackendNameSchema.options.join(', ')}`,
+    );
   return parsed.data;
 }
 
@@ -99,5 +114,7 @@ export async function initBackend(forced?: BackendName): Promise<EngineInfo> {
     }
   }
   const why = skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
-  throw new BackendUnavailableError(want ? `Backend "${want}" could not be loaded (${why})` : `No TensorFlow.js backend could be loaded (${why})`);
+  throw new BackendUnavailableError(
+    want ? `Backend "${want}" could not be loaded (${why})` : `No TensorFlow.js backend could be loaded (${why})`,
+  );
 }

@@ -27,7 +27,8 @@ export class BatchError extends Error {
 
 export function batchTensors(batch: Batch, outputSize: number): BatchTensors {
   const { T, B, inputSize, x, target } = batch;
-  if (x.length !== T * B * inputSize) throw new BatchError(`x has ${x.length} values, expected T·B·in = ${T}·${B}·${inputSize}`);
+  if (x.length !== T * B * inputSize)
+    throw new BatchError(`x has ${x.length} values, expected T·B·in = ${T}·${B}·${inputSize}`);
   const all = target.kind === 'mse_all' || target.kind === 'xent_all';
   const N = all ? T * B : B;
   const mask = target.kind === 'mse_all' || target.kind === 'xent_all' ? target.mask : undefined;
@@ -40,7 +41,8 @@ export function batchTensors(batch: Batch, outputSize: number): BatchTensors {
   for (let n = 0; n < N; n++) w[n] = (mask ? mask[n]! : 1) / total / (isMse ? outputSize : 1);
   let y: Float32Array;
   if (isMse) {
-    if (target.y.length !== N * outputSize) throw new BatchError(`target.y has ${target.y.length} values, expected ${N}·${outputSize}`);
+    if (target.y.length !== N * outputSize)
+      throw new BatchError(`target.y has ${target.y.length} values, expected ${N}·${outputSize}`);
     y = target.y;
   } else {
     if (target.y.length !== N) throw new BatchError(`target.y has ${target.y.length} class ids, expected ${N}`);

@@ -66,7 +66,8 @@ export function encodeCheckpoint(s: CheckpointState): Checkpoint {
 
 export function decodeCheckpoint(c: Checkpoint): CheckpointState {
   const bytes = c.data;
-  if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw new CheckpointError('Not a gradlab engine checkpoint (bad magic bytes)');
+  if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+    throw new CheckpointError('Not a gradlab engine checkpoint (bad magic bytes)');
   const len = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
   let header: Header;
   try {
@@ -74,7 +75,8 @@ export function decodeCheckpoint(c: Checkpoint): CheckpointState {
   } catch {
     throw new CheckpointError('Checkpoint header is not valid JSON (truncated or corrupt checkpoint)');
   }
-  if (header.version !== VERSION) throw new CheckpointError(`Checkpoint version ${header.version} is not supported (expected ${VERSION})`);
+  if (header.version !== VERSION)
+    throw new CheckpointError(`Checkpoint version ${header.version} is not supported (expected ${VERSION})`);
   const pad = (4 - ((8 + len) % 4)) % 4;
   // Copy into an aligned buffer: the Uint8Array may sit at any offset of a shared buffer after IPC.
   const body = bytes.slice(8 + len + pad);
@@ -82,13 +84,15 @@ export function decodeCheckpoint(c: Checkpoint): CheckpointState {
   let off = 0;
   const take = (d: { name: string; shape: number[] }): HostTensor => {
     const n = d.shape.reduce((a, b) => a * b, 1);
-    if (off + n > floats.length) throw new CheckpointError(`Checkpoint is truncated: ${d.name} needs ${n} values past offset ${off}`);
+    if (off + n > floats.length)
+      throw new CheckpointError(`Checkpoint is truncated: ${d.name} needs ${n} values past offset ${off}`);
     const t = { name: d.name, shape: d.shape, data: floats.slice(off, off + n) };
     off += n;
     return t;
   };
   const params = header.params.map(take);
   const slots = header.slots.map((ps) => ps.map(take));
-  if (c.step !== header.step) throw new CheckpointError(`Checkpoint step ${c.step} does not match its contents (step ${header.step})`);
+  if (c.step !== header.step)
+    throw new CheckpointError(`Checkpoint step ${c.step} does not match its contents (step ${header.step})`);
   return { step: header.step, wallMs: header.wallMs, model: header.model, optimizer: header.optimizer, params, slots };
 }

@@ -12,7 +12,13 @@ export interface ClipDecision {
 }
 
 /** globalNorm: pre-clip L2 norm of all gradients; maxAbs: largest |entry| over all of them. */
-export function clipGradients(grads: Tensor[], mode: ClipMode, threshold: number, globalNorm: number, maxAbs: number): ClipDecision {
+export function clipGradients(
+  grads: Tensor[],
+  mode: ClipMode,
+  threshold: number,
+  globalNorm: number,
+  maxAbs: number,
+): ClipDecision {
   if (mode === 'norm' && globalNorm > threshold) {
     const scale = threshold / globalNorm;
     return { grads: grads.map((g) => tf.mul(g, scale)), clipped: true };

@@ -10,7 +10,13 @@ import { cell as cellDef, type CellDef, type CellState, type StepRecord } from '
 import type { ModelShape, Params } from './model';
 import { splitRows } from './split';
 import { useFused } from './kernels/recurrent-kernel';
-import { beginFusedPass, fusedDerivatives, fusedHidden, fusedLayerForward, type FusedLayer } from './kernels/fused-layer';
+import {
+  beginFusedPass,
+  fusedDerivatives,
+  fusedHidden,
+  fusedLayerForward,
+  type FusedLayer,
+} from './kernels/fused-layer';
 
 export interface LayerTrace {
   /** The layer's input sequence [T·B, in]. */
@@ -36,7 +42,14 @@ export interface ForwardTrace {
 }
 
 /** Runs the network on x [T·B, in]; call inside a tf.tidy (every intermediate is left for the caller's scope). */
-export function forward(params: Params, model: ModelShape, x: Tensor2D, T: number, B: number, everyStep: boolean): ForwardTrace {
+export function forward(
+  params: Params,
+  model: ModelShape,
+  x: Tensor2D,
+  T: number,
+  B: number,
+  everyStep: boolean,
+): ForwardTrace {
   if (useFused()) return fusedForward(params, model, x, T, B, everyStep);
   const c = cellDef(model.cell);
   const f = activation(model.activation);
@@ -53,7 +66,13 @@ export function forward(params: Params, model: ModelShape, x: Tensor2D, T: numbe
       records.push(rec);
       prev = rec.state;
     }
-    const hcat = T === 1 ? records[0]!.state.h : tf.concat(records.map((r) => r.state.h), 0);
+    const hcat =
+      T === 1
+        ? records[0]!.state.h
+        : tf.concat(
+            records.map((r) => r.state.h),
+            0,
+          );
     layers.push({ input, records, hcat });
     input = hcat;
   }
@@ -67,7 +86,14 @@ export function forward(params: Params, model: ModelShape, x: Tensor2D, T: numbe
  * The same pass through the fused kernel: per layer one input-projection matMul on the backend, then the
  * whole time loop in one kernel call; h comes back as one [T·B, H] tensor.
  */
-function fusedForward(params: Params, model: ModelShape, x: Tensor2D, T: number, B: number, everyStep: boolean): ForwardTrace {
+function fusedForward(
+  params: Params,
+  model: ModelShape,
+  x: Tensor2D,
+  T: number,
+  B: number,
+  everyStep: boolean,
+): ForwardTrace {
   const c = cellDef(model.cell);
   const f = activation(model.activation);
   const H = model.hidden;

@@ -40,7 +40,13 @@ function addMaybe(a: Tensor2D | null, b: Tensor2D | null | undefined): Tensor2D 
   return a ?? b ?? null;
 }
 
-function layerBackward(trace: ForwardTrace, lt: LayerTrace, p: LayerParams, ext: (Tensor2D | null)[], needInputGrad: boolean): LayerGrads {
+function layerBackward(
+  trace: ForwardTrace,
+  lt: LayerTrace,
+  p: LayerParams,
+  ext: (Tensor2D | null)[],
+  needInputGrad: boolean,
+): LayerGrads {
   const { T, B, cell: c, act: f } = trace;
   const H = p.Wh.shape[0];
   const dXPs: Tensor2D[] = new Array<Tensor2D>(T);
@@ -71,11 +77,17 @@ function layerBackward(trace: ForwardTrace, lt: LayerTrace, p: LayerParams, ext:
   if (c.foldsRecurrentBias) {
     dbh = tf.clone(dbx);
     // h_0 = 0, so step 1 adds nothing to dWh: pair h_1..h_{T−1} with the products' gradients of steps 2..T.
-    dWh = T > 1 ? matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dXP, [B, 0], [(T - 1) * B, -1]), true) : tf.zerosLike(p.Wh);
+    dWh =
+      T > 1
+        ? matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dXP, [B, 0], [(T - 1) * B, -1]), true)
+        : tf.zerosLike(p.Wh);
   } else {
     const dHP: Tensor2D = T === 1 ? dHPs[0]! : tf.concat(dHPs, 0);
     dbh = tf.sum(dHP, 0);
-    dWh = T > 1 ? matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dHP, [B, 0], [(T - 1) * B, -1]), true) : tf.zerosLike(p.Wh);
+    dWh =
+      T > 1
+        ? matMul(tf.slice(lt.hcat, [0, 0], [(T - 1) * B, H]), tf.slice(dHP, [B, 0], [(T - 1) * B, -1]), true)
+        : tf.zerosLike(p.Wh);
   }
   return {
     grads: { Wx: dWx as Tensor2D, Wh: dWh as Tensor2D, bx: dbx as tf.Tensor1D, bh: dbh as tf.Tensor1D },
@@ -94,8 +106,11 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
   const dW = matMul(trace.readIn, dOut, true);
   const db = tf.sum(dOut, 0) as tf.Tensor1D;
   const dRead = matMul(dOut, params.readout.W, false, true);
-  if (trace.layers[0]!.fused) return fusedGradients(params, trace, loss, dRead, lossDef.everyStep, { W: dW as Tensor2D, b: db });
-  let ext: (Tensor2D | null)[] = lossDef.everyStep ? splitRows(dRead, T) : [...new Array<null>(T - 1).fill(null), dRead];
+  if (trace.layers[0]!.fused)
+    return fusedGradients(params, trace, loss, dRead, lossDef.everyStep, { W: dW as Tensor2D, b: db });
+  let ext: (Tensor2D | null)[] = lossDef.everyStep
+    ? splitRows(dRead, T)
+    : [...new Array<null>(T - 1).fill(null), dRead];
   const L = params.layers.length;
   const layerGrads: LayerGrads[] = new Array<LayerGrads>(L);
   for (let l = L - 1; l >= 0; l--) {
@@ -108,13 +123,22 @@ export function computeGradients(params: Params, model: ModelShape, batch: Batch
     grads: { layers: layerGrads.map((g) => g.grads), readout: { W: dW as Tensor2D, b: db } },
     dh: layerGrads.map((g) => g.dh),
     dc: layerGrads.map((g) => g.dc),
-    hiddenNorms: () => ({ h: layerGrads.map((g) => stepNorms(g.dh)), c: layerGrads.map((g) => (g.dc ? stepNorms(g.dc) : null)) }),
+    hiddenNorms: () => ({
+      h: layerGrads.map((g) => stepNorms(g.dh)),
+      c: layerGrads.map((g) => (g.dc ? stepNorms(g.dc) : null)),
+    }),
     trace,
   };
 }
 
 /** The gradient reaching h_t from the readout, as a host [T·B, H] array (zeros before step T for *_last losses). */
-export function readoutGradientRows(dRead: Tensor2D, T: number, B: number, H: number, everyStep: boolean): Float32Array {
+export function readoutGradientRows(
+  dRead: Tensor2D,
+  T: number,
+  B: number,
+  H: number,
+  everyStep: boolean,
+): Float32Array {
   const d = dRead.dataSync() as Float32Array;
   if (everyStep) return d;
   const ext = new Float32Array(T * B * H);
@@ -126,7 +150,14 @@ export function readoutGradientRows(dRead: Tensor2D, T: number, B: number, H: nu
  * The backward pass through the fused kernel: one call per layer for the whole time loop, then the weight
  * gradients as a few large matMuls on the backend (dWx = inputᵀ·dXP, dWh = h₋ᵀ·dHP over all steps).
  */
-function fusedGradients(params: Params, trace: ForwardTrace, loss: Scalar, dRead: Tensor2D, everyStep: boolean, readout: Params['readout']): GradientResult {
+function fusedGradients(
+  params: Params,
+  trace: ForwardTrace,
+  loss: Scalar,
+  dRead: Tensor2D,
+  everyStep: boolean,
+  readout: Params['readout'],
+): GradientResult {
   const { T, B } = trace;
   const L = params.layers.length;
   const H = params.layers[0]!.Wh.shape[0];
@@ -149,7 +180,11 @@ function fusedGradients(params: Params, trace: ForwardTrace, loss: Scalar, dRead
     // h_0 = 0: pair h_1..h_{T−1} with the recurrent products' gradients of steps 2..T.
     const dWh =
       T > 1
-        ? matMul(tf.tensor2d(fusedHidden(lt.fused!, 0, (T - 1) * B), [(T - 1) * B, H]), tf.tensor2d(rec.subarray(B * GH), [(T - 1) * B, GH]), true)
+        ? matMul(
+            tf.tensor2d(fusedHidden(lt.fused!, 0, (T - 1) * B), [(T - 1) * B, H]),
+            tf.tensor2d(rec.subarray(B * GH), [(T - 1) * B, GH]),
+            true,
+          )
         : tf.zerosLike(p.Wh);
     grads[l] = { Wx: dWx, Wh: dWh as Tensor2D, bx: dbx, bh: dbh };
     if (l > 0) ext = matMul(dXP, p.Wx, false, true).dataSync() as Float32Array;

@@ -41,8 +41,19 @@ export interface HostTensor {
   data: Float32Array;
 }
 
-export function shapeOf(model: Pick<ModelSpec, 'cell' | 'activation' | 'layers' | 'hidden'>, inputSize: number, outputSize: number): ModelShape {
-  return { cell: model.cell, activation: model.activation, layers: model.layers, hidden: model.hidden, inputSize, outputSize };
+export function shapeOf(
+  model: Pick<ModelSpec, 'cell' | 'activation' | 'layers' | 'hidden'>,
+  inputSize: number,
+  outputSize: number,
+): ModelShape {
+  return {
+    cell: model.cell,
+    activation: model.activation,
+    layers: model.layers,
+    hidden: model.hidden,
+    inputSize,
+    outputSize,
+  };
 }
 
 /** Expected shape of every parameter, in canonical order. */
@@ -64,7 +75,8 @@ export function paramList(p: Params): Tensor[] {
 }
 
 export function paramsFromList(m: ModelShape, list: Tensor[]): Params {
-  if (list.length !== m.layers * 4 + 2) throw new Error(`Expected ${m.layers * 4 + 2} parameter tensors, got ${list.length}`);
+  if (list.length !== m.layers * 4 + 2)
+    throw new Error(`Expected ${m.layers * 4 + 2} parameter tensors, got ${list.length}`);
   const layers: LayerParams[] = [];
   for (let l = 0; l < m.layers; l++) {
     const [Wx, Wh, bx, bh] = list.slice(l * 4, l * 4 + 4) as [Tensor2D, Tensor2D, Tensor1D, Tensor1D];
@@ -85,7 +97,8 @@ export function paramsFromHost(m: ModelShape, host: HostTensor[]): Params {
     shapes.map((s, i) => {
       const h = host[i]!;
       const n = s.shape.reduce((a, b) => a * b, 1);
-      if (h.data.length !== n) throw new Error(`${s.name}: expected ${n} values (shape ${s.shape.join('×')}), got ${h.data.length}`);
+      if (h.data.length !== n)
+        throw new Error(`${s.name}: expected ${n} values (shape ${s.shape.join('×')}), got ${h.data.length}`);
       return tf.tensor(h.data, s.shape);
     }),
   );
@@ -94,7 +107,13 @@ export function paramsFromHost(m: ModelShape, host: HostTensor[]): Params {
 export async function paramsToHost(m: ModelShape, p: Params): Promise<HostTensor[]> {
   const shapes = paramShapes(m);
   const list = paramList(p);
-  return Promise.all(list.map(async (t, i) => ({ name: shapes[i]!.name, shape: shapes[i]!.shape, data: (await t.data()) as Float32Array })));
+  return Promise.all(
+    list.map(async (t, i) => ({
+      name: shapes[i]!.name,
+      shape: shapes[i]!.shape,
+      data: (await t.data()) as Float32Array,
+    })),
+  );
 }
 
 /** Initialises one gate-blocked matrix [rows, G·H], block by block. */
@@ -119,7 +138,11 @@ export function createParams(spec: ModelSpec, inputSize: number, outputSize: num
   const H = m.hidden;
   const { input, recurrent, gain, std, spectralRadius } = spec.init;
   const host: HostTensor[] = [];
-  const f32 = (name: string, shape: number[], d: Float64Array): HostTensor => ({ name, shape, data: Float32Array.from(d) });
+  const f32 = (name: string, shape: number[], d: Float64Array): HostTensor => ({
+    name,
+    shape,
+    data: Float32Array.from(d),
+  });
   for (let l = 0; l < m.layers; l++) {
     const inSize = l === 0 ? inputSize : H;
     const ctx = (stream: number) => ({ rng: createRng(seed, l * 16 + stream), gain, std });

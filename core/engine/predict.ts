@@ -51,8 +51,11 @@ export async function predict(req: PredictRequest): Promise<Predictions> {
   const task = createTask(spec.task, spec.train.seed);
   const model = shapeOf(spec.model, task.inputSize, task.outputSize);
   const ck = decodeCheckpoint(checkpoint);
-  const expected = paramShapes(model).map((s) => s.shape.join('x')).join(',');
-  if (ck.params.map((p) => p.shape.join('x')).join(',') !== expected) throw new CheckpointError('Checkpoint does not match the spec: its parameter shapes differ from the model');
+  const expected = paramShapes(model)
+    .map((s) => s.shape.join('x'))
+    .join(',');
+  if (ck.params.map((p) => p.shape.join('x')).join(',') !== expected)
+    throw new CheckpointError('Checkpoint does not match the spec: its parameter shapes differ from the model');
   let nonFiniteWeights = 0;
   for (const p of ck.params) for (const v of p.data) if (!Number.isFinite(v)) nonFiniteWeights++;
 
@@ -61,8 +64,13 @@ export async function predict(req: PredictRequest): Promise<Predictions> {
   const params = paramsFromHost(model, ck.params);
   try {
     const everyStep = LOSS_DEFS[b.lossKind].everyStep;
-    const outputs = tf.tidy(() => forward(params, model, b.x, b.T, b.B, everyStep).out.dataSync() as Float32Array).slice();
-    const targets = batch.target.kind === 'mse_last' || batch.target.kind === 'mse_all' ? batch.target.y.slice() : Float32Array.from(batch.target.y);
+    const outputs = tf
+      .tidy(() => forward(params, model, b.x, b.T, b.B, everyStep).out.dataSync() as Float32Array)
+      .slice();
+    const targets =
+      batch.target.kind === 'mse_last' || batch.target.kind === 'mse_all'
+        ? batch.target.y.slice()
+        : Float32Array.from(batch.target.y);
     return {
       checkpointStep: ck.step,
       lossKind: b.lossKind,

@@ -40,12 +40,20 @@ const BatchSchema = z.object({
     z.object({ kind: z.literal('mse_last'), y: matrixSchema }),
     z.object({ kind: z.literal('mse_all'), y: z.array(matrixSchema), mask: z.array(z.array(num)).optional() }),
     z.object({ kind: z.literal('xent_last'), y: z.array(z.number().int().min(0)) }),
-    z.object({ kind: z.literal('xent_all'), y: z.array(z.array(z.number().int().min(0))), mask: z.array(z.array(num)).optional() }),
+    z.object({
+      kind: z.literal('xent_all'),
+      y: z.array(z.array(z.number().int().min(0))),
+      mask: z.array(z.array(num)).optional(),
+    }),
   ]),
 });
 
 function fail(file: string, issues: FieldIssue[]): never {
-  throw new LabError('invalid_argument', `Invalid ${file}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`, issues);
+  throw new LabError(
+    'invalid_argument',
+    `Invalid ${file}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+    issues,
+  );
 }
 
 function parse<S extends z.ZodType>(file: string, schema: S, input: unknown): z.output<S> {
@@ -71,7 +79,13 @@ function flat(file: string, path: string, v: unknown, shape: number[], what: str
       return;
     }
     const a = x as unknown[];
-    if (a.length !== shape[d]) fail(file, [{ path: p, message: `expected ${shape[d]} ${d === 0 && shape.length > 1 ? 'rows' : 'entries'} (${what[d]}), got ${a.length}` }]);
+    if (a.length !== shape[d])
+      fail(file, [
+        {
+          path: p,
+          message: `expected ${shape[d]} ${d === 0 && shape.length > 1 ? 'rows' : 'entries'} (${what[d]}), got ${a.length}`,
+        },
+      ]);
     a.forEach((e, i) => walk(e, d + 1, `${p}[${i}]`));
   };
   walk(v, 0, path);
@@ -82,7 +96,11 @@ function nest(data: ArrayLike<number>, rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => data[r * cols + c]!));
 }
 
-export async function probeFromFiles(configJson: unknown, weightsJson: unknown, batchJson: unknown): Promise<ProbeResult> {
+export async function probeFromFiles(
+  configJson: unknown,
+  weightsJson: unknown,
+  batchJson: unknown,
+): Promise<ProbeResult> {
   const config = parse('config', ConfigSchema, configJson);
   const weights = parse('weights', WeightsSchema, weightsJson);
   const batch = parse('batch', BatchSchema, batchJson);
@@ -90,7 +108,10 @@ export async function probeFromFiles(configJson: unknown, weightsJson: unknown, 
   const G = cellDef(m.cell).gates;
   const H = m.hidden;
   const GH = G * H;
-  if (weights.layers.length !== m.layers) fail('weights', [{ path: 'weights.layers', message: `expected ${m.layers} layers (model.layers), got ${weights.layers.length}` }]);
+  if (weights.layers.length !== m.layers)
+    fail('weights', [
+      { path: 'weights.layers', message: `expected ${m.layers} layers (model.layers), got ${weights.layers.length}` },
+    ]);
   const inSize = weights.layers[0]!.Wx.length;
   const outSize = weights.readout.b.length;
   const host: HostTensor[] = [];
@@ -99,17 +120,35 @@ export async function probeFromFiles(configJson: unknown, weightsJson: unknown, 
     const rows = l === 0 ? inSize : H;
     const rowWhy = l === 0 ? 'input size' : 'model.hidden';
     const colWhy = `${G} gates × model.hidden`;
-    host.push({ name: `layer${l}.Wx`, shape: [rows, GH], data: flat('weights', `${p}.Wx`, L.Wx, [rows, GH], [rowWhy, colWhy]) });
-    host.push({ name: `layer${l}.Wh`, shape: [H, GH], data: flat('weights', `${p}.Wh`, L.Wh, [H, GH], ['model.hidden', colWhy]) });
+    host.push({
+      name: `layer${l}.Wx`,
+      shape: [rows, GH],
+      data: flat('weights', `${p}.Wx`, L.Wx, [rows, GH], [rowWhy, colWhy]),
+    });
+    host.push({
+      name: `layer${l}.Wh`,
+      shape: [H, GH],
+      data: flat('weights', `${p}.Wh`, L.Wh, [H, GH], ['model.hidden', colWhy]),
+    });
     host.push({ name: `layer${l}.bx`, shape: [GH], data: flat('weights', `${p}.bx`, L.bx, [GH], [colWhy]) });
     host.push({ name: `layer${l}.bh`, shape: [GH], data: flat('weights', `${p}.bh`, L.bh, [GH], [colWhy]) });
   });
-  host.push({ name: 'readout.W', shape: [H, outSize], data: flat('weights', 'weights.readout.W', weights.readout.W, [H, outSize], ['model.hidden', 'readout.b length']) });
+  host.push({
+    name: 'readout.W',
+    shape: [H, outSize],
+    data: flat('weights', 'weights.readout.W', weights.readout.W, [H, outSize], ['model.hidden', 'readout.b length']),
+  });
   host.push({ name: 'readout.b', shape: [outSize], data: Float32Array.from(weights.readout.b) });
 
   const T = batch.x.length;
   const B = batch.x[0]!.length;
-  const x = flat('batch', 'batch.x', batch.x, [T, B, inSize], ['time steps', 'batch size', 'input size, rows of weights.layers[0].Wx']);
+  const x = flat(
+    'batch',
+    'batch.x',
+    batch.x,
+    [T, B, inSize],
+    ['time steps', 'batch size', 'input size, rows of weights.layers[0].Wx'],
+  );
   const tg = batch.target;
   let target: Target;
   switch (tg.kind) {
@@ -136,7 +175,13 @@ export async function probeFromFiles(configJson: unknown, weightsJson: unknown, 
   }
   if (target.kind.startsWith('xent')) {
     const bad = Array.from(target.y).findIndex((c) => c >= outSize);
-    if (bad >= 0) fail('batch', [{ path: 'batch.target.y', message: `class id ${target.y[bad]} is out of range: the readout has ${outSize} outputs` }]);
+    if (bad >= 0)
+      fail('batch', [
+        {
+          path: 'batch.target.y',
+          message: `class id ${target.y[bad]} is out of range: the readout has ${outSize} outputs`,
+        },
+      ]);
   }
   const b: Batch = { T, B, inputSize: inSize, x, target };
 
@@ -159,7 +204,10 @@ export async function probeFromFiles(configJson: unknown, weightsJson: unknown, 
       result = {
         loss: g.loss.dataSync()[0]!,
         hiddenGradNorms: hidden.hNorms,
-        paramGrads: { layers, readout: { W: nest(grads[m.layers * 4]!, H, outSize), b: Array.from(grads[m.layers * 4 + 1]!) } },
+        paramGrads: {
+          layers,
+          readout: { W: nest(grads[m.layers * 4]!, H, outSize), b: Array.from(grads[m.layers * 4 + 1]!) },
+        },
       };
       if (m.cell === 'lstm') result.cellGradNorms = hidden.cNorms.map((c) => c ?? []);
     });

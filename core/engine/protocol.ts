@@ -3,7 +3,15 @@
  * streams what it measures; only the host writes the store. Sent with structured clone (Node's `advanced`
  * IPC serialization, Electron's utilityProcess), so typed arrays and NaN/Infinity travel as they are.
  */
-import type { Checkpoint, EngineInfo, ExperimentSpec, FinalMetrics, GradientProfile, StepMetrics, BackendName } from '../api';
+import type {
+  Checkpoint,
+  EngineInfo,
+  ExperimentSpec,
+  FinalMetrics,
+  GradientProfile,
+  StepMetrics,
+  BackendName,
+} from '../api';
 import type { Predictions } from './predict';
 
 /** The record the store keeps (core/api/records.ts); named here too for the engine's side. */

@@ -12,5 +12,7 @@ export function splitRows(t: Tensor2D, T: number): Tensor2D[] {
   const [rows, cols] = t.shape;
   const B = rows / T;
   const data = t.dataSync() as Float32Array;
-  return Array.from({ length: T }, (_, s) => tf.tensor2d(data.subarray(s * B * cols, (s + 1) * B * cols), [B, cols], t.dtype as 'float32'));
+  return Array.from({ length: T }, (_, s) =>
+    tf.tensor2d(data.subarray(s * B * cols, (s + 1) * B * cols), [B, cols], t.dtype as 'float32'),
+  );
 }

@@ -95,14 +95,25 @@ function readLossAndNorms(lossT: Tensor, grads: Tensor[], wantPerParam: boolean)
   const p = gradientSummary(grads).dataSync();
   const perParam = grads.map((_g, i) => normFromScaled(p[2 * i]!, p[2 * i + 1]!));
   // Finished in float64 from the per-tensor pairs when they are all finite.
-  return { loss: s[0]!, maxAbs: s[1]!, global: perParam.every(Number.isFinite) ? combineNorms(perParam) : global, perParam };
+  return {
+    loss: s[0]!,
+    maxAbs: s[1]!,
+    global: perParam.every(Number.isFinite) ? combineNorms(perParam) : global,
+    perParam,
+  };
 }
 
 /**
  * Advances `state` by one step in place. Every step reads the loss and the gradient norms in one download
  * (readLossAndNorms); a step whose gradient went non-finite names the first tensor that did.
  */
-export function trainStep(state: TrainState, model: ModelShape, batch: BatchTensors, train: TrainSpec, opts: StepOptions = {}): StepOutcome {
+export function trainStep(
+  state: TrainState,
+  model: ModelShape,
+  batch: BatchTensors,
+  train: TrainSpec,
+  opts: StepOptions = {},
+): StepOutcome {
   const names = paramShapes(model).map((s) => s.name);
   const opt = optimizer(train.optimizer);
   const stepNo = state.step + 1;
@@ -114,9 +125,16 @@ export function trainStep(state: TrainState, model: ModelShape, batch: BatchTens
     opts.inspect?.(g, state.params);
     const grads = paramList(g.grads);
     const { loss, maxAbs, global: gradNorm, perParam } = readLossAndNorms(g.loss, grads, !!opts.paramNorms);
-    const paramGradNorms = perParam && (opts.paramNorms || !Number.isFinite(gradNorm)) ? Object.fromEntries(names.map((n, i) => [n, perParam[i]!])) : undefined;
+    const paramGradNorms =
+      perParam && (opts.paramNorms || !Number.isFinite(gradNorm))
+        ? Object.fromEntries(names.map((n, i) => [n, perParam[i]!]))
+        : undefined;
     const badGrad = perParam ? perParam.findIndex((n) => !Number.isFinite(n)) : -1;
-    const diverged = !Number.isFinite(loss) ? 'loss' : !Number.isFinite(gradNorm) ? `grad:${names[Math.max(badGrad, 0)]}` : null;
+    const diverged = !Number.isFinite(loss)
+      ? 'loss'
+      : !Number.isFinite(gradNorm)
+        ? `grad:${names[Math.max(badGrad, 0)]}`
+        : null;
     if (diverged && !opts.applyDiverged) {
       outcome = { loss, gradNorm, clipped: false, paramGradNorms, diverged };
       return;

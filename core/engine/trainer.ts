@@ -14,7 +14,16 @@ import { engineInfo, initBackend } from './backend';
 import { batchTensors, disposeBatch, type BatchTensors } from './batch';
 import { forward } from './forward';
 import { LOSS_DEFS, accuracy } from './loss';
-import { createParams, paramList, paramShapes, paramsFromHost, paramsToHost, shapeOf, type ModelShape, type Params } from './model';
+import {
+  createParams,
+  paramList,
+  paramShapes,
+  paramsFromHost,
+  paramsToHost,
+  shapeOf,
+  type ModelShape,
+  type Params,
+} from './model';
 import { decodeCheckpoint, encodeCheckpoint, CheckpointError } from './checkpoint';
 import { disposeState, initialSlots, trainStep, type TrainState } from './train-step';
 import { measureProfile, profileFromPass } from './metrics/profile';
@@ -49,28 +58,50 @@ export function evaluate(state: TrainState, model: ModelShape, b: BatchTensors):
   });
 }
 
-async function restoreState(model: ModelShape, spec: ExperimentSpec, c: Checkpoint): Promise<{ state: TrainState; wallMs: number }> {
+async function restoreState(
+  model: ModelShape,
+  spec: ExperimentSpec,
+  c: Checkpoint,
+): Promise<{ state: TrainState; wallMs: number }> {
   const ck = decodeCheckpoint(c);
   const expected = paramShapes(model);
   const shapeKey = (s: { shape: number[] }[]) => s.map((x) => x.shape.join('x')).join(',');
-  if (shapeKey(ck.params) !== shapeKey(expected)) throw new CheckpointError('Checkpoint does not match the spec: its parameter shapes differ from the model');
-  if (ck.optimizer !== spec.train.optimizer) throw new CheckpointError(`Checkpoint was written by optimizer "${ck.optimizer}", the spec asks for "${spec.train.optimizer}"`);
+  if (shapeKey(ck.params) !== shapeKey(expected))
+    throw new CheckpointError('Checkpoint does not match the spec: its parameter shapes differ from the model');
+  if (ck.optimizer !== spec.train.optimizer)
+    throw new CheckpointError(
+      `Checkpoint was written by optimizer "${ck.optimizer}", the spec asks for "${spec.train.optimizer}"`,
+    );
   const params = paramsFromHost(model, ck.params);
   const slots = ck.slots.map((ps) => ps.map((t) => tf.tensor(t.data, t.shape)));
   return { state: { params, slots, step: ck.step }, wallMs: ck.wallMs };
 }
 
-async function checkpointOf(state: TrainState, model: ModelShape, spec: ExperimentSpec, wallMs: number): Promise<Checkpoint> {
+async function checkpointOf(
+  state: TrainState,
+  model: ModelShape,
+  spec: ExperimentSpec,
+  wallMs: number,
+): Promise<Checkpoint> {
   const params = await paramsToHost(model, state.params);
   const slots = await Promise.all(
-    state.slots.map((ps) => Promise.all(ps.map(async (t, i) => ({ name: String(i), shape: t.shape, data: (await t.data()) as Float32Array })))),
+    state.slots.map((ps) =>
+      Promise.all(
+        ps.map(async (t, i) => ({ name: String(i), shape: t.shape, data: (await t.data()) as Float32Array })),
+      ),
+    ),
   );
   return encodeCheckpoint({ step: state.step, wallMs, model, optimizer: spec.train.optimizer, params, slots });
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => void, shouldStop: () => boolean, opts: RunOptions = {}): Promise<void> {
+export async function runTraining(
+  msg: RunMessage,
+  emit: (m: EngineToHost) => void,
+  shouldStop: () => boolean,
+  opts: RunOptions = {},
+): Promise<void> {
   const { runId, spec } = msg;
   const info = engineInfo() ?? (await initBackend());
   const task = (opts.createTask ?? createTask)(spec.task, spec.train.seed);
@@ -92,7 +123,8 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
     const heldout = batchTensors(task.heldoutBatch(train.batch), task.outputSize);
     fixed.push(heldout);
     const fromTrain = probe.source === 'train';
-    const probeBatch = probe.every > 0 && !fromTrain ? batchTensors(task.probeBatch(probe.batch), task.outputSize) : null;
+    const probeBatch =
+      probe.every > 0 && !fromTrain ? batchTensors(task.probeBatch(probe.batch), task.outputSize) : null;
     if (probeBatch) fixed.push(probeBatch);
 
     const t0 = performance.now();
@@ -107,9 +139,11 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       emit({ type: 'profile', runId, profile: p });
     };
     const profile = (step: number) => {
-      if (probeBatch) publish(measureProfile(state.params, model, probeBatch, step, { spectra: spectraAt(step), warm }));
+      if (probeBatch)
+        publish(measureProfile(state.params, model, probeBatch, step, { spectra: spectraAt(step), warm }));
     };
-    const checkpoint = async () => emit({ type: 'checkpoint', runId, checkpoint: await checkpointOf(state, model, spec, wall()) });
+    const checkpoint = async () =>
+      emit({ type: 'checkpoint', runId, checkpoint: await checkpointOf(state, model, spec, wall()) });
     if (state.step === 0) profile(0);
 
     while (state.step < train.steps) {
@@ -125,13 +159,26 @@ export async function runTraining(msg: RunMessage, emit: (m: EngineToHost) => vo
       let out;
       let stepProfile: GradientProfile | null = null;
       // A train-source profile is read off this step's own pass (at the weights before its update).
-      const inspect = probeNow && fromTrain ? (g: GradientResult, params: Params) => (stepProfile = profileFromPass(params, model, g.trace, g.hiddenNorms(), s, { spectra: spectraAt(s), warm })) : undefined;
+      const inspect =
+        probeNow && fromTrain
+          ? (g: GradientResult, params: Params) =>
+              (stepProfile = profileFromPass(params, model, g.trace, g.hiddenNorms(), s, {
+                spectra: spectraAt(s),
+                warm,
+              }))
+          : undefined;
       try {
         out = trainStep(state, model, batch, train, { paramNorms: probeNow, applyDiverged: true, inspect });
       } finally {
         disposeBatch(batch);
       }
-      const metrics: StepMetrics = { step: s, wallMs: wall(), loss: out.loss, gradNorm: out.gradNorm, clipped: out.clipped };
+      const metrics: StepMetrics = {
+        step: s,
+        wallMs: wall(),
+        loss: out.loss,
+        gradNorm: out.gradNorm,
+        clipped: out.clipped,
+      };
       final.loss = out.loss;
       if (out.diverged) {
         emit({ type: 'step', runId, metrics });

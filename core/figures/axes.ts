@@ -22,11 +22,22 @@ export function labelHeight(l: TickLabel, fontSize: number): number {
 }
 
 /** A <text> for a tick label; `anchor` as SVG's text-anchor. */
-export function tickText(l: TickLabel, x: number, y: number, anchor: 'start' | 'middle' | 'end', fontSize: number): string {
+export function tickText(
+  l: TickLabel,
+  x: number,
+  y: number,
+  anchor: 'start' | 'middle' | 'end',
+  fontSize: number,
+): string {
   const sup = l.sup
     ? el('tspan', { dy: num(-fontSize * SUP_RISE), 'font-size': num(fontSize * SUP_SCALE) }, text(l.sup))
     : '';
-  return el('text', { x: num(x), y: num(y), 'text-anchor': anchor === 'start' ? undefined : anchor }, text(l.text), sup);
+  return el(
+    'text',
+    { x: num(x), y: num(y), 'text-anchor': anchor === 'start' ? undefined : anchor },
+    text(l.text),
+    sup,
+  );
 }
 
 export interface PlotRect {
@@ -86,11 +97,19 @@ export function drawXAxis(axis: AxisScale, rect: PlotRect, st: AxisStyle): strin
     const len = t.label ? st.tickLength : st.tickLength * 0.55;
     ticks.push(`M${num(x)} ${num(y0)}v${num(len)}`);
     if (t.label && keep.has(i)) {
-      labels.push(tickText(t.label, x, y0 + st.tickLength + st.tickPad + st.fontSize * FONT_CAP_HEIGHT, 'middle', st.fontSize));
+      labels.push(
+        tickText(t.label, x, y0 + st.tickLength + st.tickPad + st.fontSize * FONT_CAP_HEIGHT, 'middle', st.fontSize),
+      );
     }
   });
   return group({ class: 'x-axis' }, [
-    el('path', { d: `M${num(rect.left)} ${num(y0)}H${num(rect.left + rect.width)}${ticks.join('')}`, fill: 'none', stroke: AXIS_COLOR, 'stroke-width': num(st.lineWidth), 'stroke-linecap': 'square' }),
+    el('path', {
+      d: `M${num(rect.left)} ${num(y0)}H${num(rect.left + rect.width)}${ticks.join('')}`,
+      fill: 'none',
+      stroke: AXIS_COLOR,
+      'stroke-width': num(st.lineWidth),
+      'stroke-linecap': 'square',
+    }),
     group({ 'font-size': num(st.fontSize) }, labels),
   ]);
 }
@@ -116,7 +135,13 @@ export function drawYAxis(axis: AxisScale, rect: PlotRect, st: AxisStyle): strin
     }
   }
   return group({ class: 'y-axis' }, [
-    el('path', { d: `M${num(x0)} ${num(rect.top + rect.height)}V${num(rect.top)}${ticks.join('')}`, fill: 'none', stroke: AXIS_COLOR, 'stroke-width': num(st.lineWidth), 'stroke-linecap': 'square' }),
+    el('path', {
+      d: `M${num(x0)} ${num(rect.top + rect.height)}V${num(rect.top)}${ticks.join('')}`,
+      fill: 'none',
+      stroke: AXIS_COLOR,
+      'stroke-width': num(st.lineWidth),
+      'stroke-linecap': 'square',
+    }),
     group({ 'font-size': num(st.fontSize) }, labels),
   ]);
 }
@@ -126,23 +151,59 @@ export function drawGrid(x: AxisScale, y: AxisScale, rect: PlotRect, st: AxisSty
   const parts: string[] = [];
   for (const t of x.ticks) {
     const px = x.scale(t.value);
-    if (t.label && px > rect.left + 0.5 && px <= rect.left + rect.width) parts.push(`M${num(px)} ${num(rect.top)}V${num(rect.top + rect.height)}`);
+    if (t.label && px > rect.left + 0.5 && px <= rect.left + rect.width)
+      parts.push(`M${num(px)} ${num(rect.top)}V${num(rect.top + rect.height)}`);
   }
   for (const t of y.ticks) {
     const py = y.scale(t.value);
-    if (t.label && py >= rect.top && py < rect.top + rect.height - 0.5) parts.push(`M${num(rect.left)} ${num(py)}H${num(rect.left + rect.width)}`);
+    if (t.label && py >= rect.top && py < rect.top + rect.height - 0.5)
+      parts.push(`M${num(rect.left)} ${num(py)}H${num(rect.left + rect.width)}`);
   }
-  return parts.length ? el('path', { class: 'grid', d: parts.join(''), fill: 'none', stroke: '#D0D0D0', 'stroke-width': num(st.lineWidth * 0.6) }) : '';
+  return parts.length
+    ? el('path', {
+        class: 'grid',
+        d: parts.join(''),
+        fill: 'none',
+        stroke: '#D0D0D0',
+        'stroke-width': num(st.lineWidth * 0.6),
+      })
+    : '';
 }
 
 /** Axis titles: x centred under the tick labels, y rotated and centred left of them. */
-export function drawAxisLabels(rect: PlotRect, xLabel: string, yLabel: string, xLabelBaseline: number, yLabelX: number, fontSize: number): string {
+export function drawAxisLabels(
+  rect: PlotRect,
+  xLabel: string,
+  yLabel: string,
+  xLabelBaseline: number,
+  yLabelX: number,
+  fontSize: number,
+): string {
   const out: string[] = [];
-  if (xLabel) out.push(el('text', { class: 'x-label', x: num(rect.left + rect.width / 2), y: num(xLabelBaseline), 'text-anchor': 'middle' }, text(xLabel)));
+  if (xLabel)
+    out.push(
+      el(
+        'text',
+        { class: 'x-label', x: num(rect.left + rect.width / 2), y: num(xLabelBaseline), 'text-anchor': 'middle' },
+        text(xLabel),
+      ),
+    );
   if (yLabel) {
     const cx = yLabelX;
     const cy = rect.top + rect.height / 2;
-    out.push(el('text', { class: 'y-label', x: num(cx), y: num(cy), transform: `rotate(-90 ${num(cx)} ${num(cy)})`, 'text-anchor': 'middle' }, text(yLabel)));
+    out.push(
+      el(
+        'text',
+        {
+          class: 'y-label',
+          x: num(cx),
+          y: num(cy),
+          transform: `rotate(-90 ${num(cx)} ${num(cy)})`,
+          'text-anchor': 'middle',
+        },
+        text(yLabel),
+      ),
+    );
   }
   return group({ 'font-size': num(fontSize) }, out);
 }

@@ -32,7 +32,15 @@ const profiles = (runs: FigureRunInput[]) => runs.map((r) => ({ run: r.run, prof
 export const FIGURE_CHART_REGISTRY: Record<FigureChart, FigureChartRecord> = {
   loss: {
     needs: { series: true, profiles: false },
-    build: (runs, s) => lossChart(series(runs), { metrics: s.metrics, groupSeeds: s.groupSeeds, baseline: s.baseline, smoothing: s.smoothing, band: s.band, xAxis: s.xAxis }),
+    build: (runs, s) =>
+      lossChart(series(runs), {
+        metrics: s.metrics,
+        groupSeeds: s.groupSeeds,
+        baseline: s.baseline,
+        smoothing: s.smoothing,
+        band: s.band,
+        xAxis: s.xAxis,
+      }),
   },
   profile: {
     needs: { series: false, profiles: true },

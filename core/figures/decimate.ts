@@ -7,10 +7,17 @@
  */
 
 /** Indices to keep of (x[i], y[i]), i in [from, to), with columns `columnWidth` wide in x's units. */
-export function m4Indices(x: ArrayLike<number>, y: ArrayLike<number>, columnWidth: number, from = 0, to = x.length): number[] {
+export function m4Indices(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  columnWidth: number,
+  from = 0,
+  to = x.length,
+): number[] {
   const n = to - from;
   if (n <= 4 || !(columnWidth > 0)) return Array.from({ length: n }, (_, k) => from + k);
-  for (let i = from + 1; i < to; i++) if ((x[i] as number) < (x[i - 1] as number)) return Array.from({ length: n }, (_, k) => from + k);
+  for (let i = from + 1; i < to; i++)
+    if ((x[i] as number) < (x[i - 1] as number)) return Array.from({ length: n }, (_, k) => from + k);
   const keep: number[] = [];
   let col = Math.floor((x[from] as number) / columnWidth);
   let first = from;

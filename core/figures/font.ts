@@ -20,11 +20,16 @@ export function setFigureFontPath(path: string | null): void {
 
 export function figureFontPath(): string {
   if (override) return override;
-  const candidates = [new URL(`./fonts/${FONT_FILE}`, import.meta.url), new URL(`../core/figures/fonts/${FONT_FILE}`, import.meta.url)];
+  const candidates = [
+    new URL(`./fonts/${FONT_FILE}`, import.meta.url),
+    new URL(`../core/figures/fonts/${FONT_FILE}`, import.meta.url),
+  ];
   for (const url of candidates) {
     if (url.protocol !== 'file:') continue;
     const path = fileURLToPath(url);
     if (existsSync(path)) return path;
   }
-  throw new Error(`Figure font ${FONT_FILE} not found next to core/figures; call setFigureFontPath() with its location`);
+  throw new Error(
+    `Figure font ${FONT_FILE} not found next to core/figures; call setFigureFontPath() with its location`,
+  );
 }

@@ -32,7 +32,15 @@ export function predictionsChart(runs: PredictionRun[]): LineChartData {
       }
     }
     const nanText = bad === 0 ? '' : bad === n ? ` (all ${n} outputs NaN/∞)` : ` (${bad} of ${n} outputs NaN/∞)`;
-    series.push({ id: `${r.run.id}:predictions`, alias: r.run.id, label: `${r.run.name}${nanText}`, x, y, noLine: true, colorIndex: ri });
+    series.push({
+      id: `${r.run.id}:predictions`,
+      alias: r.run.id,
+      label: `${r.run.name}${nanText}`,
+      x,
+      y,
+      noLine: true,
+      colorIndex: ri,
+    });
   });
   if (lo < hi) series.push({ id: 'identity', label: 'prediction = target', x: [lo, hi], y: [lo, hi], reference: true });
   return {

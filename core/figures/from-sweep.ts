@@ -41,7 +41,13 @@ function profileAt(profiles: GradientProfile[] | undefined, step: number | undef
   let best: GradientProfile | undefined;
   for (const p of profiles ?? []) {
     if (!best) best = p;
-    else if (step === undefined ? p.step > best.step : Math.abs(p.step - step) < Math.abs(best.step - step) || (Math.abs(p.step - step) === Math.abs(best.step - step) && p.step < best.step)) best = p;
+    else if (
+      step === undefined
+        ? p.step > best.step
+        : Math.abs(p.step - step) < Math.abs(best.step - step) ||
+          (Math.abs(p.step - step) === Math.abs(best.step - step) && p.step < best.step)
+    )
+      best = p;
   }
   return best;
 }
@@ -115,7 +121,15 @@ export function sweepChart(runs: SweepRun[], opts: SweepChartOptions = {}): Line
   single.forEach((r, k) => {
     const x = sweepMeasure(r, xm, opts.step, opts.layer);
     const y = sweepMeasure(r, ys[0]!, opts.step, opts.layer);
-    series.push({ id: `${r.run.id}:${ys[0]}`, alias: r.run.id, label: r.run.name, x: [x], y: [y], noLine: true, colorIndex: offset + k });
+    series.push({
+      id: `${r.run.id}:${ys[0]}`,
+      alias: r.run.id,
+      label: r.run.name,
+      x: [x],
+      y: [y],
+      noLine: true,
+      colorIndex: offset + k,
+    });
   });
   const allHorizons = ys.every((m) => HORIZONS.has(m));
   const yLabel = allHorizons ? 'horizon (time steps)' : SWEEP_MEASURE_LABELS[ys[0]!];

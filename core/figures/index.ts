@@ -65,18 +65,33 @@ export async function renderFigure(
     const base = fileName.replace(/\.tex$/, '');
     const t = data.type === 'heatmap' ? renderHeatmapTex(data, s, base) : renderLineTex(data, s, base);
     const enc = new TextEncoder();
-    return { bytes: enc.encode(t.tex), mime, fileName, ...(t.csv !== null ? { companions: [{ bytes: enc.encode(t.csv), mime: 'text/csv', fileName: `${base}.csv` }] } : {}) };
+    return {
+      bytes: enc.encode(t.tex),
+      mime,
+      fileName,
+      ...(t.csv !== null
+        ? { companions: [{ bytes: enc.encode(t.csv), mime: 'text/csv', fileName: `${base}.csv` }] }
+        : {}),
+    };
   }
   const svg = renderSvg(data, s);
   if (format === 'svg') return { bytes: new TextEncoder().encode(svg), mime, fileName };
   const size = figureSize(s);
   if (format === 'png') return { bytes: svgToPng(svg, { widthIn: size.widthIn, dpi: s.dpi }), mime, fileName };
   const title = s.title ?? data.title;
-  return { bytes: await svgToPdf(svg, { widthPt: size.widthPt, heightPt: size.heightPt, title: title || kind }), mime, fileName };
+  return {
+    bytes: await svgToPdf(svg, { widthPt: size.widthPt, heightPt: size.heightPt, title: title || kind }),
+    mime,
+    fileName,
+  };
 }
 
 /** Chart data for `kind` from run records, with the chart options carried in the settings (chart-registry.ts). */
-export function chartFromRuns(kind: FigureChart, runs: FigureRunInput[], settings?: FigureSettingsInput | FigureSettings): ChartData {
+export function chartFromRuns(
+  kind: FigureChart,
+  runs: FigureRunInput[],
+  settings?: FigureSettingsInput | FigureSettings,
+): ChartData {
   return FIGURE_CHART_REGISTRY[kind].build(runs, settingsOf(settings));
 }
 
@@ -99,7 +114,16 @@ export { OKABE_ITO, GREYSCALE } from '../shared/palette';
 export { ema, meanStd, type MeanStd } from '../shared/seeds';
 export { formatNumber } from '../shared/format';
 export { lossChart, profileChart, heatmapChart, horizonChart, gradnormChart, clipThresholdOf } from './from-runs';
-export type { RunSeries, RunProfiles, HorizonRun, LossChartOptions, ProfileChartOptions, HeatmapChartOptions, HorizonChartOptions, GradNormChartOptions } from './from-runs';
+export type {
+  RunSeries,
+  RunProfiles,
+  HorizonRun,
+  LossChartOptions,
+  ProfileChartOptions,
+  HeatmapChartOptions,
+  HorizonChartOptions,
+  GradNormChartOptions,
+} from './from-runs';
 export { sweepChart, sweepMeasure, SWEEP_MEASURE_LABELS, type SweepRun, type SweepChartOptions } from './from-sweep';
 export { predictionsChart, PREDICTION_SERIES, type PredictionRun } from './from-predictions';
 export { SWEEP_MEASURES, type SweepMeasure } from './settings';

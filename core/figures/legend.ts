@@ -43,7 +43,12 @@ export function legendRowHeight(fontSize: number): number {
  * left to right, as many columns as fit), `maxHeight` bounds a column beside the plot (entries flow top to
  * bottom, then into the next column); with neither, one column.
  */
-export function layoutLegend(all: LegendEntry[], fontSize: number, maxWidth?: number, maxHeight?: number): LegendBox | null {
+export function layoutLegend(
+  all: LegendEntry[],
+  fontSize: number,
+  maxWidth?: number,
+  maxHeight?: number,
+): LegendBox | null {
   if (all.length === 0) return null;
   // A caption (what every entry shares) is a header line across the whole legend, not a cell of the grid.
   const caption = all[0]?.caption ? all[0] : undefined;
@@ -67,7 +72,10 @@ export function layoutLegend(all: LegendEntry[], fontSize: number, maxWidth?: nu
   const rows = Math.ceil(entries.length / cols);
   // Beside the plot, entries run down a column first (read like a list); below it, along a row.
   const down = maxWidth === undefined;
-  const width = Math.max(2 * pad + cols * colW + (cols - 1) * colGap, caption ? 2 * pad + textWidth(caption.label, fontSize) : 0);
+  const width = Math.max(
+    2 * pad + cols * colW + (cols - 1) * colGap,
+    caption ? 2 * pad + textWidth(caption.label, fontSize) : 0,
+  );
   const height = 2 * pad + captionH + rows * rowH;
   const render = (x: number, y: number): string => {
     const items = entries.map((e, i) => {
@@ -76,22 +84,78 @@ export function layoutLegend(all: LegendEntry[], fontSize: number, maxWidth?: nu
       const ix = x + pad + col * (colW + colGap);
       const cy = y + pad + captionH + row * rowH + rowH / 2;
       const parts: string[] = [];
-      if (e.band) parts.push(el('rect', { x: num(ix), y: num(cy - rowH * 0.3), width: num(sample), height: num(rowH * 0.6), fill: e.color, 'fill-opacity': '0.2' }));
+      if (e.band)
+        parts.push(
+          el('rect', {
+            x: num(ix),
+            y: num(cy - rowH * 0.3),
+            width: num(sample),
+            height: num(rowH * 0.6),
+            fill: e.color,
+            'fill-opacity': '0.2',
+          }),
+        );
       if (e.marker === 'rug') {
-        parts.push(el('path', { d: `M${num(ix + sample / 2)} ${num(cy + fontSize * 0.3)}v${num(-fontSize * 0.6)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.6) }));
+        parts.push(
+          el('path', {
+            d: `M${num(ix + sample / 2)} ${num(cy + fontSize * 0.3)}v${num(-fontSize * 0.6)}`,
+            fill: 'none',
+            stroke: e.color,
+            'stroke-width': num(e.lineWidth * 0.6),
+          }),
+        );
       } else if (e.marker) {
-        parts.push(el('path', { d: circlePath(ix + sample / 2, cy, markerRadius(fontSize)), fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.8) }));
+        parts.push(
+          el('path', {
+            d: circlePath(ix + sample / 2, cy, markerRadius(fontSize)),
+            fill: 'none',
+            stroke: e.color,
+            'stroke-width': num(e.lineWidth * 0.8),
+          }),
+        );
       } else {
-        parts.push(el('path', { d: `M${num(ix)} ${num(cy)}h${num(sample)}`, fill: 'none', stroke: e.color, 'stroke-width': num(e.lineWidth), 'stroke-dasharray': e.dasharray }));
-        if (e.symbol) parts.push(el('path', { d: symbolPath(e.symbol, ix + sample / 2, cy, markerRadius(fontSize) * 1.3), fill: '#FFFFFF', stroke: e.color, 'stroke-width': num(e.lineWidth * 0.8) }));
+        parts.push(
+          el('path', {
+            d: `M${num(ix)} ${num(cy)}h${num(sample)}`,
+            fill: 'none',
+            stroke: e.color,
+            'stroke-width': num(e.lineWidth),
+            'stroke-dasharray': e.dasharray,
+          }),
+        );
+        if (e.symbol)
+          parts.push(
+            el('path', {
+              d: symbolPath(e.symbol, ix + sample / 2, cy, markerRadius(fontSize) * 1.3),
+              fill: '#FFFFFF',
+              stroke: e.color,
+              'stroke-width': num(e.lineWidth * 0.8),
+            }),
+          );
       }
-      parts.push(el('text', { x: num(ix + sample + gap), y: num(cy + (fontSize * FONT_CAP_HEIGHT) / 2) }, text(e.label)));
+      parts.push(
+        el('text', { x: num(ix + sample + gap), y: num(cy + (fontSize * FONT_CAP_HEIGHT) / 2) }, text(e.label)),
+      );
       return parts.join('');
     });
-    const head = caption ? el('text', { x: num(x + pad), y: num(y + pad + rowH / 2 + (fontSize * FONT_CAP_HEIGHT) / 2), 'font-style': 'italic' }, text(caption.label)) : '';
+    const head = caption
+      ? el(
+          'text',
+          { x: num(x + pad), y: num(y + pad + rowH / 2 + (fontSize * FONT_CAP_HEIGHT) / 2), 'font-style': 'italic' },
+          text(caption.label),
+        )
+      : '';
     return group({ class: 'legend', 'font-size': num(fontSize) }, [
       // A translucent white card keeps the legend legible where it covers gridlines or faint bands.
-      el('rect', { x: num(x), y: num(y), width: num(width), height: num(height), fill: '#FFFFFF', 'fill-opacity': '0.85', stroke: 'none' }),
+      el('rect', {
+        x: num(x),
+        y: num(y),
+        width: num(width),
+        height: num(height),
+        fill: '#FFFFFF',
+        'fill-opacity': '0.85',
+        stroke: 'none',
+      }),
       head,
       ...items,
     ]);

@@ -8,7 +8,16 @@ import { z } from 'zod';
 import { SIZE_PRESETS } from '../shared/figure-size';
 import type { PaletteName } from '../shared/palette';
 
-export const LEGEND_POSITIONS = ['auto', 'top-right', 'top-left', 'bottom-right', 'bottom-left', 'right', 'below', 'none'] as const;
+export const LEGEND_POSITIONS = [
+  'auto',
+  'top-right',
+  'top-left',
+  'bottom-right',
+  'bottom-left',
+  'right',
+  'below',
+  'none',
+] as const;
 export type LegendPosition = (typeof LEGEND_POSITIONS)[number];
 
 export const PALETTES = ['okabe-ito', 'greyscale'] as const satisfies readonly PaletteName[];
@@ -75,7 +84,10 @@ export const FigureSettingsSchema = z.object({
   // Chart options: they travel in the same opaque settings record of FigureRequest, so the UI and the CLI
   // describe a whole figure with one object.
   /** loss: which curves (default: train and held-out, where recorded). */
-  metrics: z.array(z.enum(['loss', 'heldoutLoss'])).min(1).optional(),
+  metrics: z
+    .array(z.enum(['loss', 'heldoutLoss']))
+    .min(1)
+    .optional(),
   /** loss: mean ± std over runs sharing a spec (seeds). */
   groupSeeds: z.boolean().default(false),
   /** loss with groupSeeds: the band around the mean, ± std or the seeds' min–max. */

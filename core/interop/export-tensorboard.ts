@@ -14,7 +14,15 @@ import type { LabStore } from '../store';
 import { experimentOf, flattenSpec, protoValue, type HParamValue } from './hparams';
 import { EVENT_FILE } from './read-events';
 import { HPARAMS } from './tensorboard-proto';
-import { type EventObject, eventFile, eventFileName, fileVersionEvent, hparamsEvent, histogramEvent, scalarEvent } from './write-events';
+import {
+  type EventObject,
+  eventFile,
+  eventFileName,
+  fileVersionEvent,
+  hparamsEvent,
+  histogramEvent,
+  scalarEvent,
+} from './write-events';
 
 export interface TensorBoardExportOptions {
   runIds?: readonly string[];
@@ -40,7 +48,16 @@ export interface TensorBoardExportReport {
 }
 
 const LOSS_METRICS = ['loss', 'heldoutLoss'];
-const SESSION_STATUS: Record<string, number> = { completed: 1, imported: 1, failed: 2, diverged: 2, stopped: 2, interrupted: 2, running: 3, queued: 3 };
+const SESSION_STATUS: Record<string, number> = {
+  completed: 1,
+  imported: 1,
+  failed: 2,
+  diverged: 2,
+  stopped: 2,
+  interrupted: 2,
+  running: 3,
+  queued: 3,
+};
 
 function hparamsOf(run: RunDetail): Map<string, HParamValue> {
   if (run.spec) return flattenSpec(run.spec);
@@ -49,7 +66,12 @@ function hparamsOf(run: RunDetail): Map<string, HParamValue> {
 
 /** A directory name TensorBoard shows as the run's name: path separators and control characters replaced. */
 function dirName(name: string, taken: Set<string>, id: string): string {
-  const clean = name.replace(/[/\\:*?"<>|\p{Cc}]+/gu, '_').replace(/^\.+/, '_').trim().slice(0, 120) || id;
+  const clean =
+    name
+      .replace(/[/\\:*?"<>|\p{Cc}]+/gu, '_')
+      .replace(/^\.+/, '_')
+      .trim()
+      .slice(0, 120) || id;
   const unique = taken.has(clean) ? `${clean}_${id}` : clean;
   taken.add(unique);
   return unique;
@@ -63,27 +85,47 @@ function refuseOldEvents(dir: string): void {
     const d = stack.pop() as string;
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.isFile() && EVENT_FILE.test(e.name)) {
-        throw new LabError('conflict', `${dir} already holds TensorBoard event files (${path.join(d, e.name)}); TensorBoard would mix them with these runs. Choose an empty or new directory.`);
+        throw new LabError(
+          'conflict',
+          `${dir} already holds TensorBoard event files (${path.join(d, e.name)}); TensorBoard would mix them with these runs. Choose an empty or new directory.`,
+        );
       }
       if (e.isDirectory()) stack.push(path.join(d, e.name));
     }
   }
 }
 
-function exportRun(store: LabStore, run: RunDetail, dir: string): Omit<ExportedRunReport, 'name' | 'runId' | 'directory'> {
+function exportRun(
+  store: LabStore,
+  run: RunDetail,
+  dir: string,
+): Omit<ExportedRunReport, 'name' | 'runId' | 'directory'> {
   const start = Date.parse(run.startedAt ?? run.createdAt) / 1000;
   const end = Date.parse(run.endedAt ?? run.startedAt ?? run.createdAt) / 1000;
   const events: EventObject[] = [fileVersionEvent(start)];
   const hparams = hparamsOf(run);
   events.push(
     hparamsEvent(HPARAMS.sessionStartTag, start, {
-      session_start_info: { hparams: Object.fromEntries([...hparams].map(([k, v]) => [k, protoValue(v)])), group_name: run.specHash, start_time_secs: start },
+      session_start_info: {
+        hparams: Object.fromEntries([...hparams].map(([k, v]) => [k, protoValue(v)])),
+        group_name: run.specHash,
+        start_time_secs: start,
+      },
     }),
   );
   let points = 0;
   const series = store.getSeries(run.id);
   for (const s of series) {
-    for (let i = 0; i < s.step.length; i++) events.push(scalarEvent(s.metric, s.step[i] as number, start + (s.wallMs[i] as number) / 1000, s.value[i] as number, i === 0));
+    for (let i = 0; i < s.step.length; i++)
+      events.push(
+        scalarEvent(
+          s.metric,
+          s.step[i] as number,
+          start + (s.wallMs[i] as number) / 1000,
+          s.value[i] as number,
+          i === 0,
+        ),
+      );
     points += s.step.length;
   }
   let histograms = 0;
@@ -94,7 +136,11 @@ function exportRun(store: LabStore, run: RunDetail, dir: string): Omit<ExportedR
       histograms++;
     }
   }
-  events.push(hparamsEvent(HPARAMS.sessionEndTag, end, { session_end_info: { status: SESSION_STATUS[run.status] ?? 0, end_time_secs: end } }));
+  events.push(
+    hparamsEvent(HPARAMS.sessionEndTag, end, {
+      session_end_info: { status: SESSION_STATUS[run.status] ?? 0, end_time_secs: end },
+    }),
+  );
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, eventFileName(start));
   const bytes = eventFile(events);
@@ -102,7 +148,11 @@ function exportRun(store: LabStore, run: RunDetail, dir: string): Omit<ExportedR
   return { file, bytes: bytes.length, tags: series.length, points, histograms };
 }
 
-export function exportTensorBoard(store: LabStore, outDir: string, options: TensorBoardExportOptions): TensorBoardExportReport {
+export function exportTensorBoard(
+  store: LabStore,
+  outDir: string,
+  options: TensorBoardExportOptions,
+): TensorBoardExportReport {
   const ids = [...(options.runIds ?? [])];
   if (options.sweepId !== undefined) {
     store.getSweep(options.sweepId);
@@ -120,9 +170,16 @@ export function exportTensorBoard(store: LabStore, outDir: string, options: Tens
   });
   const metrics = LOSS_METRICS.filter((m) => runs.some((r) => r.metrics.includes(m)));
   const created = Math.min(...runs.map((r) => Date.parse(r.createdAt) / 1000));
-  const experiment = hparamsEvent(HPARAMS.experimentTag, created, { experiment: experimentOf(runs.map(hparamsOf), metrics, created) });
+  const experiment = hparamsEvent(HPARAMS.experimentTag, created, {
+    experiment: experimentOf(runs.map(hparamsOf), metrics, created),
+  });
   const experimentFile = path.join(outDir, eventFileName(created));
   const bytes = eventFile([fileVersionEvent(created), experiment]);
   fs.writeFileSync(experimentFile, bytes);
-  return { directory: outDir, experimentFile, runs: reports, bytes: bytes.length + reports.reduce((n, r) => n + r.bytes, 0) };
+  return {
+    directory: outDir,
+    experimentFile,
+    runs: reports,
+    bytes: bytes.length + reports.reduce((n, r) => n + r.bytes, 0),
+  };
 }

@@ -36,7 +36,8 @@ function parseTagRules(tags: readonly string[]): TagRule[] | null {
   if (tags.length === 0) return null;
   return tags.map((t) => {
     const eq = t.indexOf('=');
-    const rule = eq > 0 ? { metric: t.slice(0, eq).trim(), tag: t.slice(eq + 1).trim() } : { metric: t.trim(), tag: t.trim() };
+    const rule =
+      eq > 0 ? { metric: t.slice(0, eq).trim(), tag: t.slice(eq + 1).trim() } : { metric: t.trim(), tag: t.trim() };
     if (!rule.tag || !rule.metric) throw new LabError('invalid_argument', `--tag "${t}": give a tag, or metric=tag.`);
     return rule;
   });
@@ -56,7 +57,10 @@ function groupOf(run: EventRun, pattern: RegExp | null): { seed: number; key: st
   const m = pattern?.exec(run.name);
   if (!m) return { seed: 0, key: `dir:${run.directory}` };
   const digits = /-?\d+/.exec(m[0]);
-  return { seed: digits ? Number(digits[0]) : 0, key: `name:${run.name.slice(0, m.index)}*${run.name.slice(m.index + m[0].length)}` };
+  return {
+    seed: digits ? Number(digits[0]) : 0,
+    key: `name:${run.name.slice(0, m.index)}*${run.name.slice(m.index + m[0].length)}`,
+  };
 }
 
 function toImported(run: EventRun, rules: TagRule[] | null, pattern: RegExp | null, root: string): ImportedRun {
@@ -65,10 +69,18 @@ function toImported(run: EventRun, rules: TagRule[] | null, pattern: RegExp | nu
     const rule = rules.find((r) => r.tag === tag);
     return rule ? [{ tag, metric: rule.metric, s }] : [];
   });
-  const walls = chosen.flatMap(({ s }) => [s.wallTime[0] as number, s.wallTime.at(-1) as number]).filter((w) => w !== undefined);
+  const walls = chosen
+    .flatMap(({ s }) => [s.wallTime[0] as number, s.wallTime.at(-1) as number])
+    .filter((w) => w !== undefined);
   const t0 = walls.length ? Math.min(...walls) : 0;
   const t1 = walls.length ? Math.max(...walls) : 0;
-  const name = run.name === '.' ? root.replace(/[/\\]+$/, '').split(/[/\\]/).pop() || run.name : run.name;
+  const name =
+    run.name === '.'
+      ? root
+          .replace(/[/\\]+$/, '')
+          .split(/[/\\]/)
+          .pop() || run.name
+      : run.name;
   const { seed, key } = groupOf({ ...run, name }, pattern);
   return {
     name,
@@ -84,7 +96,12 @@ function toImported(run: EventRun, rules: TagRule[] | null, pattern: RegExp | nu
       skipped: run.skipped,
       hparams: run.hparams,
     },
-    series: chosen.map(({ metric, s }) => ({ metric, step: s.step, value: s.value, wallMs: s.wallTime.map((w) => (w - t0) * 1000) })),
+    series: chosen.map(({ metric, s }) => ({
+      metric,
+      step: s.step,
+      value: s.value,
+      wallMs: s.wallTime.map((w) => (w - t0) * 1000),
+    })),
   };
 }
 
@@ -94,19 +111,30 @@ export interface TensorBoardImportReport {
   withoutScalars: string[];
 }
 
-export function importTensorBoard(store: LabStore, root: string, options: TensorBoardImportOptions = {}): TensorBoardImportReport {
+export function importTensorBoard(
+  store: LabStore,
+  root: string,
+  options: TensorBoardImportOptions = {},
+): TensorBoardImportReport {
   const rules = parseTagRules(options.tags ?? []);
   const pattern = seedPattern(options.group);
   root = path.resolve(root);
   const all = readLogDir(root);
   const runs = all.filter((r) => r.scalars.size > 0);
   const withoutScalars = all.filter((r) => r.scalars.size === 0).map((r) => r.name);
-  if (runs.length === 0) throw new LabError('not_found', `The event files under ${root} hold no scalars (only ${[...new Set(all.flatMap((r) => Object.keys(r.skipped)))].join(', ') || 'metadata'}); nothing to import.`);
+  if (runs.length === 0)
+    throw new LabError(
+      'not_found',
+      `The event files under ${root} hold no scalars (only ${[...new Set(all.flatMap((r) => Object.keys(r.skipped)))].join(', ') || 'metadata'}); nothing to import.`,
+    );
   if (rules) {
     const found = new Set(runs.flatMap((r) => [...r.scalars.keys()]));
     const missing = rules.filter((r) => !found.has(r.tag));
     if (missing.length) {
-      throw new LabError('not_found', `No scalars tagged ${missing.map((r) => `"${r.tag}"`).join(', ')} under ${root}; the tags there are: ${[...found].sort().join(', ') || 'none'}.`);
+      throw new LabError(
+        'not_found',
+        `No scalars tagged ${missing.map((r) => `"${r.tag}"`).join(', ')} under ${root}; the tags there are: ${[...found].sort().join(', ') || 'none'}.`,
+      );
     }
   }
   const items = runs.map((r) => toImported(r, rules, pattern, root));

@@ -45,19 +45,25 @@ export function findEventDirs(root: string): Map<string, string[]> {
   } catch {
     throw new LabError('not_found', `No such directory: ${root}.`);
   }
-  if (!stat.isDirectory()) throw new LabError('invalid_argument', `${root} is not a directory (give the TensorBoard log directory).`);
+  if (!stat.isDirectory())
+    throw new LabError('invalid_argument', `${root} is not a directory (give the TensorBoard log directory).`);
   const out = new Map<string, string[]>();
   const queue = [root];
   let seen = 0;
   while (queue.length > 0) {
     const dir = queue.shift() as string;
-    if (++seen > MAX_DIRS) throw new LabError('invalid_argument', `${root} holds more than ${MAX_DIRS} directories; give the log directory itself.`);
+    if (++seen > MAX_DIRS)
+      throw new LabError(
+        'invalid_argument',
+        `${root} holds more than ${MAX_DIRS} directories; give the log directory itself.`,
+      );
     const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     const files = entries.filter((e) => e.isFile() && EVENT_FILE.test(e.name)).map((e) => path.join(dir, e.name));
     if (files.length > 0) out.set(path.relative(root, dir) || '.', files);
     for (const e of entries) if (e.isDirectory()) queue.push(path.join(dir, e.name));
   }
-  if (out.size === 0) throw new LabError('not_found', `No TensorBoard event files (events.out.tfevents.*) under ${root}.`);
+  if (out.size === 0)
+    throw new LabError('not_found', `No TensorBoard event files (events.out.tfevents.*) under ${root}.`);
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -66,7 +72,13 @@ interface DecodedValue {
   value?: string;
   simple_value?: number;
   metadata?: { plugin_data?: { plugin_name?: string; content?: Uint8Array } };
-  tensor?: { dtype?: number; tensor_shape?: { dim?: unknown[] }; tensor_content?: Uint8Array; float_val?: number[]; double_val?: number[] };
+  tensor?: {
+    dtype?: number;
+    tensor_shape?: { dim?: unknown[] };
+    tensor_content?: Uint8Array;
+    float_val?: number[];
+    double_val?: number[];
+  };
 }
 
 interface DecodedEvent {
@@ -91,11 +103,18 @@ function scalarOfTensor(t: NonNullable<DecodedValue['tensor']>): number | null {
   return null;
 }
 
-const KIND_OF: Record<string, string> = { histo: 'histograms', image: 'images', audio: 'audio', obsolete_old_style_histogram: 'histograms' };
+const KIND_OF: Record<string, string> = {
+  histo: 'histograms',
+  image: 'images',
+  audio: 'audio',
+  obsolete_old_style_histogram: 'histograms',
+};
 
 function decodeHParams(content: Uint8Array): Record<string, string | number | boolean> | null {
   const data = HParamsPluginDataType.toObject(HParamsPluginDataType.decode(content), { oneofs: true }) as {
-    session_start_info?: { hparams?: Record<string, { numberValue?: number; stringValue?: string; boolValue?: boolean }> };
+    session_start_info?: {
+      hparams?: Record<string, { numberValue?: number; stringValue?: string; boolValue?: boolean }>;
+    };
   };
   const hp = data.session_start_info?.hparams;
   if (!hp) return null;
@@ -120,14 +139,21 @@ function readFile(file: string): FileEvents {
   try {
     scan = readRecords(bytes);
   } catch (e) {
-    if (e instanceof RecordError) throw new LabError('invalid_argument', `${file}: ${e.message} at byte ${e.offset}; nothing was imported from this run.`);
+    if (e instanceof RecordError)
+      throw new LabError(
+        'invalid_argument',
+        `${file}: ${e.message} at byte ${e.offset}; nothing was imported from this run.`,
+      );
     throw e;
   }
   const events = scan.records.map(({ offset, data }) => {
     try {
       return EventType.toObject(EventType.decode(data), { longs: Number, oneofs: true }) as DecodedEvent;
     } catch (e) {
-      throw new LabError('invalid_argument', `${file}: the record at byte ${offset} is not a TensorBoard Event (${(e as Error).message}); nothing was imported from this run.`);
+      throw new LabError(
+        'invalid_argument',
+        `${file}: the record at byte ${offset} is not a TensorBoard Event (${(e as Error).message}); nothing was imported from this run.`,
+      );
     }
   });
   return { file, firstWall: events[0]?.wall_time ?? Infinity, events, truncatedAt: scan.truncatedAt };
@@ -136,7 +162,16 @@ function readFile(file: string): FileEvents {
 /** Reads one run's files; throws a LabError naming the file and byte offset of the first bad record. */
 export function readEventRun(root: string, name: string, files: readonly string[]): EventRun {
   const read = files.map(readFile).sort((a, b) => a.firstWall - b.firstWall || (a.file < b.file ? -1 : 1));
-  const run: EventRun = { name, directory: path.join(root, name), files: read.map((f) => f.file), scalars: new Map(), skipped: {}, purged: 0, truncated: [], hparams: null };
+  const run: EventRun = {
+    name,
+    directory: path.join(root, name),
+    files: read.map((f) => f.file),
+    scalars: new Map(),
+    skipped: {},
+    purged: 0,
+    truncated: [],
+    hparams: null,
+  };
   const pluginOf = new Map<string, string>();
   const skip = (kind: string): void => {
     run.skipped[kind] = (run.skipped[kind] ?? 0) + 1;
@@ -155,7 +190,8 @@ export function readEventRun(root: string, name: string, files: readonly string[
         }
         let x: number | null = null;
         if (v.value === 'simple_value') x = v.simple_value ?? 0;
-        else if (v.value === 'tensor' && v.tensor && (pluginOf.get(tag) ?? SCALARS_PLUGIN) === SCALARS_PLUGIN) x = scalarOfTensor(v.tensor);
+        else if (v.value === 'tensor' && v.tensor && (pluginOf.get(tag) ?? SCALARS_PLUGIN) === SCALARS_PLUGIN)
+          x = scalarOfTensor(v.tensor);
         if (x === null) {
           skip(v.value === 'tensor' ? (pluginOf.get(tag) ?? 'tensors') : (KIND_OF[v.value ?? ''] ?? 'other'));
           continue;

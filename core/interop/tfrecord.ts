@@ -37,7 +37,8 @@ export function readRecords(bytes: Uint8Array): RecordScan {
   while (pos < bytes.length) {
     if (pos + 12 > bytes.length) return { records, truncatedAt: pos };
     const lenBytes = bytes.subarray(pos, pos + 8);
-    if (view.getUint32(pos + 8, true) !== maskedCrc(lenBytes)) throw new RecordError('the length CRC does not match (not a TFRecord file, or damaged)', pos);
+    if (view.getUint32(pos + 8, true) !== maskedCrc(lenBytes))
+      throw new RecordError('the length CRC does not match (not a TFRecord file, or damaged)', pos);
     const length = view.getBigUint64(pos, true);
     if (length > BigInt(bytes.length)) {
       return { records, truncatedAt: pos };
@@ -46,7 +47,8 @@ export function readRecords(bytes: Uint8Array): RecordScan {
     const end = pos + 12 + n + 4;
     if (end > bytes.length) return { records, truncatedAt: pos };
     const data = bytes.subarray(pos + 12, pos + 12 + n);
-    if (view.getUint32(pos + 12 + n, true) !== maskedCrc(data)) throw new RecordError('the data CRC does not match (the record is damaged)', pos);
+    if (view.getUint32(pos + 12 + n, true) !== maskedCrc(data))
+      throw new RecordError('the data CRC does not match (the record is damaged)', pos);
     records.push({ offset: pos, data });
     pos = end;
   }

@@ -35,7 +35,13 @@ export function scalarEvent(tag: string, step: number, wallTime: number, value: 
 }
 
 /** A histogram with one bucket per edge pair: `counts[i]` over (`edges[i-1]`, `edges[i]`]. */
-export function histogramEvent(tag: string, step: number, wallTime: number, edges: readonly number[], counts: readonly number[]): EventObject {
+export function histogramEvent(
+  tag: string,
+  step: number,
+  wallTime: number,
+  edges: readonly number[],
+  counts: readonly number[],
+): EventObject {
   const finite = counts.map((c) => (Number.isFinite(c) ? c : 0));
   const num = finite.reduce((a, b) => a + b, 0);
   const sum = finite.reduce((a, c, i) => a + c * (edges[i] as number), 0);
@@ -43,18 +49,41 @@ export function histogramEvent(tag: string, step: number, wallTime: number, edge
   return {
     wall_time: wallTime,
     step,
-    summary: { value: [{ tag, histo: { min: edges[0] ?? 0, max: edges.at(-1) ?? 0, num, sum, sum_squares: sumSq, bucket_limit: [...edges], bucket: finite } }] },
+    summary: {
+      value: [
+        {
+          tag,
+          histo: {
+            min: edges[0] ?? 0,
+            max: edges.at(-1) ?? 0,
+            num,
+            sum,
+            sum_squares: sumSq,
+            bucket_limit: [...edges],
+            bucket: finite,
+          },
+        },
+      ],
+    },
   };
 }
 
 export type HParamsData = { experiment: object } | { session_start_info: object } | { session_end_info: object };
 
 export function hparamsEvent(tag: string, wallTime: number, data: HParamsData): EventObject {
-  const content = HParamsPluginDataType.encode(HParamsPluginDataType.fromObject({ version: HPARAMS.version, ...data })).finish();
+  const content = HParamsPluginDataType.encode(
+    HParamsPluginDataType.fromObject({ version: HPARAMS.version, ...data }),
+  ).finish();
   return {
     wall_time: wallTime,
     summary: {
-      value: [{ tag, metadata: { plugin_data: { plugin_name: HPARAMS.pluginName, content } }, tensor: { dtype: DT_FLOAT, tensor_shape: {}, float_val: [0] } }],
+      value: [
+        {
+          tag,
+          metadata: { plugin_data: { plugin_name: HPARAMS.pluginName, content } },
+          tensor: { dtype: DT_FLOAT, tensor_shape: {}, float_val: [0] },
+        },
+      ],
     },
   };
 }

@@ -11,7 +11,13 @@ export function engineInfoProbe(launch: LeaseEngine, timeoutMs = 120_000): () =>
     new Promise<EngineInfo>((resolve, reject) => {
       const engine = launch();
       let settled = false;
-      const timer = setTimeout(() => finish(new LabError('unavailable', `The engine process did not report its backend within ${timeoutMs / 1000} s`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          finish(
+            new LabError('unavailable', `The engine process did not report its backend within ${timeoutMs / 1000} s`),
+          ),
+        timeoutMs,
+      );
       const finish = (result: EngineInfo | LabError) => {
         if (settled) return;
         settled = true;
@@ -24,7 +30,14 @@ export function engineInfoProbe(launch: LeaseEngine, timeoutMs = 120_000): () =>
         if (m.type === 'ready') finish(m.info);
         else if (m.type === 'error') finish(new LabError('unavailable', `The engine could not start: ${m.message}`));
       });
-      engine.onExit((code, signal) => finish(new LabError('unavailable', `The engine process exited before reporting its backend (code ${code}, signal ${signal})`)));
+      engine.onExit((code, signal) =>
+        finish(
+          new LabError(
+            'unavailable',
+            `The engine process exited before reporting its backend (code ${code}, signal ${signal})`,
+          ),
+        ),
+      );
     });
   return () => {
     cached ??= ask().catch((e: unknown) => {

@@ -77,7 +77,15 @@ export function createEnginePool(launch: EngineLauncher, options: EnginePoolOpti
   const start = (): Engine => {
     const channel = launch();
     let gone!: () => void;
-    const e: Engine = { channel, info: null, exited: false, spoiled: false, lease: null, idleTimer: null, gone: new Promise((r) => (gone = r)) };
+    const e: Engine = {
+      channel,
+      info: null,
+      exited: false,
+      spoiled: false,
+      lease: null,
+      idleTimer: null,
+      gone: new Promise((r) => (gone = r)),
+    };
     engines.add(e);
     channel.onMessage((m) => {
       if (m.type === 'ready') e.info = m.info;

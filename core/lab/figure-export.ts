@@ -9,7 +9,11 @@ import { FIGURE_CHART_REGISTRY } from '../figures/chart-registry';
 import type { FigureRunInput } from '../figures';
 import type { LabStore } from '../store';
 
-export function figureInputs(store: LabStore, runIds: readonly string[], chart: LabParsedArgs<'exportFigure'>['chart']): FigureRunInput[] {
+export function figureInputs(
+  store: LabStore,
+  runIds: readonly string[],
+  chart: LabParsedArgs<'exportFigure'>['chart'],
+): FigureRunInput[] {
   const { series: needsSeries, profiles: needsProfiles } = FIGURE_CHART_REGISTRY[chart].needs;
   return runIds.map((id) => ({
     // The detail, spec included: a seed group's label names the spec fields that tell it from the others.
@@ -26,8 +30,17 @@ export async function exportFigureFile(store: LabStore, request: LabParsedArgs<'
   const { figureFromRuns } = await import('../figures');
   try {
     const file = await figureFromRuns(request.chart, request.format, runs, request.settings);
-    const companions = file.companions?.map((c) => ({ fileName: c.fileName, mime: c.mime, base64: Buffer.from(c.bytes).toString('base64') }));
-    return { fileName: file.fileName, mime: file.mime, base64: Buffer.from(file.bytes).toString('base64'), ...(companions ? { companions } : {}) };
+    const companions = file.companions?.map((c) => ({
+      fileName: c.fileName,
+      mime: c.mime,
+      base64: Buffer.from(c.bytes).toString('base64'),
+    }));
+    return {
+      fileName: file.fileName,
+      mime: file.mime,
+      base64: Buffer.from(file.bytes).toString('base64'),
+      ...(companions ? { companions } : {}),
+    };
   } catch (e) {
     if (e instanceof z.ZodError) throw invalidArgument('figure settings', e, 'settings');
     throw e;

@@ -9,10 +9,18 @@ export function defaultEngineEntry(): string {
   return chooseEngineEntry(checkoutEngineEntries());
 }
 
-export function forkLauncher(entry: string = defaultEngineEntry(), env: NodeJS.ProcessEnv = process.env): EngineLauncher {
+export function forkLauncher(
+  entry: string = defaultEngineEntry(),
+  env: NodeJS.ProcessEnv = process.env,
+): EngineLauncher {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
   return () => {
-    const child = fork(entry, [], { serialization: 'advanced', execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(entry, [], {
+      serialization: 'advanced',
+      execArgv,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let exited = false;
     const channel: EngineChannel = {
       get pid() {

@@ -71,7 +71,8 @@ export function createLab(options: LabOptions): Lab {
   const sessions = new Map<string, RunSession>();
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
   const staleMs = options.staleMs ?? 15_000;
-  const cluster = options.broker && store ? createClusterHost({ address: parseBrokerUrl(options.broker), store }) : null;
+  const cluster =
+    options.broker && store ? createClusterHost({ address: parseBrokerUrl(options.broker), store }) : null;
   // Runs a previous lab left training on the cluster are not stale: their workers go on, and this lab reads on.
   const adopted = cluster && store ? store.openClusterJobs() : [];
   const remote = new Set<string>();
@@ -90,7 +91,11 @@ export function createLab(options: LabOptions): Lab {
   };
 
   const requireCluster = () => {
-    if (!cluster) throw new LabError('unavailable', 'This lab has no cluster: start it with --broker redis://:PASSWORD@HOST:PORT (or set GRADLAB_BROKER)');
+    if (!cluster)
+      throw new LabError(
+        'unavailable',
+        'This lab has no cluster: start it with --broker redis://:PASSWORD@HOST:PORT (or set GRADLAB_BROKER)',
+      );
     return cluster;
   };
 
@@ -99,7 +104,8 @@ export function createLab(options: LabOptions): Lab {
     const s = requireStore();
     const detail = s.getRun(runId);
     if (detail.status !== 'queued' && !adopting) return; // stopped or deleted while it waited
-    const resume = detail.lastCheckpointStep !== null && detail.stepsDone > 0 && !adopting ? s.getCheckpoint(runId) : null;
+    const resume =
+      detail.lastCheckpointStep !== null && detail.stepsDone > 0 && !adopting ? s.getCheckpoint(runId) : null;
     const session = new RunSession(
       { store: s, launch, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
       runId,
@@ -125,10 +131,13 @@ export function createLab(options: LabOptions): Lab {
 
   // Runs waiting in this queue are owned: their heartbeat says so to any lab opening the same database.
   const queueBeat = store
-    ? setInterval(() => {
-        store.heartbeatQueued(queue.waitingIds);
-        if (sessionId) store.beatSession(sessionId);
-      }, Math.max(50, staleMs / 3))
+    ? setInterval(
+        () => {
+          store.heartbeatQueued(queue.waitingIds);
+          if (sessionId) store.beatSession(sessionId);
+        },
+        Math.max(50, staleMs / 3),
+      )
     : null;
   queueBeat?.unref();
   // A host that died just before this lab opened left runs whose heartbeat was still fresh: look again once
@@ -163,7 +172,13 @@ export function createLab(options: LabOptions): Lab {
   };
 
   const runHandlers: Omit<LabHandlers, LessonMethod | ReplicationMethod> = {
-    health: async () => ({ ok: true, version: options.version, uptimeMs: Date.now() - startedAt, database: options.databasePath, mode: options.mode }),
+    health: async () => ({
+      ok: true,
+      version: options.version,
+      uptimeMs: Date.now() - startedAt,
+      database: options.databasePath,
+      mode: options.mode,
+    }),
     engineInfo: () => engineInfo(),
     validateSpec: async (args) => validateSpec(args),
 
@@ -181,7 +196,8 @@ export function createLab(options: LabOptions): Lab {
         return s.getSummary(runId);
       }
       const run = s.getSummary(runId);
-      if (run.status !== 'queued') throw new LabError('conflict', `Run ${runId} is ${run.status}, not queued or running: nothing to stop`);
+      if (run.status !== 'queued')
+        throw new LabError('conflict', `Run ${runId} is ${run.status}, not queued or running: nothing to stop`);
       queue.remove(runId);
       const stopped = s.finishRun(runId, { status: 'stopped' });
       hub.emit({ type: 'run.finished', run: stopped, final: stopped.final });
@@ -196,12 +212,18 @@ export function createLab(options: LabOptions): Lab {
       if (where === 'cluster') requireCluster();
       const run = s.getRun(runId);
       if (!['interrupted', 'stopped', 'failed'].includes(run.status)) {
-        throw new LabError('conflict', `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`);
+        throw new LabError(
+          'conflict',
+          `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`,
+        );
       }
       const checkpoint = s.getCheckpoint(runId);
       // A run that never trained a step (its lab stopped before it started) simply starts.
       if (!checkpoint && run.stepsDone > 0) {
-        throw new LabError('conflict', `Run ${runId} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)`);
+        throw new LabError(
+          'conflict',
+          `Run ${runId} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)`,
+        );
       }
       // Metrics written after the checkpoint would be trained again: drop them first.
       s.truncateAfter(runId, checkpoint?.step ?? 0);
@@ -234,7 +256,14 @@ export function createLab(options: LabOptions): Lab {
       runId,
       series: requireStore().getSeries(runId, { ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) }),
     }),
-    getProfiles: async ({ runId, steps, latest, max }) => ({ runId, profiles: requireStore().getProfiles(runId, { ...(steps ? { steps } : {}), ...(max !== undefined ? { max } : {}), latest }) }),
+    getProfiles: async ({ runId, steps, latest, max }) => ({
+      runId,
+      profiles: requireStore().getProfiles(runId, {
+        ...(steps ? { steps } : {}),
+        ...(max !== undefined ? { max } : {}),
+        latest,
+      }),
+    }),
 
     startSweep: async ({ name, base, grid, placement }) => {
       const s = requireStore();
@@ -247,7 +276,9 @@ export function createLab(options: LabOptions): Lab {
       return { sweepId: sweep.id, runs };
     },
     clusterStatus: async () =>
-      cluster ? cluster.status() : { configured: false, broker: null, workers: [], queue: { waiting: 0, active: 0, delayed: 0, failed: 0 } },
+      cluster
+        ? cluster.status()
+        : { configured: false, broker: null, workers: [], queue: { waiting: 0, active: 0, delayed: 0, failed: 0 } },
     sweepSummary: async ({ sweepId, metric }) => ({ groups: requireStore().sweepSummary(sweepId, metric) }),
 
     exportBundle: async ({ runIds, sweepId }) => {
@@ -274,8 +305,25 @@ export function createLab(options: LabOptions): Lab {
   };
   // The lessons get the operations they use, made before them: they never reach back for the lab's handlers.
   const { startRun, startSweep, tagRun } = runHandlers;
-  const lessons = lessonHost({ store: () => store, startRun, startSweep, tagRun, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e), engines: engines.acquire });
-  const replications = replicationHost({ store: () => store, startRun, startSweep, tagRun, whenEnded, subscribe: hub.subscribe, emit: (e) => hub.emit(e) });
+  const lessons = lessonHost({
+    store: () => store,
+    startRun,
+    startSweep,
+    tagRun,
+    whenEnded,
+    subscribe: hub.subscribe,
+    emit: (e) => hub.emit(e),
+    engines: engines.acquire,
+  });
+  const replications = replicationHost({
+    store: () => store,
+    startRun,
+    startSweep,
+    tagRun,
+    whenEnded,
+    subscribe: hub.subscribe,
+    emit: (e) => hub.emit(e),
+  });
   const handlers: LabHandlers = { ...runHandlers, ...lessons.handlers, ...replications.handlers };
 
   let closing: Promise<void> | null = null;
@@ -286,7 +334,9 @@ export function createLab(options: LabOptions): Lab {
     queue.close();
     if (queueBeat) clearInterval(queueBeat);
     if (recheck) clearTimeout(recheck);
-    if (store) for (const run of store.interruptQueued([...queue.waitingIds], 'The lab closed before this run started.')) hub.emit({ type: 'run.interrupted', run });
+    if (store)
+      for (const run of store.interruptQueued([...queue.waitingIds], 'The lab closed before this run started.'))
+        hub.emit({ type: 'run.interrupted', run });
     // Runs on the cluster train on: this lab lets go of them, and the next one on this file takes them back.
     for (const [id, session] of sessions) {
       if (remote.has(id)) session.detach();

@@ -10,7 +10,13 @@ import type { LeaseEngine } from './engine-pool';
 
 export type { Predictions };
 
-export function requestPredictions(launch: LeaseEngine, spec: ExperimentSpec, checkpoint: Checkpoint, count: number, timeoutMs = 120_000): Promise<Predictions> {
+export function requestPredictions(
+  launch: LeaseEngine,
+  spec: ExperimentSpec,
+  checkpoint: Checkpoint,
+  count: number,
+  timeoutMs = 120_000,
+): Promise<Predictions> {
   const engine = launch();
   return new Promise<Predictions>((resolve, reject) => {
     let settled = false;
@@ -22,15 +28,33 @@ export function requestPredictions(launch: LeaseEngine, spec: ExperimentSpec, ch
       engine.release(answered);
       f();
     };
-    const timer = setTimeout(() => finish(false, () => reject(new LabError('unavailable', `The engine gave no predictions within ${Math.round(timeoutMs / 1000)} s`))), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        finish(false, () =>
+          reject(
+            new LabError('unavailable', `The engine gave no predictions within ${Math.round(timeoutMs / 1000)} s`),
+          ),
+        ),
+      timeoutMs,
+    );
     timer.unref();
     engine.onMessage((m: EngineToHost) => {
       if (m.type === 'ready') engine.send({ type: 'predict', spec, checkpoint, count });
       else if (m.type === 'predictions') {
         const { type: _type, ...p } = m;
         finish(true, () => resolve(p));
-      } else if (m.type === 'error') finish(false, () => reject(new LabError('internal', `The engine could not predict: ${m.message}`)));
+      } else if (m.type === 'error')
+        finish(false, () => reject(new LabError('internal', `The engine could not predict: ${m.message}`)));
     });
-    engine.onExit((code, signal) => finish(false, () => reject(new LabError('unavailable', `The engine process ${signal ? `was killed (${signal})` : `exited with code ${code}`} before it predicted`))));
+    engine.onExit((code, signal) =>
+      finish(false, () =>
+        reject(
+          new LabError(
+            'unavailable',
+            `The engine process ${signal ? `was killed (${signal})` : `exited with code ${code}`} before it predicted`,
+          ),
+        ),
+      ),
+    );
   });
 }

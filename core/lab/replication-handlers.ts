@@ -28,7 +28,8 @@ export interface ReplicationHost {
 
 export const NO_CLUSTER: Replication['cluster'] = {
   available: false,
-  reason: 'Replications do not go to the cluster yet (runs and sweeps do, from the command line: gradlab train|sweep --broker URL); run the full form here with `gradlab replicate ID`, or the reduced one.',
+  reason:
+    'Replications do not go to the cluster yet (runs and sweeps do, from the command line: gradlab train|sweep --broker URL); run the full form here with `gradlab replicate ID`, or the reduced one.',
 };
 
 export function replicationHost(deps: ReplicationHostDeps): ReplicationHost {

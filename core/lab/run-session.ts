@@ -80,7 +80,12 @@ export class RunSession {
     try {
       switch (m.type) {
         case 'ready':
-          this.engine?.send({ type: 'start', runId: this.runId, spec: this.spec, ...(this.resume ? { resume: this.resume } : {}) });
+          this.engine?.send({
+            type: 'start',
+            runId: this.runId,
+            spec: this.spec,
+            ...(this.resume ? { resume: this.resume } : {}),
+          });
           return;
         case 'started':
           // A cluster attempt taking over from a lost worker trains again from its checkpoint: what the lost
@@ -113,14 +118,22 @@ export class RunSession {
           this.end({ status: m.status, final: { ...this.lastFinal, ...m.final }, engineIdle: true });
           return;
         case 'diverged':
-          this.end({ status: 'diverged', final: { ...this.lastFinal, ...m.final }, divergence: { step: m.step, tensor: m.tensor }, engineIdle: true });
+          this.end({
+            status: 'diverged',
+            final: { ...this.lastFinal, ...m.final },
+            divergence: { step: m.step, tensor: m.tensor },
+            engineIdle: true,
+          });
           return;
         case 'error':
           this.end({ status: 'failed', error: m.message });
           return;
       }
     } catch (e) {
-      this.end({ status: 'failed', error: `The host could not record the run: ${e instanceof Error ? e.message : String(e)}` });
+      this.end({
+        status: 'failed',
+        error: `The host could not record the run: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 
@@ -163,12 +176,21 @@ export class RunSession {
   }
 
   /** engineIdle: the engine itself reported the run's end, so it is idle and may train the next one. */
-  private end(end: { status: 'completed' | 'stopped' | 'diverged' | 'failed'; final?: FinalMetrics; divergence?: { step: number; tensor: string }; error?: string | null; engineIdle?: boolean }): void {
+  private end(end: {
+    status: 'completed' | 'stopped' | 'diverged' | 'failed';
+    final?: FinalMetrics;
+    divergence?: { step: number; tensor: string };
+    error?: string | null;
+    engineIdle?: boolean;
+  }): void {
     if (this.ended) return;
     try {
       this.flush();
     } catch (e) {
-      end = { status: 'failed', error: `The host could not record the last steps: ${e instanceof Error ? e.message : String(e)}` };
+      end = {
+        status: 'failed',
+        error: `The host could not record the last steps: ${e instanceof Error ? e.message : String(e)}`,
+      };
     }
     this.ended = true;
     if (this.timer) clearInterval(this.timer);
@@ -176,7 +198,12 @@ export class RunSession {
     const final = end.final ?? this.lastFinal;
     const horizon = store.getProfiles(this.runId, { latest: true })[0]?.layers[0]?.horizon;
     if (horizon !== undefined && final.horizon === undefined) final.horizon = horizon;
-    const run = store.finishRun(this.runId, { status: end.status, final, divergence: end.divergence ?? null, error: end.error ?? null });
+    const run = store.finishRun(this.runId, {
+      status: end.status,
+      final,
+      divergence: end.divergence ?? null,
+      error: end.error ?? null,
+    });
     if (end.status === 'diverged' && end.divergence) emit({ type: 'run.diverged', run, divergence: end.divergence });
     else if (end.status === 'failed') emit({ type: 'run.failed', run, reason: end.error ?? 'unknown' });
     else emit({ type: 'run.finished', run, final });

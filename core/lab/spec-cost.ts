@@ -41,7 +41,8 @@ export function estimateSpecMemory(spec: ExperimentSpec): SpecCost | null {
   return { bytes, formula };
 }
 
-const gib = (b: number): string => `${(b / 1024 ** 3).toLocaleString('en-US', { maximumFractionDigits: b >= 10 * 1024 ** 3 ? 0 : 1 })} GiB`;
+const gib = (b: number): string =>
+  `${(b / 1024 ** 3).toLocaleString('en-US', { maximumFractionDigits: b >= 10 * 1024 ** 3 ? 0 : 1 })} GiB`;
 
 /** invalid_argument when the spec cannot fit in one engine; `prefix` is where the spec sits in the call. */
 export function checkSpecCost(spec: ExperimentSpec, prefix = 'spec'): void {

@@ -27,7 +27,10 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 export function expandGrid(base: ExperimentSpec, grid: Record<string, unknown[]>): SweepPoint[] {
   const keys = Object.keys(grid);
   const total = keys.reduce((n, k) => n * grid[k]!.length, 1);
-  if (total > MAX_POINTS) throw new LabError('invalid_argument', `The grid makes ${total} runs; a sweep may have at most ${MAX_POINTS}`, [{ path: 'grid', message: `at most ${MAX_POINTS} combinations` }]);
+  if (total > MAX_POINTS)
+    throw new LabError('invalid_argument', `The grid makes ${total} runs; a sweep may have at most ${MAX_POINTS}`, [
+      { path: 'grid', message: `at most ${MAX_POINTS} combinations` },
+    ]);
   let combos: Record<string, unknown>[] = [{}];
   for (const key of keys) combos = combos.flatMap((c) => grid[key]!.map((v) => ({ ...c, [key]: v })));
   return combos.map((values) => {
@@ -40,7 +43,11 @@ export function expandGrid(base: ExperimentSpec, grid: Record<string, unknown[]>
     const parsed = ExperimentSpecSchema.safeParse(draft);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error).map((i) => ({ path: `grid.${i.path}`, message: i.message }));
-      throw new LabError('invalid_argument', `The grid point ${label} is not a valid spec: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      throw new LabError(
+        'invalid_argument',
+        `The grid point ${label} is not a valid spec: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
     }
     return { spec: parsed.data, values, label };
   });

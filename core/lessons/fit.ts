@@ -4,7 +4,15 @@
  */
 
 // The profile fits live beside the engine's horizon, below both the figures and the lessons that use them.
-export { FIT_FLOOR, logLinearFit, decayPerStep, gradientRatio, twoSidedHorizon, type LogLinearFit, type DecayFit } from '../engine/metrics/profile-fit';
+export {
+  FIT_FLOOR,
+  logLinearFit,
+  decayPerStep,
+  gradientRatio,
+  twoSidedHorizon,
+  type LogLinearFit,
+  type DecayFit,
+} from '../engine/metrics/profile-fit';
 
 /** Geometric mean of positive values (NaN if any is not positive or there are none). */
 export function geometricMean(values: ArrayLike<number>): number {
@@ -49,7 +57,19 @@ export function countNonFinite(values: ArrayLike<number>): number {
 
 // Formatting for headlines ---------------------------------------------------------------------------------
 
-const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
+};
 
 /** An integer as a superscript: supText(49) = "⁴⁹". */
 export function supText(n: number): string {

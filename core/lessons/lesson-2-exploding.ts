@@ -6,7 +6,8 @@ import type { LessonDefinition } from './types';
 export const lesson2: LessonDefinition = {
   id: 2,
   title: 'Exploding gradients',
-  claim: 'When the Jacobian factors exceed 1, the gradient grows geometrically as it goes back in time, and training can end in NaN/Inf.',
+  claim:
+    'When the Jacobian factors exceed 1, the gradient grows geometrically as it goes back in time, and training can end in NaN/Inf.',
   explanation: [
     'The same product of Jacobians, ∂L/∂h_{T−k} = (∏ diag(f′(aₜ))·Whᵀ)ᵀ·∂L/∂h_T, can also grow. Once Wh stretches some direction by more than the activation squashes it (γ·σ_max(Wh) > 1 is needed, and a spectral radius above 1 with activations away from saturation is enough), ‖∂L/∂h_{T−k}‖ grows roughly like ρᵏ: the gradient explodes.',
     'An exploding gradient makes one training step enormous. The weights jump far from where they were, the next forward pass overflows, and the loss, the gradients and then the weights become ∞ or NaN. The lab stops a run at the first non-finite number and records the step and the tensor.',
@@ -14,7 +15,13 @@ export const lesson2: LessonDefinition = {
   ].join('\n\n'),
   plan: (scale) =>
     `1 run: tanh RNN (${SIZES[scale].hidden} units, Wh Gaussian scaled to spectral radius 2) on the adding problem, T = ${SIZES[scale].T}, SGD lr 0.1 without clipping, up to ${scale === 'default' ? 300 : 150} steps.`,
-  items: (scale) => [{ kind: 'run', key: 'explode', spec: explodingSpec('lesson 2: tanh RNN, spectral radius 2, SGD 0.1', scale, false) }],
+  items: (scale) => [
+    {
+      kind: 'run',
+      key: 'explode',
+      spec: explodingSpec('lesson 2: tanh RNN, spectral radius 2, SGD 0.1', scale, false),
+    },
+  ],
   evaluate(data) {
     const r = data.run('explode');
     const p = r.profile(0);
@@ -50,8 +57,23 @@ export const lesson2: LessonDefinition = {
         measure('diverged at step', div?.step ?? null, div ? `${div.tensor} non-finite` : 'did not diverge'),
       ],
       figures: [
-        { title: 'The gradient grows going back in time', chart: 'profile', runIds: [r.run.id], settings: { probeStep: 0, theoryBound: true, legendNames: shortNames([r]), fileName: figureName(2, 'profile') } },
-        { title: 'Gradient norm until divergence', chart: 'gradnorm', runIds: [r.run.id], settings: { legendNames: shortNames([r]), fileName: figureName(2, 'gradnorm') } },
+        {
+          title: 'The gradient grows going back in time',
+          chart: 'profile',
+          runIds: [r.run.id],
+          settings: {
+            probeStep: 0,
+            theoryBound: true,
+            legendNames: shortNames([r]),
+            fileName: figureName(2, 'profile'),
+          },
+        },
+        {
+          title: 'Gradient norm until divergence',
+          chart: 'gradnorm',
+          runIds: [r.run.id],
+          settings: { legendNames: shortNames([r]), fileName: figureName(2, 'gradnorm') },
+        },
       ],
     };
   },

@@ -6,16 +6,34 @@ import type { LessonDefinition } from './types';
 export const lesson3: LessonDefinition = {
   id: 3,
   title: 'Sigmoid vanishes faster than tanh',
-  claim: 'A sigmoid RNN loses its gradient much faster than a tanh RNN: the sigmoid’s derivative is at most 1/4, tanh’s at most 1.',
+  claim:
+    'A sigmoid RNN loses its gradient much faster than a tanh RNN: the sigmoid’s derivative is at most 1/4, tanh’s at most 1.',
   explanation: [
     'The activation enters every Jacobian through diag(f′(aₜ)), so its largest slope γ = max|f′| sets the bound γ·σ_max(Wh) on each factor.',
     'For the logistic sigmoid σ(a) = 1/(1+e⁻ᵃ), σ′(a) = σ(a)(1−σ(a)), which is largest at a = 0 where it equals 1/4: γ = 1/4, not merely "somewhere in (0, 1)". For tanh, tanh′(a) = 1 − tanh²(a), which is 1 at a = 0: γ = 1. With the same Wh, each sigmoid factor is therefore up to four times smaller, and over k steps the bound is 4ᵏ times smaller.',
     'The lesson gives a tanh RNN and a sigmoid RNN the same orthogonal Wh (σ_max = 1) and the same data, and compares the fitted decay of ‖∂L/∂hₜ‖ per step.',
   ].join('\n\n'),
-  plan: (scale) => `2 runs: tanh and sigmoid RNN (${SIZES[scale].hidden} units, Wh orthogonal) on the adding problem, T = ${SIZES[scale].T}; gradient profiles of the initial weights.`,
+  plan: (scale) =>
+    `2 runs: tanh and sigmoid RNN (${SIZES[scale].hidden} units, Wh orthogonal) on the adding problem, T = ${SIZES[scale].T}; gradient profiles of the initial weights.`,
   items: (scale) => [
-    { kind: 'run', key: 'tanh', spec: initialProfileSpec('lesson 3: tanh RNN', scale, { cell: 'rnn', activation: 'tanh', init: { recurrent: 'orthogonal' } }) },
-    { kind: 'run', key: 'sigmoid', spec: initialProfileSpec('lesson 3: sigmoid RNN', scale, { cell: 'rnn', activation: 'sigmoid', init: { recurrent: 'orthogonal' } }) },
+    {
+      kind: 'run',
+      key: 'tanh',
+      spec: initialProfileSpec('lesson 3: tanh RNN', scale, {
+        cell: 'rnn',
+        activation: 'tanh',
+        init: { recurrent: 'orthogonal' },
+      }),
+    },
+    {
+      kind: 'run',
+      key: 'sigmoid',
+      spec: initialProfileSpec('lesson 3: sigmoid RNN', scale, {
+        cell: 'rnn',
+        activation: 'sigmoid',
+        init: { recurrent: 'orthogonal' },
+      }),
+    },
   ],
   evaluate(data) {
     const tanh = data.run('tanh');
@@ -54,7 +72,17 @@ export const lesson3: LessonDefinition = {
         measure(`sigmoid gradient smaller after ${T - 1} steps`, 10 ** log10Factor, 'times'),
       ],
       figures: [
-        { title: 'tanh against sigmoid', chart: 'profile', runIds: [tanh.run.id, sig.run.id], settings: { probeStep: 0, theoryBound: true, legendNames: shortNames([tanh, sig]), fileName: figureName(3, 'profiles') } },
+        {
+          title: 'tanh against sigmoid',
+          chart: 'profile',
+          runIds: [tanh.run.id, sig.run.id],
+          settings: {
+            probeStep: 0,
+            theoryBound: true,
+            legendNames: shortNames([tanh, sig]),
+            fileName: figureName(3, 'profiles'),
+          },
+        },
       ],
     };
   },

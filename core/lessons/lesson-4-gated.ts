@@ -45,7 +45,8 @@ interface CellResult {
 export const lesson4: LessonDefinition = {
   id: 4,
   title: 'Gates keep the gradient alive',
-  claim: 'LSTM and GRU carry the gradient across long spans and learn the adding problem at long T, where a tanh RNN of the same size does not.',
+  claim:
+    'LSTM and GRU carry the gradient across long spans and learn the adding problem at long T, where a tanh RNN of the same size does not.',
   explanation: [
     'An LSTM keeps a cell state cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ c̃ₜ. Along this path the Jacobian ∂cₜ/∂cₜ₋₁ is (mostly) diag(fₜ): no weight matrix and no squashing derivative multiply in, and when the forget gate learns fₜ ≈ 1 the gradient passes through unchanged (the "constant error carousel"). A GRU does the same with hₜ = (1 − zₜ) ⊙ hₜ₋₁ + zₜ ⊙ h̃ₜ: with the update gate zₜ ≈ 0 the state, and its gradient, are copied.',
     'The adding problem needs exactly this: the target is the sum of two numbers marked somewhere in a sequence of length T, the first one in the first half. Predicting the mean scores MSE 1/6 ≈ 0.1667. A network that remembers only the later number can reach 1/12 ≈ 0.083; going clearly below 1/12 requires carrying the first number across at least T/2 steps.',
@@ -94,7 +95,10 @@ export const lesson4: LessonDefinition = {
       verdict,
       headline,
       measurements: [
-        ...results.flatMap((r) => [measure(`${r.label}: horizon`, r.horizon, 'steps'), measure(`${r.label}: held-out MSE`, r.heldout, 'median of the last quarter of training')]),
+        ...results.flatMap((r) => [
+          measure(`${r.label}: horizon`, r.horizon, 'steps'),
+          measure(`${r.label}: held-out MSE`, r.heldout, 'median of the last quarter of training'),
+        ]),
         measure('held-out batch: MSE of predicting the mean', levels?.meanMse ?? ADDING_MEAN_MSE),
         measure('held-out batch: MSE knowing only the later number', levels?.oneNumberMse ?? ADDING_ONE_NUMBER_MSE),
       ],
@@ -103,10 +107,29 @@ export const lesson4: LessonDefinition = {
           title: `Adding problem, T = ${T}: held-out MSE`,
           chart: 'loss',
           runIds: results.map((r) => r.run.run.id),
-          settings: { metrics: ['heldoutLoss'], baseline: 0.1667, legendNames: shortNames(results.map((r) => r.run)), fileName: figureName(4, 'heldout') },
+          settings: {
+            metrics: ['heldoutLoss'],
+            baseline: 0.1667,
+            legendNames: shortNames(results.map((r) => r.run)),
+            fileName: figureName(4, 'heldout'),
+          },
         },
-        { title: 'Gradient horizon during training', chart: 'horizon', runIds: results.map((r) => r.run.run.id), settings: { legendNames: shortNames(results.map((r) => r.run)), fileName: figureName(4, 'horizon') } },
-        { title: 'Gradient norm through time after training', chart: 'profile', runIds: results.map((r) => r.run.run.id), settings: { theoryBound: false, legendNames: shortNames(results.map((r) => r.run)), fileName: figureName(4, 'profiles') } },
+        {
+          title: 'Gradient horizon during training',
+          chart: 'horizon',
+          runIds: results.map((r) => r.run.run.id),
+          settings: { legendNames: shortNames(results.map((r) => r.run)), fileName: figureName(4, 'horizon') },
+        },
+        {
+          title: 'Gradient norm through time after training',
+          chart: 'profile',
+          runIds: results.map((r) => r.run.run.id),
+          settings: {
+            theoryBound: false,
+            legendNames: shortNames(results.map((r) => r.run)),
+            fileName: figureName(4, 'profiles'),
+          },
+        },
       ],
     };
   },

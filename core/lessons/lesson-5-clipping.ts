@@ -54,10 +54,15 @@ export const lesson5: LessonDefinition = {
     const sc = clipStats(cl, THRESHOLD);
     const div = un.run.divergence;
     const finalLoss = cl.run.final.heldoutLoss ?? cl.run.final.loss ?? NaN;
-    const exploded = (un.run.status === 'diverged' && div !== null) || su.maxNorm >= 1e6 * (un.series('gradNorm')?.value[0] ?? Infinity);
-    const stable = cl.run.status === 'completed' && sc.maxApplied <= THRESHOLD * (1 + 1e-6) && Number.isFinite(finalLoss);
+    const exploded =
+      (un.run.status === 'diverged' && div !== null) ||
+      su.maxNorm >= 1e6 * (un.series('gradNorm')?.value[0] ?? Infinity);
+    const stable =
+      cl.run.status === 'completed' && sc.maxApplied <= THRESHOLD * (1 + 1e-6) && Number.isFinite(finalLoss);
     const ok = exploded && stable;
-    const unText = div ? `without clipping the run diverged at step ${div.step} (${div.tensor} non-finite; gradient norm up to ${fmt(su.maxNorm)})` : `without clipping the gradient norm reached ${fmt(su.maxNorm)}`;
+    const unText = div
+      ? `without clipping the run diverged at step ${div.step} (${div.tensor} non-finite; gradient norm up to ${fmt(su.maxNorm)})`
+      : `without clipping the gradient norm reached ${fmt(su.maxNorm)}`;
     const headline = ok
       ? `Clipping saves the run: ${unText}; with clipping at ${THRESHOLD} all ${sc.steps} steps completed, ${sc.clipEvents} of them clipped (raw norm up to ${fmt(sc.maxNorm)}, applied norm never above ${fmt(sc.maxApplied)}), final held-out loss ${fmt(finalLoss)}.`
       : `Not borne out: ${unText}; the clipped run ended ${cl.run.status} with applied norm up to ${fmt(sc.maxApplied)}.`;
@@ -65,7 +70,11 @@ export const lesson5: LessonDefinition = {
       verdict: ok ? 'supported' : 'not_supported',
       headline,
       measurements: [
-        measure('no clipping: diverged at step', div?.step ?? null, div ? `${div.tensor} non-finite` : 'did not diverge'),
+        measure(
+          'no clipping: diverged at step',
+          div?.step ?? null,
+          div ? `${div.tensor} non-finite` : 'did not diverge',
+        ),
         measure('no clipping: largest finite gradient norm', su.maxNorm),
         measure('clipping: steps completed', cl.run.stepsDone, `of ${cl.run.stepsTotal}`),
         measure('clipping: clip events', sc.clipEvents, 'steps'),
@@ -74,8 +83,27 @@ export const lesson5: LessonDefinition = {
         measure('clipping: final held-out loss', finalLoss),
       ],
       figures: [
-        { title: 'Gradient norm with and without clipping', chart: 'gradnorm', runIds: [un.run.id, cl.run.id], settings: { clipThreshold: THRESHOLD, legendNames: shortNames([un, cl]), fileName: figureName(5, 'gradnorm') } },
-        { title: 'Loss with and without clipping', chart: 'loss', runIds: [un.run.id, cl.run.id], settings: { metrics: ['loss'], logY: true, legendNames: shortNames([un, cl]), fileName: figureName(5, 'loss') } },
+        {
+          title: 'Gradient norm with and without clipping',
+          chart: 'gradnorm',
+          runIds: [un.run.id, cl.run.id],
+          settings: {
+            clipThreshold: THRESHOLD,
+            legendNames: shortNames([un, cl]),
+            fileName: figureName(5, 'gradnorm'),
+          },
+        },
+        {
+          title: 'Loss with and without clipping',
+          chart: 'loss',
+          runIds: [un.run.id, cl.run.id],
+          settings: {
+            metrics: ['loss'],
+            logY: true,
+            legendNames: shortNames([un, cl]),
+            fileName: figureName(5, 'loss'),
+          },
+        },
       ],
     };
   },

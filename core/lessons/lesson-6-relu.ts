@@ -2,7 +2,15 @@
 import type { ExperimentSpecInput, LessonScale } from '../api';
 import { addingLevels } from './adding-levels';
 import { decayPerStep, fmt, gradientRatio } from './fit';
-import { ADDING_ONE_NUMBER_MSE, figureName, initialProfileSpec, lateHeldout, measure, shortNames, SIZES } from './presets';
+import {
+  ADDING_ONE_NUMBER_MSE,
+  figureName,
+  initialProfileSpec,
+  lateHeldout,
+  measure,
+  shortNames,
+  SIZES,
+} from './presets';
 import type { LessonDefinition } from './types';
 
 const IRNN: Record<LessonScale, { T: number; hidden: number; steps: number; lr: number }> = {
@@ -19,22 +27,44 @@ function irnnSpec(scale: LessonScale): ExperimentSpecInput {
     name: `lesson 6: IRNN (ReLU, Wh = I), adding T=${s.T}`,
     task: { kind: 'adding', seqLen: s.T },
     model: { cell: 'rnn', activation: 'relu', hidden: s.hidden, init: { recurrent: 'identity' } },
-    train: { optimizer: 'adam', lr: s.lr, batch: 32, steps: s.steps, seed: 1, evalEvery: 25, checkpointEvery: s.steps, clip: { mode: 'norm', threshold: 1 } },
+    train: {
+      optimizer: 'adam',
+      lr: s.lr,
+      batch: 32,
+      steps: s.steps,
+      seed: 1,
+      evalEvery: 25,
+      checkpointEvery: s.steps,
+      clip: { mode: 'norm', threshold: 1 },
+    },
     probe: { every: 50, batch: SIZES[scale].probeBatch },
   };
 }
 
 const PROFILES = [
-  { key: 'sigmoid', label: 'sigmoid, Wh orthogonal', model: { cell: 'rnn', activation: 'sigmoid', init: { recurrent: 'orthogonal' } } },
-  { key: 'leaky', label: 'LeakyReLU, Wh = I', model: { cell: 'rnn', activation: 'leaky_relu', init: { recurrent: 'identity' } } },
+  {
+    key: 'sigmoid',
+    label: 'sigmoid, Wh orthogonal',
+    model: { cell: 'rnn', activation: 'sigmoid', init: { recurrent: 'orthogonal' } },
+  },
+  {
+    key: 'leaky',
+    label: 'LeakyReLU, Wh = I',
+    model: { cell: 'rnn', activation: 'leaky_relu', init: { recurrent: 'identity' } },
+  },
   { key: 'elu', label: 'ELU, Wh = I', model: { cell: 'rnn', activation: 'elu', init: { recurrent: 'identity' } } },
-  { key: 'relu-explode', label: `ReLU, Wh = ${EXPLODE_GAIN}·I`, model: { cell: 'rnn', activation: 'relu', init: { recurrent: 'identity', gain: EXPLODE_GAIN } } },
+  {
+    key: 'relu-explode',
+    label: `ReLU, Wh = ${EXPLODE_GAIN}·I`,
+    model: { cell: 'rnn', activation: 'relu', init: { recurrent: 'identity', gain: EXPLODE_GAIN } },
+  },
 ] as const;
 
 export const lesson6: LessonDefinition = {
   id: 6,
   title: 'ReLU, identity initialisation and IRNN',
-  claim: 'Non-saturating activations avoid the small derivatives of the sigmoid; with an identity recurrent initialisation a ReLU RNN (IRNN) learns long dependencies, but a ReLU RNN can also explode.',
+  claim:
+    'Non-saturating activations avoid the small derivatives of the sigmoid; with an identity recurrent initialisation a ReLU RNN (IRNN) learns long dependencies, but a ReLU RNN can also explode.',
   explanation: [
     'ReLU(a) = max(0, a) has derivative exactly 1 for every active unit and 0 otherwise; LeakyReLU keeps a small slope 0.01 for a < 0; ELU is a for a > 0 and e^a − 1 below. None of them saturates for positive inputs, so diag(f′(aₜ)) does not shrink the gradient the way σ′ ≤ 1/4 does.',
     'With Wh = I (the IRNN of Le, Jaitly & Hinton, 2015) the Jacobian of an active unit is exactly 1: the state and its gradient are carried unchanged until the network learns otherwise, like an LSTM with an open forget gate.',
@@ -47,7 +77,11 @@ export const lesson6: LessonDefinition = {
   },
   items: (scale) => [
     { kind: 'run', key: 'irnn', spec: irnnSpec(scale) },
-    ...PROFILES.map((p) => ({ kind: 'run' as const, key: p.key, spec: initialProfileSpec(`lesson 6: ${p.label}`, scale, p.model) })),
+    ...PROFILES.map((p) => ({
+      kind: 'run' as const,
+      key: p.key,
+      spec: initialProfileSpec(`lesson 6: ${p.label}`, scale, p.model),
+    })),
   ],
   evaluate(data) {
     const irnn = data.run('irnn');
@@ -79,14 +113,19 @@ export const lesson6: LessonDefinition = {
     const horizons = `initial horizons: sigmoid ${hSig}, ReLU ${nonSat[0]!.horizon}, LeakyReLU ${nonSat[1]!.horizon}, ELU ${nonSat[2]!.horizon} steps`;
     const irnnText = `the IRNN reaches held-out MSE ${fmt(heldout)} on the adding problem at T = ${T} (later number only: ${fmt(oneNumber)})`;
     const boomText = `a ReLU RNN with Wh = ${EXPLODE_GAIN}·I has ‖∂L/∂h₁‖ = ${fmt(boomRatio)}·‖∂L/∂h_T‖ (×${fmt(boomRate)} per step back)`;
-    const headline = ok ? `Borne out: ${horizons}; ${irnnText}; but ${boomText}.` : `Not borne out: ${horizons}; ${irnnText}; ${boomText}.`;
+    const headline = ok
+      ? `Borne out: ${horizons}; ${irnnText}; but ${boomText}.`
+      : `Not borne out: ${horizons}; ${irnnText}; ${boomText}.`;
     return {
       verdict: ok ? 'supported' : 'not_supported',
       headline,
       measurements: [
         measure('sigmoid: horizon', hSig, 'steps'),
         measure('sigmoid: decay per step', rateSig, 'factor per step back'),
-        ...nonSat.flatMap((x) => [measure(`${x.label} (Wh = I): horizon`, x.horizon, 'steps'), measure(`${x.label} (Wh = I): decay per step`, x.rate, 'factor per step back')]),
+        ...nonSat.flatMap((x) => [
+          measure(`${x.label} (Wh = I): horizon`, x.horizon, 'steps'),
+          measure(`${x.label} (Wh = I): decay per step`, x.rate, 'factor per step back'),
+        ]),
         measure('IRNN: held-out MSE', heldout, `adding T=${T}, median of the last quarter of training`),
         measure('held-out batch: MSE knowing only the later number', oneNumber),
         measure(`ReLU, Wh = ${EXPLODE_GAIN}·I: ‖∂L/∂h₁‖ / ‖∂L/∂h_T‖`, boomRatio),
@@ -97,10 +136,25 @@ export const lesson6: LessonDefinition = {
           title: 'Initial gradient profiles by activation',
           chart: 'profile',
           runIds: [sig.run.id, irnn.run.id, leaky.run.id, elu.run.id, boom.run.id],
-          settings: { probeStep: 0, theoryBound: false, legendNames: shortNames([sig, irnn, leaky, elu, boom]), fileName: figureName(6, 'profiles') },
+          settings: {
+            probeStep: 0,
+            theoryBound: false,
+            legendNames: shortNames([sig, irnn, leaky, elu, boom]),
+            fileName: figureName(6, 'profiles'),
+          },
         },
-        { title: `IRNN on the adding problem, T = ${T}`, chart: 'loss', runIds: [irnn.run.id], settings: { metrics: ['heldoutLoss'], baseline: 0.1667, fileName: figureName(6, 'irnn') } },
-        { title: 'IRNN gradient norm (clipped at 1)', chart: 'gradnorm', runIds: [irnn.run.id], settings: { fileName: figureName(6, 'irnn-gradnorm') } },
+        {
+          title: `IRNN on the adding problem, T = ${T}`,
+          chart: 'loss',
+          runIds: [irnn.run.id],
+          settings: { metrics: ['heldoutLoss'], baseline: 0.1667, fileName: figureName(6, 'irnn') },
+        },
+        {
+          title: 'IRNN gradient norm (clipped at 1)',
+          chart: 'gradnorm',
+          runIds: [irnn.run.id],
+          settings: { fileName: figureName(6, 'irnn-gradnorm') },
+        },
       ],
     };
   },

@@ -31,7 +31,14 @@ interface Point {
 function pointOf(run: LessonRun): Point {
   const p = run.profile(0);
   const h = p?.hNorms ?? [];
-  return { run, radius: p?.spectralRadius ?? NaN, horizon: p?.horizon ?? NaN, twoSided: twoSidedHorizon(h), ratio: gradientRatio(h), rate: decayPerStep(h).rate };
+  return {
+    run,
+    radius: p?.spectralRadius ?? NaN,
+    horizon: p?.horizon ?? NaN,
+    twoSided: twoSidedHorizon(h),
+    ratio: gradientRatio(h),
+    rate: decayPerStep(h).rate,
+  };
 }
 
 /** Where the fitted per-step factor crosses 1 (linear in ln factor between neighbouring radii), or NaN. */
@@ -49,7 +56,8 @@ function criticalRadius(sweep: Point[]): number {
 export const lesson7: LessonDefinition = {
   id: 7,
   title: 'Initialisation sets the regime',
-  claim: 'The recurrent initialisation decides which regime a network starts in: too small and the gradient vanishes, too large and it explodes; the gradient horizon peaks near spectral radius 1.',
+  claim:
+    'The recurrent initialisation decides which regime a network starts in: too small and the gradient vanishes, too large and it explodes; the gradient horizon peaks near spectral radius 1.',
   explanation: [
     'Over many steps the product of Jacobians ∏ diag(f′(aₜ))·Whᵀ grows or shrinks roughly like ρ(Wh)ᵏ scaled by the typical slope f′, where ρ is the spectral radius (the largest |eigenvalue|). Below the critical value the gradient vanishes; above it, it explodes. Since tanh′ ≤ 1 and is below 1 away from 0, the critical radius of a tanh RNN sits at or slightly above 1: the "edge of chaos".',
     'Common initialisations land near it on purpose: an orthogonal Wh has ρ = σ_max = 1 exactly; Xavier (Glorot) scales a random Wh to ρ ≈ 1; He initialisation, made for ReLU, starts a tanh RNN at ρ ≈ √2.',
@@ -62,13 +70,30 @@ export const lesson7: LessonDefinition = {
       kind: 'sweep',
       key: 'radius',
       name: 'lesson 7: tanh RNN, spectral radius',
-      base: initialProfileSpec('lesson 7: tanh RNN', scale, { cell: 'rnn', activation: 'tanh', init: { recurrent: 'normal' } }, T),
+      base: initialProfileSpec(
+        'lesson 7: tanh RNN',
+        scale,
+        { cell: 'rnn', activation: 'tanh', init: { recurrent: 'normal' } },
+        T,
+      ),
       grid: { 'model.init.spectralRadius': RADII[scale] },
     },
-    ...NAMED.map((n) => ({ kind: 'run' as const, key: n.key, spec: initialProfileSpec(`lesson 7: ${n.label}`, scale, { cell: 'rnn', activation: 'tanh', init: { recurrent: n.recurrent } }, T) })),
+    ...NAMED.map((n) => ({
+      kind: 'run' as const,
+      key: n.key,
+      spec: initialProfileSpec(
+        `lesson 7: ${n.label}`,
+        scale,
+        { cell: 'rnn', activation: 'tanh', init: { recurrent: n.recurrent } },
+        T,
+      ),
+    })),
   ],
   evaluate(data) {
-    const sweep = data.sweep('radius').map(pointOf).sort((a, b) => a.radius - b.radius);
+    const sweep = data
+      .sweep('radius')
+      .map(pointOf)
+      .sort((a, b) => a.radius - b.radius);
     const named = NAMED.map((n) => ({ ...n, point: pointOf(data.run(n.key)) }));
     if (sweep.length < 3) throw new Error('The sweep has fewer than 3 runs');
     const sweepId = sweep[0]!.run.run.sweepId ?? '';
@@ -84,7 +109,8 @@ export const lesson7: LessonDefinition = {
     const vanishes = lo.ratio < 1e-3 && lo.twoSided <= 0.5 * peak;
     const explodes = hi.ratio > 1e3 && hi.twoSided <= 0.5 * peak;
     const ok = near1(best.radius) && near1(critical) && vanishes && explodes;
-    const peakRange = atPeak.length > 1 ? `${fmt(atPeak[0]!.radius)}–${fmt(atPeak[atPeak.length - 1]!.radius)}` : fmt(best.radius);
+    const peakRange =
+      atPeak.length > 1 ? `${fmt(atPeak[0]!.radius)}–${fmt(atPeak[atPeak.length - 1]!.radius)}` : fmt(best.radius);
     const namedText = named.map((n) => `${n.label} ρ = ${fmt(n.point.radius)} → ${n.point.twoSided}`).join(', ');
     const headline = ok
       ? `The two-sided horizon peaks at ${peak} of ${steps} steps for ρ = ${peakRange}, best at ρ = ${fmt(best.radius)} (gradient ×${fmt(best.rate)} per step back); the per-step factor crosses 1 at ρ ≈ ${fmt(critical, 2)}. It falls to ${lo.twoSided} at ρ = ${fmt(lo.radius)} (‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${fmt(lo.ratio)}: vanishing) and to ${hi.twoSided} at ρ = ${fmt(hi.radius)} (ratio ${fmt(hi.ratio)}: exploding). Named inits: ${namedText}.`
@@ -94,8 +120,20 @@ export const lesson7: LessonDefinition = {
       headline,
       measurements: [
         measure('radius where the per-step factor crosses 1', critical, 'interpolated'),
-        ...sweep.map((p) => measure(`ρ = ${fmt(p.radius)}: two-sided horizon`, p.twoSided, `steps; lab horizon ${p.horizon}; ×${fmt(p.rate)} per step; ratio ${fmt(p.ratio)}`)),
-        ...named.map((n) => measure(`${n.label} (ρ = ${fmt(n.point.radius)}): two-sided horizon`, n.point.twoSided, `steps; lab horizon ${n.point.horizon}`)),
+        ...sweep.map((p) =>
+          measure(
+            `ρ = ${fmt(p.radius)}: two-sided horizon`,
+            p.twoSided,
+            `steps; lab horizon ${p.horizon}; ×${fmt(p.rate)} per step; ratio ${fmt(p.ratio)}`,
+          ),
+        ),
+        ...named.map((n) =>
+          measure(
+            `${n.label} (ρ = ${fmt(n.point.radius)}): two-sided horizon`,
+            n.point.twoSided,
+            `steps; lab horizon ${n.point.horizon}`,
+          ),
+        ),
       ],
       figures: [
         {

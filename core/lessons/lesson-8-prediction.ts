@@ -42,7 +42,8 @@ function divergingSpec(scale: LessonScale): ExperimentSpecInput {
 export const lesson8: LessonDefinition = {
   id: 8,
   title: 'Training breaks, prediction does not',
-  claim: 'Vanishing gradients hurt training, not prediction: a trained network still predicts; an explosion (NaN/Inf weights) breaks prediction too.',
+  claim:
+    'Vanishing gradients hurt training, not prediction: a trained network still predicts; an explosion (NaN/Inf weights) breaks prediction too.',
   explanation: [
     'Vanishing is a property of the backward pass. It decides what a network can learn (dependencies longer than its gradient horizon stay out of reach) but it does not touch the forward pass: whatever the weights encode, the network computes with ordinary finite numbers, and a trained network predicts as well as its training allowed.',
     'An explosion is different. The step that follows an exploding gradient writes ∞ or NaN into the weights, and from then on every forward pass carries them: IEEE arithmetic propagates NaN through every sum and product it enters (NaN·0 = NaN, ∞ − ∞ = NaN), so every output of the network is NaN, whatever the input. The model is not just inaccurate; it no longer predicts anything.',
@@ -69,7 +70,11 @@ export const lesson8: LessonDefinition = {
     const decay = decayPerStep(trained.profile()?.hNorms ?? []);
     const div = diverged.run.divergence;
     const predicts = trained.run.status === 'completed' && badT === 0 && mseT < 0.5 * baseT;
-    const broken = diverged.run.status === 'diverged' && pd.nonFiniteWeights > 0 && badD === pd.predicted.length && pd.predicted.length > 0;
+    const broken =
+      diverged.run.status === 'diverged' &&
+      pd.nonFiniteWeights > 0 &&
+      badD === pd.predicted.length &&
+      pd.predicted.length > 0;
     const ok = predicts && broken;
     const trainedText = `the trained RNN (its gradient still shrinking ×${fmt(decay.rate)} per step back) predicts all ${pt.predicted.length} held-out sums with finite outputs, MSE ${fmt(mseT)} against ${fmt(baseT)} for predicting the mean`;
     const brokenText = div
@@ -84,7 +89,11 @@ export const lesson8: LessonDefinition = {
         measure('trained: non-finite outputs', badT, `of ${pt.predicted.length}`),
         measure('trained: gradient decay per step back', decay.rate, 'at its final weights'),
         measure('diverged: at step', div?.step ?? null, div ? `${div.tensor} non-finite` : 'did not diverge'),
-        measure('diverged: non-finite weights', pd.nonFiniteWeights, `of ${pd.weights}, checkpoint of step ${pd.checkpointStep}`),
+        measure(
+          'diverged: non-finite weights',
+          pd.nonFiniteWeights,
+          `of ${pd.weights}, checkpoint of step ${pd.checkpointStep}`,
+        ),
         measure('diverged: non-finite outputs', badD, `of ${pd.predicted.length}`),
         measure('diverged: held-out MSE', mseD),
       ],
@@ -93,7 +102,13 @@ export const lesson8: LessonDefinition = {
           title: 'Predictions against targets',
           chart: 'predictions',
           runIds: [trained.run.id, diverged.run.id],
-          settings: { legendNames: { [`${trained.run.id}:predictions`]: `trained tanh RNN (T = ${trained.spec.task.kind === 'adding' ? trained.spec.task.seqLen : '?'})`, [`${diverged.run.id}:predictions`]: `diverged run (${countNonFinite(pd.predicted)} of ${pd.predicted.length} outputs NaN/∞)` }, fileName: figureName(8, 'predictions') },
+          settings: {
+            legendNames: {
+              [`${trained.run.id}:predictions`]: `trained tanh RNN (T = ${trained.spec.task.kind === 'adding' ? trained.spec.task.seqLen : '?'})`,
+              [`${diverged.run.id}:predictions`]: `diverged run (${countNonFinite(pd.predicted)} of ${pd.predicted.length} outputs NaN/∞)`,
+            },
+            fileName: figureName(8, 'predictions'),
+          },
         },
       ],
     };

@@ -64,7 +64,8 @@ export function createLessonRunner(deps: LessonRunnerDeps): LessonRunner {
     return def;
   };
 
-  const view = (id: number): Promise<Lesson> => lessonView(definition(id), deps.store(), active.get(id), startErrors.get(id) ?? null, judge);
+  const view = (id: number): Promise<Lesson> =>
+    lessonView(definition(id), deps.store(), active.get(id), startErrors.get(id) ?? null, judge);
 
   const publish = (id: number): void => {
     if (closed) return;
@@ -73,7 +74,12 @@ export function createLessonRunner(deps: LessonRunnerDeps): LessonRunner {
       .catch(() => undefined);
   };
   const progressEvent = (id: number, act: ActiveBatch): void =>
-    throttledProgress(act, deps.progressMs ?? 250, () => publish(id), () => active.get(id) === act);
+    throttledProgress(
+      act,
+      deps.progressMs ?? 250,
+      () => publish(id),
+      () => active.get(id) === act,
+    );
 
   return {
     list: () => Promise.all(LESSONS.map((l) => view(l.id))),

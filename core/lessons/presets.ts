@@ -28,7 +28,12 @@ export const ADDING_ONE_NUMBER_MSE = 1 / 12;
  * A spec that only needs its initial gradient profile: a few training steps (a run must train at least one),
  * probes at step 0 and at the end.
  */
-export function initialProfileSpec(name: string, scale: LessonScale, model: NonNullable<ExperimentSpecInput['model']>, T = SIZES[scale].T): ExperimentSpecInput {
+export function initialProfileSpec(
+  name: string,
+  scale: LessonScale,
+  model: NonNullable<ExperimentSpecInput['model']>,
+  T = SIZES[scale].T,
+): ExperimentSpecInput {
   const s = SIZES[scale];
   return {
     name,

@@ -9,7 +9,16 @@ import { lesson7 } from './lesson-7-init';
 import { lesson8 } from './lesson-8-prediction';
 import type { LessonDefinition } from './types';
 
-export const LESSONS: readonly LessonDefinition[] = [lesson1, lesson2, lesson3, lesson4, lesson5, lesson6, lesson7, lesson8];
+export const LESSONS: readonly LessonDefinition[] = [
+  lesson1,
+  lesson2,
+  lesson3,
+  lesson4,
+  lesson5,
+  lesson6,
+  lesson7,
+  lesson8,
+];
 
 const BY_ID = new Map(LESSONS.map((l) => [l.id, l]));
 

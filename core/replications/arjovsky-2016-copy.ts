@@ -27,7 +27,16 @@ function spec(m: (typeof MODELS)[number], scale: ReplicationScale): ExperimentSp
     name: `${ID}: ${m.label}, copy T=${s.T}`,
     task: { kind: 'copy', seqLen: s.T, symbols: 8, copyLength: 10 },
     model: { hidden: s.hidden, ...m.model },
-    train: { optimizer: 'rmsprop', lr: 0.003, batch: 32, steps: s.steps, seed: 1, evalEvery: Math.max(5, Math.round(s.steps / 20)), checkpointEvery: s.steps, clip: { mode: 'norm', threshold: 1 } },
+    train: {
+      optimizer: 'rmsprop',
+      lr: 0.003,
+      batch: 32,
+      steps: s.steps,
+      seed: 1,
+      evalEvery: Math.max(5, Math.round(s.steps / 20)),
+      checkpointEvery: s.steps,
+      clip: { mode: 'norm', threshold: 1 },
+    },
     probe: { every: s.steps, batch: 8 },
   };
 }
@@ -41,13 +50,15 @@ export const arjovsky2016: ReplicationDefinition = {
     venue: 'ICML 2016 (PMLR 48); arXiv:1511.06464',
     url: 'https://arxiv.org/abs/1511.06464',
   },
-  claim: 'On the copy memory task at T = 100, the LSTM and the tanh RNN do not beat the memoryless baseline 10·ln 8/(T + 20): their cross-entropy curves sit at it.',
+  claim:
+    'On the copy memory task at T = 100, the LSTM and the tanh RNN do not beat the memoryless baseline 10·ln 8/(T + 20): their cross-entropy curves sit at it.',
   published: [
     {
       label: 'memoryless baseline, T = 100',
       value: copyBaseline(100, 8, 10),
       text: 'A memoryless strategy that outputs blanks and then 10 random symbols of 8 scores 10·ln 8 / (T + 20) in cross-entropy; computed here for T = 100.',
-      source: 'Section 4.1 (copying memory problem) of arXiv:1511.06464: the formula as the issue states it, computed by copyBaseline in core/tasks/copy.ts; the paper’s passage was not retrievable from the stored copies',
+      source:
+        'Section 4.1 (copying memory problem) of arXiv:1511.06464: the formula as the issue states it, computed by copyBaseline in core/tasks/copy.ts; the paper’s passage was not retrievable from the stored copies',
       provenance: 'computed',
     },
     {
@@ -85,9 +96,24 @@ export const arjovsky2016: ReplicationDefinition = {
       headline: `${VERDICT_WORDS[verdict]}: late held-out cross-entropy at T = ${t?.seqLen} — ${rows.map((x) => `${x.label} ${fmt(x.xent)} (${fmt(x.ratio)} × baseline${x.ratio < 1 - NEAR ? ', below it' : Math.abs(x.ratio - 1) <= NEAR ? ', at it' : ', still above it'})`).join(', ')}; memoryless baseline 10·ln 8/(T + 20) = ${fmt(baseline)}.`,
       measured: [
         measure('memoryless baseline 10·ln 8/(T + 20)', baseline, 'nats per step'),
-        ...rows.flatMap((x) => [measure(`${x.label}: late held-out cross-entropy`, x.xent, 'median of the last quarter'), measure(`${x.label}: ratio to the baseline`, x.ratio)]),
+        ...rows.flatMap((x) => [
+          measure(`${x.label}: late held-out cross-entropy`, x.xent, 'median of the last quarter'),
+          measure(`${x.label}: ratio to the baseline`, x.ratio),
+        ]),
       ],
-      figures: [{ title: `Copy memory, T = ${t?.seqLen}, against the memoryless baseline`, chart: 'loss', runIds: rows.map((x) => x.r.run.id), settings: { metrics: ['heldoutLoss'], baseline, legendNames: legendNames(rows.map((x) => x.r)), fileName: figureName(ID, 'copy') } }],
+      figures: [
+        {
+          title: `Copy memory, T = ${t?.seqLen}, against the memoryless baseline`,
+          chart: 'loss',
+          runIds: rows.map((x) => x.r.run.id),
+          settings: {
+            metrics: ['heldoutLoss'],
+            baseline,
+            legendNames: legendNames(rows.map((x) => x.r)),
+            fileName: figureName(ID, 'copy'),
+          },
+        },
+      ],
     };
   },
 };

@@ -22,7 +22,15 @@ function base(scale: ReplicationScale): ExperimentSpecInput {
     task: { kind: 'latch', seqLen: s.spans[0]!, classes: 2 },
     // Small random recurrent weights (spectral radius 0.9), as a gradient-descent RNN starts, not an orthogonal Wh.
     model: { cell: 'rnn', activation: 'tanh', hidden: 8, init: { recurrent: 'normal', spectralRadius: 0.9 } },
-    train: { optimizer: 'sgd', lr: 0.1, batch: 32, steps: s.steps, seed: 1, evalEvery: Math.max(5, s.steps / 10), checkpointEvery: s.steps },
+    train: {
+      optimizer: 'sgd',
+      lr: 0.1,
+      batch: 32,
+      steps: s.steps,
+      seed: 1,
+      evalEvery: Math.max(5, s.steps / 10),
+      checkpointEvery: s.steps,
+    },
     probe: { every: s.steps, batch: 8 },
   };
 }
@@ -41,13 +49,15 @@ export const bengio1994: ReplicationDefinition = {
     venue: 'IEEE Transactions on Neural Networks 5(2), 157–166',
     url: 'https://doi.org/10.1109/72.279181',
   },
-  claim: 'For a recurrent network trained by gradient descent on the latch (information-latching) problem, the probability of learning falls as the span T of the dependency grows.',
+  claim:
+    'For a recurrent network trained by gradient descent on the latch (information-latching) problem, the probability of learning falls as the span T of the dependency grows.',
   published: [
     {
       label: 'probability of successful learning vs span T',
       value: null,
       text: 'The paper’s latch experiments plot the frequency of successful training against T for back-propagation and alternative methods; the plotted values could not be read here, so none is quoted.',
-      source: 'Experiments section of the paper (IEEE TNN 5(2), pp. 157–166); only the abstract and introduction were readable in the stored copies (vdocuments.mx, nzdl.org)',
+      source:
+        'Experiments section of the paper (IEEE TNN 5(2), pp. 157–166); only the abstract and introduction were readable in the stored copies (vdocuments.mx, nzdl.org)',
       provenance: 'not-found',
     },
   ],
@@ -61,7 +71,13 @@ export const bengio1994: ReplicationDefinition = {
     'An 8-unit tanh RNN with a softmax readout and cross-entropy, trained by mini-batch SGD, instead of the paper’s single recurrent unit.',
   ],
   items: (scale) => [
-    { kind: 'sweep', key: 'latch', name: `${ID} (${scale})`, base: base(scale), grid: { 'task.seqLen': SIZES[scale].spans, 'train.seed': seeds(SIZES[scale].seeds) } },
+    {
+      kind: 'sweep',
+      key: 'latch',
+      name: `${ID} (${scale})`,
+      base: base(scale),
+      grid: { 'task.seqLen': SIZES[scale].spans, 'train.seed': seeds(SIZES[scale].seeds) },
+    },
   ],
   evaluate(data) {
     const runs = data.sweep('latch');
@@ -83,7 +99,20 @@ export const bengio1994: ReplicationDefinition = {
       verdict,
       headline: `${VERDICT_WORDS[verdict]}: share of runs that learned the latch (held-out accuracy ≥ ${SUCCESS_ACCURACY}) — ${table}${first > last ? `; it falls from ${fmt(first)} to ${fmt(last)} as the span grows` : '; it does not fall with the span'}. The paper’s own curve could not be read here.`,
       measured: rate.map((x) => measure(`P(success) at T = ${x.T}`, x.ok / x.n, `${x.ok} of ${x.n} runs`)),
-      figures: [{ title: 'Latch: held-out loss by span, seeds pooled', chart: 'loss', runIds: runs.map((r) => r.run.id), settings: { metrics: ['heldoutLoss'], groupSeeds: true, band: 'minmax', baseline: Math.LN2, fileName: figureName(ID, 'heldout') } }],
+      figures: [
+        {
+          title: 'Latch: held-out loss by span, seeds pooled',
+          chart: 'loss',
+          runIds: runs.map((r) => r.run.id),
+          settings: {
+            metrics: ['heldoutLoss'],
+            groupSeeds: true,
+            band: 'minmax',
+            baseline: Math.LN2,
+            fileName: figureName(ID, 'heldout'),
+          },
+        },
+      ],
     };
   },
 };

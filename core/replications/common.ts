@@ -8,7 +8,11 @@ export function verdictOf(conditions: readonly boolean[]): ReplicationVerdict {
   return met === conditions.length ? 'reproduced' : met > 0 ? 'partly' : 'not_reproduced';
 }
 
-export const VERDICT_WORDS: Record<ReplicationVerdict, string> = { reproduced: 'Reproduced', partly: 'Partly reproduced', not_reproduced: 'Not reproduced' };
+export const VERDICT_WORDS: Record<ReplicationVerdict, string> = {
+  reproduced: 'Reproduced',
+  partly: 'Partly reproduced',
+  not_reproduced: 'Not reproduced',
+};
 
 export function figureName(id: string, slug: string): string {
   return `replication-${id}-${slug}`;

@@ -13,11 +13,12 @@ export const CRITERION_MSE = CORRECT_ABS_ERROR ** 2;
 /** The stopping point reported for T = 100, second-hand (see `published`). */
 export const PUBLISHED_SEQUENCES = 74_000;
 
-const SIZES: Record<ReplicationScale, { T: number; hidden: number; steps: number; seeds: number; evalEvery: number }> = {
-  full: { T: 100, hidden: 8, steps: 4000, seeds: 10, evalEvery: 50 },
-  reduced: { T: 100, hidden: 8, steps: 2400, seeds: 1, evalEvery: 50 },
-  smallest: { T: 10, hidden: 4, steps: 20, seeds: 1, evalEvery: 10 },
-};
+const SIZES: Record<ReplicationScale, { T: number; hidden: number; steps: number; seeds: number; evalEvery: number }> =
+  {
+    full: { T: 100, hidden: 8, steps: 4000, seeds: 10, evalEvery: 50 },
+    reduced: { T: 100, hidden: 8, steps: 2400, seeds: 1, evalEvery: 50 },
+    smallest: { T: 10, hidden: 4, steps: 20, seeds: 1, evalEvery: 10 },
+  };
 
 function base(scale: ReplicationScale): ExperimentSpecInput {
   const s = SIZES[scale];
@@ -25,7 +26,16 @@ function base(scale: ReplicationScale): ExperimentSpecInput {
     name: `${ID}: LSTM, adding T=${s.T}`,
     task: { kind: 'adding', seqLen: s.T },
     model: { cell: 'lstm', hidden: s.hidden },
-    train: { optimizer: 'adam', lr: 0.01, batch: 32, steps: s.steps, seed: 1, evalEvery: s.evalEvery, checkpointEvery: s.steps, clip: { mode: 'norm', threshold: 1 } },
+    train: {
+      optimizer: 'adam',
+      lr: 0.01,
+      batch: 32,
+      steps: s.steps,
+      seed: 1,
+      evalEvery: s.evalEvery,
+      checkpointEvery: s.steps,
+      clip: { mode: 'norm', threshold: 1 },
+    },
     probe: { every: s.steps, batch: 8 },
   };
 }
@@ -47,20 +57,23 @@ export const hochreiter1997: ReplicationDefinition = {
     venue: 'Neural Computation 9(8), 1735–1780',
     url: 'https://doi.org/10.1162/neco.1997.9.8.1735',
   },
-  claim: 'An LSTM solves the adding problem at T = 100 by the paper’s own stopping criterion, within tens of thousands of training sequences.',
+  claim:
+    'An LSTM solves the adding problem at T = 100 by the paper’s own stopping criterion, within tens of thousands of training sequences.',
   published: [
     {
       label: 'correct-sequence tolerance',
       value: 0.04,
       text: 'A sequence is processed correctly if the absolute error at the sequence end is below 0.04 (target 0.5 + (X₁ + X₂)/4.0, X ∈ [−1, 1]).',
-      source: 'Task description of the adding problem (Experiment 4 in Neural Computation 9(8); read in a stored copy of the LSTM paper’s text, page not shown there)',
+      source:
+        'Task description of the adding problem (Experiment 4 in Neural Computation 9(8); read in a stored copy of the LSTM paper’s text, page not shown there)',
       provenance: 'quoted',
     },
     {
       label: 'training sequences to the stopping criterion, T = 100',
       value: PUBLISHED_SEQUENCES,
       text: 'For T = 100 training stopped after 74,000 sequences; the criterion: average training error below 0.01 and the 2,000 most recently processed sequences all processed correctly.',
-      source: 'Second-hand: a public forum post (discuss.pytorch.org, "Reproducing classical LSTM results") quoting the NIPS 1996 version, "LSTM can solve hard long time lag problems"; the Neural Computation table could not be read here',
+      source:
+        'Second-hand: a public forum post (discuss.pytorch.org, "Reproducing classical LSTM results") quoting the NIPS 1996 version, "LSTM can solve hard long time lag problems"; the Neural Computation table could not be read here',
       provenance: 'second-hand',
     },
   ],
@@ -76,7 +89,9 @@ export const hochreiter1997: ReplicationDefinition = {
   ],
   items: (scale) => {
     const n = SIZES[scale].seeds;
-    return n === 1 ? [{ kind: 'run', key: 'lstm', spec: base(scale) }] : [{ kind: 'sweep', key: 'lstm', name: `${ID} (${scale})`, base: base(scale), grid: { 'train.seed': seeds(n) } }];
+    return n === 1
+      ? [{ kind: 'run', key: 'lstm', spec: base(scale) }]
+      : [{ kind: 'sweep', key: 'lstm', name: `${ID} (${scale})`, base: base(scale), grid: { 'train.seed': seeds(n) } }];
   },
   evaluate(data) {
     const runs = data.sweep('lstm');
@@ -100,9 +115,24 @@ export const hochreiter1997: ReplicationDefinition = {
         measure('runs reaching the criterion', solved.length, `of ${runs.length}`),
         measure('training sequences to the criterion (median)', median, 'sequences'),
         measure('training sequences seen per run', seen, 'sequences'),
-        ...runs.map((r, i) => measure(`seed ${r.spec.train.seed}: late held-out MSE`, late[i], 'median of the last quarter')),
+        ...runs.map((r, i) =>
+          measure(`seed ${r.spec.train.seed}: late held-out MSE`, late[i], 'median of the last quarter'),
+        ),
       ],
-      figures: [{ title: `LSTM on the adding problem, T = ${T}`, chart: 'loss', runIds: runs.map((r) => r.run.id), settings: { metrics: ['heldoutLoss'], logY: true, baseline: CRITERION_MSE, legendNames: legendNames(runs), fileName: figureName(ID, 'loss') } }],
+      figures: [
+        {
+          title: `LSTM on the adding problem, T = ${T}`,
+          chart: 'loss',
+          runIds: runs.map((r) => r.run.id),
+          settings: {
+            metrics: ['heldoutLoss'],
+            logY: true,
+            baseline: CRITERION_MSE,
+            legendNames: legendNames(runs),
+            fileName: figureName(ID, 'loss'),
+          },
+        },
+      ],
     };
   },
 };

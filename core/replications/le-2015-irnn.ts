@@ -17,9 +17,19 @@ const SIZES: Record<ReplicationScale, { T: number; hidden: number; steps: number
 };
 
 const MODELS = [
-  { key: 'irnn', label: 'IRNN (ReLU, Wh = I)', model: { cell: 'rnn', activation: 'relu', init: { recurrent: 'identity' } }, lr: 0.001 },
+  {
+    key: 'irnn',
+    label: 'IRNN (ReLU, Wh = I)',
+    model: { cell: 'rnn', activation: 'relu', init: { recurrent: 'identity' } },
+    lr: 0.001,
+  },
   { key: 'lstm', label: 'LSTM', model: { cell: 'lstm' }, lr: 0.01 },
-  { key: 'tanh', label: 'tanh RNN', model: { cell: 'rnn', activation: 'tanh', init: { recurrent: 'normal', std: 0.001 } }, lr: 0.01 },
+  {
+    key: 'tanh',
+    label: 'tanh RNN',
+    model: { cell: 'rnn', activation: 'tanh', init: { recurrent: 'normal', std: 0.001 } },
+    lr: 0.01,
+  },
 ] as const;
 
 function spec(m: (typeof MODELS)[number], scale: ReplicationScale): ExperimentSpecInput {
@@ -29,7 +39,16 @@ function spec(m: (typeof MODELS)[number], scale: ReplicationScale): ExperimentSp
     name: `${ID}: ${m.label}, adding T=${s.T}`,
     task: { kind: 'adding', seqLen: s.T },
     model: { hidden: s.hidden, ...m.model },
-    train: { optimizer: 'adam', lr: m.lr, batch: 32, steps: s.steps, seed: 1, evalEvery, checkpointEvery: s.steps, clip: { mode: 'norm', threshold: 1 } },
+    train: {
+      optimizer: 'adam',
+      lr: m.lr,
+      batch: 32,
+      steps: s.steps,
+      seed: 1,
+      evalEvery,
+      checkpointEvery: s.steps,
+      clip: { mode: 'norm', threshold: 1 },
+    },
     probe: { every: s.steps, batch: 8 },
   };
 }
@@ -43,13 +62,15 @@ export const le2015: ReplicationDefinition = {
     venue: 'arXiv:1504.00941',
     url: 'https://arxiv.org/abs/1504.00941',
   },
-  claim: 'On the adding problem at the shortest length the paper reports, the IRNN and the LSTM reach a test MSE below the baseline of always predicting 1, the tanh RNN does not.',
+  claim:
+    'On the adding problem at the shortest length the paper reports, the IRNN and the LSTM reach a test MSE below the baseline of always predicting 1, the tanh RNN does not.',
   published: [
     {
       label: 'baseline test MSE (always predict the sum 1)',
       value: null,
       text: 'The paper states the MSE of the baseline that always predicts 1; the stated value could not be read here. The lab computes it: Var(X₁+X₂) = 2·(1/12) = 1/6 in expectation, and exactly on each run’s held-out batch.',
-      source: 'Section 4.1 (the adding problem) of arXiv:1504.00941: the stored ar5iv copy showed the abstract and introduction only',
+      source:
+        'Section 4.1 (the adding problem) of arXiv:1504.00941: the stored ar5iv copy showed the abstract and introduction only',
       provenance: 'not-found',
     },
     {
@@ -86,9 +107,27 @@ export const le2015: ReplicationDefinition = {
       measured: [
         measure('sequence length T', T),
         measure('baseline MSE on the held-out batch (predict 1)', irnn.baseline),
-        ...rows.map((x) => measure(`${x.label}: late held-out MSE`, x.mse, x.below ? `below ${BELOW} × baseline` : 'not below the baseline')),
+        ...rows.map((x) =>
+          measure(
+            `${x.label}: late held-out MSE`,
+            x.mse,
+            x.below ? `below ${BELOW} × baseline` : 'not below the baseline',
+          ),
+        ),
       ],
-      figures: [{ title: `Adding problem, T = ${T}: IRNN, LSTM and tanh RNN`, chart: 'loss', runIds: rows.map((x) => x.r.run.id), settings: { metrics: ['heldoutLoss'], baseline: irnn.baseline, legendNames: legendNames(rows.map((x) => x.r)), fileName: figureName(ID, 'adding') } }],
+      figures: [
+        {
+          title: `Adding problem, T = ${T}: IRNN, LSTM and tanh RNN`,
+          chart: 'loss',
+          runIds: rows.map((x) => x.r.run.id),
+          settings: {
+            metrics: ['heldoutLoss'],
+            baseline: irnn.baseline,
+            legendNames: legendNames(rows.map((x) => x.r)),
+            fileName: figureName(ID, 'adding'),
+          },
+        },
+      ],
     };
   },
 };

@@ -23,13 +23,33 @@ const CLIP_SEEDS: Record<ReplicationScale, number> = { full: 20, reduced: 3, sma
 const T: Record<ReplicationScale, number> = { full: 100, reduced: 50, smallest: 10 };
 
 function profileBase(act: Act, scale: ReplicationScale): ExperimentSpecInput {
-  const spec = initialProfileSpec(`${ID}: ${act} RNN, Wh = gain·orthogonal`, scale === 'full' ? 'default' : 'reduced', { cell: 'rnn', activation: act, init: { recurrent: 'orthogonal' } }, T[scale]);
-  return { ...spec, train: { ...spec.train, steps: 1, evalEvery: 1, checkpointEvery: 1 }, probe: { ...spec.probe, every: 1 } };
+  const spec = initialProfileSpec(
+    `${ID}: ${act} RNN, Wh = gain·orthogonal`,
+    scale === 'full' ? 'default' : 'reduced',
+    { cell: 'rnn', activation: act, init: { recurrent: 'orthogonal' } },
+    T[scale],
+  );
+  return {
+    ...spec,
+    train: { ...spec.train, steps: 1, evalEvery: 1, checkpointEvery: 1 },
+    probe: { ...spec.probe, every: 1 },
+  };
 }
 
 function clipBase(clip: boolean, scale: ReplicationScale): ExperimentSpecInput {
-  const spec = explodingSpec(`${ID}: exploding tanh RNN, ${clip ? 'clipped at 1' : 'no clipping'}`, scale === 'full' ? 'default' : 'reduced', clip);
-  return scale === 'smallest' ? { ...spec, task: { kind: 'adding', seqLen: 10 }, train: { ...spec.train, steps: 10, evalEvery: 5, checkpointEvery: 10 }, probe: { every: 10, batch: 8 } } : spec;
+  const spec = explodingSpec(
+    `${ID}: exploding tanh RNN, ${clip ? 'clipped at 1' : 'no clipping'}`,
+    scale === 'full' ? 'default' : 'reduced',
+    clip,
+  );
+  return scale === 'smallest'
+    ? {
+        ...spec,
+        task: { kind: 'adding', seqLen: 10 },
+        train: { ...spec.train, steps: 10, evalEvery: 5, checkpointEvery: 10 },
+        probe: { every: 10, batch: 8 },
+      }
+    : spec;
 }
 
 /** A clipping run succeeds when it trains all its steps to a finite held-out loss. */
@@ -47,13 +67,15 @@ export const pascanu2013: ReplicationDefinition = {
     venue: 'ICML 2013 (PMLR 28(3), 1310–1318); arXiv:1211.5063',
     url: 'https://arxiv.org/abs/1211.5063',
   },
-  claim: 'σ_max(Wh) < 1/γ is sufficient for the long-term gradient components to vanish, σ_max(Wh) > 1/γ is necessary for them to explode (γ = 1 for tanh, 1/4 for sigmoid), and norm clipping keeps an exploding network trainable.',
+  claim:
+    'σ_max(Wh) < 1/γ is sufficient for the long-term gradient components to vanish, σ_max(Wh) > 1/γ is necessary for them to explode (γ = 1 for tanh, 1/4 for sigmoid), and norm clipping keeps an exploding network trainable.',
   published: [
     {
       label: 'vanishing: sufficient condition, tanh (1/γ)',
       value: 1 / GAMMA.tanh,
       text: 'It is sufficient that the largest singular value of the recurrent weight matrix be below 1/γ for the long-term components to vanish; γ = 1 for tanh.',
-      source: 'Section 2.1 (the exploding and vanishing gradient analysis) of arXiv:1211.5063; the condition and γ values as the issue states them — the passage itself was not retrievable from the stored copies (arxiv-vanity.com showed the introduction only)',
+      source:
+        'Section 2.1 (the exploding and vanishing gradient analysis) of arXiv:1211.5063; the condition and γ values as the issue states them — the passage itself was not retrievable from the stored copies (arxiv-vanity.com showed the introduction only)',
       provenance: 'second-hand',
     },
     {
@@ -102,7 +124,9 @@ export const pascanu2013: ReplicationDefinition = {
   ],
   evaluate(data) {
     const rows = (['tanh', 'sigmoid'] as const).map((act) => {
-      const pts = data.sweep(`profile-${act}`).map((r) => ({ r, sigma: r.spec.model.init.gain, rate: decayPerStep(r.profile(0)?.hNorms ?? []).rate }));
+      const pts = data
+        .sweep(`profile-${act}`)
+        .map((r) => ({ r, sigma: r.spec.model.init.gain, rate: decayPerStep(r.profile(0)?.hNorms ?? []).rate }));
       const bound = 1 / GAMMA[act];
       const below = pts.filter((p) => p.sigma < bound);
       const sufficient = below.every((p) => p.rate < 1);
@@ -117,7 +141,10 @@ export const pascanu2013: ReplicationDefinition = {
     const clipHelps = okCl > okUn || (okCl === cl.length && okUn < un.length);
     const verdict = verdictOf([...rows.map((x) => x.sufficient && x.necessary), clipHelps]);
     const condText = rows
-      .map((x) => `${x.act} (1/γ = ${fmt(x.bound)}): per-step factor ${x.pts.map((p) => `${fmt(p.rate)} at σ_max ${fmt(p.sigma)}`).join(', ')}; ${x.sufficient ? 'every σ_max below 1/γ vanishes' : 'a σ_max below 1/γ did not vanish'}${x.firstGrowing ? `, growth first at σ_max ${fmt(x.firstGrowing.sigma)}` : ', none grows'}`)
+      .map(
+        (x) =>
+          `${x.act} (1/γ = ${fmt(x.bound)}): per-step factor ${x.pts.map((p) => `${fmt(p.rate)} at σ_max ${fmt(p.sigma)}`).join(', ')}; ${x.sufficient ? 'every σ_max below 1/γ vanishes' : 'a σ_max below 1/γ did not vanish'}${x.firstGrowing ? `, growth first at σ_max ${fmt(x.firstGrowing.sigma)}` : ', none grows'}`,
+      )
       .join('; ');
     return {
       verdict,
@@ -125,8 +152,14 @@ export const pascanu2013: ReplicationDefinition = {
       measured: [
         ...rows.flatMap((x) => [
           measure(`${x.act}: 1/γ`, x.bound),
-          ...x.pts.map((p) => measure(`${x.act}: factor per step at σ_max = ${fmt(p.sigma)}`, p.rate, p.rate < 1 ? 'vanishes' : 'grows')),
-          measure(`${x.act}: smallest σ_max whose gradient grows`, x.firstGrowing?.sigma ?? null, x.firstGrowing ? 'σ_max' : 'none grew'),
+          ...x.pts.map((p) =>
+            measure(`${x.act}: factor per step at σ_max = ${fmt(p.sigma)}`, p.rate, p.rate < 1 ? 'vanishes' : 'grows'),
+          ),
+          measure(
+            `${x.act}: smallest σ_max whose gradient grows`,
+            x.firstGrowing?.sigma ?? null,
+            x.firstGrowing ? 'σ_max' : 'none grew',
+          ),
         ]),
         measure('clipping: runs trained to the end', okCl, `of ${cl.length}`),
         measure('no clipping: runs trained to the end', okUn, `of ${un.length}`),
@@ -136,9 +169,19 @@ export const pascanu2013: ReplicationDefinition = {
           title: `${x.act}: factor per step vs σ_max (1/γ = ${fmt(x.bound)})`,
           chart: 'sweep' as const,
           runIds: x.pts.map((p) => p.r.run.id),
-          settings: { sweepX: 'sigmaMax', sweepY: ['decayRate'], probeStep: 0, fileName: figureName(ID, `${x.act}-sweep`) },
+          settings: {
+            sweepX: 'sigmaMax',
+            sweepY: ['decayRate'],
+            probeStep: 0,
+            fileName: figureName(ID, `${x.act}-sweep`),
+          },
         })),
-        { title: 'Gradient norm with and without clipping', chart: 'gradnorm' as const, runIds: [...un, ...cl].map((r) => r.run.id), settings: { clipThreshold: 1, fileName: figureName(ID, 'clipping') } },
+        {
+          title: 'Gradient norm with and without clipping',
+          chart: 'gradnorm' as const,
+          runIds: [...un, ...cl].map((r) => r.run.id),
+          settings: { clipThreshold: 1, fileName: figureName(ID, 'clipping') },
+        },
       ],
     };
   },

@@ -7,7 +7,13 @@ import { le2015 } from './le-2015-irnn';
 import { pascanu2013 } from './pascanu-2013-conditions';
 import type { ReplicationDefinition } from './types';
 
-export const REPLICATIONS: readonly ReplicationDefinition[] = [bengio1994, hochreiter1997, pascanu2013, le2015, arjovsky2016];
+export const REPLICATIONS: readonly ReplicationDefinition[] = [
+  bengio1994,
+  hochreiter1997,
+  pascanu2013,
+  le2015,
+  arjovsky2016,
+];
 
 const BY_ID = new Map<string, ReplicationDefinition>(REPLICATIONS.map((r) => [r.id, r]));
 

@@ -17,13 +17,24 @@ import {
 } from '../api';
 import type { LabStore } from '../store';
 import { replicationDefinition } from './registry';
-import { batchData, REPLICATION_BATCH_PREFIX, REPLICATION_KEY_PREFIX, REPLICATION_TAG, storedBatches, type StoredBatch } from './stored';
+import {
+  batchData,
+  REPLICATION_BATCH_PREFIX,
+  REPLICATION_KEY_PREFIX,
+  REPLICATION_TAG,
+  storedBatches,
+  type StoredBatch,
+} from './stored';
 import type { PlannedItem, ReplicationDefinition } from './types';
 
 export interface ReplicationRunnerDeps {
   store(): LabStore | null;
   startRun(spec: ExperimentSpec): Promise<RunSummary>;
-  startSweep(args: { name: string; base: ExperimentSpec; grid: Record<string, unknown[]> }): Promise<{ sweepId: string; runs: RunSummary[] }>;
+  startSweep(args: {
+    name: string;
+    base: ExperimentSpec;
+    grid: Record<string, unknown[]>;
+  }): Promise<{ sweepId: string; runs: RunSummary[] }>;
   tagRun(runId: string, add: string[]): Promise<RunSummary>;
   whenEnded(runId: string): Promise<RunSummary>;
   subscribe(listener: (event: LabEvent) => void): () => void;
@@ -44,7 +55,10 @@ const ENDED_BAD = new Set(['failed', 'stopped', 'interrupted']);
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function plannedRunCount(items: PlannedItem[]): number {
-  return items.reduce((n, it) => n + (it.kind === 'run' ? 1 : Object.values(it.grid).reduce((m, v) => m * v.length, 1)), 0);
+  return items.reduce(
+    (n, it) => n + (it.kind === 'run' ? 1 : Object.values(it.grid).reduce((m, v) => m * v.length, 1)),
+    0,
+  );
 }
 
 interface Active {
@@ -75,7 +89,13 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
     const outcome = def.evaluate(batchData(store, batch));
     const created = Math.min(...batch.runs.map((r) => Date.parse(r.run.createdAt)));
     const ended = Math.max(...batch.runs.map((r) => Date.parse(r.run.endedAt ?? r.run.createdAt)));
-    const result = { ...outcome, runIds: batch.runs.map((r) => r.run.id), scale: batch.scale, finishedAt: new Date(ended).toISOString(), durationMs: ended - created };
+    const result = {
+      ...outcome,
+      runIds: batch.runs.map((r) => r.run.id),
+      scale: batch.scale,
+      finishedAt: new Date(ended).toISOString(),
+      durationMs: ended - created,
+    };
     results.set(batch.id, { signature, result });
     return result;
   };
@@ -87,7 +107,12 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       paper: def.paper,
       claim: def.claim,
       published: def.published,
-      setup: { full: def.plan('full'), reduced: def.plan('reduced'), smallest: def.plan('smallest'), differences: def.differences },
+      setup: {
+        full: def.plan('full'),
+        reduced: def.plan('reduced'),
+        smallest: def.plan('smallest'),
+        differences: def.differences,
+      },
       cluster: deps.cluster(),
     };
     const store = deps.store();
@@ -106,7 +131,9 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       if (batch.runs.some((r) => r.run.status === 'queued' || r.run.status === 'running')) continue;
       const bad = batch.runs.filter((r) => ENDED_BAD.has(r.run.status));
       if (bad.length) {
-        report(`The last run of this replication did not finish: ${bad.map((b) => `${b.run.name} ${b.run.status}${b.run.error ? ` (${b.run.error})` : ''}`).join('; ')}`);
+        report(
+          `The last run of this replication did not finish: ${bad.map((b) => `${b.run.name} ${b.run.status}${b.run.error ? ` (${b.run.error})` : ''}`).join('; ')}`,
+        );
         continue;
       }
       if (batch.runs.length !== plannedRunCount(def.items(batch.scale))) {
@@ -133,14 +160,22 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
   };
 
   const launch = async (id: ReplicationId, def: ReplicationDefinition, act: Active): Promise<RunSummary[]> => {
-    const tags = (key: string) => [REPLICATION_TAG(id), `${REPLICATION_BATCH_PREFIX}${act.id}`, `${REPLICATION_KEY_PREFIX}${key}`];
+    const tags = (key: string) => [
+      REPLICATION_TAG(id),
+      `${REPLICATION_BATCH_PREFIX}${act.id}`,
+      `${REPLICATION_KEY_PREFIX}${key}`,
+    ];
     const started: RunSummary[] = [];
     for (const item of def.items(act.scale)) {
       if (item.kind === 'run') {
         const run = await deps.startRun(ExperimentSpecSchema.parse(item.spec));
         started.push(await deps.tagRun(run.id, tags(item.key)));
       } else {
-        const sweep = await deps.startSweep({ name: item.name, base: ExperimentSpecSchema.parse(item.base), grid: item.grid });
+        const sweep = await deps.startSweep({
+          name: item.name,
+          base: ExperimentSpecSchema.parse(item.base),
+          grid: item.grid,
+        });
         for (const run of sweep.runs) started.push(await deps.tagRun(run.id, tags(item.key)));
       }
     }
@@ -152,9 +187,17 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
     get: (id) => view(id),
     async run(id, scale) {
       const def = definition(id);
-      if (!deps.store()) throw new LabError('unavailable', 'This lab was opened without a run history database: replications need one');
+      if (!deps.store())
+        throw new LabError('unavailable', 'This lab was opened without a run history database: replications need one');
       if (active.has(id)) throw new LabError('conflict', `Replication ${id} is already running`);
-      const act: Active = { id: `${scale}.${newBatchId()}`, scale, total: 0, stepsTotal: new Map(), stepsDone: new Map(), lastEmit: 0 };
+      const act: Active = {
+        id: `${scale}.${newBatchId()}`,
+        scale,
+        total: 0,
+        stepsTotal: new Map(),
+        stepsDone: new Map(),
+        lastEmit: 0,
+      };
       active.set(id, act);
       startErrors.delete(id);
       const ids = new Set<string>();

@@ -28,7 +28,9 @@ function scaleOf(batchId: string): ReplicationScale {
 
 /** The batches of one replication, newest first (batch ids end in a time-ordered id). */
 export function storedBatches(store: LabStore, id: string): StoredBatch[] {
-  const page = store.listRuns(RunQuerySchema.parse({ tag: [REPLICATION_TAG(id)], sort: 'createdAt', order: 'asc', limit: 10_000 }));
+  const page = store.listRuns(
+    RunQuerySchema.parse({ tag: [REPLICATION_TAG(id)], sort: 'createdAt', order: 'asc', limit: 10_000 }),
+  );
   const byBatch = new Map<string, StoredBatch>();
   for (const run of page.runs) {
     const batch = tagValue(run.tags, REPLICATION_BATCH_PREFIX);
@@ -62,7 +64,8 @@ function storedRun(store: LabStore, key: string, run: RunSummary): ReplicationRu
       let best: GradientProfile | undefined;
       for (const p of ps) {
         if (!best) best = p;
-        else if (step === undefined ? p.step > best.step : Math.abs(p.step - step) < Math.abs(best.step - step)) best = p;
+        else if (step === undefined ? p.step > best.step : Math.abs(p.step - step) < Math.abs(best.step - step))
+          best = p;
       }
       return best?.layers.find((l) => l.layer === 0);
     },

@@ -3,7 +3,14 @@
  * trains at each scale and how it judges one finished batch. Planned runs and the run accessors are the
  * lessons' own (core/lessons/types): a replication is planned and read exactly as a lesson is.
  */
-import type { LessonMeasurementSchema, PublishedFigure, Replication, ReplicationId, ReplicationResult, ReplicationScale } from '../api';
+import type {
+  LessonMeasurementSchema,
+  PublishedFigure,
+  Replication,
+  ReplicationId,
+  ReplicationResult,
+  ReplicationScale,
+} from '../api';
 import type { LessonRun, PlannedItem } from '../lessons/types';
 import type { z } from 'zod';
 

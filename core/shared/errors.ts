@@ -1,5 +1,12 @@
 /** Errors that cross the contract (pure: the page rebuilds them too): a code a program can branch on and a message a user can act on. */
-export const ERROR_CODES = ['invalid_argument', 'not_found', 'conflict', 'unavailable', 'unauthorized', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_argument',
+  'not_found',
+  'conflict',
+  'unavailable',
+  'unauthorized',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldIssue {
@@ -24,7 +31,9 @@ export class LabError extends Error {
     this.issues = issues;
   }
   toData(): LabErrorData {
-    return this.issues.length ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues.length
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
   static fromData(data: LabErrorData): LabError {
     return new LabError(data.code, data.message, data.issues ?? []);
@@ -34,7 +43,9 @@ export class LabError extends Error {
 export function isLabErrorData(v: unknown): v is LabErrorData {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return typeof o.message === 'string' && typeof o.code === 'string' && (ERROR_CODES as readonly string[]).includes(o.code);
+  return (
+    typeof o.message === 'string' && typeof o.code === 'string' && (ERROR_CODES as readonly string[]).includes(o.code)
+  );
 }
 
 /**
@@ -51,7 +62,8 @@ export function receivedError(e: unknown): unknown {
 /** The one way the window turns a thrown value into words for the user. */
 export function errorMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
-  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  if (typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }
 

@@ -31,7 +31,20 @@ export function formatMetric(v: number | undefined | null, digits = 4): string {
   return v === undefined || v === null ? '—' : formatNumber(v, digits);
 }
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '−': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '−': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
 
 /** 10⁻³ style label for a power of ten; other values as formatNumber with 3 digits. */
 export function formatPow10(v: number): string {

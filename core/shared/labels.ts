@@ -18,7 +18,8 @@ export type Flat = Map<string, string>;
 /** `{ model: { cell: 'rnn', init: { gain: 1 } } }` → model.cell = "rnn", model.init.gain = "1". Arrays stay whole. */
 export function flattenSpec(value: unknown, prefix = '', out: Flat = new Map()): Flat {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) flattenSpec(v, prefix ? `${prefix}.${k}` : k, out);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      flattenSpec(v, prefix ? `${prefix}.${k}` : k, out);
   } else if (prefix) {
     out.set(prefix, typeof value === 'string' ? value : JSON.stringify(value));
   }
@@ -65,7 +66,10 @@ export function groupLabels(groups: readonly (readonly NamedRun[])[]): string[] 
   for (const g of flats) for (const f of g) for (const p of f.keys()) paths.add(p);
   const constantIn = (g: Flat[], p: string) => new Set(g.map((f) => f.get(p) ?? '∅')).size === 1;
   const telling = [...paths].filter(
-    (p) => !IGNORED.has(p) && flats.every((g) => constantIn(g, p)) && new Set(flats.map((g) => g[0]?.get(p) ?? '∅')).size > 1,
+    (p) =>
+      !IGNORED.has(p) &&
+      flats.every((g) => constantIn(g, p)) &&
+      new Set(flats.map((g) => g[0]?.get(p) ?? '∅')).size > 1,
   );
   if (groups.length < 2 || !telling.length) return groups.map((members) => groupLabel(members));
   const last = (p: string) => p.slice(p.lastIndexOf('.') + 1);

@@ -6,10 +6,28 @@
  * pattern so a figure printed in greyscale, or read by someone who cannot tell the hues apart, still
  * separates its curves.
  */
-export const OKABE_ITO = ['#000000', '#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#F0E442'] as const;
+export const OKABE_ITO = [
+  '#000000',
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#E69F00',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+] as const;
 
 /** Greys from black to a mid grey still visible as a thin line on white. */
-export const GREYSCALE = ['#000000', '#555555', '#888888', '#333333', '#777777', '#222222', '#666666', '#444444'] as const;
+export const GREYSCALE = [
+  '#000000',
+  '#555555',
+  '#888888',
+  '#333333',
+  '#777777',
+  '#222222',
+  '#666666',
+  '#444444',
+] as const;
 
 export type PaletteName = 'okabe-ito' | 'greyscale';
 
@@ -95,7 +113,11 @@ export function markerShape(markerIndex: number): MarkerShape | undefined {
  * run and dash follows the metric; with one, both follow the run. The figures, Compare and the live view
  * all ask this function.
  */
-export function curveSlots(runIndex: number, metricIndex: number, metricCount: number): { colorIndex: number; dashIndex: number } {
+export function curveSlots(
+  runIndex: number,
+  metricIndex: number,
+  metricCount: number,
+): { colorIndex: number; dashIndex: number } {
   return { colorIndex: runIndex, dashIndex: metricCount > 1 ? metricIndex : runIndex };
 }
 
@@ -117,7 +139,11 @@ export interface StyleSettings {
 export function seriesStyle(settings: StyleSettings, colorIndex: number, dashIndex: number = colorIndex): SeriesStyle {
   const slot = styleSlot(colorIndex, dashIndex);
   const pattern = settings.dashes ? dashPattern(slot.dashIndex) : [];
-  return { color: seriesColor(slot.colorIndex, settings.palette), dasharray: dashArray(pattern, settings.lineWidth), marker: markerShape(slot.markerIndex) };
+  return {
+    color: seriesColor(slot.colorIndex, settings.palette),
+    dasharray: dashArray(pattern, settings.lineWidth),
+    marker: markerShape(slot.markerIndex),
+  };
 }
 
 /** Screen lines are ~1.6 px wide, drawn at twice the figure's dash scale so patterns read the same as in print. */
@@ -133,7 +159,11 @@ export interface LineStyle {
 /** A window chart's curve style for the slots of curveSlots: the figure's seriesStyle at screen scale. */
 export function lineStyle(colorIndex: number, dashIndex: number = colorIndex): LineStyle {
   const slot = styleSlot(colorIndex, dashIndex);
-  return { color: seriesColor(slot.colorIndex), dash: dashArray(dashPattern(slot.dashIndex), SCREEN_LINE_PX * 2), marker: markerShape(slot.markerIndex) };
+  return {
+    color: seriesColor(slot.colorIndex),
+    dash: dashArray(dashPattern(slot.dashIndex), SCREEN_LINE_PX * 2),
+    marker: markerShape(slot.markerIndex),
+  };
 }
 
 /** A reference line (baseline, bound, threshold) in the window. */

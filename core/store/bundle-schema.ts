@@ -3,7 +3,14 @@
  * version. A reader refuses a newer version outright rather than guess at fields it does not know.
  */
 import { z } from 'zod';
-import { ImportSourceSchema, DivergenceSchema, FinalMetricsSchema, GradientProfileSchema, RunId, RunStatusSchema } from '../api/records';
+import {
+  ImportSourceSchema,
+  DivergenceSchema,
+  FinalMetricsSchema,
+  GradientProfileSchema,
+  RunId,
+  RunStatusSchema,
+} from '../api/records';
 import { Real } from '../api/numbers';
 
 export const BUNDLE_FORMAT = 'gradlab-bundle';
@@ -12,8 +19,16 @@ export const BUNDLE_VERSION = 1;
 const Iso = z.string().min(1).max(64);
 
 const BundleSeriesSchema = z
-  .object({ metric: z.string().min(1).max(200), step: z.array(z.number().int()), value: z.array(Real), wallMs: z.array(z.number()) })
-  .refine((s) => s.step.length === s.value.length && s.step.length === s.wallMs.length, 'step, value and wallMs must have the same length');
+  .object({
+    metric: z.string().min(1).max(200),
+    step: z.array(z.number().int()),
+    value: z.array(Real),
+    wallMs: z.array(z.number()),
+  })
+  .refine(
+    (s) => s.step.length === s.value.length && s.step.length === s.wallMs.length,
+    'step, value and wallMs must have the same length',
+  );
 
 export const BundleRunSchema = z.object({
   id: RunId,
@@ -46,7 +61,11 @@ export const BundleRunSchema = z.object({
 export type BundleRun = z.infer<typeof BundleRunSchema>;
 
 export const BundleSweepSchema = z.object({
-  id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().min(1).max(200),
   base: z.unknown(),
   grid: z.record(z.string(), z.array(z.unknown())),

@@ -9,7 +9,14 @@ import { ExperimentSpecSchema } from '../api/spec';
 import type { RunSummary } from '../api/records';
 import { fromWire, toWire } from '../shared/wire';
 import type { StoreContext } from './db';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleSchema, type Bundle, type BundleRun, type BundleSweep } from './bundle-schema';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  BundleSchema,
+  type Bundle,
+  type BundleRun,
+  type BundleSweep,
+} from './bundle-schema';
 import { getCheckpoint, listCheckpointSteps } from './checkpoint-store';
 import { newId } from './ids';
 import { getProfiles, insertProfile } from './profile-store';
@@ -65,7 +72,10 @@ function exportRun(ctx: StoreContext, id: string, includeCheckpoints: boolean): 
     checkpoints: includeCheckpoints
       ? listCheckpointSteps(ctx, id).map((step) => {
           const cp = getCheckpoint(ctx, id, step)!;
-          const createdAt = ctx.stmt('SELECT created_at FROM checkpoints WHERE run_id = ? AND step = ?').pluck().get(id, step) as string;
+          const createdAt = ctx
+            .stmt('SELECT created_at FROM checkpoints WHERE run_id = ? AND step = ?')
+            .pluck()
+            .get(id, step) as string;
           return { step, createdAt, base64: Buffer.from(cp.data).toString('base64') };
         })
       : [],
@@ -81,7 +91,12 @@ export function exportBundle(ctx: StoreContext, options: ExportOptions, at: stri
       ids = [...(options.runIds ?? [])];
       if (options.sweepId !== undefined) {
         getSweep(ctx, options.sweepId);
-        ids.push(...(ctx.stmt('SELECT id FROM runs WHERE sweep_id = ? ORDER BY created_at, id').pluck().all(options.sweepId) as string[]));
+        ids.push(
+          ...(ctx
+            .stmt('SELECT id FROM runs WHERE sweep_id = ? ORDER BY created_at, id')
+            .pluck()
+            .all(options.sweepId) as string[]),
+        );
       }
     }
     const runs = [...new Set(ids)].map((id) => exportRun(ctx, id, options.includeCheckpoints ?? false));
@@ -94,8 +109,15 @@ export function exportBundle(ctx: StoreContext, options: ExportOptions, at: stri
     return { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, exportedAt: at, sweeps, runs };
   })();
   const stamp = at.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const what = options.sweepId !== undefined && options.runIds === undefined ? `sweep-${options.sweepId}` : `${bundle.runs.length}-runs`;
-  return { fileName: `gradlab-${what}-${stamp}.json.gz`, mime: 'application/gzip', bytes: zlib.gzipSync(toWire(bundle)) };
+  const what =
+    options.sweepId !== undefined && options.runIds === undefined
+      ? `sweep-${options.sweepId}`
+      : `${bundle.runs.length}-runs`;
+  return {
+    fileName: `gradlab-${what}-${stamp}.json.gz`,
+    mime: 'application/gzip',
+    bytes: zlib.gzipSync(toWire(bundle)),
+  };
 }
 
 /** A value from the file as a message shows it: JSON, at most 40 characters (a field can be megabytes). */
@@ -110,7 +132,10 @@ export function parseBundle(bytes: Uint8Array): Bundle {
   try {
     text = zlib.gunzipSync(bytes, { maxOutputLength: MAX_BUNDLE_BYTES }).toString('utf8');
   } catch (e) {
-    throw new LabError('invalid_argument', `Not a gradlab bundle: the data is not a complete gzip file (${(e as Error).message}).`);
+    throw new LabError(
+      'invalid_argument',
+      `Not a gradlab bundle: the data is not a complete gzip file (${(e as Error).message}).`,
+    );
   }
   let raw: unknown;
   try {
@@ -120,12 +145,22 @@ export function parseBundle(bytes: Uint8Array): Bundle {
     throw new LabError('invalid_argument', 'Not a gradlab bundle: the content is not JSON.');
   }
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as { format?: unknown; version?: unknown };
-  if (head.format !== BUNDLE_FORMAT) throw new LabError('invalid_argument', `Not a gradlab bundle: its format is ${shown(head.format)}, not "${BUNDLE_FORMAT}".`);
+  if (head.format !== BUNDLE_FORMAT)
+    throw new LabError(
+      'invalid_argument',
+      `Not a gradlab bundle: its format is ${shown(head.format)}, not "${BUNDLE_FORMAT}".`,
+    );
   if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
-    throw new LabError('invalid_argument', `Malformed gradlab bundle: version ${shown(head.version)} is not a positive integer.`);
+    throw new LabError(
+      'invalid_argument',
+      `Malformed gradlab bundle: version ${shown(head.version)} is not a positive integer.`,
+    );
   }
   if (head.version > BUNDLE_VERSION) {
-    throw new LabError('invalid_argument', `This bundle was written by a newer gradlab (bundle version ${head.version}; this one reads up to ${BUNDLE_VERSION}). Update gradlab to import it.`);
+    throw new LabError(
+      'invalid_argument',
+      `This bundle was written by a newer gradlab (bundle version ${head.version}; this one reads up to ${BUNDLE_VERSION}). Update gradlab to import it.`,
+    );
   }
   const parsed = BundleSchema.safeParse(raw);
   if (!parsed.success) throw invalidArgument('gradlab bundle', parsed.error, 'bundle');
@@ -135,7 +170,10 @@ export function parseBundle(bytes: Uint8Array): Bundle {
 /** A run another lab imported from TensorBoard: no spec, its source and seed group kept. */
 function importImportedRun(ctx: StoreContext, r: BundleRun, index: number, id: string): void {
   if (r.status !== 'imported' || !r.source) {
-    throw new LabError('invalid_argument', `Malformed gradlab bundle: run ${r.id} (bundle.runs.${index}) has no spec but is not an imported run with a source.`);
+    throw new LabError(
+      'invalid_argument',
+      `Malformed gradlab bundle: run ${r.id} (bundle.runs.${index}) has no spec but is not an imported run with a source.`,
+    );
   }
   const lastLoss = r.series.find((s) => s.metric === 'loss')?.value.at(-1);
   ctx
@@ -170,7 +208,8 @@ function importRun(ctx: StoreContext, r: BundleRun, index: number, id: string, s
     return;
   }
   const spec = ExperimentSpecSchema.safeParse(r.spec);
-  if (!spec.success) throw invalidArgument(`spec of run ${r.id} in the bundle`, spec.error, `bundle.runs.${index}.spec`);
+  if (!spec.success)
+    throw invalidArgument(`spec of run ${r.id} in the bundle`, spec.error, `bundle.runs.${index}.spec`);
   // A run that was queued or running where it was exported is not running here.
   const status = r.status === 'queued' || r.status === 'running' ? 'interrupted' : r.status;
   const lastLoss = r.series.find((s) => s.metric === 'loss')?.value.at(-1);
@@ -219,7 +258,10 @@ function insertChildren(ctx: StoreContext, r: BundleRun, id: string): void {
     try {
       appendColumn(ctx, id, s.metric, s.step, s.value, s.wallMs);
     } catch (e) {
-      throw new LabError('invalid_argument', `Malformed gradlab bundle: series ${s.metric} of run ${r.id}: ${(e as Error).message}`);
+      throw new LabError(
+        'invalid_argument',
+        `Malformed gradlab bundle: series ${s.metric} of run ${r.id}: ${(e as Error).message}`,
+      );
     }
   }
   for (const p of r.profiles) insertProfile(ctx, id, p);
@@ -235,9 +277,12 @@ export function importBundle(ctx: StoreContext, bytes: Uint8Array, at: string): 
       const sweepMap = new Map<string, string>();
       for (const s of bundle.sweeps) {
         const base = ExperimentSpecSchema.safeParse(s.base);
-        if (!base.success) throw invalidArgument(`base spec of sweep ${s.id} in the bundle`, base.error, 'bundle.sweeps');
+        if (!base.success)
+          throw invalidArgument(`base spec of sweep ${s.id} in the bundle`, base.error, 'bundle.sweeps');
         const id = sweepExists(ctx, s.id) ? newId(Date.parse(at)) : s.id;
-        ctx.stmt('INSERT INTO sweeps (id, name, base_spec, grid, created_at) VALUES (?, ?, ?, ?, ?)').run(id, s.name, JSON.stringify(base.data), JSON.stringify(s.grid), s.createdAt);
+        ctx
+          .stmt('INSERT INTO sweeps (id, name, base_spec, grid, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run(id, s.name, JSON.stringify(base.data), JSON.stringify(s.grid), s.createdAt);
         sweepMap.set(s.id, id);
       }
       return bundle.runs.map((r, i) => {
@@ -245,7 +290,11 @@ export function importBundle(ctx: StoreContext, bytes: Uint8Array, at: string): 
         let sweepId: string | null = null;
         if (r.sweepId !== null) {
           sweepId = sweepMap.get(r.sweepId) ?? null;
-          if (sweepId === null) throw new LabError('invalid_argument', `Malformed gradlab bundle: run ${r.id} belongs to sweep ${r.sweepId}, which the bundle does not contain.`);
+          if (sweepId === null)
+            throw new LabError(
+              'invalid_argument',
+              `Malformed gradlab bundle: run ${r.id} belongs to sweep ${r.sweepId}, which the bundle does not contain.`,
+            );
         }
         importRun(ctx, r, i, id, sweepId);
         return id;

@@ -10,16 +10,32 @@ import { truncateSeriesAfter } from './series-store';
 
 export const DEFAULT_KEEP_CHECKPOINTS = 3;
 
-export function saveCheckpoint(ctx: StoreContext, runId: string, checkpoint: Checkpoint, at: string, keep = DEFAULT_KEEP_CHECKPOINTS): void {
-  ctx.db.transaction(() => {
-    if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
-    ctx
-      .stmt('INSERT OR REPLACE INTO checkpoints (run_id, step, created_at, data) VALUES (?, ?, ?, ?)')
-      .run(runId, checkpoint.step, at, Buffer.from(checkpoint.data.buffer, checkpoint.data.byteOffset, checkpoint.data.byteLength));
-    ctx
-      .stmt('DELETE FROM checkpoints WHERE run_id = ? AND step NOT IN (SELECT step FROM checkpoints WHERE run_id = ? ORDER BY step DESC LIMIT ?)')
-      .run(runId, runId, Math.max(1, keep));
-  }).immediate();
+export function saveCheckpoint(
+  ctx: StoreContext,
+  runId: string,
+  checkpoint: Checkpoint,
+  at: string,
+  keep = DEFAULT_KEEP_CHECKPOINTS,
+): void {
+  ctx.db
+    .transaction(() => {
+      if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId))
+        throw new LabError('not_found', `No run with id ${runId}.`);
+      ctx
+        .stmt('INSERT OR REPLACE INTO checkpoints (run_id, step, created_at, data) VALUES (?, ?, ?, ?)')
+        .run(
+          runId,
+          checkpoint.step,
+          at,
+          Buffer.from(checkpoint.data.buffer, checkpoint.data.byteOffset, checkpoint.data.byteLength),
+        );
+      ctx
+        .stmt(
+          'DELETE FROM checkpoints WHERE run_id = ? AND step NOT IN (SELECT step FROM checkpoints WHERE run_id = ? ORDER BY step DESC LIMIT ?)',
+        )
+        .run(runId, runId, Math.max(1, keep));
+    })
+    .immediate();
 }
 
 export function latestCheckpointStep(ctx: StoreContext, runId: string): number | null {
@@ -45,11 +61,14 @@ export function listCheckpointSteps(ctx: StoreContext, runId: string): number[] 
  * after it, and sets stepsDone back to step, in one transaction.
  */
 export function truncateAfter(ctx: StoreContext, runId: string, step: number): void {
-  ctx.db.transaction(() => {
-    if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
-    truncateSeriesAfter(ctx, runId, step);
-    truncateProfilesAfter(ctx, runId, step);
-    ctx.stmt('DELETE FROM checkpoints WHERE run_id = ? AND step > ?').run(runId, step);
-    ctx.stmt('UPDATE runs SET steps_done = MIN(steps_done, ?) WHERE id = ?').run(step, runId);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId))
+        throw new LabError('not_found', `No run with id ${runId}.`);
+      truncateSeriesAfter(ctx, runId, step);
+      truncateProfilesAfter(ctx, runId, step);
+      ctx.stmt('DELETE FROM checkpoints WHERE run_id = ? AND step > ?').run(runId, step);
+      ctx.stmt('UPDATE runs SET steps_done = MIN(steps_done, ?) WHERE id = ?').run(step, runId);
+    })
+    .immediate();
 }

@@ -18,7 +18,9 @@ export function openClusterJobs(ctx: StoreContext): { runId: string; jobId: stri
 }
 
 export function lastClusterJob(ctx: StoreContext, runId: string): string | null {
-  const row = ctx.stmt('SELECT job_id AS jobId FROM cluster_jobs WHERE run_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(runId) as { jobId: string } | undefined;
+  const row = ctx
+    .stmt('SELECT job_id AS jobId FROM cluster_jobs WHERE run_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+    .get(runId) as { jobId: string } | undefined;
   return row?.jobId ?? null;
 }
 

@@ -18,7 +18,8 @@ export function seriesCsv(ctx: StoreContext, runId: string, metrics?: readonly s
     for (let i = 0; i < s.step.length; i++) {
       const step = s.step[i] as number;
       let row = rows.get(step);
-      if (!row) rows.set(step, (row = { wall: s.wallMs[i] as number, values: new Array<number | undefined>(series.length) }));
+      if (!row)
+        rows.set(step, (row = { wall: s.wallMs[i] as number, values: new Array<number | undefined>(series.length) }));
       row.values[col] = s.value[i];
     }
   });

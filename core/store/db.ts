@@ -52,7 +52,10 @@ export function checkFileHeader(path: string): void {
       throw new LabError('invalid_argument', `${path} is not a gradlab database: it is not an SQLite file.`);
     }
     if (got < HEADER_BYTES) {
-      throw new LabError('invalid_argument', `${path} is truncated: the file ends inside the SQLite header (${size} bytes).`);
+      throw new LabError(
+        'invalid_argument',
+        `${path} is truncated: the file ends inside the SQLite header (${size} bytes).`,
+      );
     }
     const rawPage = header.readUInt16BE(16);
     const pageSize = rawPage === 1 ? 65536 : rawPage;
@@ -81,14 +84,25 @@ export function translateSqliteError(e: unknown, path: string): unknown {
   if (e instanceof LabError || !(e instanceof Error)) return e;
   const code = (e as SqliteLikeError).code ?? '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new LabError('unavailable', `The database ${path} is busy: another gradlab (or another program) is writing to it. Try again when it has finished, or use another database file.`);
+    return new LabError(
+      'unavailable',
+      `The database ${path} is busy: another gradlab (or another program) is writing to it. Try again when it has finished, or use another database file.`,
+    );
   }
-  if (code.startsWith('SQLITE_CORRUPT')) return new LabError('invalid_argument', `The database ${path} is corrupt (${e.message}). Restore it from a backup or start a new database file.`);
-  if (code === 'SQLITE_NOTADB') return new LabError('invalid_argument', `${path} is not a gradlab database: ${e.message}.`);
-  if (code.startsWith('SQLITE_CANTOPEN')) return new LabError('unavailable', `Cannot open the database ${path}: ${e.message}.`);
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) return new LabError('unavailable', `The database ${path} is read-only: ${e.message}.`);
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new LabError(
+      'invalid_argument',
+      `The database ${path} is corrupt (${e.message}). Restore it from a backup or start a new database file.`,
+    );
+  if (code === 'SQLITE_NOTADB')
+    return new LabError('invalid_argument', `${path} is not a gradlab database: ${e.message}.`);
+  if (code.startsWith('SQLITE_CANTOPEN'))
+    return new LabError('unavailable', `Cannot open the database ${path}: ${e.message}.`);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM'))
+    return new LabError('unavailable', `The database ${path} is read-only: ${e.message}.`);
   if (code === 'SQLITE_FULL') return new LabError('unavailable', `The disk holding ${path} is full.`);
-  if (code.startsWith('SQLITE_IOERR')) return new LabError('unavailable', `Input/output error on ${path}: ${e.message}.`);
+  if (code.startsWith('SQLITE_IOERR'))
+    return new LabError('unavailable', `Input/output error on ${path}: ${e.message}.`);
   return e;
 }
 
@@ -108,16 +122,28 @@ function checkOwnership(db: Db, path: string, latest: number): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (appId !== APPLICATION_ID && appId !== 0) {
-    throw new LabError('invalid_argument', `${path} is not a gradlab database: it belongs to another application (application_id ${appId}).`);
+    throw new LabError(
+      'invalid_argument',
+      `${path} is not a gradlab database: it belongs to another application (application_id ${appId}).`,
+    );
   }
   if (appId === 0) {
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
     if (tables.length > 0 || version !== 0) {
-      throw new LabError('invalid_argument', `${path} is not a gradlab database: it is an SQLite database of another kind (tables: ${tables.slice(0, 5).join(', ') || 'none'}).`);
+      throw new LabError(
+        'invalid_argument',
+        `${path} is not a gradlab database: it is an SQLite database of another kind (tables: ${tables.slice(0, 5).join(', ') || 'none'}).`,
+      );
     }
   }
   if (version > latest) {
-    throw new LabError('unavailable', `The database ${path} was written by a newer gradlab (schema version ${version}; this one knows up to ${latest}). Update gradlab to open it; the file was left untouched.`);
+    throw new LabError(
+      'unavailable',
+      `The database ${path} was written by a newer gradlab (schema version ${version}; this one knows up to ${latest}). Update gradlab to open it; the file was left untouched.`,
+    );
   }
 }
 
@@ -127,7 +153,10 @@ function checkOwnership(db: Db, path: string, latest: number): void {
  * check is LabStore.integrityCheck().
  */
 function probeTables(db: Db): void {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   for (const t of tables) db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}" LIMIT 1`).all();
 }
 

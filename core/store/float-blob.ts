@@ -5,7 +5,8 @@
  */
 import os from 'node:os';
 
-if (os.endianness() !== 'LE') throw new Error('gradlab stores Float64 blobs little-endian; this machine is big-endian.');
+if (os.endianness() !== 'LE')
+  throw new Error('gradlab stores Float64 blobs little-endian; this machine is big-endian.');
 
 /** The bytes of a Float64Array, shared (no copy). */
 export function toBlob(values: Float64Array): Buffer {

@@ -15,7 +15,9 @@ export interface LabSession extends RunOwner {
 
 export function openSession(ctx: StoreContext, owner: RunOwner, mode: string, at: string): string {
   const id = newId(Date.parse(at));
-  ctx.stmt('INSERT INTO lab_sessions (id, host, pid, boot, mode, opened_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, owner.host, owner.pid, owner.boot, mode, at, at);
+  ctx
+    .stmt('INSERT INTO lab_sessions (id, host, pid, boot, mode, opened_at, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(id, owner.host, owner.pid, owner.boot, mode, at, at);
   return id;
 }
 
@@ -29,7 +31,11 @@ export function closeSession(ctx: StoreContext, id: string): void {
 
 /** The sessions still alive (the dead ones are deleted on the way), other than `except`'s process. */
 export function liveSessions(ctx: StoreContext, here: RunOwner, staleMs: number, now: Date): LabSession[] {
-  const rows = ctx.stmt('SELECT id, host, pid, boot, mode, opened_at AS openedAt, heartbeat_at AS heartbeatAt FROM lab_sessions ORDER BY opened_at').all() as LabSession[];
+  const rows = ctx
+    .stmt(
+      'SELECT id, host, pid, boot, mode, opened_at AS openedAt, heartbeat_at AS heartbeatAt FROM lab_sessions ORDER BY opened_at',
+    )
+    .all() as LabSession[];
   const cutoff = now.getTime() - staleMs;
   const live: LabSession[] = [];
   for (const s of rows) {

@@ -68,7 +68,9 @@ export class LabStore {
 
   /** `PRAGMA integrity_check`: ['ok'] for a sound file, otherwise SQLite's findings. Reads the whole file. */
   integrityCheck(): string[] {
-    return this.guard(() => this.ctx.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[]).map((r) => r.integrity_check);
+    return this.guard(
+      () => this.ctx.db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[],
+    ).map((r) => r.integrity_check);
   }
 
   // Runs ------------------------------------------------------------------------------------------------
@@ -131,7 +133,10 @@ export class LabStore {
    * `exclude`: runs the caller itself owns, never stale to it.
    */
   markStale(staleMs: number, exclude?: ReadonlySet<string>): RunSummary[] {
-    return this.guard(() => [...markDeadOwners(this.ctx, this.owner, this.now(), exclude), ...runs.markStale(this.ctx, staleMs, this.now(), exclude)]);
+    return this.guard(() => [
+      ...markDeadOwners(this.ctx, this.owner, this.now(), exclude),
+      ...runs.markStale(this.ctx, staleMs, this.now(), exclude),
+    ]);
   }
   /** Registers an open lab (see lab-sessions.ts); returns its session id for beat/closeSession. */
   openSession(mode: string): string {
@@ -150,7 +155,9 @@ export class LabStore {
   /** `VACUUM`: rewrites the file without its free pages; returns the sizes before and after, in bytes. */
   vacuum(): { before: number; after: number } {
     return this.guard(() => {
-      const size = () => (this.ctx.db.pragma('page_count', { simple: true }) as number) * (this.ctx.db.pragma('page_size', { simple: true }) as number);
+      const size = () =>
+        (this.ctx.db.pragma('page_count', { simple: true }) as number) *
+        (this.ctx.db.pragma('page_size', { simple: true }) as number);
       const before = size();
       this.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
       this.ctx.db.exec('VACUUM');
@@ -214,7 +221,11 @@ export class LabStore {
     return this.guard(() => series.listMetricNames(this.ctx, runId));
   }
   exportSeriesCsv(runId: string, metrics?: readonly string[]): { fileName: string; mime: string; text: string } {
-    return this.guard(() => ({ fileName: `gradlab-${runId}-series.csv`, mime: 'text/csv', text: seriesCsv(this.ctx, runId, metrics) }));
+    return this.guard(() => ({
+      fileName: `gradlab-${runId}-series.csv`,
+      mime: 'text/csv',
+      text: seriesCsv(this.ctx, runId, metrics),
+    }));
   }
 
   // Gradient profiles and checkpoints -------------------------------------------------------------------

@@ -16,9 +16,14 @@ export const IMPORTED_RUNS_MIGRATION: Migration = {
   name: "runs imported from TensorBoard: status 'imported' and a source column",
   foreignKeysOff: true,
   up(db) {
-    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'runs'").pluck().get() as string | undefined;
-    if (!sql || !sql.includes(OLD_CHECK)) throw new Error('the runs table does not have the status CHECK this migration expects');
-    const indexes = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'runs' AND sql IS NOT NULL").pluck().all() as string[];
+    const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'runs'").pluck().get() as
+      string | undefined;
+    if (!sql || !sql.includes(OLD_CHECK))
+      throw new Error('the runs table does not have the status CHECK this migration expects');
+    const indexes = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'runs' AND sql IS NOT NULL")
+      .pluck()
+      .all() as string[];
     db.exec(sql.replace(OLD_CHECK, NEW_CHECK).replace(/^CREATE TABLE "?runs"?/, 'CREATE TABLE runs_rebuilt'));
     db.exec('INSERT INTO runs_rebuilt SELECT * FROM runs');
     db.exec('DROP TABLE runs');

@@ -171,10 +171,14 @@ export function migrate(db: Database.Database, path: string, migrations: readonl
       const current = db.pragma('user_version', { simple: true }) as number;
       if (current >= m.version) return;
       if (current !== m.version - 1) {
-        throw new LabError('unavailable', `Cannot migrate ${path} from schema version ${current} to ${m.version}: migration ${current + 1} is missing.`);
+        throw new LabError(
+          'unavailable',
+          `Cannot migrate ${path} from schema version ${current} to ${m.version}: migration ${current + 1} is missing.`,
+        );
       }
       m.up(db);
-      if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('the rebuilt tables break a foreign key');
+      if (m.foreignKeysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0)
+        throw new Error('the rebuilt tables break a foreign key');
       db.pragma(`user_version = ${m.version}`);
     });
     // PRAGMA foreign_keys is a no-op inside a transaction, so it is switched here, and back whatever happens.
@@ -184,7 +188,10 @@ export function migrate(db: Database.Database, path: string, migrations: readonl
       apply.immediate();
     } catch (e) {
       if (e instanceof LabError || (e as { code?: string }).code?.startsWith('SQLITE_BUSY')) throw e;
-      throw new LabError('internal', `Migration ${m.version} (${m.name}) of ${path} failed and was rolled back: ${(e as Error).message}`);
+      throw new LabError(
+        'internal',
+        `Migration ${m.version} (${m.name}) of ${path} failed and was rolled back: ${(e as Error).message}`,
+      );
     } finally {
       if (fkWasOn) db.pragma('foreign_keys = ON');
     }

@@ -54,7 +54,11 @@ export function pidAlive(pid: number): boolean {
  * another host (only its heartbeat tells). A reused pid reads as 'alive': the heartbeat window then decides,
  * so the mistake can only ever be waiting, never interrupting a live run.
  */
-export function ownerState(owner: RunOwner, here: RunOwner, alive: (pid: number) => boolean = pidAlive): 'alive' | 'dead' | 'unknown' {
+export function ownerState(
+  owner: RunOwner,
+  here: RunOwner,
+  alive: (pid: number) => boolean = pidAlive,
+): 'alive' | 'dead' | 'unknown' {
   if (owner.host !== here.host) return 'unknown';
   if (!sameBoot(owner.boot, here.boot)) return 'dead';
   if (owner.pid === here.pid) return 'alive';

@@ -78,28 +78,35 @@ export function saveProfile(ctx: StoreContext, runId: string, profile: GradientP
  * step writes hundreds of profiles per flush, and per-profile transactions would each rewrite the series'
  * tail chunks. Profiles come in step order.
  */
-export function saveProfiles(ctx: StoreContext, runId: string, items: readonly { profile: GradientProfile; wallMs?: number }[]): void {
+export function saveProfiles(
+  ctx: StoreContext,
+  runId: string,
+  items: readonly { profile: GradientProfile; wallMs?: number }[],
+): void {
   if (items.length === 0) return;
-  ctx.db.transaction(() => {
-    if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
-    const columns = new Map<string, { step: number[]; value: number[]; wall: number[] }>();
-    for (const { profile, wallMs } of items) {
-      insertProfile(ctx, runId, profile);
-      const wall = wallMs ?? readWallAt(ctx, runId, profile.step);
-      const byMetric = new Map<string, number>();
-      for (const p of profileScalars(profile)) byMetric.set(p.metric, p.value);
-      for (const [metric, value] of byMetric) {
-        let c = columns.get(metric);
-        if (!c) columns.set(metric, (c = { step: [], value: [], wall: [] }));
-        c.step.push(profile.step);
-        c.value.push(value);
-        c.wall.push(wall);
+  ctx.db
+    .transaction(() => {
+      if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId))
+        throw new LabError('not_found', `No run with id ${runId}.`);
+      const columns = new Map<string, { step: number[]; value: number[]; wall: number[] }>();
+      for (const { profile, wallMs } of items) {
+        insertProfile(ctx, runId, profile);
+        const wall = wallMs ?? readWallAt(ctx, runId, profile.step);
+        const byMetric = new Map<string, number>();
+        for (const p of profileScalars(profile)) byMetric.set(p.metric, p.value);
+        for (const [metric, value] of byMetric) {
+          let c = columns.get(metric);
+          if (!c) columns.set(metric, (c = { step: [], value: [], wall: [] }));
+          c.step.push(profile.step);
+          c.value.push(value);
+          c.wall.push(wall);
+        }
       }
-    }
-    for (const [metric, c] of columns) appendColumn(ctx, runId, metric, c.step, c.value, c.wall, true);
-    const first = items[items.length - 1]!.profile.layers.find((l) => l.layer === 0);
-    if (first) ctx.stmt('UPDATE runs SET sort_horizon = ? WHERE id = ?').run(first.horizon, runId);
-  }).immediate();
+      for (const [metric, c] of columns) appendColumn(ctx, runId, metric, c.step, c.value, c.wall, true);
+      const first = items[items.length - 1]!.profile.layers.find((l) => l.layer === 0);
+      if (first) ctx.stmt('UPDATE runs SET sort_horizon = ? WHERE id = ?').run(first.horizon, runId);
+    })
+    .immediate();
 }
 
 function layerFromRow(r: ProfileRow): LayerProfile {
@@ -132,10 +139,13 @@ export function evenlySpaced(all: readonly number[], max: number): number[] {
 }
 
 export function getProfiles(ctx: StoreContext, runId: string, options: ProfileQuery = {}): GradientProfile[] {
-  if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
+  if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId))
+    throw new LabError('not_found', `No run with id ${runId}.`);
   if (options.max !== undefined && !options.latest) {
     // A run probed every step can hold 100,000 profiles: choose the steps first, then read only those.
-    let steps = (ctx.stmt('SELECT DISTINCT step FROM profiles WHERE run_id = ? ORDER BY step').all(runId) as { step: number }[]).map((r) => r.step);
+    let steps = (
+      ctx.stmt('SELECT DISTINCT step FROM profiles WHERE run_id = ? ORDER BY step').all(runId) as { step: number }[]
+    ).map((r) => r.step);
     if (options.steps) {
       const wanted = new Set(options.steps);
       steps = steps.filter((x) => wanted.has(x));
@@ -144,7 +154,11 @@ export function getProfiles(ctx: StoreContext, runId: string, options: ProfileQu
   }
   let rows: ProfileRow[];
   if (options.latest) {
-    rows = ctx.stmt('SELECT * FROM profiles WHERE run_id = ? AND step = (SELECT MAX(step) FROM profiles WHERE run_id = ?) ORDER BY layer').all(runId, runId) as ProfileRow[];
+    rows = ctx
+      .stmt(
+        'SELECT * FROM profiles WHERE run_id = ? AND step = (SELECT MAX(step) FROM profiles WHERE run_id = ?) ORDER BY layer',
+      )
+      .all(runId, runId) as ProfileRow[];
   } else if (options.steps) {
     rows = ctx
       .stmt('SELECT * FROM profiles WHERE run_id = ? AND step IN (SELECT value FROM json_each(?)) ORDER BY step, layer')

@@ -82,8 +82,13 @@ export function listRuns(ctx: StoreContext, q: RunQueryParsed): RunPage {
     q.sort === 'createdAt'
       ? `ORDER BY created_at ${dir}, id ${dir}`
       : `ORDER BY ${SORT_COLUMN[q.sort]} ${dir} NULLS LAST, created_at DESC, id DESC`;
-  const total = ctx.stmt(`SELECT count(*) FROM runs ${where}`).pluck().get(...params) as number;
-  const rows = ctx.stmt(`SELECT ${SUMMARY_COLUMNS} FROM runs ${where} ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as RunRow[];
+  const total = ctx
+    .stmt(`SELECT count(*) FROM runs ${where}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = ctx
+    .stmt(`SELECT ${SUMMARY_COLUMNS} FROM runs ${where} ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as RunRow[];
   const tags = tagsOfMany(
     ctx,
     rows.map((r) => r.id),
@@ -94,5 +99,8 @@ export function listRuns(ctx: StoreContext, q: RunQueryParsed): RunPage {
 /** Ids of every run matching the filters (no paging): for bulk export or delete. */
 export function matchingRunIds(ctx: StoreContext, q: Partial<RunQueryParsed>): string[] {
   const { sql: where, params } = whereClause(q);
-  return ctx.stmt(`SELECT id FROM runs ${where} ORDER BY created_at, id`).pluck().all(...params) as string[];
+  return ctx
+    .stmt(`SELECT id FROM runs ${where} ORDER BY created_at, id`)
+    .pluck()
+    .all(...params) as string[];
 }

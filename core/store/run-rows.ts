@@ -64,7 +64,8 @@ export function summaryFromRow(row: RunRow, tags: string[]): RunSummary {
     note: row.note,
     sweepId: row.sweep_id,
     error: row.error,
-    divergence: row.divergence_step === null ? null : { step: row.divergence_step, tensor: row.divergence_tensor ?? '' },
+    divergence:
+      row.divergence_step === null ? null : { step: row.divergence_step, tensor: row.divergence_tensor ?? '' },
   };
 }
 
@@ -75,7 +76,12 @@ export function parseStoredSpec(json: string): ExperimentSpec {
   return parsed.success ? parsed.data : (raw as ExperimentSpec);
 }
 
-export function detailFromRow(row: RunDetailRow, tags: string[], metrics: string[], lastCheckpointStep: number | null): RunDetail {
+export function detailFromRow(
+  row: RunDetailRow,
+  tags: string[],
+  metrics: string[],
+  lastCheckpointStep: number | null,
+): RunDetail {
   return {
     ...summaryFromRow(row, tags),
     spec: row.spec === 'null' ? null : parseStoredSpec(row.spec), // null: an imported run
@@ -88,12 +94,28 @@ export function detailFromRow(row: RunDetailRow, tags: string[], metrics: string
 
 /** The spec of a run trained here; an imported run has none, so asking for it is a clear error. */
 export function trainedSpec(run: RunDetail): ExperimentSpec {
-  if (run.spec === null) throw new LabError('conflict', `Run ${run.id} was imported (${run.source?.kind ?? 'elsewhere'}): it has no spec, so it cannot be trained, resumed or used as a lesson's run.`);
+  if (run.spec === null)
+    throw new LabError(
+      'conflict',
+      `Run ${run.id} was imported (${run.source?.kind ?? 'elsewhere'}): it has no spec, so it cannot be trained, resumed or used as a lesson's run.`,
+    );
   return run.spec;
 }
 
 /** The denormalised filter columns of a spec. `init` is the recurrent initialiser (the one that matters). */
-export function specColumns(spec: ExperimentSpec): { task: string; cell: string; activation: string; init: string; clip: string } {
+export function specColumns(spec: ExperimentSpec): {
+  task: string;
+  cell: string;
+  activation: string;
+  init: string;
+  clip: string;
+} {
   const clip = spec.train.clip.mode === 'none' ? 'none' : `${spec.train.clip.mode}:${spec.train.clip.threshold}`;
-  return { task: spec.task.kind, cell: spec.model.cell, activation: spec.model.activation, init: spec.model.init.recurrent, clip };
+  return {
+    task: spec.task.kind,
+    cell: spec.model.cell,
+    activation: spec.model.activation,
+    init: spec.model.init.recurrent,
+    clip,
+  };
 }

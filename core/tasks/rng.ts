@@ -75,7 +75,8 @@ export function rngFrom(raw: () => number): Rng {
     next,
     uint32: raw,
     int(n: number): number {
-      if (!Number.isInteger(n) || n < 1 || n > TWO_32) throw new RangeError(`int(n) needs an integer 1 ≤ n ≤ 2^32, got ${n}`);
+      if (!Number.isInteger(n) || n < 1 || n > TWO_32)
+        throw new RangeError(`int(n) needs an integer 1 ≤ n ≤ 2^32, got ${n}`);
       const limit = TWO_32 - (TWO_32 % n);
       for (;;) {
         const v = raw();
@@ -121,7 +122,8 @@ export function hashSeed(...values: number[]): number {
     len += 4;
   };
   for (const v of values) {
-    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`hashSeed takes non-negative safe integers, got ${String(v)}`);
+    if (!Number.isSafeInteger(v) || v < 0)
+      throw new RangeError(`hashSeed takes non-negative safe integers, got ${String(v)}`);
     mixWord(v % TWO_32);
     mixWord(Math.floor(v / TWO_32));
   }

@@ -44,7 +44,11 @@ export function checkTaskSeed(seed: number): number {
 }
 
 /** A task whose every batch is generated afresh from a seeded generator. */
-export function syntheticTask(meta: TaskMeta, seed: number, generate: (rng: Rng, batchSize: number) => Batch): TaskInstance {
+export function syntheticTask(
+  meta: TaskMeta,
+  seed: number,
+  generate: (rng: Rng, batchSize: number) => Batch,
+): TaskInstance {
   checkTaskSeed(seed);
   return {
     ...meta,
@@ -71,7 +75,12 @@ export function splitExamples(n: number, heldoutFraction: number, splitSeed: num
 }
 
 /** A task over a fixed set of examples; `makeBatch` lays out the examples at the given indices. */
-export function datasetTask(meta: TaskMeta, seed: number, split: Split, makeBatch: (indices: Int32Array) => Batch): TaskInstance {
+export function datasetTask(
+  meta: TaskMeta,
+  seed: number,
+  split: Split,
+  makeBatch: (indices: Int32Array) => Batch,
+): TaskInstance {
   checkTaskSeed(seed);
   const n = split.train.length;
   const epochs = new Map<number, Int32Array>();

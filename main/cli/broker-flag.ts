@@ -4,7 +4,10 @@ import { BrokerError, checkBroker, parseBrokerUrl, type BrokerAddress } from '..
 import type { Io } from './command';
 import { UsageError } from './usage-error';
 
-export const BROKER_HELP: [string, string] = ['--broker URL', 'the cluster broker, redis://:PASSWORD@HOST:PORT (default: $GRADLAB_BROKER)'];
+export const BROKER_HELP: [string, string] = [
+  '--broker URL',
+  'the cluster broker, redis://:PASSWORD@HOST:PORT (default: $GRADLAB_BROKER)',
+];
 
 export function brokerUrlOf(flag: unknown, io: Io): string | null {
   const raw = typeof flag === 'string' ? flag : io.env.GRADLAB_BROKER;
@@ -12,10 +15,16 @@ export function brokerUrlOf(flag: unknown, io: Io): string | null {
 }
 
 /** The parsed, reachable broker, or null when none is configured. Usage errors exit 2; an unreachable broker 1. */
-export async function openBroker(flag: unknown, io: Io, required = false, command = 'gradlab'): Promise<BrokerAddress | null> {
+export async function openBroker(
+  flag: unknown,
+  io: Io,
+  required = false,
+  command = 'gradlab',
+): Promise<BrokerAddress | null> {
   const raw = brokerUrlOf(flag, io);
   if (!raw) {
-    if (required) throw new UsageError(`${command}: give the broker with --broker redis://:PASSWORD@HOST:PORT or GRADLAB_BROKER`);
+    if (required)
+      throw new UsageError(`${command}: give the broker with --broker redis://:PASSWORD@HOST:PORT or GRADLAB_BROKER`);
     return null;
   }
   try {

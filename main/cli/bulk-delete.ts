@@ -12,7 +12,8 @@ const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000
 /** `90d`, `12h`, `30m`, `2w` → milliseconds. */
 export function parseDuration(text: string): number {
   const m = /^(\d+)([mhdw])$/.exec(text.trim());
-  if (!m || Number(m[1]) <= 0) throw new UsageError(`--older-than must be a duration such as 30m, 12h, 90d or 2w, got '${text}'`);
+  if (!m || Number(m[1]) <= 0)
+    throw new UsageError(`--older-than must be a duration such as 30m, 12h, 90d or 2w, got '${text}'`);
   return Number(m[1]) * UNIT_MS[m[2]!]!;
 }
 
@@ -37,7 +38,9 @@ export async function bulkDelete(lab: Lab, flags: BulkDeleteFlags, io: Io, now =
   // A run that trains or waits belongs to a live lab: it is stopped from there, not deleted from here.
   const live = matching.filter((r) => r.status === 'running' || r.status === 'queued');
   const doomed = matching.filter((r) => r.status !== 'running' && r.status !== 'queued');
-  const what = [flags.olderThan && `created more than ${flags.olderThan} ago`, flags.tag && `tagged '${flags.tag}'`].filter(Boolean).join(' and ');
+  const what = [flags.olderThan && `created more than ${flags.olderThan} ago`, flags.tag && `tagged '${flags.tag}'`]
+    .filter(Boolean)
+    .join(' and ');
   const skipped = live.length ? ` (${live.length} running or queued left alone)` : '';
   if (flags.dryRun) {
     for (const r of doomed) io.out(`${r.id}  ${r.createdAt}  ${r.status}  ${r.name}`);
@@ -45,7 +48,9 @@ export async function bulkDelete(lab: Lab, flags: BulkDeleteFlags, io: Io, now =
     return 0;
   }
   if (!flags.yes) {
-    throw new UsageError(`gradlab runs delete: this deletes ${doomed.length} run(s) ${what}${skipped}; run again with --yes, or with --dry-run to list them`);
+    throw new UsageError(
+      `gradlab runs delete: this deletes ${doomed.length} run(s) ${what}${skipped}; run again with --yes, or with --dry-run to list them`,
+    );
   }
   for (const r of doomed) await lab.handlers.deleteRun({ runId: r.id });
   io.out(`deleted ${doomed.length} run(s) ${what}${skipped}`);

@@ -21,7 +21,21 @@ import { importCommand } from './commands/import';
 import { workerCommand } from './commands/worker';
 import { clusterCommand } from './commands/cluster';
 
-export const COMMANDS: Command[] = [trainCommand, runsCommand, sweepCommand, figureCommand, lessonCommand, replicateCommand, probeCommand, importCommand, serveCommand, workerCommand, clusterCommand, dbCommand, infoCommand];
+export const COMMANDS: Command[] = [
+  trainCommand,
+  runsCommand,
+  sweepCommand,
+  figureCommand,
+  lessonCommand,
+  replicateCommand,
+  probeCommand,
+  importCommand,
+  serveCommand,
+  workerCommand,
+  clusterCommand,
+  dbCommand,
+  infoCommand,
+];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -59,7 +73,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (first.startsWith('-')) throw new UsageError(`gradlab: unknown option '${first}'`);
     const command = COMMANDS.find((c) => c.name === first);
-    if (!command) throw new UsageError(`gradlab: unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
+    if (!command)
+      throw new UsageError(`gradlab: unknown command '${first}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
     const parsed = parseCommandArgs(command, rest);
     if (parsed.values.help) {
       io.out(commandHelp(command));

@@ -17,7 +17,8 @@ export interface LabFlags {
 function concurrencyOf(flag: unknown, env: NodeJS.ProcessEnv): number {
   if (flag === undefined) return defaultConcurrency(env);
   const n = Number(flag);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--concurrency must be a whole number from 1 to 256, got '${String(flag)}'`);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new UsageError(`--concurrency must be a whole number from 1 to 256, got '${String(flag)}'`);
   return n;
 }
 

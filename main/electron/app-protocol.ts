@@ -11,7 +11,9 @@ export const APP_ORIGIN = `${APP_SCHEME}://app`;
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 export function serveRenderer(rendererDir: string): void {
@@ -22,7 +24,11 @@ export function serveRenderer(rendererDir: string): void {
     const file = await readStatic(rendererDir, path);
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
-      headers: { 'content-type': file.mime, 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' },
+      headers: {
+        'content-type': file.mime,
+        'content-security-policy': contentSecurityPolicy(),
+        'x-content-type-options': 'nosniff',
+      },
     });
   });
 }

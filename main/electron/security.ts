@@ -7,11 +7,16 @@ import { originOf } from '../origin';
 
 export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): void;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): void;
 }
 
 export interface SessionLike {
-  setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+  setPermissionRequestHandler(
+    handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+  ): void;
   setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
 }
 
@@ -31,7 +36,11 @@ export function isSameOrigin(url: string, origin: string): boolean {
   return originOf(url) === origin;
 }
 
-export function hardenWebContents(contents: WebContentsLike, appOrigin: string, openExternal: (url: string) => void): void {
+export function hardenWebContents(
+  contents: WebContentsLike,
+  appOrigin: string,
+  openExternal: (url: string) => void,
+): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isVettedExternalUrl(url)) openExternal(url);
     return { action: 'deny' };

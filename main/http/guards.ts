@@ -22,7 +22,11 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): GuardRes
   const hosts = allowedHosts(port);
   const host = req.headers.host ?? '';
   if (!hosts.includes(host)) {
-    return { ok: false, status: 403, message: `Refused: Host "${host}" is not this lab (expected ${hosts.join(' or ')})` };
+    return {
+      ok: false,
+      status: 403,
+      message: `Refused: Host "${host}" is not this lab (expected ${hosts.join(' or ')})`,
+    };
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !hosts.map((h) => `http://${h}`).includes(origin)) {

@@ -8,7 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { HTTP_EVENTS_PATH, TOKEN_HEADER, fromWire, toWire, type Dispatch, type Envelope, type ErrorCode, type LabEvent } from '../../core/api';
+import {
+  HTTP_EVENTS_PATH,
+  TOKEN_HEADER,
+  fromWire,
+  toWire,
+  type Dispatch,
+  type Envelope,
+  type ErrorCode,
+  type LabEvent,
+} from '../../core/api';
 import { checkHostAndOrigin, tokenMatches } from './guards';
 import { readStatic } from './static-files';
 import { contentSecurityPolicy } from '../csp';
@@ -47,7 +56,9 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   let port = options.port ?? 0;
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => sendText(res, 500, `Internal error: ${e instanceof Error ? e.message : String(e)}`));
+    handle(req, res).catch((e: unknown) =>
+      sendText(res, 500, `Internal error: ${e instanceof Error ? e.message : String(e)}`),
+    );
   });
   // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets ECONNRESET on a
   // POST it must not retry. Idle sockets stay longer than any client pool keeps them (browsers: ~60 s or less).
@@ -65,7 +76,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST for API calls');
       if (!tokenMatches(headerValue(req, TOKEN_HEADER), token)) {
-        return sendEnvelope(res, { ok: false, error: { code: 'unauthorized', message: 'Refused: missing or wrong session token' } });
+        return sendEnvelope(res, {
+          ok: false,
+          error: { code: 'unauthorized', message: 'Refused: missing or wrong session token' },
+        });
       }
       const method = url.pathname.slice('/api/'.length);
       let args: unknown;
@@ -80,7 +94,11 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
               ? 'Request body is nested too deeply to read.'
               : `Request body is not valid JSON: ${(e as Error).message.slice(0, 200)}`;
         if (e instanceof BodyTooLarge) res.setHeader('Connection', 'close');
-        return sendEnvelope(res, { ok: false, error: { code: 'invalid_argument', message, issues: [{ path: '', message }] } }, e instanceof BodyTooLarge ? 413 : undefined);
+        return sendEnvelope(
+          res,
+          { ok: false, error: { code: 'invalid_argument', message, issues: [{ path: '', message }] } },
+          e instanceof BodyTooLarge ? 413 : undefined,
+        );
       }
       return sendEnvelope(res, await options.dispatch(method, args));
     }
@@ -89,7 +107,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     if (!options.staticDir) return sendText(res, 404, 'This lab serves the API only');
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!tokenMatches(url.searchParams.get('token'), token)) {
-        return sendText(res, 401, 'Open the address that `gradlab serve` printed: it carries this session\'s token.');
+        return sendText(res, 401, "Open the address that `gradlab serve` printed: it carries this session's token.");
       }
       const html = await readFile(join(options.staticDir, 'index.html'), 'utf8');
       res.setHeader('Cache-Control', 'no-store');

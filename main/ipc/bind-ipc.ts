@@ -31,7 +31,13 @@ export function bindIpc(ipcMain: IpcMainLike, dispatch: Dispatch, trustedOrigin:
   for (const method of LAB_METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), async (event, args): Promise<Envelope<unknown>> => {
       if (!isTrustedSender(event.senderFrame, trustedOrigin)) {
-        return { ok: false, error: { code: 'unauthorized', message: `Refused ${method}: the message did not come from the lab's own window` } };
+        return {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message: `Refused ${method}: the message did not come from the lab's own window`,
+          },
+        };
       }
       return dispatch(method, args);
     });

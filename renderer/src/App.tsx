@@ -47,7 +47,11 @@ export function App() {
       id: 'live',
       label: 'Live run',
       panel: live ? (
-        <LiveRunView runIds={live.runIds} {...(live.sweepId ? { sweepId: live.sweepId } : {})} active={tab === 'live'} />
+        <LiveRunView
+          runIds={live.runIds}
+          {...(live.sweepId ? { sweepId: live.sweepId } : {})}
+          active={tab === 'live'}
+        />
       ) : (
         <Placeholder title="No run open">Start a run in the Builder, or open one from Runs.</Placeholder>
       ),
@@ -55,12 +59,7 @@ export function App() {
     {
       id: 'runs',
       label: 'Runs',
-      panel: (
-        <RunsView
-          onCompare={() => setTab('compare')}
-          onOpenRun={(runId) => openRuns({ runIds: [runId] })}
-        />
-      ),
+      panel: <RunsView onCompare={() => setTab('compare')} onOpenRun={(runId) => openRuns({ runIds: [runId] })} />,
     },
     { id: 'compare', label: 'Compare', panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
     { id: 'lessons', label: 'Lessons', panel: <LessonsView /> },

@@ -33,7 +33,11 @@ export function ipcBinding(handlers: LabHandlers, subscribe: Subscribe): Binding
 }
 
 export async function httpBinding(handlers: LabHandlers, subscribe: Subscribe): Promise<Binding> {
-  const server = await startLabServer({ dispatch: createDispatcher(handlers, { checkResults: true }), subscribe, staticDir: null });
+  const server = await startLabServer({
+    dispatch: createDispatcher(handlers, { checkResults: true }),
+    subscribe,
+    staticDir: null,
+  });
   const client = createHttpClient({
     baseUrl: `http://127.0.0.1:${server.port}`,
     token: server.token,
@@ -48,7 +52,14 @@ export async function failure(p: Promise<unknown>) {
     await p;
   } catch (e) {
     const err = e as { name: string; code: string; message: string; issues: unknown };
-    return { name: err.name, code: err.code, message: err.message, issues: err.issues, isError: e instanceof Error, shown: errorMessage(e) };
+    return {
+      name: err.name,
+      code: err.code,
+      message: err.message,
+      issues: err.issues,
+      isError: e instanceof Error,
+      shown: errorMessage(e),
+    };
   }
   throw new Error('expected the call to fail');
 }

@@ -63,7 +63,12 @@ describe.each(['ipc', 'http'] as const)('the %s binding', (name) => {
     const got: LabEvent[] = [];
     const off = client().onEvent((e) => got.push(e));
     // The HTTP binding's socket connects asynchronously: wait until it delivers.
-    const event: LabEvent = { type: 'run.steps', runId: 'r1', stepsTotal: 10, steps: [{ step: 3, wallMs: 1, loss: Number.NaN, gradNorm: Number.POSITIVE_INFINITY, clipped: false }] };
+    const event: LabEvent = {
+      type: 'run.steps',
+      runId: 'r1',
+      stepsTotal: 10,
+      steps: [{ step: 3, wallMs: 1, loss: Number.NaN, gradNorm: Number.POSITIVE_INFINITY, clipped: false }],
+    };
     for (let i = 0; i < 100 && got.length === 0; i++) {
       hub.emit(event);
       await new Promise((r) => setTimeout(r, 20));
@@ -77,7 +82,9 @@ describe('both bindings behave the same', () => {
   const both = <T>(f: (b: Binding) => Promise<T>) => Promise.all(bindings.map(f));
 
   it('for a malformed spec passed to startRun', async () => {
-    const [a, b] = await both((bd) => failure(bd.client.startRun({ spec: { train: { lr: -1 }, bogus: true } as never })));
+    const [a, b] = await both((bd) =>
+      failure(bd.client.startRun({ spec: { train: { lr: -1 }, bogus: true } as never })),
+    );
     expect(a).toEqual(b);
     expect(a).toMatchObject({ name: 'LabError', code: 'invalid_argument', isError: true });
     expect(a!.shown).toBe(a!.message);

@@ -17,9 +17,19 @@ const bindings: Binding[] = [];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-contract-tb-'));
 
 beforeAll(async () => {
-  lab = createLab({ mode: 'test', version: '0.0.0-test', launcher: forkLauncher(), databasePath: tempDb(), concurrency: 1 });
+  lab = createLab({
+    mode: 'test',
+    version: '0.0.0-test',
+    launcher: forkLauncher(),
+    databasePath: tempDb(),
+    concurrency: 1,
+  });
   bindings.push(ipcBinding(lab.handlers, lab.subscribe), await httpBinding(lab.handlers, lab.subscribe));
-  execFileSync('python3', [path.resolve(__dirname, '../fixtures/tensorboard/make_events.py'), path.join(dir, 'logs'), 'truncated']);
+  execFileSync('python3', [
+    path.resolve(__dirname, '../fixtures/tensorboard/make_events.py'),
+    path.join(dir, 'logs'),
+    'truncated',
+  ]);
 });
 afterAll(async () => {
   for (const b of bindings) await b.close();
@@ -36,13 +46,21 @@ describe('TensorBoard in and out over both bindings', () => {
     expect(a!.runs[0]!.run.status).toBe('imported');
     expect(a!.runs[0]!.points).toBe(4);
     const exported = [];
-    for (const bd of bindings) exported.push(await bd.client.exportTensorBoard({ directory: path.join(dir, `out-${bd.name}`), runIds: [a!.runs[0]!.run.id] }));
+    for (const bd of bindings)
+      exported.push(
+        await bd.client.exportTensorBoard({
+          directory: path.join(dir, `out-${bd.name}`),
+          runIds: [a!.runs[0]!.run.id],
+        }),
+      );
     expect(exported[0]!.runs[0]!.points).toBe(exported[1]!.runs[0]!.points);
     expect(exported[0]!.runs[0]!.bytes).toBe(exported[1]!.runs[0]!.bytes);
   });
 
   it('fail alike for a missing directory and an empty argument', async () => {
-    const [a, b] = await Promise.all(bindings.map((bd) => failure(bd.client.importTensorBoard({ directory: path.join(dir, 'missing') }))));
+    const [a, b] = await Promise.all(
+      bindings.map((bd) => failure(bd.client.importTensorBoard({ directory: path.join(dir, 'missing') }))),
+    );
     expect(a).toEqual(b);
     expect(a!.code).toBe('not_found');
     const [c, d] = await Promise.all(bindings.map((bd) => failure(bd.client.exportTensorBoard({ directory: '' }))));

@@ -53,7 +53,9 @@ export function exposeLike<T extends object>(api: T): T {
   for (const [key, value] of Object.entries(api)) {
     if (typeof value !== 'function') continue;
     bridged[key] = (...args: unknown[]) => {
-      const out = (value as (...a: unknown[]) => unknown)(...args.map((a) => (typeof a === 'function' ? (...x: unknown[]) => a(...x.map(copy)) : copy(a))));
+      const out = (value as (...a: unknown[]) => unknown)(
+        ...args.map((a) => (typeof a === 'function' ? (...x: unknown[]) => a(...x.map(copy)) : copy(a))),
+      );
       if (out instanceof Promise) {
         return out.then(copy, (e: unknown) => Promise.reject(e instanceof Error ? new Error(e.message) : copy(e)));
       }

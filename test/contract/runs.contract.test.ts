@@ -14,7 +14,13 @@ let lab: Lab;
 const bindings: Binding[] = [];
 
 beforeAll(async () => {
-  lab = createLab({ mode: 'test', version: '0.0.0-test', launcher: forkLauncher(), databasePath: tempDb(), concurrency: 2 });
+  lab = createLab({
+    mode: 'test',
+    version: '0.0.0-test',
+    launcher: forkLauncher(),
+    databasePath: tempDb(),
+    concurrency: 2,
+  });
   bindings.push(ipcBinding(lab.handlers, lab.subscribe), await httpBinding(lab.handlers, lab.subscribe));
 });
 afterAll(async () => {
@@ -29,7 +35,11 @@ function trainThrough(client: LabClient, name: string): Promise<{ runId: string;
     let runId = '';
     const off = client.onEvent((e) => {
       seen.push(e);
-      if (runId && eventRunId(e) === runId && (e.type === 'run.finished' || e.type === 'run.failed' || e.type === 'run.diverged')) {
+      if (
+        runId &&
+        eventRunId(e) === runId &&
+        (e.type === 'run.finished' || e.type === 'run.failed' || e.type === 'run.diverged')
+      ) {
         off();
         resolve({ runId, events: seen.filter((x) => eventRunId(x) === runId) });
       }

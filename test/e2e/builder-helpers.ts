@@ -2,7 +2,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A palette block by its exact accessible name ("GRU", "Adam", "Adding problem"). */
-export const block = (page: Page, name: string) => page.getByRole('navigation', { name: 'Blocks' }).getByRole('button', { name, exact: true });
+export const block = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Blocks' }).getByRole('button', { name, exact: true });
 export const canvas = (page: Page) => page.getByRole('region', { name: 'Model' });
 export const layer = (page: Page, n: number) => canvas(page).getByRole('button', { name: `Layer ${n}`, exact: true });
 export const addLayerSlot = (page: Page) => canvas(page).getByText('Drop a cell here to add a layer');

@@ -35,9 +35,13 @@ test('builds a GRU model by dragging blocks with the mouse', async ({ page }) =>
   await mouseDrag(page, block(page, 'Copy memory'), canvas(page));
   await expect(page.getByLabel('Task type', { exact: true })).toHaveValue('copy');
   await mouseDrag(page, block(page, 'Clip by norm'), canvas(page));
-  await expect(canvas(page).getByRole('button', { name: 'Clipping', exact: true })).toHaveAccessibleDescription(/Clip by norm/);
+  await expect(canvas(page).getByRole('button', { name: 'Clipping', exact: true })).toHaveAccessibleDescription(
+    /Clip by norm/,
+  );
   await mouseDrag(page, block(page, 'RMSprop'), canvas(page));
-  await expect(canvas(page).getByRole('button', { name: 'Training', exact: true })).toHaveAccessibleDescription(/RMSprop/);
+  await expect(canvas(page).getByRole('button', { name: 'Training', exact: true })).toHaveAccessibleDescription(
+    /RMSprop/,
+  );
 
   // The cell switch of existing layers is said, not silent.
   await mouseDrag(page, block(page, 'LSTM'), addLayerSlot(page));
@@ -53,7 +57,11 @@ test('builds a GRU model by dragging blocks with the mouse', async ({ page }) =>
 
   await expect(page.getByText('Spec valid')).toBeVisible();
   await page.getByRole('button', { name: 'Spec JSON…' }).click();
-  const json = JSON.parse(await page.getByLabel('Spec JSON').inputValue()) as { model: { cell: string; layers: number; activation: string; init: { recurrent: string } }; task: { kind: string }; train: { optimizer: string; clip: { mode: string } } };
+  const json = JSON.parse(await page.getByLabel('Spec JSON').inputValue()) as {
+    model: { cell: string; layers: number; activation: string; init: { recurrent: string } };
+    task: { kind: string };
+    train: { optimizer: string; clip: { mode: string } };
+  };
   expect(json.model).toMatchObject({ cell: 'gru', layers: 2, activation: 'relu', init: { recurrent: 'he_normal' } });
   expect(json.task.kind).toBe('copy');
   expect(json.train).toMatchObject({ optimizer: 'rmsprop', clip: { mode: 'norm' } });
@@ -70,7 +78,9 @@ test('builds a GRU model by dragging blocks with the mouse', async ({ page }) =>
   expect(errors).toEqual([]);
 });
 
-test('a cell drag shows its two targets with the outcome of each, and mid-canvas it adds no layer', async ({ page }) => {
+test('a cell drag shows its two targets with the outcome of each, and mid-canvas it adds no layer', async ({
+  page,
+}) => {
   await openBuilder(page, lab.url);
   await mouseDrag(page, block(page, 'GRU'), addLayerSlot(page));
   await expect(page.getByLabel('Layers', { exact: true })).toHaveValue('2');
@@ -124,7 +134,9 @@ test('builds a model with the keyboard only (Space, arrows, Space)', async ({ pa
   await keyboardDrag(page, block(page, 'LSTM'), ['ArrowRight', 'ArrowDown']);
   await expect(layer(page, 2)).toBeVisible();
   await keyboardDrag(page, block(page, 'Momentum'), ['ArrowRight']);
-  await expect(canvas(page).getByRole('button', { name: 'Training', exact: true })).toHaveAccessibleDescription(/Momentum/);
+  await expect(canvas(page).getByRole('button', { name: 'Training', exact: true })).toHaveAccessibleDescription(
+    /Momentum/,
+  );
   await keyboardDrag(page, block(page, 'Latch'), ['ArrowRight']);
   await expect(canvas(page).getByRole('button', { name: 'Task', exact: true })).toHaveAccessibleDescription(/Latch/);
   await keyboardDrag(page, block(page, 'Orthogonal'), ['ArrowRight']);
@@ -154,7 +166,11 @@ test('builds a model with the keyboard only (Space, arrows, Space)', async ({ pa
   await page.keyboard.type('32');
   await expect(page.getByText('Spec valid')).toBeVisible();
   await page.getByRole('button', { name: 'Spec JSON…' }).click();
-  const json = JSON.parse(await page.getByLabel('Spec JSON').inputValue()) as { model: { cell: string; layers: number; hidden: number; activation: string }; train: { optimizer: string }; task: { kind: string } };
+  const json = JSON.parse(await page.getByLabel('Spec JSON').inputValue()) as {
+    model: { cell: string; layers: number; hidden: number; activation: string };
+    train: { optimizer: string };
+    task: { kind: string };
+  };
   expect(json.model).toMatchObject({ cell: 'lstm', layers: 2, hidden: 32, activation: 'sigmoid' });
   expect(json.train.optimizer).toBe('momentum');
   expect(json.task.kind).toBe('latch');
@@ -191,7 +207,9 @@ test('imports a spec from JSON, listing what the host refuses', async ({ page })
   await text.fill('{ not json');
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(alert).toContainText('Not valid JSON');
-  await text.fill('{"name": "imported", "model": {"cell": "gru", "hidden": 24}, "task": {"kind": "sine", "seqLen": 40}}');
+  await text.fill(
+    '{"name": "imported", "model": {"cell": "gru", "hidden": 24}, "task": {"kind": "sine", "seqLen": 40}}',
+  );
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(layer(page, 1)).toHaveAccessibleDescription(/GRU.*24 units/);

@@ -40,10 +40,12 @@ test('ticked runs open in Compare with overlaid curves, profiles and the fields 
   page.on('pageerror', (e) => errors.push(e.message));
   await compareFromRuns(page, ['rnn tanh seed 1', 'rnn relu seed 1']);
 
-  for (const name of ['Loss', 'Gradient norm', 'Gradient flow', 'Gradient horizon']) await expect(chart(page, name)).toBeVisible();
+  for (const name of ['Loss', 'Gradient norm', 'Gradient flow', 'Gradient horizon'])
+    await expect(chart(page, name)).toBeVisible();
   // Train and held-out loss for each run: four curves, each a real path.
   await expect(lines(page, 'Loss')).toHaveCount(4);
-  for (const d of await lines(page, 'Loss').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''))) expect(d.length).toBeGreaterThan(50);
+  for (const d of await lines(page, 'Loss').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '')))
+    expect(d.length).toBeGreaterThan(50);
   await expect(lines(page, 'Gradient norm')).toHaveCount(2);
   await expect(lines(page, 'Gradient flow')).toHaveCount(2);
   await expect(lines(page, 'Gradient horizon')).toHaveCount(2);
@@ -75,7 +77,11 @@ test('ticked runs open in Compare with overlaid curves, profiles and the fields 
   // Log y on the loss: decade ticks.
   await page.getByRole('region', { name: 'Loss' }).getByRole('checkbox', { name: 'Log y' }).check();
   const yTicks = chart(page, 'Loss').locator('text.recharts-cartesian-axis-tick-value[orientation="left"]');
-  await expect.poll(async () => (await yTicks.allTextContents()).every((t) => Number.isInteger(Math.log10(Number(t.replace('−', '-')))))).toBe(true);
+  await expect
+    .poll(async () =>
+      (await yTicks.allTextContents()).every((t) => Number.isInteger(Math.log10(Number(t.replace('−', '-'))))),
+    )
+    .toBe(true);
   expect(await yTicks.count()).toBeGreaterThan(1);
   expect(errors).toEqual([]);
 });
@@ -84,7 +90,10 @@ test('seeds of one spec pool into a mean ± std band; the screenshot for the REA
   await page.setViewportSize({ width: 1400, height: 1150 });
   await compareFromRuns(page, ['rnn tanh seed 1', 'rnn relu seed 1']);
   await page.getByRole('searchbox', { name: 'Add a run to the comparison' }).fill('tanh seed 2');
-  await page.getByRole('list', { name: 'Matching runs' }).getByRole('button', { name: /rnn tanh seed 2/ }).click();
+  await page
+    .getByRole('list', { name: 'Matching runs' })
+    .getByRole('button', { name: /rnn tanh seed 2/ })
+    .click();
   await expect(page.getByRole('list', { name: 'Runs in this comparison' }).getByRole('listitem')).toHaveCount(3);
   await expect(lines(page, 'Gradient norm')).toHaveCount(3);
   await expect(diffRows(page).filter({ hasText: 'train.seed' })).toBeVisible();
@@ -95,8 +104,12 @@ test('seeds of one spec pool into a mean ± std band; the screenshot for the REA
   await page.getByRole('combobox', { name: 'Seeds' }).selectOption('std');
   // Two groups: the tanh seeds (with a band) and the relu run.
   await expect(lines(page, 'Gradient norm')).toHaveCount(2);
-  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText('activation=tanh (n = 2)');
-  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText('activation=relu (n = 1)');
+  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText(
+    'activation=tanh (n = 2)',
+  );
+  await expect(page.getByRole('region', { name: 'Loss' }).locator('.chart-legend')).toContainText(
+    'activation=relu (n = 1)',
+  );
   await expect(chart(page, 'Loss').locator('.recharts-area-area')).not.toHaveCount(0);
   await page.getByRole('combobox', { name: 'Seeds' }).selectOption('minmax');
   await expect(chart(page, 'Gradient flow').locator('.recharts-area-area')).not.toHaveCount(0);
@@ -110,10 +123,13 @@ test('Compare with nothing selected says what to do', async ({ page }) => {
   await expect(page.getByRole('searchbox', { name: 'Add a run to the comparison' })).toBeVisible();
 });
 
-test('the selection is one state: runs ticked in Runs show in the Compare tab, and a run removed there is unticked in Runs', async ({ page }) => {
+test('the selection is one state: runs ticked in Runs show in the Compare tab, and a run removed there is unticked in Runs', async ({
+  page,
+}) => {
   await page.goto(lab.url);
   await page.getByRole('tab', { name: 'Runs' }).click();
-  for (const n of ['rnn tanh seed 1', 'rnn relu seed 1']) await page.getByRole('checkbox', { name: `Select ${n}` }).check();
+  for (const n of ['rnn tanh seed 1', 'rnn relu seed 1'])
+    await page.getByRole('checkbox', { name: `Select ${n}` }).check();
   // The tab, not the button beside the selection.
   await page.getByRole('tab', { name: 'Compare' }).click();
   await expect(page.getByText('Nothing to compare yet')).toHaveCount(0);

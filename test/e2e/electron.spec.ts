@@ -39,7 +39,9 @@ test('desktop app: window renders the shell and shows the engine backend', async
   const page = await window.evaluate(() => ({
     require: typeof (window as unknown as { require?: unknown }).require,
     process: typeof (window as unknown as { process?: unknown }).process,
-    lab: Object.values((window as unknown as { lab: Record<string, unknown> }).lab).every((v) => typeof v === 'function'),
+    lab: Object.values((window as unknown as { lab: Record<string, unknown> }).lab).every(
+      (v) => typeof v === 'function',
+    ),
   }));
   expect(page).toEqual({ require: 'undefined', process: 'undefined', lab: true });
   await app.close();

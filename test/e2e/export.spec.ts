@@ -20,7 +20,10 @@ let runs: RunSummary[];
 test.beforeAll(async () => {
   lab = await startServedLab();
   client = labClient(lab);
-  runs = await trainAll(client, [tinySpec('export tanh', { activation: 'tanh' }), tinySpec('export relu', { activation: 'relu' })]);
+  runs = await trainAll(client, [
+    tinySpec('export tanh', { activation: 'tanh' }),
+    tinySpec('export relu', { activation: 'relu' }),
+  ]);
 });
 test.afterAll(async () => {
   await lab?.stop();
@@ -33,7 +36,10 @@ async function openExport(page: Page, chart = 'Loss') {
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await page.getByRole('region', { name: chart }).getByRole('button', { name: 'Export figure' }).click();
   const dialog = page.getByRole('dialog', { name: `Export figure: ${chart}` });
-  await expect(dialog.getByRole('img', { name: /Preview of the exported/ })).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await expect(dialog.getByRole('img', { name: /Preview of the exported/ })).toHaveAttribute(
+    'src',
+    /^data:image\/svg\+xml;base64,/,
+  );
   return dialog;
 }
 
@@ -44,7 +50,9 @@ async function download(page: Page, button: ReturnType<Page['getByRole']>): Prom
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-test('SVG: parses, carries the edited title, axis labels and legend; the CLI renders the same bytes', async ({ page }) => {
+test('SVG: parses, carries the edited title, axis labels and legend; the CLI renders the same bytes', async ({
+  page,
+}) => {
   const dialog = await openExport(page);
   await dialog.getByRole('textbox', { name: 'Title' }).fill('Adding problem, T = 10');
   await dialog.getByRole('textbox', { name: 'X-axis label' }).fill('iteration');
@@ -53,7 +61,9 @@ test('SVG: parses, carries the edited title, axis labels and legend; the CLI ren
   await dialog.getByRole('combobox', { name: 'Font family' }).fill('Arimo');
   // The preview follows the settings: wait until it shows the new legend name.
   const preview = dialog.getByRole('img', { name: /Preview of the exported/ });
-  await expect.poll(async () => Buffer.from((await preview.getAttribute('src'))?.split(',')[1] ?? '', 'base64').toString()).toContain('tanh (train)');
+  await expect
+    .poll(async () => Buffer.from((await preview.getAttribute('src'))?.split(',')[1] ?? '', 'base64').toString())
+    .toContain('tanh (train)');
 
   const svg = await download(page, dialog.getByRole('button', { name: 'Save SVG' }));
   expect(svg.name).toBe('gradlab-loss.svg');
@@ -81,7 +91,22 @@ test('SVG: parses, carries the edited title, axis labels and legend; the CLI ren
   const out = join(lab.dir, 'cli.svg');
   const cli = spawnSync(
     process.execPath,
-    ['bin/gradlab.js', 'figure', '--db', lab.dbPath, '--runs', runs.map((r) => r.id).join(','), '--chart', 'loss', '--format', 'svg', '--settings', settingsPath, '--out', out],
+    [
+      'bin/gradlab.js',
+      'figure',
+      '--db',
+      lab.dbPath,
+      '--runs',
+      runs.map((r) => r.id).join(','),
+      '--chart',
+      'loss',
+      '--format',
+      'svg',
+      '--settings',
+      settingsPath,
+      '--out',
+      out,
+    ],
     { encoding: 'utf8' },
   );
   expect(cli.status, cli.stderr).toBe(0);
@@ -123,7 +148,10 @@ test('PDF: a real one-page PDF at the figure size', async ({ page }) => {
   const path = join(lab.dir, 'f.pdf');
   writeFileSync(path, pdf.bytes);
   const info = spawnSync('pdfinfo', [path], { encoding: 'utf8' });
-  if (info.error) test.info().annotations.push({ type: 'note', description: 'pdfinfo not installed: checked header and trailer only' });
+  if (info.error)
+    test
+      .info()
+      .annotations.push({ type: 'note', description: 'pdfinfo not installed: checked header and trailer only' });
   else {
     expect(info.status, info.stderr).toBe(0);
     expect(info.stdout).toMatch(/Pages:\s+1/);

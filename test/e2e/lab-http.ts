@@ -13,7 +13,10 @@ export function labClient(lab: ServedLab): LabClient {
 }
 
 /** A spec small enough to train in seconds: adding problem, T = 10, H = 8, 60 steps, a probe every 10. */
-export function tinySpec(name: string, over: { cell?: 'rnn' | 'lstm' | 'gru'; activation?: 'tanh' | 'relu' | 'sigmoid'; seed?: number; steps?: number } = {}): ExperimentSpecInput {
+export function tinySpec(
+  name: string,
+  over: { cell?: 'rnn' | 'lstm' | 'gru'; activation?: 'tanh' | 'relu' | 'sigmoid'; seed?: number; steps?: number } = {},
+): ExperimentSpecInput {
   return {
     name,
     task: { kind: 'adding', seqLen: 10 },
@@ -38,6 +41,7 @@ export async function waitEnded(client: LabClient, runId: string, timeoutMs = 12
 export async function trainAll(client: LabClient, specs: ExperimentSpecInput[]): Promise<RunSummary[]> {
   const started = await Promise.all(specs.map((spec) => client.startRun({ spec })));
   const ended = await Promise.all(started.map((r) => waitEnded(client, r.id)));
-  for (const r of ended) if (r.status !== 'completed') throw new Error(`Run ${r.name} ended ${r.status}: ${r.error ?? ''}`);
+  for (const r of ended)
+    if (r.status !== 'completed') throw new Error(`Run ${r.name} ended ${r.status}: ${r.error ?? ''}`);
   return ended;
 }

@@ -54,6 +54,10 @@ test('lists the eight lessons and runs one at the quick size to its verdict', as
   // Results come from stored runs: a fresh page shows the verdict without running anything.
   await openLessons(page);
   await page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: /^3\./ }).click();
-  await expect(page.getByRole('article', { name: /^3\./ }).locator('.lesson-head .verdict-badge')).toHaveText(/Supported/);
-  await expect(page.getByRole('article', { name: /^3\./ }).getByRole('button', { name: 'Run lesson again' })).toBeEnabled();
+  await expect(page.getByRole('article', { name: /^3\./ }).locator('.lesson-head .verdict-badge')).toHaveText(
+    /Supported/,
+  );
+  await expect(
+    page.getByRole('article', { name: /^3\./ }).getByRole('button', { name: 'Run lesson again' }),
+  ).toBeEnabled();
 });

@@ -19,9 +19,16 @@ test.afterAll(async () => {
 
 const progress = (page: Page) => page.getByRole('progressbar', { name: 'Training progress' });
 const stepNow = async (page: Page) => Number((await progress(page).getAttribute('aria-valuenow')) ?? 0);
-const flowStep = async (page: Page) => Number(/training step (\d+)/.exec((await page.getByRole('img', { name: 'Gradient flow' }).locator('..').textContent()) ?? '')?.[1] ?? -1);
+const flowStep = async (page: Page) =>
+  Number(
+    /training step (\d+)/.exec(
+      (await page.getByRole('img', { name: 'Gradient flow' }).locator('..').textContent()) ?? '',
+    )?.[1] ?? -1,
+  );
 
-test('a long run updates its charts while it trains, shows steps/s and ETA; Stop run stops it and Resume run carries on', async ({ page }) => {
+test('a long run updates its charts while it trains, shows steps/s and ETA; Stop run stops it and Resume run carries on', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

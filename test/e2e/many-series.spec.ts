@@ -19,7 +19,9 @@ test.beforeAll(async () => {
   lab = await startServedLab();
   client = labClient(lab);
   const cells = ['rnn', 'lstm', 'gru'] as const;
-  const specs = Array.from({ length: 20 }, (_, k) => tinySpec(`adding ${cells[k % 3]} tanh seed ${k + 1}`, { cell: cells[k % 3], seed: k + 1, steps: 40 }));
+  const specs = Array.from({ length: 20 }, (_, k) =>
+    tinySpec(`adding ${cells[k % 3]} tanh seed ${k + 1}`, { cell: cells[k % 3], seed: k + 1, steps: 40 }),
+  );
   runs = [];
   // Five at a time: the machine is shared.
   for (let i = 0; i < specs.length; i += 5) runs.push(...(await trainAll(client, specs.slice(i, i + 5))));
@@ -42,11 +44,17 @@ test('a 20-run loss figure at single-column size keeps its legend on the canvas'
   await page.screenshot({ path: '/tmp/shared-compare-20.png', fullPage: true });
   await loss.getByRole('button', { name: 'Export figure' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export figure: Loss' });
-  await expect(dialog.getByRole('img', { name: /Preview of the exported/ })).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await expect(dialog.getByRole('img', { name: /Preview of the exported/ })).toHaveAttribute(
+    'src',
+    /^data:image\/svg\+xml;base64,/,
+  );
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   await dialog.getByRole('radio', { name: 'PNG' }).check();
   await page.screenshot({ path: '/tmp/shared-export-dialog-20.png' });
-  const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save PNG' }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Save PNG' }).click(),
+  ]);
   const png = readFileSync(await dl.path());
   writeFileSync('/tmp/shared-loss-20.png', png);
   expect(png.readUInt32BE(16)).toBe(1050);

@@ -57,6 +57,11 @@ test('lists the five papers and runs one at its smallest to a verdict, published
 
   // Results come from stored runs: a fresh page shows the verdict without running anything.
   await openReplications(page);
-  await page.getByRole('navigation', { name: 'Replications' }).getByRole('button', { name: /Arjovsky 2016/ }).click();
-  await expect(page.getByRole('region', { name: 'Measured' }).locator('.verdict-badge')).toHaveText(/Reproduced|Partly reproduced|Not reproduced/);
+  await page
+    .getByRole('navigation', { name: 'Replications' })
+    .getByRole('button', { name: /Arjovsky 2016/ })
+    .click();
+  await expect(page.getByRole('region', { name: 'Measured' }).locator('.verdict-badge')).toHaveText(
+    /Reproduced|Partly reproduced|Not reproduced/,
+  );
 });

@@ -26,7 +26,8 @@ test.afterAll(async () => {
 });
 
 const table = (page: Page) => page.getByRole('table', { name: 'Runs' });
-const names = async (page: Page) => (await table(page).locator('tbody .run-name').allTextContents()).map((s) => s.trim());
+const names = async (page: Page) =>
+  (await table(page).locator('tbody .run-name').allTextContents()).map((s) => s.trim());
 
 async function openRuns(page: Page) {
   await page.goto(lab.url);
@@ -36,7 +37,10 @@ async function openRuns(page: Page) {
 
 /** Opens a filter menu (a disclosure named "<Filter> filter: …") and returns its checkbox group. */
 async function filterMenu(page: Page, name: string) {
-  await page.locator('summary').filter({ hasText: new RegExp(`^${name} filter:`) }).click();
+  await page
+    .locator('summary')
+    .filter({ hasText: new RegExp(`^${name} filter:`) })
+    .click();
   return page.getByRole('group', { name });
 }
 
@@ -73,10 +77,14 @@ test('lists every run with its columns, and searches and filters them', async ({
 test('sorts by clicking the headers', async ({ page }) => {
   await openRuns(page);
   const byLoss = [...runs].sort((a, b) => (a.final.loss ?? 0) - (b.final.loss ?? 0)).map((r) => r.name);
-  await table(page).getByRole('button', { name: /Final loss/ }).click();
+  await table(page)
+    .getByRole('button', { name: /Final loss/ })
+    .click();
   await expect(table(page).locator('th[aria-sort="ascending"]')).toContainText('Final loss');
   await expect.poll(() => names(page)).toEqual(byLoss);
-  await table(page).getByRole('button', { name: /Final loss/ }).click();
+  await table(page)
+    .getByRole('button', { name: /Final loss/ })
+    .click();
   await expect(table(page).locator('th[aria-sort="descending"]')).toContainText('Final loss');
   await expect.poll(() => names(page)).toEqual([...byLoss].reverse());
   await table(page).getByRole('button', { name: /Name/ }).click();
@@ -102,7 +110,11 @@ test('tags, notes and renames a run from its details, and filters by tag', async
   await details.getByRole('button', { name: 'Rename' }).click();
   await expect(table(page).getByRole('button', { name: 'alpha renamed', exact: true })).toBeVisible();
   const stored = await client.getRun({ runId: runs.find((r) => r.name === 'alpha rnn tanh')?.id ?? '' });
-  expect(stored).toMatchObject({ name: 'alpha renamed', tags: ['paper'], note: 'orthogonal init keeps the horizon long' });
+  expect(stored).toMatchObject({
+    name: 'alpha renamed',
+    tags: ['paper'],
+    note: 'orthogonal init keeps the horizon long',
+  });
 
   await page.getByRole('combobox', { name: 'Filter by tag' }).fill('paper');
   await page.getByRole('combobox', { name: 'Filter by tag' }).press('Enter');

@@ -46,5 +46,9 @@ test('imports TensorBoard logs and exports runs for TensorBoard from the Runs ta
   await expect(out.getByRole('status')).toContainText('Wrote 2 runs');
   await page.screenshot({ path: '/tmp/gradlab-tb-export.png' });
   expect(existsSync(join(lab.dir, 'out'))).toBe(true);
-  expect(readdirSync(join(lab.dir, 'out')).filter((f) => !f.startsWith('events.')).sort()).toEqual(['lr=0.1,seed=1', 'lr=0.1,seed=2']);
+  expect(
+    readdirSync(join(lab.dir, 'out'))
+      .filter((f) => !f.startsWith('events.'))
+      .sort(),
+  ).toEqual(['lr=0.1,seed=1', 'lr=0.1,seed=2']);
 });

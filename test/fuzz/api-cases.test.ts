@@ -32,7 +32,10 @@ afterAll(async () => {
 describe('fuzz counter-examples and limits (fixtures)', () => {
   for (const c of CASES) {
     it(`${c.method}: ${c.name}`, async () => {
-      const body = c.body === 'DEEP' ? `{"spec":${'['.repeat(20_000)}1${']'.repeat(20_000)}}` : c.body.replaceAll('r1', f.runIds[0]);
+      const body =
+        c.body === 'DEEP'
+          ? `{"spec":${'['.repeat(20_000)}1${']'.repeat(20_000)}}`
+          : c.body.replaceAll('r1', f.runIds[0]);
       const before = f.checksum();
       const reply = await f.call(c.method, body);
       expect(reply.status).toBe(c.status);
@@ -43,13 +46,26 @@ describe('fuzz counter-examples and limits (fixtures)', () => {
   }
 
   it('a body over the limit is answered 413 with an envelope, and the server goes on', async () => {
-    const server = await startLabServer({ dispatch: createDispatcher(f.lab.handlers), subscribe: f.lab.subscribe, staticDir: null, maxBodyBytes: 1024 });
+    const server = await startLabServer({
+      dispatch: createDispatcher(f.lab.handlers),
+      subscribe: f.lab.subscribe,
+      staticDir: null,
+      maxBodyBytes: 1024,
+    });
     try {
-      const post = (body: string) => fetch(`http://127.0.0.1:${server.port}/api/listRuns`, { method: 'POST', headers: { 'x-gradlab-token': server.token }, body });
+      const post = (body: string) =>
+        fetch(`http://127.0.0.1:${server.port}/api/listRuns`, {
+          method: 'POST',
+          headers: { 'x-gradlab-token': server.token },
+          body,
+        });
       const res = await post(JSON.stringify({ text: 'x'.repeat(100_000) }));
       expect(res.status).toBe(413);
       const message = 'Request body is larger than the 1024 bytes a call may send.';
-      expect(await res.json()).toEqual({ ok: false, error: { code: 'invalid_argument', message, issues: [{ path: '', message }] } });
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: { code: 'invalid_argument', message, issues: [{ path: '', message }] },
+      });
       expect((await post('{}')).status).toBe(200);
     } finally {
       await server.close();
@@ -57,7 +73,9 @@ describe('fuzz counter-examples and limits (fixtures)', () => {
   });
 
   it('a WebSocket message over 1 MiB closes that socket (1009) and leaves the server answering', async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${f.server.port}${HTTP_EVENTS_PATH}?token=${f.server.token}`, { headers: { origin: `http://127.0.0.1:${f.server.port}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${f.server.port}${HTTP_EVENTS_PATH}?token=${f.server.token}`, {
+      headers: { origin: `http://127.0.0.1:${f.server.port}` },
+    });
     await new Promise((resolve, reject) => {
       ws.once('open', resolve);
       ws.once('error', reject);

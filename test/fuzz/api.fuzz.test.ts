@@ -36,7 +36,15 @@ const VALID: Partial<Record<LabMethodName, () => unknown>> = {
   renameRun: () => ({ runId: f.runIds[0], name: 'renamed' }),
   tagRun: () => ({ runId: f.runIds[0], add: ['a'], remove: ['fuzz'] }),
   noteRun: () => ({ runId: f.runIds[0], note: 'a note' }),
-  listRuns: () => ({ text: 'fuzz', status: ['completed'], tag: ['fuzz'], sort: 'finalLoss', order: 'asc', limit: 10, offset: 0 }),
+  listRuns: () => ({
+    text: 'fuzz',
+    status: ['completed'],
+    tag: ['fuzz'],
+    sort: 'finalLoss',
+    order: 'asc',
+    limit: 10,
+    offset: 0,
+  }),
   getRun: () => ({ runId: f.runIds[0] }),
   getSeries: () => ({ runId: f.runIds[0], metrics: ['loss'], maxPoints: 10 }),
   getProfiles: () => ({ runId: f.runIds[0], steps: [10], latest: false, max: 5 }),
@@ -52,9 +60,31 @@ const VALID: Partial<Record<LabMethodName, () => unknown>> = {
 };
 
 /** Accepted calls of these change nothing stored. */
-const READ_ONLY = new Set<string>(['health', 'engineInfo', 'validateSpec', 'listRuns', 'getRun', 'getSeries', 'getProfiles', 'sweepSummary', 'exportBundle', 'exportSeriesCsv', 'exportFigure', 'listLessons', 'getLesson']);
+const READ_ONLY = new Set<string>([
+  'health',
+  'engineInfo',
+  'validateSpec',
+  'listRuns',
+  'getRun',
+  'getSeries',
+  'getProfiles',
+  'sweepSummary',
+  'exportBundle',
+  'exportSeriesCsv',
+  'exportFigure',
+  'listLessons',
+  'getLesson',
+]);
 /** These may be accepted (they change only the seeded rows); every other method is sent refused arguments only, so nothing starts training. */
-const MAY_ACCEPT = new Set<string>([...READ_ONLY, 'stopRun', 'deleteRun', 'renameRun', 'tagRun', 'noteRun', 'importBundle']);
+const MAY_ACCEPT = new Set<string>([
+  ...READ_ONLY,
+  'stopRun',
+  'deleteRun',
+  'renameRun',
+  'tagRun',
+  'noteRun',
+  'importBundle',
+]);
 
 type Input = { body: string } | { value: unknown };
 const bodyOf = (i: Input): string => ('body' in i ? i.body : i.value === undefined ? '' : toWire(i.value));

@@ -9,7 +9,8 @@ const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwn
 
 export function objectOf(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
   const o: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   return o;
 }
 
@@ -20,7 +21,19 @@ export function deep(depth: number, kind: 'array' | 'object'): unknown {
   return v;
 }
 
-export const strangeNumber = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 1e308, -1e308, 2 ** 53 + 1, 5e-324, 1.5, -1, 0);
+export const strangeNumber = fc.constantFrom(
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  -0,
+  1e308,
+  -1e308,
+  2 ** 53 + 1,
+  5e-324,
+  1.5,
+  -1,
+  0,
+);
 
 export const strangeLeaf: fc.Arbitrary<unknown> = fc.oneof(
   strangeNumber,
@@ -30,25 +43,43 @@ export const strangeLeaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 10 }),
-  fc.constantFrom('', ' ', '\u0000', 'x'.repeat(300_000), '../../etc/passwd', "'; DROP TABLE runs; --", '%s%s%n', '\uD800', 'NaN', 'Infinity', '2026-13-45T99:99:99Z'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    'x'.repeat(300_000),
+    '../../etc/passwd',
+    "'; DROP TABLE runs; --",
+    '%s%s%n',
+    '\uD800',
+    'NaN',
+    'Infinity',
+    '2026-13-45T99:99:99Z',
+  ),
   fc.constantFrom(PROTO_KEYS[0]!, PROTO_KEYS[1]!),
 );
 
-const key = fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 2, arbitrary: fc.constantFrom(...PROTO_KEYS) }, { weight: 1, arbitrary: fc.constantFrom('runId', 'spec', 'name', 'id', 'base64', 'limit') });
+const key = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
+  { weight: 2, arbitrary: fc.constantFrom(...PROTO_KEYS) },
+  { weight: 1, arbitrary: fc.constantFrom('runId', 'spec', 'name', 'id', 'base64', 'limit') },
+);
 
 /** Random trees of hostile leaves; plus a few fixed monsters (huge arrays, deep nesting). */
-export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ maxDepth: 3, depthSize: 'small' }, strangeLeaf, tie('array'), tie('object')),
-  array: fc.array(tie('value'), { maxLength: 4 }),
-  object: fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map(objectOf),
-})).value.chain((v) =>
-  fc.oneof(
-    { weight: 20, arbitrary: fc.constant(v) },
-    { weight: 1, arbitrary: fc.constant(new Array(200_000).fill(0)) },
-    { weight: 1, arbitrary: fc.constant(deep(60, 'array')) },
-    { weight: 1, arbitrary: fc.constant(deep(60, 'object')) },
-  ),
-);
+export const hostileValue: fc.Arbitrary<unknown> = fc
+  .letrec((tie) => ({
+    value: fc.oneof({ maxDepth: 3, depthSize: 'small' }, strangeLeaf, tie('array'), tie('object')),
+    array: fc.array(tie('value'), { maxLength: 4 }),
+    object: fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map(objectOf),
+  }))
+  .value.chain((v) =>
+    fc.oneof(
+      { weight: 20, arbitrary: fc.constant(v) },
+      { weight: 1, arbitrary: fc.constant(new Array(200_000).fill(0)) },
+      { weight: 1, arbitrary: fc.constant(deep(60, 'array')) },
+      { weight: 1, arbitrary: fc.constant(deep(60, 'object')) },
+    ),
+  );
 
 type Path = (string | number)[];
 
@@ -57,7 +88,8 @@ function paths(v: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
   if (prefix.length > 12) return out;
   if (Array.isArray(v)) v.slice(0, 20).forEach((x, i) => paths(x, [...prefix, i], out));
-  else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...prefix, k], out);
+  else if (v !== null && typeof v === 'object')
+    for (const k of Object.keys(v)) paths((v as Record<string, unknown>)[k], [...prefix, k], out);
   return out;
 }
 
@@ -67,18 +99,26 @@ function clone(v: unknown): unknown {
   return v;
 }
 
-type Mutation = { kind: 'replace'; value: unknown } | { kind: 'delete' } | { kind: 'addKey'; key: string; value: unknown } | { kind: 'wrap' };
+type Mutation =
+  | { kind: 'replace'; value: unknown }
+  | { kind: 'delete' }
+  | { kind: 'addKey'; key: string; value: unknown }
+  | { kind: 'wrap' };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: hostileValue.map((value) => ({ kind: 'replace' as const, value })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'delete' as const }) },
-  { weight: 2, arbitrary: fc.tuple(key, hostileValue).map(([k, value]) => ({ kind: 'addKey' as const, key: k, value })) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(key, hostileValue).map(([k, value]) => ({ kind: 'addKey' as const, key: k, value })),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'wrap' as const }) },
 );
 
 function apply(valid: unknown, path: Path, m: Mutation): unknown {
   const root = clone(valid);
-  const at = (v: unknown, p: Path): unknown => p.reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], v);
+  const at = (v: unknown, p: Path): unknown =>
+    p.reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], v);
   if (path.length === 0) {
     if (m.kind === 'replace') return m.value;
     if (m.kind === 'wrap') return [root];
@@ -100,7 +140,8 @@ function apply(valid: unknown, path: Path, m: Mutation): unknown {
       break;
     case 'addKey': {
       const host = target !== null && typeof target === 'object' && !Array.isArray(target) ? target : parent;
-      if (host !== null && typeof host === 'object' && !Array.isArray(host)) Object.defineProperty(host, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      if (host !== null && typeof host === 'object' && !Array.isArray(host))
+        Object.defineProperty(host, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
       break;
     }
   }
@@ -113,7 +154,10 @@ export function mutated(valid: unknown): fc.Arbitrary<unknown> {
     const all = paths(v);
     return fc.tuple(fc.nat({ max: all.length - 1 }), mutation).map(([i, m]) => apply(v, all[i]!, m));
   };
-  return fc.oneof({ arbitrary: one(valid), weight: 3 }, { arbitrary: one(valid).chain((v) => (v !== null && typeof v === 'object' ? one(v) : fc.constant(v))), weight: 1 });
+  return fc.oneof(
+    { arbitrary: one(valid), weight: 3 },
+    { arbitrary: one(valid).chain((v) => (v !== null && typeof v === 'object' ? one(v) : fc.constant(v))), weight: 1 },
+  );
 }
 
 /** Nesting far deeper than any caller needs (stack-hungry parsers and validators meet it here), as JSON text. */
@@ -121,7 +165,25 @@ const deepText = (depth: number, key: string): string => `{"${key}":${'['.repeat
 
 /** Bodies that are not JSON at all, or not what the wire codec expects. */
 export const rawBody: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(deepText(20_000, 'spec'), deepText(20_000, 'runId'), deepText(5_000, 'settings'), `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`),
+  fc.constantFrom(
+    deepText(20_000, 'spec'),
+    deepText(20_000, 'runId'),
+    deepText(5_000, 'settings'),
+    `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`,
+  ),
   fc.string({ maxLength: 50 }),
-  fc.constantFrom('{', '[1,2', '{"a":}', 'null', 'true', '"x"', '1e999', '{"__proto__":{"polluted":1}}', '{"constructor":{"prototype":{"polluted":1}}}', '\uFEFF{}', '{}'.padEnd(10_000, ' '), '[' .repeat(100_000)),
+  fc.constantFrom(
+    '{',
+    '[1,2',
+    '{"a":}',
+    'null',
+    'true',
+    '"x"',
+    '1e999',
+    '{"__proto__":{"polluted":1}}',
+    '{"constructor":{"prototype":{"polluted":1}}}',
+    '\uFEFF{}',
+    '{}'.padEnd(10_000, ' '),
+    '['.repeat(100_000),
+  ),
 );

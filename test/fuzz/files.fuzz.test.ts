@@ -25,19 +25,31 @@ afterAll(async () => {
 });
 
 const truncated = fc.nat().map((n) => bundle.subarray(0, n % bundle.length));
-const flipped = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 8 }).map((flips) => {
-  const b = Buffer.from(bundle);
-  for (const [i, bit] of flips) b[i % b.length]! ^= 1 << bit;
-  return b;
-});
+const flipped = fc
+  .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 8 })
+  .map((flips) => {
+    const b = Buffer.from(bundle);
+    for (const [i, bit] of flips) b[i % b.length]! ^= 1 << bit;
+    return b;
+  });
 const versions = fc
-  .record({ version: fc.oneof(fc.constantFrom(0, -1, 2, 1.5, '1', null, 2 ** 31, Number.NaN), fc.anything()), format: fc.oneof(fc.constant('gradlab-bundle'), fc.string(), fc.constant('y'.repeat(100_000))) })
+  .record({
+    version: fc.oneof(fc.constantFrom(0, -1, 2, 1.5, '1', null, 2 ** 31, Number.NaN), fc.anything()),
+    format: fc.oneof(fc.constant('gradlab-bundle'), fc.string(), fc.constant('y'.repeat(100_000))),
+  })
   .map(({ version, format }) => {
     const doc = fromWire(zlib.gunzipSync(bundle).toString('utf8')) as Record<string, unknown>;
     return zlib.gzipSync(toWire({ ...doc, version, format }));
   });
-const contents = fc.constant(null).chain(() => mutated(fromWire(zlib.gunzipSync(bundle).toString('utf8')))).map((doc) => zlib.gzipSync(toWire(doc ?? null)));
-const notGzip = fc.oneof(fc.uint8Array({ maxLength: 64 }).map((a) => Buffer.from(a)), fc.constant(zlib.gzipSync(Buffer.from('not json'))), fc.constant(zlib.gzipSync(Buffer.from('[1,2,3]'))));
+const contents = fc
+  .constant(null)
+  .chain(() => mutated(fromWire(zlib.gunzipSync(bundle).toString('utf8'))))
+  .map((doc) => zlib.gzipSync(toWire(doc ?? null)));
+const notGzip = fc.oneof(
+  fc.uint8Array({ maxLength: 64 }).map((a) => Buffer.from(a)),
+  fc.constant(zlib.gzipSync(Buffer.from('not json'))),
+  fc.constant(zlib.gzipSync(Buffer.from('[1,2,3]'))),
+);
 
 describe('bundles under fuzzing, through importBundle over HTTP', () => {
   it('refuses every broken bundle with a coded error and changes nothing', async () => {
@@ -60,12 +72,32 @@ describe('bundles under fuzzing, through importBundle over HTTP', () => {
 
 const field = fc.oneof(
   { weight: 6, arbitrary: fc.double({ noNaN: true, min: -1e6, max: 1e6 }).map(String) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'NaN', '-Infinity', 'inf', '1e39', '0x10', 'abc', '"1"', '1,5', '# classes=3', '# classes=1') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'NaN',
+      '-Infinity',
+      'inf',
+      '1e39',
+      '0x10',
+      'abc',
+      '"1"',
+      '1,5',
+      '# classes=3',
+      '# classes=1',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
   { weight: 1, arbitrary: fc.constantFrom('z'.repeat(100_000), '9'.repeat(400), `# classes=${'7'.repeat(5000)}`) },
 );
 const csvText = fc
-  .tuple(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean())
+  .tuple(
+    fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { maxLength: 8 }),
+    fc.constantFrom('\n', '\r\n', '\r'),
+    fc.boolean(),
+  )
   .map(([rows, eol, classes]) => (classes ? `# classes=3${eol}` : '') + rows.map((r) => r.join(',')).join(eol));
 
 describe('CSV files under fuzzing', () => {
@@ -84,7 +116,8 @@ describe('CSV files under fuzzing', () => {
         expect(e.code).toBe('invalid_argument');
         expect(e.issues).toEqual([{ path: 'task.path', message: e.message }]);
         expect(e.message.length).toBeLessThanOrEqual(400);
-        for (const line of text.split(/\r?\n|\r/)) if (line.trim().length > 40) expect(e.message).not.toContain(line.trim());
+        for (const line of text.split(/\r?\n|\r/))
+          if (line.trim().length > 40) expect(e.message).not.toContain(line.trim());
         for (const quoted of e.message.match(/"[^"]*"/g) ?? []) expect(quoted.length).toBeLessThanOrEqual(40);
       }),
       { seed: FUZZ_SEED, numRuns: runsOr(300) },

@@ -30,7 +30,9 @@ export const TINY_SPEC: ExperimentSpecInput = {
 
 export interface Reply {
   status: number;
-  envelope: { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; issues?: { path: string; message: string }[] } };
+  envelope:
+    | { ok: true; result: unknown }
+    | { ok: false; error: { code: string; message: string; issues?: { path: string; message: string }[] } };
 }
 
 export interface FuzzLab {
@@ -49,11 +51,17 @@ export interface FuzzLab {
 export function tableChecksum(db: Database.Database): string {
   const hash = createHash('sha256');
   // lab_sessions holds which labs have the file open (their heartbeat moves every few seconds): not user data.
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name != 'lab_sessions' ORDER BY name").pluck().all() as string[];
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name != 'lab_sessions' ORDER BY name")
+    .pluck()
+    .all() as string[];
   for (const t of tables) {
-    const rows = (db.prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((r) =>
-      JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? `blob:${v.toString('hex')}` : v))),
-    );
+    const rows = (
+      db
+        .prepare(`SELECT * FROM "${t.replace(/"/g, '""')}"`)
+        .raw()
+        .all() as unknown[][]
+    ).map((r) => JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? `blob:${v.toString('hex')}` : v))));
     rows.sort();
     hash.update(`${t}\n${rows.join('\n')}\n`);
   }
@@ -64,15 +72,42 @@ function seed(dbPath: string): { runIds: [string, string]; sweepId: string } {
   const store = LabStore.open(dbPath);
   const sweep = store.createSweep({ name: 'fuzz sweep', base: TINY_SPEC, grid: { 'train.seed': [1, 2] } });
   const ids = [0, 1].map((k) => {
-    const run = store.createRun({ spec: { ...TINY_SPEC, train: { ...TINY_SPEC.train, seed: k + 1 } }, sweepId: sweep.id, tags: ['fuzz', `seed${k}`] });
+    const run = store.createRun({
+      spec: { ...TINY_SPEC, train: { ...TINY_SPEC.train, seed: k + 1 } },
+      sweepId: sweep.id,
+      tags: ['fuzz', `seed${k}`],
+    });
     store.markStarted(run.id, { backend: 'cpu', device: 'fuzz' });
     store.appendSteps(
       run.id,
-      Array.from({ length: 20 }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1 + k), gradNorm: 0.5 + i, clipped: false, wallMs: 10 * (i + 1) })),
+      Array.from({ length: 20 }, (_, i) => ({
+        step: i + 1,
+        loss: 1 / (i + 1 + k),
+        gradNorm: 0.5 + i,
+        clipped: false,
+        wallMs: 10 * (i + 1),
+      })),
     );
-    store.saveProfile(run.id, { step: 10, layers: [{ layer: 0, horizon: 3, hNorms: [1, 0.5, 0.25], jacobianBound: 0.9, sigmaMax: 0.8, spectralRadius: 0.7, saturation: 0.1 }] });
+    store.saveProfile(run.id, {
+      step: 10,
+      layers: [
+        {
+          layer: 0,
+          horizon: 3,
+          hNorms: [1, 0.5, 0.25],
+          jacobianBound: 0.9,
+          sigmaMax: 0.8,
+          spectralRadius: 0.7,
+          saturation: 0.1,
+        },
+      ],
+    });
     store.saveCheckpoint(run.id, { step: 10, data: new Uint8Array([1, 2, 3, 4]) });
-    store.finishRun(run.id, { status: k === 0 ? 'completed' : 'diverged', final: { loss: k === 0 ? 0.05 : Number.NaN, steps: 20 }, divergence: k === 0 ? null : { step: 20, tensor: 'loss' } });
+    store.finishRun(run.id, {
+      status: k === 0 ? 'completed' : 'diverged',
+      final: { loss: k === 0 ? 0.05 : Number.NaN, steps: 20 },
+      divergence: k === 0 ? null : { step: 20, tensor: 'loss' },
+    });
     return run.id;
   });
   store.close();
@@ -83,8 +118,18 @@ export async function startFuzzLab(): Promise<FuzzLab> {
   const dir = mkdtempSync(join(tmpdir(), 'gradlab-fuzz-'));
   const dbPath = join(dir, 'lab.db');
   const { runIds, sweepId } = seed(dbPath);
-  const lab = createLab({ mode: 'test', version: '0.0.0-fuzz', launcher: forkLauncher(), databasePath: dbPath, concurrency: 1 });
-  const server = await startLabServer({ dispatch: createDispatcher(lab.handlers, { checkResults: true }), subscribe: lab.subscribe, staticDir: null });
+  const lab = createLab({
+    mode: 'test',
+    version: '0.0.0-fuzz',
+    launcher: forkLauncher(),
+    databasePath: dbPath,
+    concurrency: 1,
+  });
+  const server = await startLabServer({
+    dispatch: createDispatcher(lab.handlers, { checkResults: true }),
+    subscribe: lab.subscribe,
+    staticDir: null,
+  });
   const reader = new Database(dbPath, { readonly: true });
   return {
     lab,

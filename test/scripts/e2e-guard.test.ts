@@ -4,7 +4,10 @@ import { spawnSync } from 'node:child_process';
 
 describe('npm run test:e2e without Chromium', () => {
   it('exits non-zero with install instructions', () => {
-    const r = spawnSync(process.execPath, ['scripts/e2e.mjs'], { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' } });
+    const r = spawnSync(process.execPath, ['scripts/e2e.mjs'], {
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('End-to-end tests need Chromium');
     expect(r.stderr).toContain('apt-get install -y chromium');

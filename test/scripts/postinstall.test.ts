@@ -25,7 +25,12 @@ describe('postinstall', () => {
   });
 
   it('succeeds with a one-line explanation when the download fails', () => {
-    const r = postinstall({ GRADLAB_ELECTRON_INSTALL: script('fail.cjs', "console.error('RequestError: getaddrinfo ENOTFOUND'); process.exit(1)") });
+    const r = postinstall({
+      GRADLAB_ELECTRON_INSTALL: script(
+        'fail.cjs',
+        "console.error('RequestError: getaddrinfo ENOTFOUND'); process.exit(1)",
+      ),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toContain('getaddrinfo ENOTFOUND');
@@ -33,7 +38,10 @@ describe('postinstall', () => {
   });
 
   it('respects ELECTRON_SKIP_BINARY_DOWNLOAD', () => {
-    const r = postinstall({ ELECTRON_SKIP_BINARY_DOWNLOAD: '1', GRADLAB_ELECTRON_INSTALL: script('never.cjs', 'process.exit(3)') });
+    const r = postinstall({
+      ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+      GRADLAB_ELECTRON_INSTALL: script('never.cjs', 'process.exit(3)'),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('not fetching Electron');
   });

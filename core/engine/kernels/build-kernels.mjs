@@ -47,7 +47,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = moduleText(buildKernel());
   if (process.argv.includes('--check')) {
     const same = readFileSync(target, 'utf8') === text;
-    console.log(same ? 'recurrent-wasm.ts matches its source' : 'recurrent-wasm.ts is stale: run node core/engine/kernels/build-kernels.mjs');
+    console.log(
+      same
+        ? 'recurrent-wasm.ts matches its source'
+        : 'recurrent-wasm.ts is stale: run node core/engine/kernels/build-kernels.mjs',
+    );
     process.exit(same ? 0 : 1);
   }
   writeFileSync(target, text);

@@ -51,7 +51,16 @@ export function beginFusedPass(): void {
 }
 
 /** xp [T·B, G·H] with the folded biases, Wh [H, G·H], bh (GRU) [G·H]. */
-export function fusedLayerForward(cell: Cell, act: Activation, T: number, B: number, H: number, xp: Float32Array, wh: Float32Array, bh: Float32Array | null): FusedLayer {
+export function fusedLayerForward(
+  cell: Cell,
+  act: Activation,
+  T: number,
+  B: number,
+  H: number,
+  xp: Float32Array,
+  wh: Float32Array,
+  bh: Float32Array | null,
+): FusedLayer {
   const k = recurrentKernel()!;
   const a = kernelArena();
   const GH = GATES[cell] * H;
@@ -76,13 +85,17 @@ export function fusedLayerForward(cell: Cell, act: Activation, T: number, B: num
 /** Rows [from, to) of the layer's h (copied out of the arena). */
 export function fusedHidden(L: FusedLayer, fromRow = 0, toRow = L.T * L.B): Float32Array {
   check(L);
-  return kernelArena().f32(L.h + fromRow * L.H * 4, (toRow - fromRow) * L.H).slice();
+  return kernelArena()
+    .f32(L.h + fromRow * L.H * 4, (toRow - fromRow) * L.H)
+    .slice();
 }
 
 /** f'(candidate) for every step [T·B, H] (rnn a_t, lstm a_g, gru a_n), copied out. */
 export function fusedDerivatives(L: FusedLayer): Float32Array {
   check(L);
-  return kernelArena().f32(L.d, L.T * L.B * L.H).slice();
+  return kernelArena()
+    .f32(L.d, L.T * L.B * L.H)
+    .slice();
 }
 
 /** Share of f'(candidate) entries with |·| < threshold, read in place (no copy of the T·B·H buffer). */
@@ -95,7 +108,8 @@ export function fusedSaturation(L: FusedLayer, threshold: number): number {
 }
 
 function check(L: FusedLayer): void {
-  if (L.generation !== kernelArena().generation) throw new Error('Fused layer trace used after a later forward pass reused its memory');
+  if (L.generation !== kernelArena().generation)
+    throw new Error('Fused layer trace used after a later forward pass reused its memory');
 }
 
 /**
@@ -103,7 +117,12 @@ function check(L: FusedLayer): void {
  * at scale e^{extLog[t]} (null: unscaled). rescale: carry the recurrence renormalised (for norms far below
  * float32's range; dxp then holds scaled rows).
  */
-export function fusedLayerBackward(L: FusedLayer, ext: Float32Array, extLog: Float64Array | null, rescale: boolean): FusedBackward {
+export function fusedLayerBackward(
+  L: FusedLayer,
+  ext: Float32Array,
+  extLog: Float64Array | null,
+  rescale: boolean,
+): FusedBackward {
   check(L);
   const k = recurrentKernel()!;
   const a = kernelArena();
@@ -123,7 +142,29 @@ export function fusedLayerBackward(L: FusedLayer, ext: Float32Array, extLog: Flo
   const cNorm = a.alloc(T, 8);
   const scratch = a.alloc(4 * B * H);
   const t0 = performance.now();
-  k.backward(CELL_ID[cell], ACT_ID[L.act], T, B, H, rescale ? 1 : 0, wht, extP, extLogP, L.h, L.d, L.s, L.c, L.fc, L.hn, dxp, dhp, logs, hNorm, cNorm, scratch);
+  k.backward(
+    CELL_ID[cell],
+    ACT_ID[L.act],
+    T,
+    B,
+    H,
+    rescale ? 1 : 0,
+    wht,
+    extP,
+    extLogP,
+    L.h,
+    L.d,
+    L.s,
+    L.c,
+    L.fc,
+    L.hn,
+    dxp,
+    dhp,
+    logs,
+    hNorm,
+    cNorm,
+    scratch,
+  );
   fusedTimings.backwardMs += performance.now() - t0;
   fusedTimings.backwardCalls++;
   return {

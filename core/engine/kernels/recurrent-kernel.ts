@@ -14,10 +14,45 @@ type Ptr = number;
 interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
-  forward(cell: number, act: number, T: number, B: number, H: number, xp: Ptr, wh: Ptr, bh: Ptr, h: Ptr, d: Ptr, s: Ptr, c: Ptr, fc: Ptr, hn: Ptr, scratch: Ptr): void;
+  forward(
+    cell: number,
+    act: number,
+    T: number,
+    B: number,
+    H: number,
+    xp: Ptr,
+    wh: Ptr,
+    bh: Ptr,
+    h: Ptr,
+    d: Ptr,
+    s: Ptr,
+    c: Ptr,
+    fc: Ptr,
+    hn: Ptr,
+    scratch: Ptr,
+  ): void;
   backward(
-    cell: number, act: number, T: number, B: number, H: number, rescale: number, wht: Ptr, ext: Ptr, extLog: Ptr,
-    h: Ptr, d: Ptr, s: Ptr, c: Ptr, fc: Ptr, hn: Ptr, dxp: Ptr, dhp: Ptr, logs: Ptr, hNorm: Ptr, cNorm: Ptr, scratch: Ptr,
+    cell: number,
+    act: number,
+    T: number,
+    B: number,
+    H: number,
+    rescale: number,
+    wht: Ptr,
+    ext: Ptr,
+    extLog: Ptr,
+    h: Ptr,
+    d: Ptr,
+    s: Ptr,
+    c: Ptr,
+    fc: Ptr,
+    hn: Ptr,
+    dxp: Ptr,
+    dhp: Ptr,
+    logs: Ptr,
+    hNorm: Ptr,
+    cNorm: Ptr,
+    scratch: Ptr,
   ): void;
   transpose(a: Ptr, rows: number, cols: number, out: Ptr): void;
 }

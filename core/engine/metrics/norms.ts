@@ -7,7 +7,11 @@
  * ||v[offset .. offset+length)||_2 with max-scaling, and the largest |entry| it scaled by. NaN anywhere gives
  * NaN for both; ±Infinity gives Infinity for both.
  */
-export function scaledNorm(v: ArrayLike<number>, offset = 0, length = v.length - offset): { max: number; norm: number } {
+export function scaledNorm(
+  v: ArrayLike<number>,
+  offset = 0,
+  length = v.length - offset,
+): { max: number; norm: number } {
   let m = 0;
   for (let i = offset; i < offset + length; i++) {
     const a = Math.abs(v[i]!);

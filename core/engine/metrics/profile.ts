@@ -37,7 +37,14 @@ export interface HiddenNorms {
 }
 
 /** The profile from a forward trace and its backward's norms. Call inside tf.tidy, while the trace lives. */
-export function profileFromPass(params: Params, model: ModelShape, trace: ForwardTrace, norms: HiddenNorms, step: number, opts: ProfileOptions = {}): GradientProfile {
+export function profileFromPass(
+  params: Params,
+  model: ModelShape,
+  trace: ForwardTrace,
+  norms: HiddenNorms,
+  step: number,
+  opts: ProfileOptions = {},
+): GradientProfile {
   const { act } = trace;
   const layers = trace.layers.map((lt, l): LayerProfile => {
     const hNorms = norms.h[l]!;
@@ -45,7 +52,9 @@ export function profileFromPass(params: Params, model: ModelShape, trace: Forwar
     const spectra = model.cell === 'rnn' && opts.spectra !== false;
     // The derivatives tensor is only needed for the Jacobians; the fused path counts saturation in place.
     const derivs = spectra || !lt.fused ? layerDerivatives(trace, lt) : null;
-    const saturation = lt.fused ? fusedSaturation(lt.fused, SATURATION_THRESHOLD) : saturationShare([derivs!]).dataSync()[0]!;
+    const saturation = lt.fused
+      ? fusedSaturation(lt.fused, SATURATION_THRESHOLD)
+      : saturationShare([derivs!]).dataSync()[0]!;
     const profile: LayerProfile = { layer: l, hNorms, horizon: gradientHorizon(hNorms), saturation };
     if (cNorms) profile.cNorms = cNorms;
     if (spectra) {
@@ -65,7 +74,13 @@ export function profileFromPass(params: Params, model: ModelShape, trace: Forwar
 }
 
 /** A profile from its own forward/backward pass on `batch` (the fixed probe batch). */
-export function measureProfile(params: Params, model: ModelShape, batch: BatchTensors, step: number, opts: ProfileOptions = {}): GradientProfile {
+export function measureProfile(
+  params: Params,
+  model: ModelShape,
+  batch: BatchTensors,
+  step: number,
+  opts: ProfileOptions = {},
+): GradientProfile {
   return tf.tidy(() => {
     const g = rescaledHiddenGradients(params, model, batch);
     return profileFromPass(params, model, g.trace, { h: g.hNorms, c: g.cNorms }, step, opts);

@@ -36,7 +36,10 @@ function normalise(t: Tensor2D, log: Scalar | null): Scaled {
 function addScaled(a: Scaled | null, b: Scaled | null): Scaled | null {
   if (!a || !b) return a ?? b;
   const L = tf.maximum(a.log, b.log) as Scalar;
-  const value = tf.add(tf.mul(a.value, tf.exp(tf.sub(a.log, L))), tf.mul(b.value, tf.exp(tf.sub(b.log, L)))) as Tensor2D;
+  const value = tf.add(
+    tf.mul(a.value, tf.exp(tf.sub(a.log, L))),
+    tf.mul(b.value, tf.exp(tf.sub(b.log, L))),
+  ) as Tensor2D;
   return { value, log: L };
 }
 
@@ -55,7 +58,9 @@ export function rescaledHiddenGradients(params: Params, model: ModelShape, batch
   const { dOut } = lossDef.apply(trace.out, batch.y, batch.w);
   const dRead = tf.matMul(dOut, tf.transpose(params.readout.W)) as Tensor2D;
   if (trace.layers[0]!.fused) return fusedRescaled(params, trace, dRead, lossDef.everyStep);
-  let ext: (Scaled | null)[] = lossDef.everyStep ? splitRows(dRead, T).map((d) => normalise(d, null)) : [...new Array<null>(T - 1).fill(null), normalise(dRead, null)];
+  let ext: (Scaled | null)[] = lossDef.everyStep
+    ? splitRows(dRead, T).map((d) => normalise(d, null))
+    : [...new Array<null>(T - 1).fill(null), normalise(dRead, null)];
   const { cell: c, act: f } = trace;
   const dhs: Scaled[][] = [];
   const dcs: (Scaled[] | null)[] = [];
@@ -71,7 +76,10 @@ export function rescaledHiddenGradients(params: Params, model: ModelShape, batch
     let carry: { h: Tensor2D; c: Tensor2D | null; log: Scalar } | null = null;
     for (let t = T - 1; t >= 0; t--) {
       const fromNext: Scaled | null = carry ? { value: carry.h, log: carry.log } : null;
-      const total: Scaled = addScaled(ext[t] ?? null, fromNext) ?? { value: tf.zeros([B, model.hidden]) as Tensor2D, log: tf.scalar(0) };
+      const total: Scaled = addScaled(ext[t] ?? null, fromNext) ?? {
+        value: tf.zeros([B, model.hidden]) as Tensor2D,
+        log: tf.scalar(0),
+      };
       // Bring the carried dc to the scale of dh so the cell step sees one common scale.
       const dcNext = carry?.c ? (tf.mul(carry.c, tf.exp(tf.sub(carry.log, total.log))) as Tensor2D) : null;
       dh[t] = total;
@@ -83,7 +91,11 @@ export function rescaledHiddenGradients(params: Params, model: ModelShape, batch
         if (g.dhPrevDirect) h = tf.add(h, g.dhPrevDirect);
         const cPrev: Tensor2D | null = g.dcPrev ?? null;
         const m = tf.maximum(cPrev ? tf.maximum(tf.max(tf.abs(h)), tf.max(tf.abs(cPrev))) : tf.max(tf.abs(h)), TINY);
-        carry = { h: tf.div(h, m) as Tensor2D, c: cPrev ? (tf.div(cPrev, m) as Tensor2D) : null, log: tf.add(total.log, tf.log(m)) as Scalar };
+        carry = {
+          h: tf.div(h, m) as Tensor2D,
+          c: cPrev ? (tf.div(cPrev, m) as Tensor2D) : null,
+          log: tf.add(total.log, tf.log(m)) as Scalar,
+        };
       }
     }
     dhs[l] = dh;

@@ -55,8 +55,17 @@ export function sigmaMaxHost(a: Float64Array | Float32Array, rows: number, cols:
  * fixed smooth vector). It stops once σ changes by less than 1e-12 relative between iterations: from a
  * previous probe's vector that takes a handful, from scratch up to `iterations`.
  */
-export function topSingular(a: Float64Array | Float32Array, rows: number, cols: number, iterations = 200, start?: Float64Array): { sigma: number; v: Float64Array } {
-  let v = start && start.length === cols && frob(start) > 0 ? Float64Array.from(start) : Float64Array.from({ length: cols }, (_, i) => 1 + 0.01 * Math.sin(i + 1));
+export function topSingular(
+  a: Float64Array | Float32Array,
+  rows: number,
+  cols: number,
+  iterations = 200,
+  start?: Float64Array,
+): { sigma: number; v: Float64Array } {
+  let v =
+    start && start.length === cols && frob(start) > 0
+      ? Float64Array.from(start)
+      : Float64Array.from({ length: cols }, (_, i) => 1 + 0.01 * Math.sin(i + 1));
   let sigma = 0;
   const av = new Float64Array(rows);
   for (let it = 0; it < iterations; it++) {

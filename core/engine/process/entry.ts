@@ -22,7 +22,10 @@ interface ElectronParentPort {
 function detectPort(): Port {
   const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   if (parentPort) {
-    return { send: (m) => parentPort.postMessage(m), onMessage: (h) => parentPort.on('message', (e) => h(e.data as HostToEngine)) };
+    return {
+      send: (m) => parentPort.postMessage(m),
+      onMessage: (h) => parentPort.on('message', (e) => h(e.data as HostToEngine)),
+    };
   }
   if (typeof process.send === 'function') {
     // An engine whose host died has no one to report to: leave instead of training into a broken pipe.
@@ -35,7 +38,9 @@ function detectPort(): Port {
       onMessage: (h) => process.on('message', (m) => h(m as HostToEngine)),
     };
   }
-  throw new Error('The engine process must be started by child_process.fork or Electron utilityProcess.fork (no IPC channel found)');
+  throw new Error(
+    'The engine process must be started by child_process.fork or Electron utilityProcess.fork (no IPC channel found)',
+  );
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -51,7 +56,11 @@ export async function startEngineProcess(): Promise<void> {
     switch (m.type) {
       case 'start': {
         if (running) {
-          port.send({ type: 'error', runId: m.runId, message: 'The engine is already running a run: it trains one at a time' });
+          port.send({
+            type: 'error',
+            runId: m.runId,
+            message: 'The engine is already running a run: it trains one at a time',
+          });
           return;
         }
         stop = false;

@@ -10,7 +10,13 @@ import { el, num, text } from '../svg';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function svgDocument(size: FigureSize, settings: FigureSettings, title: string, fallbackTitle: string, body: string[]): string {
+export function svgDocument(
+  size: FigureSize,
+  settings: FigureSettings,
+  title: string,
+  fallbackTitle: string,
+  body: string[],
+): string {
   const root = el(
     'svg',
     {
@@ -43,5 +49,15 @@ export function titleSpace(title: string, fontSize: number): number {
 export function drawTitle(title: string, cx: number, top: number, fontSize: number): string {
   if (!title) return '';
   const size = titleSize(fontSize);
-  return el('text', { class: 'title', x: num(cx), y: num(top + size * FONT_ASCENT * 0.92), 'text-anchor': 'middle', 'font-size': num(size) }, text(title));
+  return el(
+    'text',
+    {
+      class: 'title',
+      x: num(cx),
+      y: num(top + size * FONT_ASCENT * 0.92),
+      'text-anchor': 'middle',
+      'font-size': num(size),
+    },
+    text(title),
+  );
 }

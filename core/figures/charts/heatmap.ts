@@ -24,7 +24,10 @@ export function levelColor(k: number): string {
   if (m) return `#${(m[1] as string).toUpperCase()}`;
   const rgb = /rgb\((\d+),\s*(\d+),\s*(\d+)\)/.exec(c);
   if (!rgb) return '#000000';
-  return `#${[rgb[1], rgb[2], rgb[3]].map((v) => Number(v).toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+  return `#${[rgb[1], rgb[2], rgb[3]]
+    .map((v) => Number(v).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
 }
 
 /** Cell edges around positions: midpoints between neighbours, half a spacing beyond the ends. */
@@ -52,9 +55,9 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
   const all: number[] = [];
   for (const col of data.values) for (const v of col) all.push(v);
   const ext = extent(all, false);
-  const hasMissing = data.values.some((col) => col.some((v) => !Number.isFinite(v))) || data.values.length < data.x.length;
-  const color = scaleLinear()
-    .domain(ext ? [ext[0], ext[1] === ext[0] ? ext[0] + 1 : ext[1]] : [0, 1]);
+  const hasMissing =
+    data.values.some((col) => col.some((v) => !Number.isFinite(v))) || data.values.length < data.x.length;
+  const color = scaleLinear().domain(ext ? [ext[0], ext[1] === ext[0] ? ext[0] + 1 : ext[1]] : [0, 1]);
 
   const xEdges = cellEdges(data.x);
   const yEdges = cellEdges(data.y);
@@ -86,7 +89,8 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
   const cLabels = cTicks.map((v) => ({ value: v, label: { text: minus(cFmt(v).replace('\u2212', '-')) } }));
   const cLabelW = Math.max(0, ...cLabels.map((t) => labelWidth(t.label, fs)));
   const missingW = hasMissing ? fs * 1.2 + textWidth(data.missingLabel ?? 'no data', fs * 0.9) : 0;
-  const cbBlock = fs * 1.0 + cbWidth + st.tickLength + st.tickPad + cLabelW + (data.colorLabel ? fs * 0.5 + fs * 1.2 : 0);
+  const cbBlock =
+    fs * 1.0 + cbWidth + st.tickLength + st.tickPad + cLabelW + (data.colorLabel ? fs * 0.5 + fs * 1.2 : 0);
   const right = pad + Math.max(cbBlock, missingW);
 
   const left = pad + (yLabel ? axisLabelSpace : 0) + yTickSpace(yAxis, st);
@@ -124,10 +128,13 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
       let level: number | null = null;
       if (j < data.y.length) {
         const v = col[j] ?? NaN;
-        level = Number.isFinite(v) ? Math.max(0, Math.min(LEVELS - 1, Math.round(((v - c0) / (c1 - c0 || 1)) * (LEVELS - 1)))) : -1;
+        level = Number.isFinite(v)
+          ? Math.max(0, Math.min(LEVELS - 1, Math.round(((v - c0) / (c1 - c0 || 1)) * (LEVELS - 1))))
+          : -1;
       }
       if (level !== runLevel) {
-        if (runLevel !== null) add(runLevel, px0, px1, yAxis.scale(yEdges[j] as number), yAxis.scale(yEdges[runStart] as number));
+        if (runLevel !== null)
+          add(runLevel, px0, px1, yAxis.scale(yEdges[j] as number), yAxis.scale(yEdges[runStart] as number));
         runLevel = level;
         runStart = j;
       }
@@ -138,11 +145,14 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
   const seam = num(Math.min(0.2, plotH / Math.max(1, data.y.length) / 2, plotW / Math.max(1, data.x.length) / 2), 3);
   const cellPath = (d: string, fill: string) => el('path', { d, fill, stroke: fill, 'stroke-width': seam });
   if (missing.length) cells.push(cellPath(missing.join(''), MISSING_COLOR));
-  for (const level of [...paths.keys()].sort((a, b) => a - b)) cells.push(cellPath((paths.get(level) as string[]).join(''), levelColor(level)));
+  for (const level of [...paths.keys()].sort((a, b) => a - b))
+    cells.push(cellPath((paths.get(level) as string[]).join(''), levelColor(level)));
 
   // Colour bar: 64 bands are smooth to the eye at print size and keep the file small.
   const cbx = left + plotW + fs * 1.0;
-  const cb = scaleLinear().domain([c0, c1]).range([top + plotH, top]);
+  const cb = scaleLinear()
+    .domain([c0, c1])
+    .range([top + plotH, top]);
   const bands: string[] = [];
   const nb = 64;
   for (let k = 0; k < nb; k++) {
@@ -150,39 +160,100 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
     const y1 = top + plotH - (plotH * k) / nb;
     // A hairline stroke in the band's colour hides the anti-aliasing seams between bands.
     const fill = levelColor(Math.round(((k + 0.5) / nb) * (LEVELS - 1)));
-    bands.push(el('rect', { x: num(cbx), y: num(y0), width: num(cbWidth), height: num(y1 - y0), fill, stroke: fill, 'stroke-width': '0.2' }));
+    bands.push(
+      el('rect', {
+        x: num(cbx),
+        y: num(y0),
+        width: num(cbWidth),
+        height: num(y1 - y0),
+        fill,
+        stroke: fill,
+        'stroke-width': '0.2',
+      }),
+    );
   }
   const cbTicks: string[] = [];
   const cbLabels: string[] = [];
   for (const t of cLabels) {
     const y = cb(t.value);
     cbTicks.push(`M${num(cbx + cbWidth)} ${num(y)}h${num(st.tickLength)}`);
-    cbLabels.push(tickText(t.label, cbx + cbWidth + st.tickLength + st.tickPad, y + (fs * FONT_CAP_HEIGHT) / 2, 'start', fs));
+    cbLabels.push(
+      tickText(t.label, cbx + cbWidth + st.tickLength + st.tickPad, y + (fs * FONT_CAP_HEIGHT) / 2, 'start', fs),
+    );
   }
   const cbParts = [
     ...bands,
-    el('rect', { x: num(cbx), y: num(top), width: num(cbWidth), height: num(plotH), fill: 'none', stroke: '#000000', 'stroke-width': num(st.lineWidth) }),
+    el('rect', {
+      x: num(cbx),
+      y: num(top),
+      width: num(cbWidth),
+      height: num(plotH),
+      fill: 'none',
+      stroke: '#000000',
+      'stroke-width': num(st.lineWidth),
+    }),
     el('path', { d: cbTicks.join(''), fill: 'none', stroke: '#000000', 'stroke-width': num(st.lineWidth) }),
     group({ 'font-size': num(fs) }, cbLabels),
   ];
   if (data.colorLabel) {
     const lx = cbx + cbWidth + st.tickLength + st.tickPad + cLabelW + fs * 0.5 + fs * FONT_ASCENT;
     const ly = top + plotH / 2;
-    cbParts.push(el('text', { class: 'color-label', x: num(lx), y: num(ly), transform: `rotate(-90 ${num(lx)} ${num(ly)})`, 'text-anchor': 'middle' }, text(data.colorLabel)));
+    cbParts.push(
+      el(
+        'text',
+        {
+          class: 'color-label',
+          x: num(lx),
+          y: num(ly),
+          transform: `rotate(-90 ${num(lx)} ${num(ly)})`,
+          'text-anchor': 'middle',
+        },
+        text(data.colorLabel),
+      ),
+    );
   }
   if (hasMissing) {
     const my = top + plotH + xTickSpace(st) + fs * 0.2;
-    cbParts.push(el('rect', { x: num(cbx), y: num(my - fs * 0.6), width: num(fs * 0.8), height: num(fs * 0.6), fill: MISSING_COLOR }));
-    cbParts.push(el('text', { x: num(cbx + fs * 1.1), y: num(my), 'font-size': num(fs * 0.9) }, text(data.missingLabel ?? 'no data')));
+    cbParts.push(
+      el('rect', {
+        x: num(cbx),
+        y: num(my - fs * 0.6),
+        width: num(fs * 0.8),
+        height: num(fs * 0.6),
+        fill: MISSING_COLOR,
+      }),
+    );
+    cbParts.push(
+      el(
+        'text',
+        { x: num(cbx + fs * 1.1), y: num(my), 'font-size': num(fs * 0.9) },
+        text(data.missingLabel ?? 'no data'),
+      ),
+    );
   }
 
   const body = [
     group({ class: 'cells', 'shape-rendering': 'crispEdges' }, cells),
     // A frame around the map: the cells touch the axes, so spines alone would leave the top/right edge ragged.
-    el('rect', { x: num(left), y: num(top), width: num(plotW), height: num(plotH), fill: 'none', stroke: '#000000', 'stroke-width': num(st.lineWidth) }),
+    el('rect', {
+      x: num(left),
+      y: num(top),
+      width: num(plotW),
+      height: num(plotH),
+      fill: 'none',
+      stroke: '#000000',
+      'stroke-width': num(st.lineWidth),
+    }),
     drawXAxis(xAxis, rect, st),
     drawYAxis(yAxis, rect, st),
-    drawAxisLabels(rect, xLabel, yLabel, top + plotH + xTickSpace(st) + fs * 0.35 + fs * FONT_ASCENT * 0.95, pad + fs * FONT_ASCENT, fs),
+    drawAxisLabels(
+      rect,
+      xLabel,
+      yLabel,
+      top + plotH + xTickSpace(st) + fs * 0.35 + fs * FONT_ASCENT * 0.95,
+      pad + fs * FONT_ASCENT,
+      fs,
+    ),
     group({ class: 'colorbar' }, cbParts),
     drawTitle(title, left + plotW / 2, pad, fs),
   ];

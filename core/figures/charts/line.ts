@@ -13,7 +13,16 @@ import { figureSize, type FigureSize } from '../../shared/figure-size';
 import { el, group, num, text } from '../svg';
 import type { LineChartData, LineSeries } from '../types';
 import { drawTitle, svgDocument } from './frame';
-import { drawBand, drawEvents, drawHLines, drawMarkers, drawSeries, drawSymbols, eventsAsRug, type ResolvedSeries } from './line/draw';
+import {
+  drawBand,
+  drawEvents,
+  drawHLines,
+  drawMarkers,
+  drawSeries,
+  drawSymbols,
+  eventsAsRug,
+  type ResolvedSeries,
+} from './line/draw';
 import { drawDivergences, placeDivergences } from './line/divergence-labels';
 import { clipBox, type LineLabels, type LineLayout, type LineLayoutInput } from './line/layout';
 import { legendEntries, placeLegend } from './line/legend-placement';
@@ -26,7 +35,9 @@ export function resolveLabels(data: { title: string; xLabel: string; yLabel: str
 }
 
 export function seriesLabel(series: Pick<LineSeries, 'id' | 'alias' | 'label'>, s: FigureSettings): string {
-  return s.legendNames[series.id] ?? (series.alias !== undefined ? s.legendNames[series.alias] : undefined) ?? series.label;
+  return (
+    s.legendNames[series.id] ?? (series.alias !== undefined ? s.legendNames[series.alias] : undefined) ?? series.label
+  );
 }
 
 function resolveSeries(data: LineChartData, s: FigureSettings): ResolvedSeries[] {
@@ -43,10 +54,17 @@ function resolveSeries(data: LineChartData, s: FigureSettings): ResolvedSeries[]
       };
     }
     const st = seriesStyle(s, colorIndex, src.dashIndex ?? colorIndex);
-    return { src, label: seriesLabel(src, s), color: st.color, dasharray: st.dasharray, width: s.lineWidth, opacity: undefined, marker: st.marker };
+    return {
+      src,
+      label: seriesLabel(src, s),
+      color: st.color,
+      dasharray: st.dasharray,
+      width: s.lineWidth,
+      opacity: undefined,
+      marker: st.marker,
+    };
   });
 }
-
 
 /** Everything the line chart's drawing (and export/tex.ts) needs: the layout, the styled series, the labels. */
 export interface LineChartLayout {
@@ -76,7 +94,8 @@ export function lineChartLayout(data: LineChartData, s: FigureSettings): LineCha
   for (const h of data.hLines ?? []) yValues.push(h.y);
   // Only x positions with something to draw define the x range; divergence marks must stay in view.
   const xValues: number[] = [];
-  for (const m of main.length ? main : data.series) m.x.forEach((x, i) => isPlottable(m.y[i] ?? NaN, log) && xValues.push(x));
+  for (const m of main.length ? main : data.series)
+    m.x.forEach((x, i) => isPlottable(m.y[i] ?? NaN, log) && xValues.push(x));
   for (const d of data.divergences ?? []) xValues.push(d.x);
   const inp: LineLayoutInput = {
     widthPt: size.widthPt,
@@ -104,19 +123,40 @@ export function renderLineSvg(data: LineChartData, s: FigureSettings): string {
   const box = clipBox(lay.rect, s.lineWidth);
   const body: string[] = [];
   if (s.grid) body.push(drawGrid(lay.x, lay.y, lay.rect, st));
-  body.push(group({ class: 'bands' }, resolved.map((r) => drawBand(r, lay, box))));
+  body.push(
+    group(
+      { class: 'bands' },
+      resolved.map((r) => drawBand(r, lay, box)),
+    ),
+  );
   body.push(drawHLines(data, lay, s));
   // Reference curves under the data, then series in reverse so the first series (black) ends on top.
   const order = [...resolved.filter((r) => r.src.reference), ...resolved.filter((r) => !r.src.reference).reverse()];
-  body.push(group({ class: 'series' }, order.map((r) => drawSeries(r, lay, box, fs) + (r.src.markers && !r.src.noLine ? drawMarkers(r, lay, box, fs) : '') + drawSymbols(r, lay, box, fs, resolved.indexOf(r)))));
+  body.push(
+    group(
+      { class: 'series' },
+      order.map(
+        (r) =>
+          drawSeries(r, lay, box, fs) +
+          (r.src.markers && !r.src.noLine ? drawMarkers(r, lay, box, fs) : '') +
+          drawSymbols(r, lay, box, fs, resolved.indexOf(r)),
+      ),
+    ),
+  );
   const rug = eventsAsRug(data);
   let rugRow = 0;
-  body.push(group({ class: 'events' }, resolved.map((r) => drawEvents(r, lay, box, fs, rug, r.src.events?.length ? rugRow++ : rugRow))));
+  body.push(
+    group(
+      { class: 'events' },
+      resolved.map((r) => drawEvents(r, lay, box, fs, rug, r.src.events?.length ? rugRow++ : rugRow)),
+    ),
+  );
   const taken = occupancy(resolved, lay, box, fs);
   if (lay.legend && lay.legendAt && s.legend !== 'right' && s.legend !== 'below') {
     // An inside legend is fixed by now: labels must not land on it either.
     const [lx, ly] = lay.legendAt;
-    for (let x = lx; x <= lx + lay.legend.width; x += fs * 0.5) for (let y = ly; y <= ly + lay.legend.height; y += fs * 0.5) taken.push([x, y]);
+    for (let x = lx; x <= lx + lay.legend.width; x += fs * 0.5)
+      for (let y = ly; y <= ly + lay.legend.height; y += fs * 0.5) taken.push([x, y]);
   }
   body.push(drawDivergences(placeDivergences(data, lay, s, fs, taken), lay, s, fs));
   body.push(drawXAxis(lay.x, lay.rect, st));
@@ -125,7 +165,18 @@ export function renderLineSvg(data: LineChartData, s: FigureSettings): string {
   if (lay.legend && lay.legendAt) body.push(lay.legend.render(lay.legendAt[0], lay.legendAt[1]));
   body.push(drawTitle(labels.title, lay.rect.left + lay.rect.width / 2, fs * 0.5, fs));
   if (main.every((m) => !m.y.some((v) => isPlottable(v, log)))) {
-    body.push(el('text', { x: num(lay.rect.left + lay.rect.width / 2), y: num(lay.rect.top + lay.rect.height / 2 + (fs * FONT_CAP_HEIGHT) / 2), 'text-anchor': 'middle', fill: '#6E6E6E' }, text('no data')));
+    body.push(
+      el(
+        'text',
+        {
+          x: num(lay.rect.left + lay.rect.width / 2),
+          y: num(lay.rect.top + lay.rect.height / 2 + (fs * FONT_CAP_HEIGHT) / 2),
+          'text-anchor': 'middle',
+          fill: '#6E6E6E',
+        },
+        text('no data'),
+      ),
+    );
   }
   return svgDocument(size, s, labels.title, `${labels.yLabel} vs ${labels.xLabel}`, body);
 }

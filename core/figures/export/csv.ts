@@ -16,7 +16,12 @@ export function csvNumber(v: number): string {
 
 /** pgfplots reads headers literally and knows no quoting: commas, quotes and line breaks are replaced. */
 function header(name: string): string {
-  return name.replace(/[,"\r\n]+/g, ' ').replace(/\s+/g, ' ').trim() || 'y';
+  return (
+    name
+      .replace(/[,"\r\n]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'y'
+  );
 }
 
 function uniqueHeaders(names: string[]): string[] {
@@ -57,10 +62,12 @@ export function lineCsv(data: LineChartData, s: FigureSettings): string {
   }
   const sortedX = [...xs].sort((a, b) => a - b);
   // Reference lines as constant columns: pgfplots can draw them from the same table.
-  for (const h of data.hLines ?? []) columns.push({ name: h.label || 'reference', values: new Map(sortedX.map((x) => [x, h.y])) });
+  for (const h of data.hLines ?? [])
+    columns.push({ name: h.label || 'reference', values: new Map(sortedX.map((x) => [x, h.y])) });
   const names = uniqueHeaders(['x', ...columns.map((c) => c.name)]);
   const lines = [names.join(',')];
-  for (const x of sortedX) lines.push([csvNumber(x), ...columns.map((c) => csvNumber(c.values.get(x) ?? NaN))].join(','));
+  for (const x of sortedX)
+    lines.push([csvNumber(x), ...columns.map((c) => csvNumber(c.values.get(x) ?? NaN))].join(','));
   return `${lines.join('\n')}\n`;
 }
 

@@ -31,7 +31,13 @@ export function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> 
       size: [opts.widthPt, opts.heightPt],
       margin: 0,
       compress: true,
-      info: { Title: opts.title, Creator: 'gradlab', Producer: 'gradlab', CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
+      info: {
+        Title: opts.title,
+        Creator: 'gradlab',
+        Producer: 'gradlab',
+        CreationDate: FIXED_DATE,
+        ModDate: FIXED_DATE,
+      },
     });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));

@@ -16,13 +16,51 @@ const SPECIAL: Record<string, string> = {
 };
 
 const MATH: Record<string, string> = {
-  '∂': '\\partial', '‖': '\\|', '±': '\\pm', '×': '\\times', '−': '-', '∞': '\\infty', '→': '\\to', σ: '\\sigma', γ: '\\gamma',
-  θ: '\\theta', µ: '\\mu', 'μ': '\\mu', λ: '\\lambda', ρ: '\\rho', η: '\\eta', α: '\\alpha', β: '\\beta', '·': '\\cdot', '≤': '\\leq', '≥': '\\geq', '≈': '\\approx',
+  '∂': '\\partial',
+  '‖': '\\|',
+  '±': '\\pm',
+  '×': '\\times',
+  '−': '-',
+  '∞': '\\infty',
+  '→': '\\to',
+  σ: '\\sigma',
+  γ: '\\gamma',
+  θ: '\\theta',
+  µ: '\\mu',
+  μ: '\\mu',
+  λ: '\\lambda',
+  ρ: '\\rho',
+  η: '\\eta',
+  α: '\\alpha',
+  β: '\\beta',
+  '·': '\\cdot',
+  '≤': '\\leq',
+  '≥': '\\geq',
+  '≈': '\\approx',
 };
-const TEXT: Record<string, string> = { '–': '--', '—': '---', '…': '\\ldots{}', '’': "'", '‘': '`', '“': '``', '”': "''", ' ': ' ' };
+const TEXT: Record<string, string> = {
+  '–': '--',
+  '—': '---',
+  '…': '\\ldots{}',
+  '’': "'",
+  '‘': '`',
+  '“': '``',
+  '”': "''",
+  ' ': ' ',
+};
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUB_LETTERS: Record<string, string> = { ₜ: 't', ₘ: 'm', ₓ: 'x', ₐ: 'a', ₙ: 'n', ₖ: 'k', ᵢ: 'i', '₋': '-', '₊': '+' };
+const SUB_LETTERS: Record<string, string> = {
+  ₜ: 't',
+  ₘ: 'm',
+  ₓ: 'x',
+  ₐ: 'a',
+  ₙ: 'n',
+  ₖ: 'k',
+  ᵢ: 'i',
+  '₋': '-',
+  '₊': '+',
+};
 const SUP_SIGNS: Record<string, string> = { '⁻': '-', '⁺': '+', ᵀ: 'T' };
 
 function scriptOf(ch: string): { kind: '_' | '^'; text: string } | null {
@@ -42,7 +80,8 @@ export function texText(s: string): string {
     if (script) {
       // A run of sub- or superscript characters becomes one script: h₁₀ → $h_{10}$.
       let text = script.text;
-      while (i + 1 < chars.length && scriptOf(chars[i + 1] as string)?.kind === script.kind) text += scriptOf(chars[++i] as string)!.text;
+      while (i + 1 < chars.length && scriptOf(chars[i + 1] as string)?.kind === script.kind)
+        text += scriptOf(chars[++i] as string)!.text;
       out += `$${script.kind}{${text}}$`;
     } else if (SPECIAL[ch]) out += SPECIAL[ch];
     else if (MATH[ch]) out += `$${MATH[ch]}$`;

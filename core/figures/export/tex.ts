@@ -46,14 +46,16 @@ class DataSink {
   ) {}
   /** `table` or `coordinates` text for x/y pairs. */
   table(id: string, xs: readonly number[], ys: readonly number[]): string {
-    if (this.inline) return `coordinates {${xs.map((x, i) => `(${texNumber(x)},${texNumber(ys[i] as number)})`).join(' ')}}`;
+    if (this.inline)
+      return `coordinates {${xs.map((x, i) => `(${texNumber(x)},${texNumber(ys[i] as number)})`).join(' ')}}`;
     this.columns.push({ name: `${id}x`, values: [...xs] }, { name: `${id}y`, values: [...ys] });
     return `table[col sep=comma, x=${id}x, y=${id}y] {${this.csvName}}`;
   }
   csv(): string {
     const rows = Math.max(0, ...this.columns.map((c) => c.values.length));
     const lines = [this.columns.map((c) => c.name).join(',')];
-    for (let r = 0; r < rows; r++) lines.push(this.columns.map((c) => (r < c.values.length ? texNumber(c.values[r] as number) : 'nan')).join(','));
+    for (let r = 0; r < rows; r++)
+      lines.push(this.columns.map((c) => (r < c.values.length ? texNumber(c.values[r] as number) : 'nan')).join(','));
     return `${lines.join('\n')}\n`;
   }
 }
@@ -82,7 +84,14 @@ function styleSeries(data: LineChartData, s: FigureSettings): Styled[] {
     const ci = src.colorIndex ?? i;
     if (src.reference) {
       const color = src.colorIndex === undefined ? REFERENCE_COLOR : seriesStyle(s, ci).color;
-      return { src, label: seriesLabel(src, s), color, dash: dashArray(REFERENCE_DASH, s.lineWidth * 0.8), width: s.lineWidth * 0.8, ...(src.colorIndex === undefined ? {} : { opacity: 0.75 }) };
+      return {
+        src,
+        label: seriesLabel(src, s),
+        color,
+        dash: dashArray(REFERENCE_DASH, s.lineWidth * 0.8),
+        width: s.lineWidth * 0.8,
+        ...(src.colorIndex === undefined ? {} : { opacity: 0.75 }),
+      };
     }
     const st = seriesStyle(s, ci, src.dashIndex ?? ci);
     return { src, label: seriesLabel(src, s), color: st.color, dash: st.dasharray, width: s.lineWidth };
@@ -109,10 +118,19 @@ const LEGEND_AT: Record<string, string> = {
 };
 
 /** For `auto`: the inside corner that covers the fewest data points (in axis fractions), as the SVG prefers. */
-function autoCorner(series: Styled[], log: boolean, xr: [number, number], yr: [number, number], entries: number): string {
+function autoCorner(
+  series: Styled[],
+  log: boolean,
+  xr: [number, number],
+  yr: [number, number],
+  entries: number,
+): string {
   const w = 0.45;
   const h = Math.min(0.9, 0.12 * entries + 0.05);
-  const ty = (v: number) => (log ? (Math.log10(v) - Math.log10(yr[0])) / (Math.log10(yr[1]) - Math.log10(yr[0]) || 1) : (v - yr[0]) / (yr[1] - yr[0] || 1));
+  const ty = (v: number) =>
+    log
+      ? (Math.log10(v) - Math.log10(yr[0])) / (Math.log10(yr[1]) - Math.log10(yr[0]) || 1)
+      : (v - yr[0]) / (yr[1] - yr[0] || 1);
   const counts: Record<string, number> = { 'top-right': 0, 'top-left': 0, 'bottom-right': 0, 'bottom-left': 0 };
   for (const st of series) {
     st.src.x.forEach((x, i) => {
@@ -132,7 +150,8 @@ function autoCorner(series: Styled[], log: boolean, xr: [number, number], yr: [n
 
 /** The axis as the SVG's scale has it: its (niced) range, its labelled ticks with their labels, minor ticks. */
 function axisKeys(axis: 'x' | 'y', scale: AxisScale): string[] {
-  const label = (l: TickLabel) => (l.sup ? `$${texText(l.text).replace(/\$/g, '')}^{${texText(l.sup).replace(/\$/g, '')}}$` : texText(l.text));
+  const label = (l: TickLabel) =>
+    l.sup ? `$${texText(l.text).replace(/\$/g, '')}^{${texText(l.sup).replace(/\$/g, '')}}$` : texText(l.text);
   const major = scale.ticks.filter((t) => t.label);
   const minor = scale.ticks.filter((t) => !t.label);
   return [
@@ -155,18 +174,50 @@ export function renderLineTex(data: LineChartData, s: FigureSettings, base: stri
   const log = s.logY ?? data.logY;
   const styled = styleSeries(data, s);
   const main = styled.filter((x) => !x.src.reference);
-  const xr = rangeOf([...(main.length ? main : styled).flatMap((m) => m.src.x.filter((_, i) => isPlottable(m.src.y[i] ?? NaN, log))), ...(data.divergences ?? []).map((d) => d.x)], false) ?? [0, 1];
-  const yr = rangeOf([...main.flatMap((m) => [...m.src.y, ...(m.src.band ? [...m.src.band.lo, ...m.src.band.hi] : [])]), ...(data.hLines ?? []).map((h) => h.y)], log) ?? [log ? 0.1 : 0, 1];
+  const xr = rangeOf(
+    [
+      ...(main.length ? main : styled).flatMap((m) => m.src.x.filter((_, i) => isPlottable(m.src.y[i] ?? NaN, log))),
+      ...(data.divergences ?? []).map((d) => d.x),
+    ],
+    false,
+  ) ?? [0, 1];
+  const yr = rangeOf(
+    [
+      ...main.flatMap((m) => [...m.src.y, ...(m.src.band ? [...m.src.band.lo, ...m.src.band.hi] : [])]),
+      ...(data.hLines ?? []).map((h) => h.y),
+    ],
+    log,
+  ) ?? [log ? 0.1 : 0, 1];
   // The same scales as the SVG (ticks, labels, niced ends), sized for the plot area pgfplots leaves.
   const fs = s.fontSize;
   const plotW = size.widthPt * 0.8;
   const plotH = size.heightPt * 0.7;
-  const xScale = buildScale({ log: false, extent: xr, range: [0, plotW], maxTicks: Math.max(2, Math.floor(plotW / (fs * 4.2)) + 1), integer: data.integerX ?? false });
-  const yScale = buildScale({ log, extent: yr, min: s.yMin, max: s.yMax, range: [plotH, 0], maxTicks: Math.max(2, Math.floor(plotH / (fs * 2.6)) + 1) });
+  const xScale = buildScale({
+    log: false,
+    extent: xr,
+    range: [0, plotW],
+    maxTicks: Math.max(2, Math.floor(plotW / (fs * 4.2)) + 1),
+    integer: data.integerX ?? false,
+  });
+  const yScale = buildScale({
+    log,
+    extent: yr,
+    min: s.yMin,
+    max: s.yMax,
+    range: [plotH, 0],
+    maxTicks: Math.max(2, Math.floor(plotH / (fs * 2.6)) + 1),
+  });
   const kept = styled.map((st) => thin(st.src, plotW, xr));
   const total = kept.reduce((n, k) => n + k.length, 0);
   const sink = new DataSink(total <= INLINE_POINTS, `${base}.csv`);
-  const colors = new Set<string>([REFERENCE_COLOR, '#000000', ...styled.map((x) => x.color), ...(data.divergences ?? []).map((d) => (d.colorIndex === undefined ? '#000000' : seriesStyle(s, d.colorIndex).color))]);
+  const colors = new Set<string>([
+    REFERENCE_COLOR,
+    '#000000',
+    ...styled.map((x) => x.color),
+    ...(data.divergences ?? []).map((d) =>
+      d.colorIndex === undefined ? '#000000' : seriesStyle(s, d.colorIndex).color,
+    ),
+  ]);
   const plots: string[] = [];
   const legendOn = s.legend !== 'none';
   let entries = 0;
@@ -184,30 +235,53 @@ export function renderLineTex(data: LineChartData, s: FigureSettings, base: stri
     let stretch: number[] = [];
     const flush = () => {
       if (stretch.length >= 2) {
-        const xs = [...stretch.map((i) => st.src.x[i] as number), ...[...stretch].reverse().map((i) => st.src.x[i] as number)];
-        const ys = [...stretch.map((i) => band.hi[i] as number), ...[...stretch].reverse().map((i) => Math.max(band.lo[i] as number, floor))];
-        plots.push(`\\addplot[draw=none, fill=${colorName(st.color)}, fill opacity=0.2, forget plot] ${sink.table(`b${k}_${plots.length}`, xs, ys)} -- cycle;`);
+        const xs = [
+          ...stretch.map((i) => st.src.x[i] as number),
+          ...[...stretch].reverse().map((i) => st.src.x[i] as number),
+        ];
+        const ys = [
+          ...stretch.map((i) => band.hi[i] as number),
+          ...[...stretch].reverse().map((i) => Math.max(band.lo[i] as number, floor)),
+        ];
+        plots.push(
+          `\\addplot[draw=none, fill=${colorName(st.color)}, fill opacity=0.2, forget plot] ${sink.table(`b${k}_${plots.length}`, xs, ys)} -- cycle;`,
+        );
       }
       stretch = [];
     };
     for (const i of idx) {
-      if (Number.isFinite(band.lo[i] as number) && Number.isFinite(band.hi[i] as number) && isPlottable(band.hi[i] as number, log)) stretch.push(i);
+      if (
+        Number.isFinite(band.lo[i] as number) &&
+        Number.isFinite(band.hi[i] as number) &&
+        isPlottable(band.hi[i] as number, log)
+      )
+        stretch.push(i);
       else flush();
     }
     flush();
   });
   for (const h of data.hLines ?? []) {
     const style = `color=${colorName(REFERENCE_COLOR)}, line width=${texNumber(s.lineWidth * 0.8)}pt, ${dashKey(dashArray(REFERENCE_DASH, s.lineWidth * 0.8))}`;
-    plots.push(`\\draw[${style}] ({rel axis cs:0,0}|-{axis cs:${texNumber(xr[0])},${texNumber(h.y)}}) -- ({rel axis cs:1,0}|-{axis cs:${texNumber(xr[0])},${texNumber(h.y)}});`);
+    plots.push(
+      `\\draw[${style}] ({rel axis cs:0,0}|-{axis cs:${texNumber(xr[0])},${texNumber(h.y)}}) -- ({rel axis cs:1,0}|-{axis cs:${texNumber(xr[0])},${texNumber(h.y)}});`,
+    );
     if (h.label) plots.push(`\\addlegendimage{${style}}`, legend(h.label));
   }
   // Reference curves under the data, then the series in order (the legend lists them in order too).
-  const order = [...styled.map((st, k) => ({ st, k })).filter((o) => o.st.src.reference), ...styled.map((st, k) => ({ st, k })).filter((o) => !o.st.src.reference)];
+  const order = [
+    ...styled.map((st, k) => ({ st, k })).filter((o) => o.st.src.reference),
+    ...styled.map((st, k) => ({ st, k })).filter((o) => !o.st.src.reference),
+  ];
   for (const { st, k } of order) {
     const idx = kept[k] as number[];
     const xs = idx.map((i) => st.src.x[i] as number);
     const ys = idx.map((i) => (isPlottable(st.src.y[i] as number, log) ? (st.src.y[i] as number) : NaN));
-    const opts = [`color=${colorName(st.color)}`, `line width=${texNumber(st.width)}pt`, st.src.noLine ? 'only marks' : dashKey(st.dash), st.src.markers || st.src.noLine ? 'mark=o, mark options={solid}' : 'mark=none'];
+    const opts = [
+      `color=${colorName(st.color)}`,
+      `line width=${texNumber(st.width)}pt`,
+      st.src.noLine ? 'only marks' : dashKey(st.dash),
+      st.src.markers || st.src.noLine ? 'mark=o, mark options={solid}' : 'mark=none',
+    ];
     if (st.opacity !== undefined) opts.push(`opacity=${st.opacity}`);
     if (st.src.hideInLegend) opts.push('forget plot');
     plots.push(`\\addplot[${opts.join(', ')}] ${sink.table(`s${k}`, xs, ys)};`);
@@ -221,10 +295,19 @@ export function renderLineTex(data: LineChartData, s: FigureSettings, base: stri
     const at = new Map(st.src.x.map((x, i) => [x, i]));
     const style = `color=${colorName(styled.length === 1 ? st.color : '#000000')}`;
     if (rug) {
-      for (const e of ev) plots.push(`\\draw[color=${colorName(st.color)}, line width=${texNumber(s.lineWidth * 0.5)}pt] ({axis cs:${texNumber(e)},${log ? 1 : 0}}|-{rel axis cs:0,0}) ++(0,${texNumber(k * 4.8)}pt) -- ++(0,4pt);`);
+      for (const e of ev)
+        plots.push(
+          `\\draw[color=${colorName(st.color)}, line width=${texNumber(s.lineWidth * 0.5)}pt] ({axis cs:${texNumber(e)},${log ? 1 : 0}}|-{rel axis cs:0,0}) ++(0,${texNumber(k * 4.8)}pt) -- ++(0,4pt);`,
+        );
     } else {
       const pts = ev.flatMap((e) => (at.has(e) ? [[e, st.src.y[at.get(e) as number] as number]] : []));
-      plots.push(`\\addplot[only marks, mark=o, color=${colorName(st.color)}, forget plot] ${sink.table(`e${k}`, pts.map((p) => p[0] as number), pts.map((p) => p[1] as number))};`);
+      plots.push(
+        `\\addplot[only marks, mark=o, color=${colorName(st.color)}, forget plot] ${sink.table(
+          `e${k}`,
+          pts.map((p) => p[0] as number),
+          pts.map((p) => p[1] as number),
+        )};`,
+      );
     }
     if (st.src.eventLabel && !eventLabels.has(st.src.eventLabel)) {
       eventLabels.add(st.src.eventLabel);
@@ -255,12 +338,18 @@ export function renderLineTex(data: LineChartData, s: FigureSettings, base: stri
     'unbounded coords=jump',
     'filter discard warning=false',
     'legend cell align=left',
-    'legend style={font=\\fontsize{' + texNumber(s.fontSize * 0.9) + '}{' + texNumber(s.fontSize * 1.1) + '}\\selectfont, draw=none, fill=white, fill opacity=0.8, text opacity=1}',
+    'legend style={font=\\fontsize{' +
+      texNumber(s.fontSize * 0.9) +
+      '}{' +
+      texNumber(s.fontSize * 1.1) +
+      '}\\selectfont, draw=none, fill=white, fill opacity=0.8, text opacity=1}',
     ...(legendPos && LEGEND_AT[legendPos] ? [LEGEND_AT[legendPos] as string] : []),
     'axis lines*=left',
     'clip mode=individual',
   ];
-  const defs = [...colors].sort().map((c) => `\\definecolor{${colorName(c)}}{HTML}{${c.replace('#', '').toUpperCase()}}`);
+  const defs = [...colors]
+    .sort()
+    .map((c) => `\\definecolor{${colorName(c)}}{HTML}{${c.replace('#', '').toUpperCase()}}`);
   const csv = sink.inline ? null : sink.csv();
   const tex = [
     PREAMBLE_NOTE(csv ? `${base}.csv` : null),
@@ -283,9 +372,14 @@ export function renderHeatmapTex(data: HeatmapData, s: FigureSettings, base: str
   // Rows in y-major order (pgfplots' mesh/ordering=x varies): x changes fastest within a row of the mesh.
   const rows: string[] = [];
   for (let j = 0; j < data.y.length; j++) {
-    for (let i = 0; i < data.x.length; i++) rows.push(`${texNumber(data.x[i] as number)},${texNumber(data.y[j] as number)},${texNumber(data.values[i]?.[j] ?? NaN)}`);
+    for (let i = 0; i < data.x.length; i++)
+      rows.push(
+        `${texNumber(data.x[i] as number)},${texNumber(data.y[j] as number)},${texNumber(data.values[i]?.[j] ?? NaN)}`,
+      );
   }
-  const table = inline ? `table[col sep=comma, row sep=\\\\, meta=v] {x,y,v\\\\\n${rows.join('\\\\\n')}\\\\\n}` : `table[col sep=comma, meta=v] {${base}.csv}`;
+  const table = inline
+    ? `table[col sep=comma, row sep=\\\\, meta=v] {x,y,v\\\\\n${rows.join('\\\\\n')}\\\\\n}`
+    : `table[col sep=comma, meta=v] {${base}.csv}`;
   const axisOpts = [
     `width=${texNumber(size.widthIn)}in`,
     `height=${texNumber(size.heightIn)}in`,

@@ -38,7 +38,10 @@ export function gradnormChart(runs: RunSeries[], opts: GradNormChartOptions = {}
     });
     divergences.push(...divergenceOf(r.run, ri, runs.length > 1));
   });
-  const threshold = opts.clipThreshold === null ? undefined : (opts.clipThreshold ?? runs.map((r) => clipThresholdOf(r.run)).find((v) => v !== undefined));
+  const threshold =
+    opts.clipThreshold === null
+      ? undefined
+      : (opts.clipThreshold ?? runs.map((r) => clipThresholdOf(r.run)).find((v) => v !== undefined));
   return {
     type: 'line',
     title: 'Gradient norm',

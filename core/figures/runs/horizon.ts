@@ -35,7 +35,14 @@ export function horizonChart(runs: HorizonRun[], opts: HorizonChartOptions = {})
       }
     }
     if (!x.length) return;
-    series.push({ id: `${r.run.id}:horizon`, alias: r.run.id, label: r.run.name, x, y: ema(y, opts.smoothing ?? 0), colorIndex: ri });
+    series.push({
+      id: `${r.run.id}:horizon`,
+      alias: r.run.id,
+      label: r.run.name,
+      x,
+      y: ema(y, opts.smoothing ?? 0),
+      colorIndex: ri,
+    });
     divergences.push(...divergenceOf(r.run, ri, runs.length > 1));
   });
   return {

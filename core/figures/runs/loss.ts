@@ -27,7 +27,8 @@ export interface LossChartOptions {
 }
 
 /** x values of a series: its steps, or its wall times in seconds. */
-const xOf = (s: Series, xAxis: 'step' | 'wall'): number[] => (xAxis === 'wall' ? s.wallMs.map((w) => w / 1000) : [...s.step]);
+const xOf = (s: Series, xAxis: 'step' | 'wall'): number[] =>
+  xAxis === 'wall' ? s.wallMs.map((w) => w / 1000) : [...s.step];
 
 /** Where a step falls on the x axis: itself, or the wall time (s) of the nearest recorded step at or before it. */
 function xAtStep(s: Series | undefined, step: number, xAxis: 'step' | 'wall'): number | undefined {
@@ -75,7 +76,10 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
                 }),
               )
             : null;
-        const band = opts.band === 'minmax' ? { lo: agg.min, hi: agg.max } : { lo: agg.mean.map((m, i) => m - (agg.std[i] ?? 0)), hi: agg.mean.map((m, i) => m + (agg.std[i] ?? 0)) };
+        const band =
+          opts.band === 'minmax'
+            ? { lo: agg.min, hi: agg.max }
+            : { lo: agg.mean.map((m, i) => m - (agg.std[i] ?? 0)), hi: agg.mean.map((m, i) => m + (agg.std[i] ?? 0)) };
         series.push({
           id: `group:${hash}:${metric}`,
           alias: twoMetrics ? undefined : hash,
@@ -109,7 +113,11 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
   }
   const hLines: HLine[] = [];
   if (opts.baseline !== undefined) {
-    hLines.push(typeof opts.baseline === 'number' ? { y: opts.baseline, label: `baseline ${formatNumber(opts.baseline)}` } : opts.baseline);
+    hLines.push(
+      typeof opts.baseline === 'number'
+        ? { y: opts.baseline, label: `baseline ${formatNumber(opts.baseline)}` }
+        : opts.baseline,
+    );
   }
   const only = metrics.length === 1 ? metrics[0] : undefined;
   return {

@@ -16,12 +16,17 @@ export interface ProfileChartOptions {
   bound?: boolean;
 }
 
-
 function pickProfile(profiles: GradientProfile[], step: number | undefined): GradientProfile | undefined {
   let best: GradientProfile | undefined;
   for (const p of profiles) {
     if (!best) best = p;
-    else if (step === undefined ? p.step > best.step : Math.abs(p.step - step) < Math.abs(best.step - step) || (Math.abs(p.step - step) === Math.abs(best.step - step) && p.step < best.step)) best = p;
+    else if (
+      step === undefined
+        ? p.step > best.step
+        : Math.abs(p.step - step) < Math.abs(best.step - step) ||
+          (Math.abs(p.step - step) === Math.abs(best.step - step) && p.step < best.step)
+    )
+      best = p;
   }
   return best;
 }
@@ -31,7 +36,15 @@ function boundCurve(layer: LayerProfile): number[] | null {
   const bound = layer.jacobianBound;
   const T = layer.hNorms.length;
   const last = layer.hNorms[T - 1];
-  if (bound === undefined || !(bound > 0) || !Number.isFinite(bound) || last === undefined || !(last > 0) || !Number.isFinite(last)) return null;
+  if (
+    bound === undefined ||
+    !(bound > 0) ||
+    !Number.isFinite(bound) ||
+    last === undefined ||
+    !(last > 0) ||
+    !Number.isFinite(last)
+  )
+    return null;
   const l0 = Math.log10(last);
   const lb = Math.log10(bound);
   return layer.hNorms.map((_, i) => 10 ** (l0 + (T - 1 - i) * lb));
@@ -42,7 +55,8 @@ export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}
   const refs: LineSeries[] = [];
   const steps = new Set<number>();
   const picked = runs.map((r) => ({ r, profile: pickProfile(r.profiles, opts.step) }));
-  const layersOf = (p: GradientProfile | undefined) => (p ? p.layers.filter((l) => opts.layer === undefined || l.layer === opts.layer) : []);
+  const layersOf = (p: GradientProfile | undefined) =>
+    p ? p.layers.filter((l) => opts.layer === undefined || l.layer === opts.layer) : [];
   // Layers are told apart by dash when runs take the colours, by colour when one run shows its layers.
   const manyLayers = opts.layer === undefined && picked.some(({ profile }) => layersOf(profile).length > 1);
   const manyRuns = runs.length > 1;
@@ -52,7 +66,9 @@ export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}
     steps.add(profile.step);
     for (const layer of layers) {
       const t = layer.hNorms.map((_, i) => i + 1);
-      const named = manyLayers ? [manyRuns ? r.run.name : '', layerName(layer.layer)].filter(Boolean).join(', ') : r.run.name;
+      const named = manyLayers
+        ? [manyRuns ? r.run.name : '', layerName(layer.layer)].filter(Boolean).join(', ')
+        : r.run.name;
       const colorIndex = manyRuns || !manyLayers ? ri : layer.layer;
       series.push({
         id: `${r.run.id}:profile${manyLayers ? `:${layer.layer}` : ''}`,

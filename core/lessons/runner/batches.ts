@@ -17,10 +17,17 @@ export interface StoredBatch {
 }
 
 /** The tags one planned run of a batch carries. */
-export const runTags = (lessonId: number, batchId: string, key: string): string[] => [LESSON_TAG(lessonId), `${BATCH_TAG_PREFIX}${batchId}`, `${KEY_TAG_PREFIX}${key}`];
+export const runTags = (lessonId: number, batchId: string, key: string): string[] => [
+  LESSON_TAG(lessonId),
+  `${BATCH_TAG_PREFIX}${batchId}`,
+  `${KEY_TAG_PREFIX}${key}`,
+];
 
 export function plannedRunCount(items: PlannedItem[]): number {
-  return items.reduce((n, it) => n + (it.kind === 'run' ? 1 : Object.values(it.grid).reduce((m, v) => m * v.length, 1)), 0);
+  return items.reduce(
+    (n, it) => n + (it.kind === 'run' ? 1 : Object.values(it.grid).reduce((m, v) => m * v.length, 1)),
+    0,
+  );
 }
 
 function scaleOfBatch(id: string): LessonScale {
@@ -33,7 +40,9 @@ function tagValue(tags: readonly string[], prefix: string): string | undefined {
 
 /** The stored runs of one lesson, grouped by batch, newest batch first. */
 export function storedBatches(store: LabStore, id: number): StoredBatch[] {
-  const page = store.listRuns(RunQuerySchema.parse({ tag: [LESSON_TAG(id)], sort: 'createdAt', order: 'asc', limit: 10_000 }));
+  const page = store.listRuns(
+    RunQuerySchema.parse({ tag: [LESSON_TAG(id)], sort: 'createdAt', order: 'asc', limit: 10_000 }),
+  );
   const byBatch = new Map<string, StoredBatch>();
   for (const run of page.runs) {
     const batch = tagValue(run.tags, BATCH_TAG_PREFIX);

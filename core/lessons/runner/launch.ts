@@ -6,11 +6,20 @@ import type { ActiveBatch } from './progress';
 
 export interface LaunchDeps {
   startRun(spec: ExperimentSpec): Promise<RunSummary>;
-  startSweep(args: { name: string; base: ExperimentSpec; grid: Record<string, unknown[]> }): Promise<{ sweepId: string; runs: RunSummary[] }>;
+  startSweep(args: {
+    name: string;
+    base: ExperimentSpec;
+    grid: Record<string, unknown[]>;
+  }): Promise<{ sweepId: string; runs: RunSummary[] }>;
   tagRun(runId: string, add: string[]): Promise<RunSummary>;
 }
 
-export async function launchBatch(deps: LaunchDeps, lessonId: number, def: LessonDefinition, act: ActiveBatch): Promise<RunSummary[]> {
+export async function launchBatch(
+  deps: LaunchDeps,
+  lessonId: number,
+  def: LessonDefinition,
+  act: ActiveBatch,
+): Promise<RunSummary[]> {
   const tags = (key: string) => runTags(lessonId, act.id, key);
   const started: RunSummary[] = [];
   for (const item of def.items(act.scale)) {
@@ -18,7 +27,11 @@ export async function launchBatch(deps: LaunchDeps, lessonId: number, def: Lesso
       const run = await deps.startRun(ExperimentSpecSchema.parse(item.spec));
       started.push(await deps.tagRun(run.id, tags(item.key)));
     } else {
-      const sweep = await deps.startSweep({ name: item.name, base: ExperimentSpecSchema.parse(item.base), grid: item.grid });
+      const sweep = await deps.startSweep({
+        name: item.name,
+        base: ExperimentSpecSchema.parse(item.base),
+        grid: item.grid,
+      });
       for (const run of sweep.runs) started.push(await deps.tagRun(run.id, tags(item.key)));
     }
   }

@@ -32,10 +32,13 @@ export function createPredictionCache(predict: Predict): PredictionCache {
       const weights = decodeCheckpoint(checkpoint).params.flatMap((p) => Array.from(p.data));
       const nonFiniteWeights = weights.filter((v) => !Number.isFinite(v)).length;
       const facts = { checkpointStep: checkpoint.step, nonFiniteWeights, weights: weights.length };
-      const [p, t] = [PREDICTION_METRICS.predicted, PREDICTION_METRICS.target].map((m) => store.getSeries(r.run.id, { metrics: [m] })[0]);
+      const [p, t] = [PREDICTION_METRICS.predicted, PREDICTION_METRICS.target].map(
+        (m) => store.getSeries(r.run.id, { metrics: [m] })[0],
+      );
       if (p && t && p.value.length > 0) return { predicted: p.value, target: t.value, ...facts };
       const out = await predict(r.spec, checkpoint, count);
-      if (out.outputs.length !== out.targets.length) throw new Error(`Run ${r.run.id}: predictions are drawn for regression tasks only`);
+      if (out.outputs.length !== out.targets.length)
+        throw new Error(`Run ${r.run.id}: predictions are drawn for regression tasks only`);
       const predicted = Array.from(out.outputs);
       const target = Array.from(out.targets);
       if (!closed) {

@@ -23,7 +23,12 @@ export function progressOf(act: ActiveBatch | undefined): { done: number; total:
 }
 
 /** Publishes now if `minMs` has passed since the last publication, else once when it has. */
-export function throttledProgress(act: ActiveBatch, minMs: number, publish: () => void, stillActive: () => boolean): void {
+export function throttledProgress(
+  act: ActiveBatch,
+  minMs: number,
+  publish: () => void,
+  stillActive: () => boolean,
+): void {
   const wait = minMs - (Date.now() - act.lastEmit);
   if (act.timer) return;
   if (wait <= 0) {

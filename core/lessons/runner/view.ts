@@ -12,7 +12,13 @@ import type { Judge } from './verdicts';
 
 const ENDED_BAD = new Set(['failed', 'stopped', 'interrupted']);
 
-export async function lessonView(def: LessonDefinition, store: LabStore | null, act: ActiveBatch | undefined, startError: string | null, judge: Judge): Promise<Lesson> {
+export async function lessonView(
+  def: LessonDefinition,
+  store: LabStore | null,
+  act: ActiveBatch | undefined,
+  startError: string | null,
+  judge: Judge,
+): Promise<Lesson> {
   const id = def.id;
   const base = {
     id,
@@ -36,7 +42,9 @@ export async function lessonView(def: LessonDefinition, store: LabStore | null, 
     if (batch.runs.some((r) => r.run.status === 'queued' || r.run.status === 'running')) continue;
     const bad = batch.runs.filter((r) => ENDED_BAD.has(r.run.status));
     if (bad.length) {
-      report(`The last run of this lesson did not finish: ${bad.map((b) => `${b.run.name} ${b.run.status}${b.run.error ? ` (${b.run.error})` : ''}`).join('; ')}`);
+      report(
+        `The last run of this lesson did not finish: ${bad.map((b) => `${b.run.name} ${b.run.status}${b.run.error ? ` (${b.run.error})` : ''}`).join('; ')}`,
+      );
       continue;
     }
     if (batch.runs.length !== plannedRunCount(def.items(batch.scale))) {

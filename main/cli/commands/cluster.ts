@@ -15,7 +15,10 @@ export const clusterCommand: Command = {
   options: { broker: { type: 'string' }, json: { type: 'boolean' } },
   optionHelp: [BROKER_HELP, ['--json', 'print the status as JSON']],
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1 || positionals[0] !== 'status') throw new UsageError("gradlab cluster: the one sub-command is 'status', e.g. gradlab cluster status --broker URL");
+    if (positionals.length !== 1 || positionals[0] !== 'status')
+      throw new UsageError(
+        "gradlab cluster: the one sub-command is 'status', e.g. gradlab cluster status --broker URL",
+      );
     const address = (await openBroker(values.broker, io, true, 'gradlab cluster'))!;
     const redis = connect(address, 'gradlab-status');
     const queue = new Queue(QUEUE, { connection: { ...address.options }, prefix: PREFIX });
@@ -25,9 +28,14 @@ export const clusterCommand: Command = {
         io.out(JSON.stringify(s));
         return 0;
       }
-      io.out(`broker ${s.broker}: ${s.workers.length} worker(s); queue ${s.queue.waiting} waiting, ${s.queue.active} training, ${s.queue.delayed} delayed, ${s.queue.failed} failed`);
+      io.out(
+        `broker ${s.broker}: ${s.workers.length} worker(s); queue ${s.queue.waiting} waiting, ${s.queue.active} training, ${s.queue.delayed} delayed, ${s.queue.failed} failed`,
+      );
       for (const w of s.workers) {
-        const what = w.state === 'broken' ? `broken: ${w.error}` : `${w.state}, ${w.runs.length}/${w.concurrency} run(s)${w.runs.length ? ` (${w.runs.join(', ')})` : ''}`;
+        const what =
+          w.state === 'broken'
+            ? `broken: ${w.error}`
+            : `${w.state}, ${w.runs.length}/${w.concurrency} run(s)${w.runs.length ? ` (${w.runs.join(', ')})` : ''}`;
         io.out(`  ${w.name} on ${w.host}: ${w.backend} (${w.device}), ${what}, seen ${ago(w.lastSeen)}`);
       }
       return 0;

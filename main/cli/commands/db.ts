@@ -18,7 +18,10 @@ export const dbCommand: Command = {
   optionHelp: [['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)']],
   async run({ values, positionals }, io) {
     const [sub, ...rest] = positionals;
-    if (!sub || !(SUB as readonly string[]).includes(sub) || rest.length) throw new UsageError(`gradlab db: give one sub-command: ${SUB.join(', ')}${sub ? ` (not '${[sub, ...rest].join(' ')}')` : ''}`);
+    if (!sub || !(SUB as readonly string[]).includes(sub) || rest.length)
+      throw new UsageError(
+        `gradlab db: give one sub-command: ${SUB.join(', ')}${sub ? ` (not '${[sub, ...rest].join(' ')}')` : ''}`,
+      );
     const path = resolveDatabasePath(typeof values.db === 'string' ? values.db : undefined, io.env, io.cwd);
     mkdirSync(dirname(path), { recursive: true });
     const store = LabStore.open(path);
@@ -26,13 +29,19 @@ export const dbCommand: Command = {
       const open = store.liveSessions().filter((s) => !(s.host === store.owner.host && s.pid === store.owner.pid));
       const fileSize = statSync(path).size;
       if (sub === 'info') {
-        io.out(`${path}: ${mib(fileSize)}, ${store.listRuns({ sort: 'createdAt', order: 'desc', limit: 1, offset: 0 }).total} run(s)`);
+        io.out(
+          `${path}: ${mib(fileSize)}, ${store.listRuns({ sort: 'createdAt', order: 'desc', limit: 1, offset: 0 }).total} run(s)`,
+        );
         for (const s of open) io.out(`open in: ${s.mode} lab, process ${s.pid} on ${s.host}, since ${s.openedAt}`);
         return 0;
       }
       if (open.length) {
-        const who = open.map((s) => `the ${s.mode} lab of process ${s.pid} on ${s.host} (open since ${s.openedAt})`).join(', ');
-        io.err(`gradlab db vacuum: ${path} is open in ${who}; close it and try again (VACUUM rewrites the whole file).`);
+        const who = open
+          .map((s) => `the ${s.mode} lab of process ${s.pid} on ${s.host} (open since ${s.openedAt})`)
+          .join(', ');
+        io.err(
+          `gradlab db vacuum: ${path} is open in ${who}; close it and try again (VACUUM rewrites the whole file).`,
+        );
         return 1;
       }
       const { before, after } = store.vacuum();

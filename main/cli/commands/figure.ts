@@ -7,7 +7,7 @@ import { UsageError } from '../usage-error';
 
 export const figureCommand: Command = {
   name: 'figure',
-  summary: 'render a paper figure of stored runs (the same code as the window\'s Export figure)',
+  summary: "render a paper figure of stored runs (the same code as the window's Export figure)",
   usage: `gradlab figure --runs ID,ID --chart ${FIGURE_CHARTS.join('|')} --format ${FIGURE_FORMATS.join('|')} --out FILE [--width-in 3.5] [--dpi 300] [--settings S.json]`,
   options: {
     runs: { type: 'string' },
@@ -35,10 +35,13 @@ export const figureCommand: Command = {
     ['--db FILE', 'run history database'],
   ],
   async run({ values }, io) {
-    if (!values.runs || !values.chart || !values.out) throw new UsageError('gradlab figure: --runs, --chart and --out are required');
+    if (!values.runs || !values.chart || !values.out)
+      throw new UsageError('gradlab figure: --runs, --chart and --out are required');
     const out = resolve(io.cwd, String(values.out));
     const format = values.format ?? out.split('.').pop();
-    const settings: Record<string, unknown> = values.settings ? (readJsonFile(io, String(values.settings), 'settings file') as Record<string, unknown>) : {};
+    const settings: Record<string, unknown> = values.settings
+      ? (readJsonFile(io, String(values.settings), 'settings file') as Record<string, unknown>)
+      : {};
     if (values['width-in']) Object.assign(settings, { size: 'custom', widthIn: Number(values['width-in']) });
     if (values['height-in']) Object.assign(settings, { heightIn: Number(values['height-in']) });
     if (values.size) settings.size = values.size;
@@ -46,8 +49,14 @@ export const figureCommand: Command = {
     if (values.title) settings.title = values.title;
     // The .tex names its CSV after the file's own name, so the two stay together under --out's name.
     const stem = basename(out).replace(/\.[^.]*$/, '');
-    if (format === 'tex' && settings.fileName === undefined && /^[A-Za-z0-9._-]{1,100}$/.test(stem)) settings.fileName = stem;
-    const parsed = LAB_METHODS.exportFigure.args.safeParse({ runIds: String(values.runs).split(','), chart: values.chart, format, settings });
+    if (format === 'tex' && settings.fileName === undefined && /^[A-Za-z0-9._-]{1,100}$/.test(stem))
+      settings.fileName = stem;
+    const parsed = LAB_METHODS.exportFigure.args.safeParse({
+      runIds: String(values.runs).split(','),
+      chart: values.chart,
+      format,
+      settings,
+    });
     if (!parsed.success) throw invalidArgument('figure options', parsed.error);
     return withLab(openCliLab(io, values), async (lab) => {
       const file = await lab.handlers.exportFigure(parsed.data);

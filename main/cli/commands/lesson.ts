@@ -13,13 +13,19 @@ const VERDICT_TEXT = { supported: 'SUPPORTED', not_supported: 'NOT SUPPORTED', i
 
 function formatOf(path: string, flag: unknown): FigureFormat {
   const f = String(flag ?? extname(path).slice(1)).toLowerCase();
-  if (!(FIGURE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`gradlab lesson: figure format must be one of ${FIGURE_FORMATS.join(', ')} (from --format or the file's extension), got '${f || path}'`);
+  if (!(FIGURE_FORMATS as readonly string[]).includes(f))
+    throw new UsageError(
+      `gradlab lesson: figure format must be one of ${FIGURE_FORMATS.join(', ')} (from --format or the file's extension), got '${f || path}'`,
+    );
   return f as FigureFormat;
 }
 
 function lessonId(arg: string | undefined): number {
   const id = Number(arg);
-  if (!(LESSON_IDS as readonly number[]).includes(id)) throw new UsageError(`gradlab lesson: give a lesson number from 1 to ${LESSON_IDS.length}, e.g. gradlab lesson 3 (or gradlab lesson to list them)`);
+  if (!(LESSON_IDS as readonly number[]).includes(id))
+    throw new UsageError(
+      `gradlab lesson: give a lesson number from 1 to ${LESSON_IDS.length}, e.g. gradlab lesson 3 (or gradlab lesson to list them)`,
+    );
   return id;
 }
 
@@ -39,10 +45,13 @@ export function printLesson(io: Io, l: Lesson): void {
     if (!l.error) io.out('  no result yet: run it with `gradlab lesson ' + l.id + '`');
     return;
   }
-  io.out(`  verdict: ${VERDICT_TEXT[r.verdict]} (${r.scale} size, ${formatDuration(r.durationMs)}, finished ${r.finishedAt})`);
+  io.out(
+    `  verdict: ${VERDICT_TEXT[r.verdict]} (${r.scale} size, ${formatDuration(r.durationMs)}, finished ${r.finishedAt})`,
+  );
   io.out(`  ${r.headline}`);
   const width = Math.max(...r.measurements.map((m) => m.label.length));
-  for (const m of r.measurements) io.out(`    ${m.label.padEnd(width)}  ${measurementValue(m.value)}${m.unit ? `  (${m.unit})` : ''}`);
+  for (const m of r.measurements)
+    io.out(`    ${m.label.padEnd(width)}  ${measurementValue(m.value)}${m.unit ? `  (${m.unit})` : ''}`);
   io.out(`  runs: ${r.runIds.join(',')}`);
 }
 
@@ -64,7 +73,12 @@ async function writeFigures(io: Io, lab: Lab, l: Lesson, values: Record<string, 
     });
   }
   for (const j of jobs) {
-    const file = await lab.handlers.exportFigure({ runIds: j.figure.runIds, chart: j.figure.chart, format: j.format, settings: { title: j.figure.title, ...j.figure.settings } });
+    const file = await lab.handlers.exportFigure({
+      runIds: j.figure.runIds,
+      chart: j.figure.chart,
+      format: j.format,
+      settings: { title: j.figure.title, ...j.figure.settings },
+    });
     writeFileSync(j.path, Buffer.from(file.base64, 'base64'));
     io.out(`wrote ${j.path} (${j.figure.title})`);
   }
@@ -137,14 +151,20 @@ export const lessonCommand: Command = {
       return withLab(openCliLab(io, values), async (lab) => {
         const { lessons } = await lab.handlers.listLessons({});
         if (json) io.out(JSON.stringify(lessons));
-        else for (const l of lessons) io.out(`${String(l.id).padStart(2)}  ${l.title.padEnd(40)}  ${l.result ? VERDICT_TEXT[l.result.verdict] : l.state}`);
+        else
+          for (const l of lessons)
+            io.out(
+              `${String(l.id).padStart(2)}  ${l.title.padEnd(40)}  ${l.result ? VERDICT_TEXT[l.result.verdict] : l.state}`,
+            );
         return 0;
       });
     }
     const id = lessonId(positionals[0]);
     if (values.figure) formatOf(String(values.figure), values.format);
     return withLab(openCliLab(io, values), async (lab) => {
-      const lesson = values.show ? await lab.handlers.getLesson({ id }) : await runAndWait(io, lab, id, Boolean(values.reduced), json);
+      const lesson = values.show
+        ? await lab.handlers.getLesson({ id })
+        : await runAndWait(io, lab, id, Boolean(values.reduced), json);
       if (json) io.out(JSON.stringify(lesson));
       else printLesson(io, lesson);
       if (!values.show && lesson.state === 'failed') return 1;

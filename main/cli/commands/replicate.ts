@@ -1,6 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { FIGURE_FORMATS, REPLICATION_IDS, type LabEvent, type Replication, type ReplicationId, type ReplicationScale } from '../../../core/api';
+import {
+  FIGURE_FORMATS,
+  REPLICATION_IDS,
+  type LabEvent,
+  type Replication,
+  type ReplicationId,
+  type ReplicationScale,
+} from '../../../core/api';
 import type { Lab } from '../../../core/lab/lab';
 import type { Command, Io } from '../command';
 import { openCliLab, withLab } from '../open-lab';
@@ -9,21 +16,32 @@ import { UsageError } from '../usage-error';
 
 type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
-const VERDICT_TEXT = { reproduced: 'REPRODUCED', partly: 'PARTLY REPRODUCED', not_reproduced: 'NOT REPRODUCED' } as const;
+const VERDICT_TEXT = {
+  reproduced: 'REPRODUCED',
+  partly: 'PARTLY REPRODUCED',
+  not_reproduced: 'NOT REPRODUCED',
+} as const;
 
 function formatOf(path: string, flag: unknown): FigureFormat {
   const f = String(flag ?? extname(path).slice(1)).toLowerCase();
-  if (!(FIGURE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`gradlab replicate: figure format must be one of ${FIGURE_FORMATS.join(', ')} (from --format or the file's extension), got '${f || path}'`);
+  if (!(FIGURE_FORMATS as readonly string[]).includes(f))
+    throw new UsageError(
+      `gradlab replicate: figure format must be one of ${FIGURE_FORMATS.join(', ')} (from --format or the file's extension), got '${f || path}'`,
+    );
   return f as FigureFormat;
 }
 
 function replicationId(arg: string): ReplicationId {
-  if (!(REPLICATION_IDS as readonly string[]).includes(arg)) throw new UsageError(`gradlab replicate: unknown replication '${arg}'; known: ${REPLICATION_IDS.join(', ')} (gradlab replicate lists them)`);
+  if (!(REPLICATION_IDS as readonly string[]).includes(arg))
+    throw new UsageError(
+      `gradlab replicate: unknown replication '${arg}'; known: ${REPLICATION_IDS.join(', ')} (gradlab replicate lists them)`,
+    );
   return arg as ReplicationId;
 }
 
 function scaleOf(values: Record<string, unknown>): ReplicationScale {
-  if (values.reduced && values.smallest) throw new UsageError('gradlab replicate: give --reduced or --smallest, not both');
+  if (values.reduced && values.smallest)
+    throw new UsageError('gradlab replicate: give --reduced or --smallest, not both');
   return values.smallest ? 'smallest' : values.reduced ? 'reduced' : 'full';
 }
 
@@ -40,8 +58,12 @@ export function replicationJson(r: Replication) {
     id: r.id,
     paper: r.paper,
     claim: r.claim,
-    published: Object.fromEntries(r.published.map((p) => [p.label, { value: p.value, text: p.text, source: p.source, provenance: p.provenance }])),
-    measured: Object.fromEntries((r.result?.measured ?? []).map((m) => [m.label, { value: m.value, ...(m.unit ? { unit: m.unit } : {}) }])),
+    published: Object.fromEntries(
+      r.published.map((p) => [p.label, { value: p.value, text: p.text, source: p.source, provenance: p.provenance }]),
+    ),
+    measured: Object.fromEntries(
+      (r.result?.measured ?? []).map((m) => [m.label, { value: m.value, ...(m.unit ? { unit: m.unit } : {}) }]),
+    ),
     verdict: r.result?.verdict ?? null,
     headline: r.result?.headline ?? null,
     reduced: r.result ? r.result.scale !== 'full' : null,
@@ -56,7 +78,10 @@ function printReplication(io: Io, r: Replication): void {
   io.out(`${r.paper.authors} (${r.paper.year}), "${r.paper.title}", ${r.paper.venue}`);
   io.out(`  claim: ${r.claim}`);
   io.out('  published:');
-  for (const p of r.published) io.out(`    ${p.label}: ${p.value === null ? '(no number quoted)' : valueText(p.value)}  [${p.provenance}] ${p.source}`);
+  for (const p of r.published)
+    io.out(
+      `    ${p.label}: ${p.value === null ? '(no number quoted)' : valueText(p.value)}  [${p.provenance}] ${p.source}`,
+    );
   if (r.error) io.out(`  error: ${r.error}`);
   const res = r.result;
   if (!res) {
@@ -65,7 +90,8 @@ function printReplication(io: Io, r: Replication): void {
   }
   io.out(`  measured (${res.scale} form, ${formatDuration(res.durationMs)}, finished ${res.finishedAt}):`);
   const width = Math.max(...res.measured.map((m) => m.label.length));
-  for (const m of res.measured) io.out(`    ${m.label.padEnd(width)}  ${valueText(m.value)}${m.unit ? `  (${m.unit})` : ''}`);
+  for (const m of res.measured)
+    io.out(`    ${m.label.padEnd(width)}  ${valueText(m.value)}${m.unit ? `  (${m.unit})` : ''}`);
   io.out(`  verdict: ${VERDICT_TEXT[res.verdict]}`);
   io.out(`  ${res.headline}`);
   io.out(`  runs: ${res.runIds.join(',')}`);
@@ -82,17 +108,37 @@ async function writeFigures(io: Io, lab: Lab, r: Replication, values: Record<str
     const dir = resolve(io.cwd, String(values['figure-all']));
     mkdirSync(dir, { recursive: true });
     const format = formatOf('', values.format ?? 'svg');
-    figures.forEach((figure, i) => jobs.push({ path: join(dir, `${typeof figure.settings.fileName === 'string' ? figure.settings.fileName : `${r.id}-${i + 1}`}.${format}`), format, figure }));
+    figures.forEach((figure, i) =>
+      jobs.push({
+        path: join(
+          dir,
+          `${typeof figure.settings.fileName === 'string' ? figure.settings.fileName : `${r.id}-${i + 1}`}.${format}`,
+        ),
+        format,
+        figure,
+      }),
+    );
   }
   for (const j of jobs) {
-    const file = await lab.handlers.exportFigure({ runIds: j.figure.runIds, chart: j.figure.chart, format: j.format, settings: { title: j.figure.title, ...j.figure.settings } });
+    const file = await lab.handlers.exportFigure({
+      runIds: j.figure.runIds,
+      chart: j.figure.chart,
+      format: j.format,
+      settings: { title: j.figure.title, ...j.figure.settings },
+    });
     writeFileSync(j.path, Buffer.from(file.base64, 'base64'));
     if (!values.json) io.out(`wrote ${j.path} (${j.figure.title})`);
   }
 }
 
 /** Runs the replication and waits for its verdict, with progress on stderr. */
-async function runAndWait(io: Io, lab: Lab, id: ReplicationId, scale: ReplicationScale, json: boolean): Promise<Replication> {
+async function runAndWait(
+  io: Io,
+  lab: Lab,
+  id: ReplicationId,
+  scale: ReplicationScale,
+  json: boolean,
+): Promise<Replication> {
   let lastPrint = 0;
   let resolveDone!: (r: Replication) => void;
   const done = new Promise<Replication>((res) => (resolveDone = res));
@@ -104,7 +150,9 @@ async function runAndWait(io: Io, lab: Lab, id: ReplicationId, scale: Replicatio
       started = true;
       if (json || Date.now() - lastPrint < 10_000) return;
       lastPrint = Date.now();
-      io.err(`${id}: ${r.progress.done}/${r.progress.total} training steps (${Math.round((100 * r.progress.done) / Math.max(1, r.progress.total))}%)`);
+      io.err(
+        `${id}: ${r.progress.done}/${r.progress.total} training steps (${Math.round((100 * r.progress.done) / Math.max(1, r.progress.total))}%)`,
+      );
     } else if (started && r.state !== 'running') resolveDone(r);
   });
   const stop = () => void lab.close();
@@ -122,8 +170,10 @@ async function runAndWait(io: Io, lab: Lab, id: ReplicationId, scale: Replicatio
 
 export const replicateCommand: Command = {
   name: 'replicate',
-  summary: 'run a classic paper’s result in the lab and print the published figure beside the measured one (no id: list them)',
-  usage: 'gradlab replicate [ID] [--reduced | --smallest] [--show] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
+  summary:
+    'run a classic paper’s result in the lab and print the published figure beside the measured one (no id: list them)',
+  usage:
+    'gradlab replicate [ID] [--reduced | --smallest] [--show] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
   options: {
     reduced: { type: 'boolean' },
     smallest: { type: 'boolean' },
@@ -152,8 +202,17 @@ export const replicateCommand: Command = {
     if (positionals.length === 0) {
       return withLab(openCliLab(io, values), async (lab) => {
         const { replications } = await lab.handlers.listReplications({});
-        if (json) io.out(JSON.stringify(replications.map((r) => ({ id: r.id, paper: r.paper, claim: r.claim, published: r.published }))));
-        else for (const r of replications) io.out(`${r.id.padEnd(24)}  ${`${r.paper.authors.split(',')[0]} ${r.paper.year}`.padEnd(24)}  ${r.result ? VERDICT_TEXT[r.result.verdict] : r.state}`);
+        if (json)
+          io.out(
+            JSON.stringify(
+              replications.map((r) => ({ id: r.id, paper: r.paper, claim: r.claim, published: r.published })),
+            ),
+          );
+        else
+          for (const r of replications)
+            io.out(
+              `${r.id.padEnd(24)}  ${`${r.paper.authors.split(',')[0]} ${r.paper.year}`.padEnd(24)}  ${r.result ? VERDICT_TEXT[r.result.verdict] : r.state}`,
+            );
         return 0;
       });
     }

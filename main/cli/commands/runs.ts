@@ -13,13 +13,37 @@ const SUB = ['list', 'show', 'export', 'import', 'delete', 'tag'] as const;
 type Sub = (typeof SUB)[number];
 
 function table(runs: RunSummary[]): string {
-  const rows = runs.map((r) => [r.id, r.name.slice(0, 40), r.status, r.task, `${r.cell}/${r.activation}`, r.init, r.final.loss?.toPrecision(4) ?? '', String(r.final.horizon ?? ''), r.createdAt.slice(0, 19).replace('T', ' '), r.tags.join(',')]);
+  const rows = runs.map((r) => [
+    r.id,
+    r.name.slice(0, 40),
+    r.status,
+    r.task,
+    `${r.cell}/${r.activation}`,
+    r.init,
+    r.final.loss?.toPrecision(4) ?? '',
+    String(r.final.horizon ?? ''),
+    r.createdAt.slice(0, 19).replace('T', ' '),
+    r.tags.join(','),
+  ]);
   const head = ['id', 'name', 'status', 'task', 'cell/act', 'init', 'loss', 'horizon', 'created', 'tags'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return [head, ...rows]
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
-const splitList = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const splitList = (v: unknown) =>
+  typeof v === 'string' && v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args: string[], io: Io): Promise<number> {
   const h = lab.handlers;
@@ -43,7 +67,13 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
       });
       if (!parsed.success) throw invalidArgument('filters', parsed.error);
       const page = await h.listRuns(parsed.data);
-      io.out(values.json ? toWire(page) : page.runs.length ? `${table(page.runs)}\n(${page.runs.length} of ${page.total})` : 'no runs');
+      io.out(
+        values.json
+          ? toWire(page)
+          : page.runs.length
+            ? `${table(page.runs)}\n(${page.runs.length} of ${page.total})`
+            : 'no runs',
+      );
       return 0;
     }
     case 'show': {
@@ -65,9 +95,16 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
                   `task       ${run.task}   optimizer ${run.spec.train.optimizer} lr ${run.spec.train.lr}   clip ${run.clip}   seed ${run.seed}`,
                 ]
               : []),
-            ...(run.source ? [`source     ${run.source.kind} ${run.source.directory} (${run.source.files.length} files; tags ${run.source.tags.map((t) => t.tag).join(', ')})`] : []),
+            ...(run.source
+              ? [
+                  `source     ${run.source.kind} ${run.source.directory} (${run.source.files.length} files; tags ${run.source.tags.map((t) => t.tag).join(', ')})`,
+                ]
+              : []),
             `backend    ${run.backend ?? '-'} (${run.device ?? '-'})`,
-            ...(run.attempts ?? []).map((a) => `worker     ${a.worker} on ${a.host}: ${a.backend} (${a.device}) from step ${a.fromStep} (attempt ${a.attempt})`),
+            ...(run.attempts ?? []).map(
+              (a) =>
+                `worker     ${a.worker} on ${a.host}: ${a.backend} (${a.device}) from step ${a.fromStep} (attempt ${a.attempt})`,
+            ),
             `steps      ${run.stepsDone}/${run.stepsTotal}   created ${run.createdAt}   ended ${run.endedAt ?? '-'}`,
             `final      loss ${f.loss ?? '-'}  held-out ${f.heldoutLoss ?? '-'}  accuracy ${f.accuracy ?? '-'}  horizon ${f.horizon ?? '-'}`,
             `metrics    ${run.metrics.join(', ')}`,
@@ -80,7 +117,8 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
     }
     case 'export': {
       if (values.format === 'tfevents') return exportTfevents(lab, values, args, io);
-      if (values.format !== undefined && values.format !== 'bundle') throw new UsageError(`gradlab runs export: --format is bundle or tfevents, not '${String(values.format)}'`);
+      if (values.format !== undefined && values.format !== 'bundle')
+        throw new UsageError(`gradlab runs export: --format is bundle or tfevents, not '${String(values.format)}'`);
       if (!values.out) throw new UsageError('gradlab runs export: --out FILE is required');
       const file = await h.exportBundle(values.sweep ? { sweepId: String(values.sweep) } : { runIds: args });
       const out = resolve(io.cwd, String(values.out));
@@ -103,9 +141,19 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
     case 'delete': {
       if (values['older-than'] !== undefined || values.tag !== undefined) {
         if (args.length) throw new UsageError('gradlab runs delete: give run ids or --older-than/--tag, not both');
-        return bulkDelete(lab, { olderThan: values['older-than'] as string | undefined, tag: values.tag as string | undefined, dryRun: Boolean(values['dry-run']), yes: Boolean(values.yes) }, io);
+        return bulkDelete(
+          lab,
+          {
+            olderThan: values['older-than'] as string | undefined,
+            tag: values.tag as string | undefined,
+            dryRun: Boolean(values['dry-run']),
+            yes: Boolean(values.yes),
+          },
+          io,
+        );
       }
-      if (!args.length) throw new UsageError('gradlab runs delete: give one or more run ids, or --older-than DURATION / --tag T');
+      if (!args.length)
+        throw new UsageError('gradlab runs delete: give one or more run ids, or --older-than DURATION / --tag T');
       for (const runId of args) await h.deleteRun({ runId });
       io.out(`deleted ${args.length} run(s)`);
       return 0;
@@ -158,12 +206,16 @@ export const runsCommand: Command = {
     ['-o, --out FILE', 'export: bundle file to write (with --format tfevents: the log directory)'],
     ['--format F', 'export: bundle (default) or tfevents (a TensorBoard log directory, one directory per run)'],
     ['--add T,.. / --remove T,..', 'tag: tags to add or remove'],
-    ['--older-than D / --tag T', 'delete: every finished run created more than D ago (30m, 12h, 90d, 2w) and/or tagged T'],
+    [
+      '--older-than D / --tag T',
+      'delete: every finished run created more than D ago (30m, 12h, 90d, 2w) and/or tagged T',
+    ],
     ['--dry-run / -y, --yes', 'delete --older-than/--tag: list what would go / delete without asking'],
   ],
   async run({ values, positionals }, io) {
     const [sub, ...args] = positionals;
-    if (!sub || !(SUB as readonly string[]).includes(sub)) throw new UsageError(`gradlab runs: give a sub-command: ${SUB.join(', ')}${sub ? ` (not '${sub}')` : ''}`);
+    if (!sub || !(SUB as readonly string[]).includes(sub))
+      throw new UsageError(`gradlab runs: give a sub-command: ${SUB.join(', ')}${sub ? ` (not '${sub}')` : ''}`);
     return withLab(openCliLab(io, values), (lab) => runSub(sub as Sub, lab, values, args, io));
   },
 };

@@ -9,11 +9,19 @@ export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'train every combination of a grid of spec values (e.g. cell × seed) as one sweep',
   usage: 'gradlab sweep SPEC.json --grid GRID.json [--name NAME] [--db FILE] [--no-wait] [--json] [--broker URL]',
-  options: { concurrency: { type: 'string' }, grid: { type: 'string' }, name: { type: 'string' }, db: { type: 'string' }, 'no-wait': { type: 'boolean' }, json: { type: 'boolean' }, broker: { type: 'string' } },
+  options: {
+    concurrency: { type: 'string' },
+    grid: { type: 'string' },
+    name: { type: 'string' },
+    db: { type: 'string' },
+    'no-wait': { type: 'boolean' },
+    json: { type: 'boolean' },
+    broker: { type: 'string' },
+  },
   optionHelp: [
     ['--concurrency N', 'runs training at once (default: one per spare core, at least one)'],
     ['--grid GRID.json', 'spec paths to values, e.g. {"model.cell": ["rnn","lstm"], "train.seed": [1,2,3]}'],
-    ['--name NAME', 'the sweep\'s name (default: the spec\'s)'],
+    ['--name NAME', "the sweep's name (default: the spec's)"],
     ['--db FILE', 'run history database'],
     ['--no-wait', 'queue the runs and return (they train while a lab is open)'],
     ['--json', 'print the grouped summary as JSON'],
@@ -30,7 +38,10 @@ export const sweepCommand: Command = {
     if (!parsed.success) throw invalidArgument('sweep', parsed.error);
     const broker = await openBroker(values.broker, io, false, 'gradlab sweep');
     return withLab(openCliLab(io, values, 'cli', broker?.url ?? null), async (lab) => {
-      const { sweepId, runs } = await lab.handlers.startSweep({ ...parsed.data, ...(broker ? { placement: 'cluster' as const } : {}) });
+      const { sweepId, runs } = await lab.handlers.startSweep({
+        ...parsed.data,
+        ...(broker ? { placement: 'cluster' as const } : {}),
+      });
       io.out(`sweep ${sweepId}: ${runs.length} run(s) queued`);
       if (values['no-wait']) return 0;
       let done = 0;
@@ -43,7 +54,11 @@ export const sweepCommand: Command = {
       );
       const { groups } = await lab.handlers.sweepSummary({ sweepId, metric: 'loss' });
       if (values.json) io.out(JSON.stringify(groups));
-      else for (const g of groups) io.out(`${g.label}: ${g.runIds.length} seed(s), final loss mean ${g.mean.at(-1)?.toPrecision(4) ?? 'n/a'} ± ${g.std.at(-1)?.toPrecision(2) ?? 'n/a'}`);
+      else
+        for (const g of groups)
+          io.out(
+            `${g.label}: ${g.runIds.length} seed(s), final loss mean ${g.mean.at(-1)?.toPrecision(4) ?? 'n/a'} ± ${g.std.at(-1)?.toPrecision(2) ?? 'n/a'}`,
+          );
       // As train: the worst ending decides (failed 1 before diverged 3 before stopped 130).
       const codes = ends.map((e) => EXIT[e.status]);
       return codes.includes(1) ? 1 : codes.includes(3) ? 3 : codes.includes(130) ? 130 : 0;

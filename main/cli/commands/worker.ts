@@ -17,14 +17,25 @@ export const workerCommand: Command = {
   ],
   async run({ values }, io) {
     const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`gradlab worker: --concurrency must be a whole number from 1 to 64, got '${String(values.concurrency)}'`);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+      throw new UsageError(
+        `gradlab worker: --concurrency must be a whole number from 1 to 64, got '${String(values.concurrency)}'`,
+      );
     const name = typeof values.name === 'string' ? values.name : `${hostname()}-${process.pid}`;
-    if (!/^[A-Za-z0-9._-]{1,100}$/.test(name)) throw new UsageError(`gradlab worker: --name must be 1–100 letters, digits, '.', '_' or '-', got '${name}'`);
+    if (!/^[A-Za-z0-9._-]{1,100}$/.test(name))
+      throw new UsageError(`gradlab worker: --name must be 1–100 letters, digits, '.', '_' or '-', got '${name}'`);
     const address = (await openBroker(values.broker, io, true, 'gradlab worker'))!;
     const lockMs = Number(io.env.GRADLAB_WORKER_LOCK_MS) || undefined;
     let worker;
     try {
-      worker = await startWorker({ address, name, concurrency, launcher: forkLauncher(), log: io.err, ...(lockMs ? { lockMs } : {}) });
+      worker = await startWorker({
+        address,
+        name,
+        concurrency,
+        launcher: forkLauncher(),
+        log: io.err,
+        ...(lockMs ? { lockMs } : {}),
+      });
     } catch (e) {
       io.err(`gradlab worker: ${e instanceof Error ? e.message : String(e)}`);
       return 1;

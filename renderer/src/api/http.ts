@@ -48,7 +48,8 @@ export function createHttpClient(options: HttpClientOptions): LabClient {
   let retryMs = 250;
   const connect = (): void => {
     const Ws = options.WebSocket ?? (globalThis.WebSocket as unknown as new (url: string) => WebSocketLike);
-    const wsUrl = options.baseUrl.replace(/^http/, 'ws') + `${HTTP_EVENTS_PATH}?token=${encodeURIComponent(options.token)}`;
+    const wsUrl =
+      options.baseUrl.replace(/^http/, 'ws') + `${HTTP_EVENTS_PATH}?token=${encodeURIComponent(options.token)}`;
     const ws = new Ws(wsUrl);
     socket = ws;
     ws.onopen = () => {

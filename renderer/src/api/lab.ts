@@ -15,6 +15,7 @@ export function getLab(): LabClient {
   if (client) return client;
   if (window.lab) return (client = receiveLabClient(window.lab));
   const token = document.querySelector<HTMLMetaElement>('meta[name="gradlab-token"]')?.content;
-  if (!token) throw new Error('No lab to talk to: open the address printed by `gradlab serve` (it carries the session token).');
+  if (!token)
+    throw new Error('No lab to talk to: open the address printed by `gradlab serve` (it carries the session token).');
   return (client = createHttpClient({ baseUrl: window.location.origin, token }));
 }

@@ -3,7 +3,18 @@
  * (dnd-kit's keyboard sensor: Space, arrows, Space), and every drop says what it will do before it happens.
  */
 import { useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type DragOverEvent, type DragStartEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core';
 import { describeDrop, type DropTarget } from './apply-block';
 import { collision, dragData, dropTargetOf, keyboardCoordinates, targetData, type DragData } from './dnd';
 import { sectionOf } from './draft';
@@ -59,8 +70,11 @@ export function Builder({ onStarted }: BuilderProps) {
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const d = dragData(active);
-      if (d?.type === 'layer') return `Picked up layer ${d.index + 1}. Arrow keys move it up or down; Space drops it, Escape cancels.`;
-      return d ? `Picked up ${d.block.label}. Arrow keys move it between the blocks of the Model canvas; Space drops it, Escape cancels.` : undefined;
+      if (d?.type === 'layer')
+        return `Picked up layer ${d.index + 1}. Arrow keys move it up or down; Space drops it, Escape cancels.`;
+      return d
+        ? `Picked up ${d.block.label}. Arrow keys move it between the blocks of the Model canvas; Space drops it, Escape cancels.`
+        : undefined;
     },
     onDragOver: ({ active, over: o }) => {
       const d = dragData(active);
@@ -72,8 +86,11 @@ export function Builder({ onStarted }: BuilderProps) {
     onDragEnd: ({ active, over: o }) => {
       const d = dragData(active);
       if (!d) return undefined;
-      if (!o) return `Dropped ${d.type === 'palette' ? d.block.label : 'the layer'} where it has no target: nothing changed.`;
-      return d.type === 'palette' ? `${describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised)}: done.` : `Moved the layer.`;
+      if (!o)
+        return `Dropped ${d.type === 'palette' ? d.block.label : 'the layer'} where it has no target: nothing changed.`;
+      return d.type === 'palette'
+        ? `${describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised)}: done.`
+        : `Moved the layer.`;
     },
     onDragCancel: ({ active }) => {
       const d = dragData(active);
@@ -95,7 +112,10 @@ export function Builder({ onStarted }: BuilderProps) {
       }}
       accessibility={{
         announcements,
-        screenReaderInstructions: { draggable: 'To move this block, press Space or Enter. Arrow keys move it between drop targets; Space or Enter drops it; Escape cancels.' },
+        screenReaderInstructions: {
+          draggable:
+            'To move this block, press Space or Enter. Arrow keys move it between drop targets; Space or Enter drops it; Escape cancels.',
+        },
       }}
     >
       <div className="builder">
@@ -163,7 +183,9 @@ export function Builder({ onStarted }: BuilderProps) {
           onSelect={s.setSelection}
         />
       </div>
-      <DragOverlay dropAnimation={null}>{drag?.type === 'palette' ? <DragPreview block={drag.block} hint={hint} /> : null}</DragOverlay>
+      <DragOverlay dropAnimation={null}>
+        {drag?.type === 'palette' ? <DragPreview block={drag.block} hint={hint} /> : null}
+      </DragOverlay>
       <PresetsDialog
         open={dialog === 'presets'}
         onClose={() => setDialog(null)}
@@ -173,7 +195,13 @@ export function Builder({ onStarted }: BuilderProps) {
           setDialog(null);
         }}
       />
-      <SpecJsonDialog open={dialog === 'json'} onClose={() => setDialog(null)} current={s.validation.spec ?? s.draft} validateNow={s.validateNow} onImport={s.importSpec} />
+      <SpecJsonDialog
+        open={dialog === 'json'}
+        onClose={() => setDialog(null)}
+        current={s.validation.spec ?? s.draft}
+        validateNow={s.validateNow}
+        onImport={s.importSpec}
+      />
     </DndContext>
   );
 }

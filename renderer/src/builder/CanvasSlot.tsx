@@ -23,16 +23,37 @@ export interface CanvasSlotProps {
   children: ReactNode;
 }
 
-export function CanvasSlot({ id, label, color, accepts, selected, issueCount = 0, onSelect, name, className, drop, children }: CanvasSlotProps) {
+export function CanvasSlot({
+  id,
+  label,
+  color,
+  accepts,
+  selected,
+  issueCount = 0,
+  onSelect,
+  name,
+  className,
+  drop,
+  children,
+}: CanvasSlotProps) {
   const detailsId = useId();
   const data: TargetData = { type: 'canvas', label, leaf: true, accepts, ...(drop ? { drop } : {}) };
   const { setNodeRef, isOver } = useDroppable({ id, data });
-  const classes = ['canvas-slot', className, selected ? 'is-selected' : '', isOver ? 'is-over' : ''].filter(Boolean).join(' ');
+  const classes = ['canvas-slot', className, selected ? 'is-selected' : '', isOver ? 'is-over' : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div ref={setNodeRef} className={classes} style={{ borderLeftColor: color }}>
       {onSelect ? (
         // A short name keeps palette names unique ("Adam" names the palette block, not this one); the details describe it.
-        <button type="button" className="slot-select" aria-pressed={selected} aria-label={name} aria-describedby={name ? detailsId : undefined} onClick={onSelect}>
+        <button
+          type="button"
+          className="slot-select"
+          aria-pressed={selected}
+          aria-label={name}
+          aria-describedby={name ? detailsId : undefined}
+          onClick={onSelect}
+        >
           <span id={detailsId} className="slot-content">
             {children}
             {issueCount > 0 && <IssueBadge count={issueCount} />}

@@ -25,10 +25,16 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
     probeSource: v('probe.source'),
   });
   const shown = new Set(fields.map((f) => f.path));
-  const issueAt = (path: string) => issues.filter((i) => i.path === path).map((i) => i.message).join(' ') || undefined;
+  const issueAt = (path: string) =>
+    issues
+      .filter((i) => i.path === path)
+      .map((i) => i.message)
+      .join(' ') || undefined;
   const elsewhere = issues.filter((i) => !shown.has(i.path));
   const title =
-    selection.section === 'model' && selection.layer !== undefined ? `Layer ${selection.layer + 1} of ${layers}` : SECTION_TITLES[selection.section];
+    selection.section === 'model' && selection.layer !== undefined
+      ? `Layer ${selection.layer + 1} of ${layers}`
+      : SECTION_TITLES[selection.section];
 
   return (
     <aside className="inspector" aria-labelledby="inspector-title">
@@ -48,7 +54,11 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
               const where = labelOf(i.path, taskKind) ?? (i.path || 'spec');
               return (
                 <li key={`${i.path}:${n}`}>
-                  <button type="button" className="link" onClick={() => onSelect(section === 'model' ? { section, layer: 0 } : { section })}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSelect(section === 'model' ? { section, layer: 0 } : { section })}
+                  >
                     {SECTION_TITLES[section]} › {where}
                   </button>
                   : {i.message}
@@ -62,7 +72,17 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
   );
 }
 
-function FieldFor({ field, value, issue, onSet }: { field: FieldSpec; value: unknown; issue: string | undefined; onSet: (path: string, value: unknown) => void }) {
+function FieldFor({
+  field,
+  value,
+  issue,
+  onSet,
+}: {
+  field: FieldSpec;
+  value: unknown;
+  issue: string | undefined;
+  onSet: (path: string, value: unknown) => void;
+}) {
   const set = (v: unknown) => onSet(field.path, v);
   switch (field.type) {
     case 'number':
@@ -78,9 +98,27 @@ function FieldFor({ field, value, issue, onSet }: { field: FieldSpec; value: unk
         />
       );
     case 'select':
-      return <SelectField label={field.label} value={value} options={field.options} onChange={set} issue={issue} hint={field.hint} />;
+      return (
+        <SelectField
+          label={field.label}
+          value={value}
+          options={field.options}
+          onChange={set}
+          issue={issue}
+          hint={field.hint}
+        />
+      );
     case 'text':
-      return <TextField label={field.label} value={value} onChange={set} issue={issue} hint={field.hint} {...(field.placeholder ? { placeholder: field.placeholder } : {})} />;
+      return (
+        <TextField
+          label={field.label}
+          value={value}
+          onChange={set}
+          issue={issue}
+          hint={field.hint}
+          {...(field.placeholder ? { placeholder: field.placeholder } : {})}
+        />
+      );
     case 'check':
       return <CheckboxField label={field.label} checked={value === true} onChange={set} issue={issue} />;
   }

@@ -18,18 +18,51 @@ export interface LayerBlockProps {
   onRemove: () => void;
 }
 
-export function LayerBlock({ id, index, count, summary, cellName, selected, issueCount, onSelect, onRemove }: LayerBlockProps) {
+export function LayerBlock({
+  id,
+  index,
+  count,
+  summary,
+  cellName,
+  selected,
+  issueCount,
+  onSelect,
+  onRemove,
+}: LayerBlockProps) {
   const label = `Layer ${index + 1}`;
   const data: DragData & TargetData = { type: 'layer', index, label };
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver } = useSortable({ id, data });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver } =
+    useSortable({ id, data });
   const style = { transform: CSS.Translate.toString(transform), transition, borderLeftColor: KIND_COLOR.cell };
-  const classes = ['layer-block', selected ? 'is-selected' : '', isDragging ? 'is-dragging' : '', isOver ? 'is-over' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'layer-block',
+    selected ? 'is-selected' : '',
+    isDragging ? 'is-dragging' : '',
+    isOver ? 'is-over' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li ref={setNodeRef} className={classes} style={style}>
-      <button type="button" ref={setActivatorNodeRef} className="layer-handle" {...attributes} {...listeners} aria-label={`Reorder ${label}`} title="Drag to reorder">
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        className="layer-handle"
+        {...attributes}
+        {...listeners}
+        aria-label={`Reorder ${label}`}
+        title="Drag to reorder"
+      >
         ⠿
       </button>
-      <button type="button" className="slot-select layer-select" aria-pressed={selected} aria-label={label} aria-describedby={`${id}-details`} onClick={onSelect}>
+      <button
+        type="button"
+        className="slot-select layer-select"
+        aria-pressed={selected}
+        aria-label={label}
+        aria-describedby={`${id}-details`}
+        onClick={onSelect}
+      >
         <span className="slot-kind">{label}</span>
         <span id={`${id}-details`} className="slot-content">
           <span className="layer-cell">{cellName}</span>

@@ -7,7 +7,9 @@ export function Palette() {
   return (
     <nav className="palette" aria-labelledby="palette-title">
       <h2 id="palette-title">Blocks</h2>
-      <p className="muted palette-help">Drag a block onto the Model, or focus it and press Space, the arrow keys, then Space.</p>
+      <p className="muted palette-help">
+        Drag a block onto the Model, or focus it and press Space, the arrow keys, then Space.
+      </p>
       {BLOCK_GROUPS.map((g) => (
         <section key={g.kind} className="palette-group" aria-label={g.title}>
           <h3>{g.title}</h3>

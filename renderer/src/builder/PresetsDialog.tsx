@@ -17,7 +17,11 @@ export function PresetsDialog({ open, onClose, onLoad }: PresetsDialogProps) {
           <li key={p.id} className="preset-card">
             <h3>{p.title}</h3>
             <p>{p.summary}</p>
-            <p className="muted">{p.grid ? `Comparison: ${describeGrid(p.grid)}, started with Start sweep.` : 'A single run, started with Start run.'}</p>
+            <p className="muted">
+              {p.grid
+                ? `Comparison: ${describeGrid(p.grid)}, started with Start sweep.`
+                : 'A single run, started with Start run.'}
+            </p>
             <button type="button" aria-label={`Load preset: ${p.title}`} onClick={() => onLoad(p)}>
               Load
             </button>

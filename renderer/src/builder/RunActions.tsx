@@ -29,7 +29,16 @@ export interface RunActionsProps {
   onStarted: (started: StartedRuns) => void;
 }
 
-export function RunActions({ draft, validation, validateNow, grid, gridOpen, onToggleGrid, onInvalid, onStarted }: RunActionsProps) {
+export function RunActions({
+  draft,
+  validation,
+  validateNow,
+  grid,
+  gridOpen,
+  onToggleGrid,
+  onInvalid,
+  onStarted,
+}: RunActionsProps) {
   const [busy, setBusy] = useState<'run' | 'sweep' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const count = runCount(grid);
@@ -37,7 +46,9 @@ export function RunActions({ draft, validation, validateNow, grid, gridOpen, onT
   const checked = async (): Promise<ExperimentSpec | null> => {
     const r = await validateNow(draft);
     if (r.ok && r.spec) return draft.name === undefined ? { ...r.spec, name: autoName(r.spec) } : r.spec;
-    setMessage(`Not started: ${r.issues.length === 1 ? 'one field needs' : `${r.issues.length} fields need`} attention (marked in the inspector).`);
+    setMessage(
+      `Not started: ${r.issues.length === 1 ? 'one field needs' : `${r.issues.length} fields need`} attention (marked in the inspector).`,
+    );
     if (r.issues[0]) onInvalid(r.issues[0].path);
     return null;
   };
@@ -71,13 +82,30 @@ export function RunActions({ draft, validation, validateNow, grid, gridOpen, onT
   return (
     <div className="run-actions">
       <div className="run-actions-row">
-        <button type="button" className="primary" disabled={busy !== null} aria-describedby="run-actions-state" onClick={() => start('run')}>
+        <button
+          type="button"
+          className="primary"
+          disabled={busy !== null}
+          aria-describedby="run-actions-state"
+          onClick={() => start('run')}
+        >
           {busy === 'run' ? 'Starting…' : 'Start run'}
         </button>
-        <button type="button" disabled={busy !== null} aria-describedby="run-actions-grid" onClick={() => start('sweep')}>
+        <button
+          type="button"
+          disabled={busy !== null}
+          aria-describedby="run-actions-grid"
+          onClick={() => start('sweep')}
+        >
           {busy === 'sweep' ? 'Starting…' : 'Start sweep'}
         </button>
-        <button type="button" className="link" aria-expanded={gridOpen} aria-controls="sweep-grid-panel" onClick={onToggleGrid}>
+        <button
+          type="button"
+          className="link"
+          aria-expanded={gridOpen}
+          aria-controls="sweep-grid-panel"
+          onClick={onToggleGrid}
+        >
           {gridOpen ? 'Hide sweep grid' : 'Edit sweep grid'}
         </button>
         <span id="run-actions-grid" className="muted">

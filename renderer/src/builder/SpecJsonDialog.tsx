@@ -54,7 +54,8 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
     }
   };
 
-  const name = typeof (current as { name?: unknown }).name === 'string' ? String((current as { name: string }).name) : 'spec';
+  const name =
+    typeof (current as { name?: unknown }).name === 'string' ? String((current as { name: string }).name) : 'spec';
   return (
     <Dialog
       open={open}
@@ -112,7 +113,11 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
           setProblems([]);
         }}
       />
-      {status && <p role="status" className="muted">{status}</p>}
+      {status && (
+        <p role="status" className="muted">
+          {status}
+        </p>
+      )}
       {problems.length > 0 && (
         <div id={problemsId} role="alert" className="json-problems">
           <p>Not imported: the lab refuses this spec.</p>

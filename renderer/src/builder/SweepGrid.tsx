@@ -11,14 +11,20 @@ export function SweepGrid({ grid, onChange }: SweepGridProps) {
   const set = (path: string, values: unknown[]) => onChange({ ...grid, [path]: values });
   return (
     <div className="sweep-grid">
-      <p className="muted">Every combination of the values below becomes one run; fields left empty keep the builder’s value.</p>
+      <p className="muted">
+        Every combination of the values below becomes one run; fields left empty keep the builder’s value.
+      </p>
       <div className="grid-axes">
         {GRID_AXES.map((axis) => (
           <fieldset key={axis.path} className="grid-axis">
             <legend>
               {axis.label} <code>{axis.path}</code>
             </legend>
-            {axis.kind === 'enum' ? <EnumAxis axis={axis} values={grid[axis.path] ?? []} onChange={(v) => set(axis.path, v)} /> : <NumbersAxis axis={axis} values={grid[axis.path] ?? []} onChange={(v) => set(axis.path, v)} />}
+            {axis.kind === 'enum' ? (
+              <EnumAxis axis={axis} values={grid[axis.path] ?? []} onChange={(v) => set(axis.path, v)} />
+            ) : (
+              <NumbersAxis axis={axis} values={grid[axis.path] ?? []} onChange={(v) => set(axis.path, v)} />
+            )}
           </fieldset>
         ))}
       </div>
@@ -29,7 +35,15 @@ export function SweepGrid({ grid, onChange }: SweepGridProps) {
   );
 }
 
-function EnumAxis({ axis, values, onChange }: { axis: Extract<GridAxis, { kind: 'enum' }>; values: unknown[]; onChange: (v: unknown[]) => void }) {
+function EnumAxis({
+  axis,
+  values,
+  onChange,
+}: {
+  axis: Extract<GridAxis, { kind: 'enum' }>;
+  values: unknown[];
+  onChange: (v: unknown[]) => void;
+}) {
   return (
     <div className="grid-options">
       {axis.options.map(([value, name]) => (
@@ -37,7 +51,13 @@ function EnumAxis({ axis, values, onChange }: { axis: Extract<GridAxis, { kind: 
           <input
             type="checkbox"
             checked={values.includes(value)}
-            onChange={(e) => onChange(e.target.checked ? axis.options.map(([v]) => v).filter((v) => v === value || values.includes(v)) : values.filter((v) => v !== value))}
+            onChange={(e) =>
+              onChange(
+                e.target.checked
+                  ? axis.options.map(([v]) => v).filter((v) => v === value || values.includes(v))
+                  : values.filter((v) => v !== value),
+              )
+            }
           />
           {name}
         </label>
@@ -46,7 +66,15 @@ function EnumAxis({ axis, values, onChange }: { axis: Extract<GridAxis, { kind: 
   );
 }
 
-function NumbersAxis({ axis, values, onChange }: { axis: Extract<GridAxis, { kind: 'numbers' }>; values: unknown[]; onChange: (v: unknown[]) => void }) {
+function NumbersAxis({
+  axis,
+  values,
+  onChange,
+}: {
+  axis: Extract<GridAxis, { kind: 'numbers' }>;
+  values: unknown[];
+  onChange: (v: unknown[]) => void;
+}) {
   const [text, setText] = useState(values.join(', '));
   const [error, setError] = useState<string | null>(null);
   // A preset replaces the values from outside: show them, unless the text already says the same.

@@ -8,7 +8,8 @@ import { getAt, setAt, shownValue, type Draft, type Section } from './draft';
  * Where a block was dropped: on one layer, on one of the two cell targets a cell drag shows (replace the cell
  * of the stack, add a layer), or anywhere else on the Model canvas (blocks other than cells).
  */
-export type DropTarget = { type: 'layer'; index: number } | { type: 'replace-cell' } | { type: 'add-layer' } | { type: 'canvas' };
+export type DropTarget =
+  { type: 'layer'; index: number } | { type: 'replace-cell' } | { type: 'add-layer' } | { type: 'canvas' };
 
 /** A cell lands on one of these; a newcomer who drops an LSTM on the middle of the canvas means "make it an LSTM". */
 const addsLayer = (target: DropTarget) => target.type === 'add-layer';
@@ -34,13 +35,24 @@ export function layerCount(draft: Draft, normalised: ExperimentSpec | null): num
 }
 
 /** What the drop will do, in words: the drag overlay and the screen-reader announcement say it before the drop. */
-export function describeDrop(block: Block, target: DropTarget | null, draft: Draft, normalised: ExperimentSpec | null): string {
-  if (!target) return block.kind === 'cell' ? `Drop on “Replace the cell” or “Add a layer” to use ${block.label}` : `Drop on the Model canvas to use ${block.label}`;
+export function describeDrop(
+  block: Block,
+  target: DropTarget | null,
+  draft: Draft,
+  normalised: ExperimentSpec | null,
+): string {
+  if (!target)
+    return block.kind === 'cell'
+      ? `Drop on “Replace the cell” or “Add a layer” to use ${block.label}`
+      : `Drop on the Model canvas to use ${block.label}`;
   switch (block.kind) {
     case 'cell': {
       const same = shownValue(draft, normalised, 'model.cell') === block.value;
       if (addsLayer(target)) return `Add ${withArticle(block.label)} layer`;
-      if (same) return target.type === 'layer' ? `Layer ${target.index + 1} is already ${block.label}` : `The layers are already ${block.label}`;
+      if (same)
+        return target.type === 'layer'
+          ? `Layer ${target.index + 1} is already ${block.label}`
+          : `The layers are already ${block.label}`;
       return `Make every layer ${block.label}`;
     }
     case 'activation':
@@ -67,7 +79,10 @@ export function applyBlock(draft: Draft, normalised: ExperimentSpec | null, bloc
       if (!addsLayer(target)) {
         return {
           draft: setAt(draft, 'model.cell', block.value),
-          note: switched && layers > 1 ? `All ${layers} layers are now ${block.label} (were ${was}): the spec has one cell type for every layer.` : null,
+          note:
+            switched && layers > 1
+              ? `All ${layers} layers are now ${block.label} (were ${was}): the spec has one cell type for every layer.`
+              : null,
           select: { section: 'model', layer: focusLayer },
         };
       }
@@ -111,7 +126,8 @@ export function applyBlock(draft: Draft, normalised: ExperimentSpec | null, bloc
  * Computed by applyBlock itself, so the preview cannot say something the drop does not do.
  */
 export function dropOutcome(block: Block, target: DropTarget, draft: Draft, normalised: ExperimentSpec | null): string {
-  const stack = (d: Draft, n: ExperimentSpec | null) => `${layerCount(d, n)} × ${nameOf(CELL_NAMES, shownValue(d, n, 'model.cell'))}`;
+  const stack = (d: Draft, n: ExperimentSpec | null) =>
+    `${layerCount(d, n)} × ${nameOf(CELL_NAMES, shownValue(d, n, 'model.cell'))}`;
   const after = applyBlock(draft, normalised, block, target).draft;
   // The normalised spec still describes the draft before the drop; the values the drop sets are in `after`.
   const next = stack(after, normalised);

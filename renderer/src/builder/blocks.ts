@@ -44,10 +44,20 @@ export const BLOCK_GROUPS: { kind: BlockKind; title: string }[] = [
 ];
 
 const cell = (value: Cell, hint: string): Block => ({ kind: 'cell', value, label: CELL_NAMES[value], hint });
-const act = (value: Activation, hint: string): Block => ({ kind: 'activation', value, label: ACTIVATION_NAMES[value], hint });
+const act = (value: Activation, hint: string): Block => ({
+  kind: 'activation',
+  value,
+  label: ACTIVATION_NAMES[value],
+  hint,
+});
 const init = (value: Initialiser, hint: string): Block => ({ kind: 'init', value, label: INIT_NAMES[value], hint });
 const clip = (value: ClipMode, hint: string): Block => ({ kind: 'clip', value, label: CLIP_NAMES[value], hint });
-const opt = (value: OptimizerKind, hint: string): Block => ({ kind: 'optimizer', value, label: OPTIMIZER_NAMES[value], hint });
+const opt = (value: OptimizerKind, hint: string): Block => ({
+  kind: 'optimizer',
+  value,
+  label: OPTIMIZER_NAMES[value],
+  hint,
+});
 const task = (value: TaskKind, hint: string): Block => ({ kind: 'task', value, label: TASK_NAMES[value], hint });
 
 export const BLOCKS: readonly Block[] = [

@@ -3,7 +3,14 @@
  * keyboard moves it. Keyboard drags jump from drop target to drop target (arrow keys pick the nearest target
  * in that direction), so the keyboard path to any drop is a few presses, not dozens of 25-pixel nudges.
  */
-import { closestCenter, type Active, type CollisionDetection, type DroppableContainer, type KeyboardCoordinateGetter, type Over } from '@dnd-kit/core';
+import {
+  closestCenter,
+  type Active,
+  type CollisionDetection,
+  type DroppableContainer,
+  type KeyboardCoordinateGetter,
+  type Over,
+} from '@dnd-kit/core';
 import type { Block, BlockKind } from './blocks';
 import type { DropTarget } from './apply-block';
 
@@ -17,7 +24,13 @@ export type TargetData =
    * `accepts`: the block kinds this part of the canvas is for; others dropped here go to the canvas as a whole.
    * `drop`: the cell target this slot is (replace the cell / add a layer), when it is one.
    */
-  | { type: 'canvas'; label: string; leaf: boolean; accepts: readonly BlockKind[]; drop?: 'replace-cell' | 'add-layer' };
+  | {
+      type: 'canvas';
+      label: string;
+      leaf: boolean;
+      accepts: readonly BlockKind[];
+      drop?: 'replace-cell' | 'add-layer';
+    };
 
 /**
  * Layers take activations and initialisers. A cell goes to one of the two targets a cell drag shows: the
@@ -54,7 +67,8 @@ export function dropTargetOf(over: Over | null): DropTarget | null {
 
 type Rect = { left: number; top: number; width: number; height: number };
 const centre = (r: Rect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
-const contains = (r: Rect, p: { x: number; y: number }) => p.x >= r.left && p.x <= r.left + r.width && p.y >= r.top && p.y <= r.top + r.height;
+const contains = (r: Rect, p: { x: number; y: number }) =>
+  p.x >= r.left && p.x <= r.left + r.width && p.y >= r.top && p.y <= r.top + r.height;
 
 /**
  * Palette drags: the innermost target under the pointer that takes this kind of block (a layer inside the canvas wins over the canvas).
@@ -63,7 +77,10 @@ const contains = (r: Rect, p: { x: number; y: number }) => p.x >= r.left && p.x 
 export const collision: CollisionDetection = (args) => {
   const drag = dragData(args.active);
   if (drag?.type === 'layer') {
-    return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => targetData(c)?.type === 'layer') });
+    return closestCenter({
+      ...args,
+      droppableContainers: args.droppableContainers.filter((c) => targetData(c)?.type === 'layer'),
+    });
   }
   const point = args.pointerCoordinates ?? centre(args.collisionRect);
   const hits = args.droppableContainers
@@ -98,7 +115,8 @@ export const keyboardCoordinates: KeyboardCoordinateGetter = (event, { active, c
     const to = centre(r);
     const dx = to.x - here.x;
     const dy = to.y - here.y;
-    const along = event.code === 'ArrowRight' ? dx : event.code === 'ArrowLeft' ? -dx : event.code === 'ArrowDown' ? dy : -dy;
+    const along =
+      event.code === 'ArrowRight' ? dx : event.code === 'ArrowLeft' ? -dx : event.code === 'ArrowDown' ? dy : -dy;
     const across = event.code === 'ArrowRight' || event.code === 'ArrowLeft' ? Math.abs(dy) : Math.abs(dx);
     if (along <= 1) continue;
     // Spatial navigation as browsers do it: distance along the arrow, with sideways distance counting double.

@@ -9,7 +9,12 @@ export type FieldSpec =
   | { type: 'text'; path: string; label: string; hint?: string; placeholder?: string }
   | { type: 'check'; path: string; label: string };
 
-const num = (path: string, label: string, hint?: string, extra: { optional?: boolean; placeholder?: string } = {}): FieldSpec => ({
+const num = (
+  path: string,
+  label: string,
+  hint?: string,
+  extra: { optional?: boolean; placeholder?: string } = {},
+): FieldSpec => ({
   type: 'number',
   path,
   label,
@@ -18,7 +23,9 @@ const num = (path: string, label: string, hint?: string, extra: { optional?: boo
 });
 
 function taskFields(kind: TaskKind | undefined): FieldSpec[] {
-  const fields: FieldSpec[] = [{ type: 'select', path: 'task.kind', label: 'Task type', options: optionsOf(TASK_NAMES) }];
+  const fields: FieldSpec[] = [
+    { type: 'select', path: 'task.kind', label: 'Task type', options: optionsOf(TASK_NAMES) },
+  ];
   switch (kind) {
     case 'adding':
       return [...fields, num('task.seqLen', 'Sequence length', 'T: time steps per sequence')];
@@ -34,7 +41,15 @@ function taskFields(kind: TaskKind | undefined): FieldSpec[] {
     case 'smnist':
       return [
         ...fields,
-        { type: 'select', path: 'task.mode', label: 'Reading order', options: [['row', 'Row by row (T = 28)'], ['pixel', 'Pixel by pixel (T = 784)']] },
+        {
+          type: 'select',
+          path: 'task.mode',
+          label: 'Reading order',
+          options: [
+            ['row', 'Row by row (T = 28)'],
+            ['pixel', 'Pixel by pixel (T = 784)'],
+          ],
+        },
         { type: 'check', path: 'task.permuted', label: 'Permuted pixels' },
       ];
     case 'sine':
@@ -42,8 +57,17 @@ function taskFields(kind: TaskKind | undefined): FieldSpec[] {
     case 'csv':
       return [
         ...fields,
-        { type: 'text', path: 'task.path', label: 'CSV path', hint: 'A file on the lab’s machine, one sequence per row', placeholder: '/data/series.csv' },
-        num('task.seqLen', 'Sequence length', 'Empty: the rows’ own length', { optional: true, placeholder: 'from the file' }),
+        {
+          type: 'text',
+          path: 'task.path',
+          label: 'CSV path',
+          hint: 'A file on the lab’s machine, one sequence per row',
+          placeholder: '/data/series.csv',
+        },
+        num('task.seqLen', 'Sequence length', 'Empty: the rows’ own length', {
+          optional: true,
+          placeholder: 'from the file',
+        }),
       ];
     default:
       return fields;
@@ -60,15 +84,38 @@ export interface FieldContext {
 }
 
 const MODEL_FIELDS: FieldSpec[] = [
-  { type: 'select', path: 'model.cell', label: 'Cell', options: optionsOf(CELL_NAMES), hint: 'One cell type for every layer' },
+  {
+    type: 'select',
+    path: 'model.cell',
+    label: 'Cell',
+    options: optionsOf(CELL_NAMES),
+    hint: 'One cell type for every layer',
+  },
   num('model.hidden', 'Hidden size', 'Units per layer'),
   num('model.layers', 'Layers'),
   { type: 'select', path: 'model.activation', label: 'Activation', options: optionsOf(ACTIVATION_NAMES) },
-  { type: 'select', path: 'model.init.recurrent', label: 'Recurrent init', options: optionsOf(INIT_NAMES), hint: 'Initialiser of Wh' },
-  { type: 'select', path: 'model.init.input', label: 'Input init', options: optionsOf(INIT_NAMES), hint: 'Initialiser of Wx' },
+  {
+    type: 'select',
+    path: 'model.init.recurrent',
+    label: 'Recurrent init',
+    options: optionsOf(INIT_NAMES),
+    hint: 'Initialiser of Wh',
+  },
+  {
+    type: 'select',
+    path: 'model.init.input',
+    label: 'Input init',
+    options: optionsOf(INIT_NAMES),
+    hint: 'Initialiser of Wx',
+  },
   num('model.init.gain', 'Gain', 'Scales the initial weights'),
   num('model.init.std', 'Normal std', 'Standard deviation of the Normal initialiser'),
-  num('model.init.spectralRadius', 'Spectral radius', 'Rescales Wh to this spectral radius; empty leaves it as initialised', { optional: true, placeholder: 'off' }),
+  num(
+    'model.init.spectralRadius',
+    'Spectral radius',
+    'Rescales Wh to this spectral radius; empty leaves it as initialised',
+    { optional: true, placeholder: 'off' },
+  ),
   num('model.forgetBias', 'Forget bias', 'Added to the LSTM forget-gate bias'),
 ];
 
@@ -100,7 +147,11 @@ const PROBE_FIELDS: FieldSpec[] = [
     hint: 'Fixed: a second pass on the same sequences each probe. Training step: the gradient each step applied, cheap enough for every step',
   },
   num('probe.batch', 'Probe batch', 'Sequences in the fixed probe batch'),
-  num('probe.spectraEvery', 'Spectra every', 'RNN Jacobian norms, σmax and spectral radius at probes on multiples of this step (they cost T·B·H² per iteration)'),
+  num(
+    'probe.spectraEvery',
+    'Spectra every',
+    'RNN Jacobian norms, σmax and spectral radius at probes on multiples of this step (they cost T·B·H² per iteration)',
+  ),
 ];
 
 const RUN_FIELDS: FieldSpec[] = [{ type: 'text', path: 'name', label: 'Run name' }];
@@ -110,7 +161,10 @@ export function fieldsOf(section: Section, ctx: FieldContext): FieldSpec[] {
     case 'task':
       return taskFields(ctx.taskKind);
     case 'model':
-      return MODEL_FIELDS.filter((f) => (f.path !== 'model.forgetBias' || ctx.cell === 'lstm') && (f.path !== 'model.init.std' || ctx.usesNormalInit));
+      return MODEL_FIELDS.filter(
+        (f) =>
+          (f.path !== 'model.forgetBias' || ctx.cell === 'lstm') && (f.path !== 'model.init.std' || ctx.usesNormalInit),
+      );
     case 'train':
       return TRAIN_FIELDS;
     case 'clip':

@@ -24,9 +24,18 @@ export const INIT_NAMES: Record<Initialiser, string> = {
   normal: 'Normal',
 };
 
-export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = { sgd: 'SGD', momentum: 'Momentum', adam: 'Adam', rmsprop: 'RMSprop' };
+export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
+  sgd: 'SGD',
+  momentum: 'Momentum',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+};
 
-export const CLIP_NAMES: Record<ClipMode, string> = { none: 'No clipping', norm: 'Clip by norm', value: 'Clip by value' };
+export const CLIP_NAMES: Record<ClipMode, string> = {
+  none: 'No clipping',
+  norm: 'Clip by norm',
+  value: 'Clip by value',
+};
 
 export const TASK_NAMES: Record<TaskKind, string> = {
   adding: 'Adding problem',

@@ -19,7 +19,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'rnn-vs-lstm-adding',
     title: 'tanh RNN vs LSTM on the adding problem',
-    summary: 'At T = 50 the tanh RNN’s gradient from the marked inputs fades long before it reaches them; the LSTM’s cell state carries it.',
+    summary:
+      'At T = 50 the tanh RNN’s gradient from the marked inputs fades long before it reaches them; the LSTM’s cell state carries it.',
     base: {
       name: 'adding T=50: tanh RNN vs LSTM',
       task: { kind: 'adding', seqLen: 50 },
@@ -45,7 +46,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'clipping',
     title: 'Clipping on/off on an exploding RNN',
-    summary: 'A tanh RNN whose recurrent matrix has spectral radius 2, trained by SGD: unclipped, its gradient norm reaches 10²⁰ and the run diverges within a few dozen steps; clipping by norm keeps it training.',
+    summary:
+      'A tanh RNN whose recurrent matrix has spectral radius 2, trained by SGD: unclipped, its gradient norm reaches 10²⁰ and the run diverges within a few dozen steps; clipping by norm keeps it training.',
     base: {
       name: 'exploding tanh RNN: clipping',
       task: { kind: 'adding', seqLen: 50 },
@@ -58,7 +60,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'vanishing-tanh',
     title: 'Watch a tanh RNN’s gradient vanish',
-    summary: 'A single run on the adding problem at T = 100: the gradient-flow profile drops by orders of magnitude across the sequence.',
+    summary:
+      'A single run on the adding problem at T = 100: the gradient-flow profile drops by orders of magnitude across the sequence.',
     base: {
       name: 'tanh RNN, adding T=100',
       task: { kind: 'adding', seqLen: 100 },

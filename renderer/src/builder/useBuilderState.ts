@@ -79,7 +79,10 @@ export function useBuilderState() {
     }
     setDraft((d) => {
       // The task is a union keyed by its kind: a task field written without the kind would be an invalid task.
-      const seeded = path.startsWith('task.') && getAt(d, 'task.kind') === undefined && normalised ? setAt(d, 'task.kind', normalised.task.kind) : d;
+      const seeded =
+        path.startsWith('task.') && getAt(d, 'task.kind') === undefined && normalised
+          ? setAt(d, 'task.kind', normalised.task.kind)
+          : d;
       return setAt(seeded, path, value);
     });
   };
@@ -88,7 +91,11 @@ export function useBuilderState() {
     commit(structuredClone(p.base), draft);
     setGrid(p.grid ? structuredClone(p.grid) : {});
     setSelection({ section: 'model', layer: 0 });
-    setNote(p.grid ? `Loaded “${p.title}”. Start sweep runs the comparison; Start run runs the spec as shown.` : `Loaded “${p.title}”.`);
+    setNote(
+      p.grid
+        ? `Loaded “${p.title}”. Start sweep runs the comparison; Start run runs the spec as shown.`
+        : `Loaded “${p.title}”.`,
+    );
   };
 
   const importSpec = (spec: ExperimentSpec) => {

@@ -25,7 +25,13 @@ export type ValidateNow = (draft: Draft) => Promise<{ ok: boolean; spec?: Experi
 const DEBOUNCE_MS = 200;
 
 export function useSpecValidation(draft: Draft): { validation: Validation; validateNow: ValidateNow } {
-  const [validation, setValidation] = useState<Validation>({ state: 'pending', issues: [], spec: null, lastGood: null, error: null });
+  const [validation, setValidation] = useState<Validation>({
+    state: 'pending',
+    issues: [],
+    spec: null,
+    lastGood: null,
+    error: null,
+  });
   const seq = useRef(0);
 
   const validateNow = useCallback<ValidateNow>((d) => getLab().validateSpec({ spec: d }), []);

@@ -25,7 +25,18 @@ export interface ChartFrameProps {
   children: ReactNode;
 }
 
-export function ChartFrame({ title, summary, subtitle, controls, exportRequest, exportButton, empty, legend, className, children }: ChartFrameProps) {
+export function ChartFrame({
+  title,
+  summary,
+  subtitle,
+  controls,
+  exportRequest,
+  exportButton,
+  empty,
+  legend,
+  className,
+  children,
+}: ChartFrameProps) {
   const summaryId = useId();
   return (
     <figure className={`chart${className ? ` ${className}` : ''}`}>

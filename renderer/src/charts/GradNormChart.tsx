@@ -4,7 +4,14 @@
  */
 import { ChartFrame, Legend, type LegendItem } from './ChartFrame';
 import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
-import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
+import {
+  divergenceLegend,
+  divergenceMarkers,
+  lastFinite,
+  toSeries,
+  type DivergenceMark,
+  type MetricCurve,
+} from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from '../../../core/shared/format';
 import { SeriesChart, type ChartSeries, type YMarker } from './SeriesChart';
@@ -34,21 +41,41 @@ function eventSeries(curve: MetricCurve, clipped: ArrayLike<number>): { series: 
   const n = Math.min(curve.step.length, clipped.length);
   for (let i = 0; i < n; i++) if ((clipped[i] ?? 0) >= 0.5 && (curve.value[i] ?? 0) > 0) idx.push(i);
   const stride = Math.max(1, Math.ceil(idx.length / MAX_EVENTS));
-  const points = idx.filter((_, k) => k % stride === 0).map((i) => ({ x: curve.step[i] as number, y: curve.value[i] as number }));
-  return { series: { id: `${curve.id}:clipped`, label: 'clipped', color: ROLE.clipped, points, kind: 'points' }, count: idx.length };
+  const points = idx
+    .filter((_, k) => k % stride === 0)
+    .map((i) => ({ x: curve.step[i] as number, y: curve.value[i] as number }));
+  return {
+    series: { id: `${curve.id}:clipped`, label: 'clipped', color: ROLE.clipped, points, kind: 'points' },
+    count: idx.length,
+  };
 }
 
-export function GradNormChart({ curves, clipEvents = [], threshold, divergences = [], exportRequest, height }: GradNormChartProps) {
+export function GradNormChart({
+  curves,
+  clipEvents = [],
+  threshold,
+  divergences = [],
+  exportRequest,
+  height,
+}: GradNormChartProps) {
   const events = clipEvents.flatMap((e) => {
     const c = curves.find((x) => x.id === e.curveId);
     return c ? [eventSeries(c, e.clipped)] : [];
   });
   const clippedCount = events.reduce((a, e) => a + e.count, 0);
-  const yMarkers: YMarker[] = threshold !== undefined ? [{ y: threshold, label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference }] : [];
+  const yMarkers: YMarker[] =
+    threshold !== undefined
+      ? [{ y: threshold, label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference }]
+      : [];
   const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
   const legend: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash }));
   if (clippedCount) legend.push({ label: `clipped (${clippedCount} steps)`, color: ROLE.clipped, marker: 'dot' });
-  if (threshold !== undefined) legend.push({ label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH });
+  if (threshold !== undefined)
+    legend.push({
+      label: `clip threshold ${formatNumber(threshold)}`,
+      color: ROLE.reference,
+      dash: SCREEN_REFERENCE_DASH,
+    });
   legend.push(...divergenceLegend(divergences));
   const has = curves.some((c) => c.step.length > 0);
   return (

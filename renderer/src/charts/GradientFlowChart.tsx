@@ -38,10 +38,21 @@ function envelope(hT: number, bound: number, T: number, clamp: [number, number])
   const lhT = Math.log10(hT);
   const lb = Math.log10(bound);
   const [lo, hi] = [Math.log10(clamp[0]) - 1, Math.log10(clamp[1]) + 1];
-  return Array.from({ length: T }, (_, i) => ({ x: i + 1, y: 10 ** Math.min(hi, Math.max(lo, lhT + (T - (i + 1)) * lb)) }));
+  return Array.from({ length: T }, (_, i) => ({
+    x: i + 1,
+    y: 10 ** Math.min(hi, Math.max(lo, lhT + (T - (i + 1)) * lb)),
+  }));
 }
 
-export function GradientFlowChart({ profiles, showBound = true, controls, exportRequest, height, emptyText = 'Waiting for the first gradient probe…', source }: GradientFlowChartProps) {
+export function GradientFlowChart({
+  profiles,
+  showBound = true,
+  controls,
+  exportRequest,
+  height,
+  emptyText = 'Waiting for the first gradient probe…',
+  source,
+}: GradientFlowChartProps) {
   const many = profiles.length > 1;
   const series: ChartSeries[] = [];
   const legend: LegendItem[] = [];
@@ -59,19 +70,59 @@ export function GradientFlowChart({ profiles, showBound = true, controls, export
       const layerName = e.profile.layers.length > 1 ? `layer ${l.layer + 1}` : '';
       const name = [many ? e.label : '', layerName].filter(Boolean).join(', ');
       const T = l.hNorms.length;
-      series.push({ id: `${e.id}:h${l.layer}`, label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`, color, dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined, points: Array.from(l.hNorms, (y, i) => ({ x: i + 1, y })) });
-      legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`, color, dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined });
+      series.push({
+        id: `${e.id}:h${l.layer}`,
+        label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`,
+        color,
+        dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined,
+        points: Array.from(l.hNorms, (y, i) => ({ x: i + 1, y })),
+      });
+      legend.push({
+        label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`,
+        color,
+        dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined,
+      });
       if (l.cNorms) {
-        series.push({ id: `${e.id}:c${l.layer}`, label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖`, color, dash: lineStyle(0, 1).dash, width: 1.2, points: Array.from(l.cNorms, (y, i) => ({ x: i + 1, y })) });
+        series.push({
+          id: `${e.id}:c${l.layer}`,
+          label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖`,
+          color,
+          dash: lineStyle(0, 1).dash,
+          width: 1.2,
+          points: Array.from(l.cNorms, (y, i) => ({ x: i + 1, y })),
+        });
         legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖ (cell state)`, color, dash: lineStyle(0, 1).dash });
       }
       const hT = l.hNorms[T - 1];
-      if (showBound && l.jacobianBound !== undefined && Number.isFinite(l.jacobianBound) && l.jacobianBound > 0 && hT !== undefined && hT > 0 && domain) {
-        series.push({ id: `${e.id}:bound${l.layer}`, label: 'bound', color: ROLE.reference, dash: SCREEN_REFERENCE_DASH, width: 1.2, reference: true, points: envelope(hT, l.jacobianBound, T, domain) });
-        legend.push({ label: `${name ? `${name}: ` : ''}bound ‖∂L/∂h_T‖·γ^(T−t), γ = ${formatNumber(l.jacobianBound)}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH });
+      if (
+        showBound &&
+        l.jacobianBound !== undefined &&
+        Number.isFinite(l.jacobianBound) &&
+        l.jacobianBound > 0 &&
+        hT !== undefined &&
+        hT > 0 &&
+        domain
+      ) {
+        series.push({
+          id: `${e.id}:bound${l.layer}`,
+          label: 'bound',
+          color: ROLE.reference,
+          dash: SCREEN_REFERENCE_DASH,
+          width: 1.2,
+          reference: true,
+          points: envelope(hT, l.jacobianBound, T, domain),
+        });
+        legend.push({
+          label: `${name ? `${name}: ` : ''}bound ‖∂L/∂h_T‖·γ^(T−t), γ = ${formatNumber(l.jacobianBound)}`,
+          color: ROLE.reference,
+          dash: SCREEN_REFERENCE_DASH,
+        });
       }
       const h1 = l.hNorms[0];
-      if (h1 !== undefined && hT !== undefined && hT > 0) summaries.push(`${name || 'the network'}: ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatNumber(h1 / hT)}, horizon ${l.horizon} steps`);
+      if (h1 !== undefined && hT !== undefined && hT > 0)
+        summaries.push(
+          `${name || 'the network'}: ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatNumber(h1 / hT)}, horizon ${l.horizon} steps`,
+        );
     }
   }
 
@@ -79,14 +130,23 @@ export function GradientFlowChart({ profiles, showBound = true, controls, export
   return (
     <ChartFrame
       title="Gradient flow"
-      subtitle={step !== undefined ? `‖∂L/∂hₜ‖ at training step ${step}${source ? `, ${source}` : ''}` : '‖∂L/∂hₜ‖ against t'}
+      subtitle={
+        step !== undefined ? `‖∂L/∂hₜ‖ at training step ${step}${source ? `, ${source}` : ''}` : '‖∂L/∂hₜ‖ against t'
+      }
       summary={`Gradient flow at step ${step ?? '–'}: ${summaries.join('; ') || 'no profile'}.`}
       controls={controls}
       {...(exportRequest ? { exportRequest } : {})}
       empty={profiles.length ? null : emptyText}
       legend={<Legend items={legend} />}
     >
-      <SeriesChart series={series} xLabel="time step t" yLabel="‖∂L/∂hₜ‖" yScale="log" {...(domain ? { yDomain: domain } : {})} {...(height ? { height } : {})} />
+      <SeriesChart
+        series={series}
+        xLabel="time step t"
+        yLabel="‖∂L/∂hₜ‖"
+        yScale="log"
+        {...(domain ? { yDomain: domain } : {})}
+        {...(height ? { height } : {})}
+      />
     </ChartFrame>
   );
 }

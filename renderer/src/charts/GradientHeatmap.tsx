@@ -15,7 +15,13 @@ export interface GradientHeatmapProps {
   emptyText?: string;
 }
 
-export function GradientHeatmap({ profiles, exportRequest, height, controls, emptyText = 'Waiting for the first gradient probe…' }: GradientHeatmapProps) {
+export function GradientHeatmap({
+  profiles,
+  exportRequest,
+  height,
+  controls,
+  emptyText = 'Waiting for the first gradient probe…',
+}: GradientHeatmapProps) {
   const layers = profiles.at(-1)?.layers.length ?? 0;
   const [layer, setLayer] = useState(0);
   const shownLayer = Math.min(layer, Math.max(0, layers - 1));

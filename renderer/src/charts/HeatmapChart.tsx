@@ -34,7 +34,17 @@ function nearestIndex(xs: number[], v: number): number {
   return best;
 }
 
-export function HeatmapChart({ xs, grid, rowStart = 1, xLabel, yLabel, colorLabel, domain, height = 240, formatValue = (v) => formatNumber(10 ** v) }: HeatmapChartProps) {
+export function HeatmapChart({
+  xs,
+  grid,
+  rowStart = 1,
+  xLabel,
+  yLabel,
+  colorLabel,
+  domain,
+  height = 240,
+  formatValue = (v) => formatNumber(10 ** v),
+}: HeatmapChartProps) {
   const [boxRef, width] = useWidth<HTMLDivElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<{ left: number; top: number; text: string } | null>(null);
@@ -52,8 +62,11 @@ export function HeatmapChart({ xs, grid, rowStart = 1, xLabel, yLabel, colorLabe
   const colX = (c: number) => M.left + ((c + 0.5) / Math.max(1, cols)) * plotW;
   const rowY = (r: number) => M.top + plotH - ((r + 0.5) / Math.max(1, rows)) * plotH;
   // Ticks at round training steps, placed on the column that holds each (columns are probes, evenly spaced or not).
-  const xTickCols = cols <= 1 ? [0] : [...new Set(niceTicks(xs[0] ?? 0, xs[cols - 1] ?? 0, 5).map((v) => nearestIndex(xs, v)))];
-  const yTickRows = niceTicks(rowStart, rowStart + rows - 1, 5, true).map((t) => t - rowStart).filter((r) => r >= 0 && r < rows);
+  const xTickCols =
+    cols <= 1 ? [0] : [...new Set(niceTicks(xs[0] ?? 0, xs[cols - 1] ?? 0, 5).map((v) => nearestIndex(xs, v)))];
+  const yTickRows = niceTicks(rowStart, rowStart + rows - 1, 5, true)
+    .map((t) => t - rowStart)
+    .filter((r) => r >= 0 && r < rows);
   const cTicks = niceTicks(d[0], d[1], Math.min(8, Math.max(1, d[1] - d[0])), true);
   const barX = M.left + plotW + 18;
   const barY = (v: number) => M.top + plotH - ((v - d[0]) / (d[1] - d[0] || 1)) * plotH;
@@ -65,7 +78,11 @@ export function HeatmapChart({ xs, grid, rowStart = 1, xLabel, yLabel, colorLabe
     const row = rows - 1 - Math.floor(((e.clientY - r.top) / r.height) * rows);
     const v = grid.cols[c]?.[row];
     if (v === undefined || c < 0 || row < 0) return setHover(null);
-    setHover({ left: e.clientX - r.left + M.left + 12, top: e.clientY - r.top + M.top - 28, text: `step ${formatNumber(xs[c] ?? c)} · t = ${row + rowStart} · ${formatValue(v)}` });
+    setHover({
+      left: e.clientX - r.left + M.left + 12,
+      top: e.clientY - r.top + M.top - 28,
+      text: `step ${formatNumber(xs[c] ?? c)} · t = ${row + rowStart} · ${formatValue(v)}`,
+    });
   };
 
   return (
@@ -76,7 +93,13 @@ export function HeatmapChart({ xs, grid, rowStart = 1, xLabel, yLabel, colorLabe
             ref={canvasRef}
             className="heatmap-cells"
             // Crisp cells when enlarged; smoothed when shrunk (784 rows of pixel MNIST in 200 px would alias).
-            style={{ left: M.left, top: M.top, width: plotW, height: plotH, imageRendering: cols > plotW || rows > plotH ? 'auto' : 'pixelated' }}
+            style={{
+              left: M.left,
+              top: M.top,
+              width: plotW,
+              height: plotH,
+              imageRendering: cols > plotW || rows > plotH ? 'auto' : 'pixelated',
+            }}
             onMouseMove={onMove}
             onMouseLeave={() => setHover(null)}
           />

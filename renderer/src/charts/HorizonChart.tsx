@@ -17,7 +17,13 @@ export interface HorizonChartProps {
   emptyText?: string;
 }
 
-export function HorizonChart({ curves, maxHorizon, exportRequest, height, emptyText = 'Waiting for the first gradient probe…' }: HorizonChartProps) {
+export function HorizonChart({
+  curves,
+  maxHorizon,
+  exportRequest,
+  height,
+  emptyText = 'Waiting for the first gradient probe…',
+}: HorizonChartProps) {
   const has = curves.some((c) => c.step.length > 0);
   const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
   const series = toSeries(curves, 'linear');
@@ -29,7 +35,16 @@ export function HorizonChart({ curves, maxHorizon, exportRequest, height, emptyT
       summary={`Gradient horizon${latest !== undefined ? ` ${latest} steps at the latest probe` : ''}${maxHorizon !== undefined ? ` of at most ${maxHorizon}` : ''}.`}
       {...(exportRequest ? { exportRequest } : {})}
       empty={has ? null : emptyText}
-      legend={<Legend items={[...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })), ...(maxHorizon !== undefined ? [{ label: `T − 1 = ${maxHorizon}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH }] : [])]} />}
+      legend={
+        <Legend
+          items={[
+            ...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })),
+            ...(maxHorizon !== undefined
+              ? [{ label: `T − 1 = ${maxHorizon}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH }]
+              : []),
+          ]}
+        />
+      }
     >
       <SeriesChart
         series={series}

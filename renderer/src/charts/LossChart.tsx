@@ -1,7 +1,14 @@
 /** Loss curves (train and held-out, one or many runs) with divergence markers; log y by default. */
 import { useState } from 'react';
 import { ChartFrame, Legend } from './ChartFrame';
-import { divergenceLegend, divergenceMarkers, lastFinite, toSeries, type DivergenceMark, type MetricCurve } from './curves';
+import {
+  divergenceLegend,
+  divergenceMarkers,
+  lastFinite,
+  toSeries,
+  type DivergenceMark,
+  type MetricCurve,
+} from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from '../../../core/shared/format';
 import { ScaleToggle, type YScale } from './ScaleToggle';
@@ -20,13 +27,23 @@ export interface LossChartProps {
   baseline?: { y: number; label: string };
 }
 
-export function LossChart({ curves, divergences = [], initialScale = 'log', exportRequest, height, title = 'Loss', baseline }: LossChartProps) {
+export function LossChart({
+  curves,
+  divergences = [],
+  initialScale = 'log',
+  exportRequest,
+  height,
+  title = 'Loss',
+  baseline,
+}: LossChartProps) {
   const [scale, setScale] = useState<YScale>(initialScale);
   const has = curves.some((c) => c.step.length > 0);
   const summary = curves
     .map((c) => {
       const v = lastFinite(c.value);
-      return v === undefined ? null : `${c.label} ${formatNumber(v)} at step ${formatNumber(c.step[c.step.length - 1] ?? 0)}`;
+      return v === undefined
+        ? null
+        : `${c.label} ${formatNumber(v)} at step ${formatNumber(c.step[c.step.length - 1] ?? 0)}`;
     })
     .filter(Boolean)
     .join('; ');

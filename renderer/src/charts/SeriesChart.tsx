@@ -7,7 +7,17 @@
  *                xLabel="training step" yLabel="loss" />
  * Wrap it in <ChartFrame title="Loss" …> for the title, the accessible name and the Export figure slot.
  */
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { XY } from './downsample';
 import { decadeDomain, decadeTicks, linearExtent, niceTicks, positiveExtent } from '../../../core/shared/ticks';
 import { formatNumber, formatPow10 } from '../../../core/shared/format';
@@ -101,15 +111,36 @@ const smallDot = (props: unknown) => {
   return <circle cx={cx} cy={cy} r={2.2} fill={fill} />;
 };
 
-export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, xMarkers = [], yMarkers = [], height = 220, xTickFormat }: SeriesChartProps) {
+export function SeriesChart({
+  series,
+  xLabel,
+  yLabel,
+  yScale,
+  xDomain,
+  yDomain,
+  xMarkers = [],
+  yMarkers = [],
+  height = 220,
+  xTickFormat,
+}: SeriesChartProps) {
   const log = yScale === 'log';
   // On a log axis only positive values exist; a zero gradient norm is a gap, not a line to the bottom.
-  const shown = log ? series.map((s) => ({ ...s, points: s.points.filter((p) => p.y > 0 && Number.isFinite(p.y)) })) : series;
+  const shown = log
+    ? series.map((s) => ({ ...s, points: s.points.filter((p) => p.y > 0 && Number.isFinite(p.y)) }))
+    : series;
   // Reference lines (threshold, baseline) stay in view; reference curves (a bound) may leave it.
-  const y = yDomain ?? fitY(shown, yScale, yMarkers.map((m) => m.y)) ?? (log ? [0.1, 1] : [0, 1]);
+  const y =
+    yDomain ??
+    fitY(
+      shown,
+      yScale,
+      yMarkers.map((m) => m.y),
+    ) ??
+    (log ? [0.1, 1] : [0, 1]);
   const fitted = xDomain ?? fitX(shown, xMarkers) ?? [0, 1];
   // Training steps start at 1: an axis from 0 reads better than one from 1.
-  const x: [number, number] = !xDomain && fitted[0] > 0 && fitted[0] <= (fitted[1] - fitted[0]) * 0.05 ? [0, fitted[1]] : fitted;
+  const x: [number, number] =
+    !xDomain && fitted[0] > 0 && fitted[0] <= (fitted[1] - fitted[0]) * 0.05 ? [0, fitted[1]] : fitted;
   const yTicks = log ? decadeTicks(y) : niceTicks(y[0], y[1], 5);
   // Round ticks (0, 100, 200…) rather than recharts' even split of the data range (1, 76, 151…).
   // Steps and time steps are whole numbers: no 0.5 ticks when only a few points are in.
@@ -139,7 +170,13 @@ export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, 
           tick={AXIS_STYLE}
           width={52}
           tickFormatter={(v: number) => (log ? formatPow10(v) : formatNumber(v))}
-          label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 12, style: { ...AXIS_STYLE, textAnchor: 'middle' } }}
+          label={{
+            value: yLabel,
+            angle: -90,
+            position: 'insideLeft',
+            offset: 12,
+            style: { ...AXIS_STYLE, textAnchor: 'middle' },
+          }}
         />
         {shown.map((s) =>
           s.band?.length ? (
@@ -157,7 +194,15 @@ export function SeriesChart({ series, xLabel, yLabel, yScale, xDomain, yDomain, 
         )}
         {shown.map((s) =>
           s.kind === 'points' ? (
-            <Scatter key={s.id} name={s.label} data={s.points} dataKey="y" fill={s.color} shape={smallDot} isAnimationActive={false} />
+            <Scatter
+              key={s.id}
+              name={s.label}
+              data={s.points}
+              dataKey="y"
+              fill={s.color}
+              shape={smallDot}
+              isAnimationActive={false}
+            />
           ) : (
             <Line
               key={s.id}

@@ -8,7 +8,12 @@ export interface XY {
   y: number;
 }
 
-export function decimate(xs: ArrayLike<number>, ys: ArrayLike<number>, maxPoints = 800, keep: (y: number) => boolean = Number.isFinite): XY[] {
+export function decimate(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  maxPoints = 800,
+  keep: (y: number) => boolean = Number.isFinite,
+): XY[] {
   const n = Math.min(xs.length, ys.length);
   const out: XY[] = [];
   if (n <= maxPoints) {

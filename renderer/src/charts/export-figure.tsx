@@ -23,7 +23,13 @@ export type ExportFigureHandler = (request: ExportFigureRequest) => void;
 
 const ExportFigureContext = createContext<ExportFigureHandler | null>(null);
 
-export function ExportFigureProvider({ onExport, children }: { onExport: ExportFigureHandler | null; children: ReactNode }) {
+export function ExportFigureProvider({
+  onExport,
+  children,
+}: {
+  onExport: ExportFigureHandler | null;
+  children: ReactNode;
+}) {
   return <ExportFigureContext.Provider value={onExport}>{children}</ExportFigureContext.Provider>;
 }
 

@@ -28,7 +28,15 @@ export function ChartTooltip({ active, label, series, xLabel }: ChartTooltipProp
               <tr key={s.key}>
                 <td>
                   <svg width="18" height="8" aria-hidden="true">
-                    <line x1="0" y1="4" x2="18" y2="4" stroke={s.style.color} strokeWidth="2" strokeDasharray={s.style.dash} />
+                    <line
+                      x1="0"
+                      y1="4"
+                      x2="18"
+                      y2="4"
+                      stroke={s.style.color}
+                      strokeWidth="2"
+                      strokeDasharray={s.style.dash}
+                    />
                   </svg>
                 </td>
                 <td className="chart-tooltip-name">{s.label}</td>

@@ -15,7 +15,9 @@ export function CompareControls({ settings, canGroup }: { settings: CompareSetti
           <option value="minmax">Mean, min–max over seeds</option>
         </select>
       </label>
-      {!canGroup && settings.group !== 'none' && <span className="muted">No two runs share a spec: nothing to group.</span>}
+      {!canGroup && settings.group !== 'none' && (
+        <span className="muted">No two runs share a spec: nothing to group.</span>
+      )}
       <span className="control-slider">
         <label htmlFor={smoothId}>Smoothing</label>
         <input
@@ -40,7 +42,12 @@ export function CompareControls({ settings, canGroup }: { settings: CompareSetti
           ] as [XMode, string][]
         ).map(([value, label]) => (
           <label key={value}>
-            <input type="radio" name="compare-x" checked={settings.x === value} onChange={() => updateCompareSettings({ x: value })} />
+            <input
+              type="radio"
+              name="compare-x"
+              checked={settings.x === value}
+              onChange={() => updateCompareSettings({ x: value })}
+            />
             {label}
           </label>
         ))}

@@ -52,29 +52,47 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
 
   const curves = useMemo(() => {
     const opts = { smoothing: settings.smoothing, group: settings.group, x: settings.x };
-    const loss = metricCurves(runs, settings.lossMetrics.map((m) => ({ metric: m, label: LOSS_LABEL[m] })), opts);
+    const loss = metricCurves(
+      runs,
+      settings.lossMetrics.map((m) => ({ metric: m, label: LOSS_LABEL[m] })),
+      opts,
+    );
     const gradnorm = metricCurves(runs, [{ metric: 'gradNorm', label: 'gradient norm' }], opts);
     const horizon = metricCurves(runs, [{ metric: 'horizon', label: 'horizon' }], opts);
     return { loss, gradnorm, horizon };
   }, [runs, settings.lossMetrics, settings.smoothing, settings.group, settings.x]);
   const profileSeries: PlotSeries[] = useMemo(
-    () => profileCurves(data.runs.map((r) => ({ summary: r.detail, profile: profiles.get(r.id) })), settings.layer, settings.group),
+    () =>
+      profileCurves(
+        data.runs.map((r) => ({ summary: r.detail, profile: profiles.get(r.id) })),
+        settings.layer,
+        settings.group,
+      ),
     [data.runs, profiles, settings.layer, settings.group],
   );
 
   // Divergence markers sit at training steps; on a wall-time axis there is no honest place for them.
   const markers: ChartMarker[] =
     settings.x === 'step' && !grouped
-      ? runs.flatMap((r, i) => (r.summary.divergence ? [{ x: r.summary.divergence.step, label: `${r.summary.name} diverged`, color: lineStyle(i).color }] : []))
+      ? runs.flatMap((r, i) =>
+          r.summary.divergence
+            ? [{ x: r.summary.divergence.step, label: `${r.summary.name} diverged`, color: lineStyle(i).color }]
+            : [],
+        )
       : [];
   const clip = clipThreshold(runs);
   const allProbeSteps = useMemo(() => [...new Set(data.runs.flatMap(probeSteps))].sort((a, b) => a - b), [data.runs]);
   const maxLayers = Math.max(1, ...data.runs.map((r) => r.detail.spec?.model.layers ?? 1));
-  const setLog = (k: keyof typeof settings.logY) => (v: boolean) => updateCompareSettings({ logY: { ...settings.logY, [k]: v } });
+  const setLog = (k: keyof typeof settings.logY) => (v: boolean) =>
+    updateCompareSettings({ logY: { ...settings.logY, [k]: v } });
   const chips = runIds.map((id) => {
     const r = data.runs.find((x) => x.id === id);
     const known = selection.find((x) => x.id === id)?.name;
-    return { id, name: r?.detail.name ?? (data.errors.has(id) ? `${known ?? id} (unavailable)` : (known ?? '…')), status: r?.detail.status };
+    return {
+      id,
+      name: r?.detail.name ?? (data.errors.has(id) ? `${known ?? id} (unavailable)` : (known ?? '…')),
+      status: r?.detail.status,
+    };
   });
   const addRun = (r: RunSummary) => !runIds.includes(r.id) && onRunsChange([...selection, { id: r.id, name: r.name }]);
   const loading = data.loading && !data.runs.length;
@@ -84,7 +102,8 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
       <section className="compare-view compare-empty" aria-label="Compare">
         <h2>Nothing to compare yet</h2>
         <p>
-          In the <em>Runs</em> tab, tick the runs you want (their <em>Select</em> boxes): the ticked runs show here. Or add runs here by name.
+          In the <em>Runs</em> tab, tick the runs you want (their <em>Select</em> boxes): the ticked runs show here. Or
+          add runs here by name.
         </p>
         <RunChips runs={[]} onRemove={() => undefined} onAdd={addRun} showStyles />
       </section>
@@ -93,7 +112,12 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
 
   return (
     <section className="compare-view" aria-label="Compare">
-      <RunChips runs={chips} onRemove={(id) => onRunsChange(selection.filter((x) => x.id !== id))} onAdd={addRun} showStyles={!grouped} />
+      <RunChips
+        runs={chips}
+        onRemove={(id) => onRunsChange(selection.filter((x) => x.id !== id))}
+        onAdd={addRun}
+        showStyles={!grouped}
+      />
       {[...data.errors].map(([id, msg]) => (
         <p key={id} role="alert" className="form-error">{`Run ${id}: ${msg}`}</p>
       ))}
@@ -120,13 +144,32 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
                 checked={settings.lossMetrics.includes(m)}
                 // At least one curve stays: an empty loss chart helps no one.
                 disabled={settings.lossMetrics.length === 1 && settings.lossMetrics.includes(m)}
-                onChange={(e) => updateCompareSettings({ lossMetrics: (['loss', 'heldoutLoss'] as const).filter((x) => (x === m ? e.target.checked : settings.lossMetrics.includes(x))) })}
+                onChange={(e) =>
+                  updateCompareSettings({
+                    lossMetrics: (['loss', 'heldoutLoss'] as const).filter((x) =>
+                      x === m ? e.target.checked : settings.lossMetrics.includes(x),
+                    ),
+                  })
+                }
               />
               {m === 'loss' ? 'Train' : 'Held-out'}
             </label>
           ))}
         >
-          {loading ? <Empty>Loading runs…</Empty> : curves.loss.length ? <OverlayChart name="Loss" series={curves.loss} log={settings.logY.loss} xLabel={xLabel} yLabel="loss" markers={markers} /> : <Empty>No loss recorded yet: the runs have not finished a step.</Empty>}
+          {loading ? (
+            <Empty>Loading runs…</Empty>
+          ) : curves.loss.length ? (
+            <OverlayChart
+              name="Loss"
+              series={curves.loss}
+              log={settings.logY.loss}
+              xLabel={xLabel}
+              yLabel="loss"
+              markers={markers}
+            />
+          ) : (
+            <Empty>No loss recorded yet: the runs have not finished a step.</Empty>
+          )}
         </ChartPanel>
         <ChartPanel
           title="Gradient norm"
@@ -136,8 +179,18 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           onLogY={setLog('gradnorm')}
           exportDefaults={{ smoothing: settings.smoothing, logY: settings.logY.gradnorm }}
         >
-          {loading ? <Empty>Loading runs…</Empty> : curves.gradnorm.length ? (
-            <OverlayChart name="Gradient norm" series={curves.gradnorm} log={settings.logY.gradnorm} xLabel={xLabel} yLabel="‖∂L/∂θ‖ before clipping" markers={markers} hLines={clip ? [{ y: clip, label: `clip ${clip}` }] : []} />
+          {loading ? (
+            <Empty>Loading runs…</Empty>
+          ) : curves.gradnorm.length ? (
+            <OverlayChart
+              name="Gradient norm"
+              series={curves.gradnorm}
+              log={settings.logY.gradnorm}
+              xLabel={xLabel}
+              yLabel="‖∂L/∂θ‖ before clipping"
+              markers={markers}
+              hLines={clip ? [{ y: clip, label: `clip ${clip}` }] : []}
+            />
           ) : (
             <Empty>No gradient norms recorded yet.</Empty>
           )}
@@ -148,13 +201,30 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           runIds={ids}
           logY={settings.logY.profile}
           onLogY={setLog('profile')}
-          exportDefaults={{ logY: settings.logY.profile, layer: settings.layer, ...(settings.probe === 'latest' ? {} : { probeStep: settings.probe }) }}
-          options={<ProbeStepSelect steps={allProbeSteps} value={settings.probe} layers={maxLayers} layer={settings.layer} />}
+          exportDefaults={{
+            logY: settings.logY.profile,
+            layer: settings.layer,
+            ...(settings.probe === 'latest' ? {} : { probeStep: settings.probe }),
+          }}
+          options={
+            <ProbeStepSelect steps={allProbeSteps} value={settings.probe} layers={maxLayers} layer={settings.layer} />
+          }
         >
-          {loading ? <Empty>Loading runs…</Empty> : profileSeries.length ? (
-            <OverlayChart name="Gradient flow" series={profileSeries} log={settings.logY.profile} xLabel="time step t" yLabel="‖∂L/∂hₜ‖" />
+          {loading ? (
+            <Empty>Loading runs…</Empty>
+          ) : profileSeries.length ? (
+            <OverlayChart
+              name="Gradient flow"
+              series={profileSeries}
+              log={settings.logY.profile}
+              xLabel="time step t"
+              yLabel="‖∂L/∂hₜ‖"
+            />
           ) : (
-            <Empty>No gradient profiles yet: the runs have not reached their first probe, or were trained with probe.every = 0.</Empty>
+            <Empty>
+              No gradient profiles yet: the runs have not reached their first probe, or were trained with probe.every =
+              0.
+            </Empty>
           )}
         </ChartPanel>
         <ChartPanel
@@ -165,8 +235,17 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           onLogY={setLog('horizon')}
           exportDefaults={{ smoothing: settings.smoothing, logY: settings.logY.horizon }}
         >
-          {loading ? <Empty>Loading runs…</Empty> : curves.horizon.length ? (
-            <OverlayChart name="Gradient horizon" series={curves.horizon} log={settings.logY.horizon} xLabel={xLabel} yLabel="horizon (time steps)" markers={markers} />
+          {loading ? (
+            <Empty>Loading runs…</Empty>
+          ) : curves.horizon.length ? (
+            <OverlayChart
+              name="Gradient horizon"
+              series={curves.horizon}
+              log={settings.logY.horizon}
+              xLabel={xLabel}
+              yLabel="horizon (time steps)"
+              markers={markers}
+            />
           ) : (
             <Empty>No horizon yet: it is measured at each gradient probe.</Empty>
           )}

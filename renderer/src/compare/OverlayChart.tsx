@@ -3,7 +3,17 @@
  * on a linear or log y axis. The wrapper is role="img" with a text summary; the legend toggles curves.
  */
 import { useId, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { formatTick } from '../../../core/shared/ticks';
 import { mergeRows, xExtent, yAxisSpec } from './chart-axes';
 import { niceTicks } from '../../../core/shared/ticks';
@@ -37,20 +47,46 @@ export interface OverlayChartProps {
 function symbolDot(style: LineStyle, every: number) {
   const SymbolDot = (props: unknown) => {
     const { cx, cy, index } = props as { cx?: number; cy?: number; index?: number };
-    if (!style.marker || cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy) || (index ?? 0) % every !== 0) return <g key={`${index}`} />;
-    return <path key={`${index}`} d={symbolPath(style.marker, cx, cy, 3)} fill="#fff" stroke={style.color} strokeWidth={1.2} />;
+    if (
+      !style.marker ||
+      cx === undefined ||
+      cy === undefined ||
+      !Number.isFinite(cx) ||
+      !Number.isFinite(cy) ||
+      (index ?? 0) % every !== 0
+    )
+      return <g key={`${index}`} />;
+    return (
+      <path
+        key={`${index}`}
+        d={symbolPath(style.marker, cx, cy, 3)}
+        fill="#fff"
+        stroke={style.color}
+        strokeWidth={1.2}
+      />
+    );
   };
   return SymbolDot;
 }
 
-export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], hLines = [], height = 250 }: OverlayChartProps) {
+export function OverlayChart({
+  name,
+  series,
+  log,
+  xLabel,
+  yLabel,
+  markers = [],
+  hLines = [],
+  height = 250,
+}: OverlayChartProps) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const descId = useId();
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
   const rows = useMemo(() => mergeRows(shown, log), [shown, log]);
   const y = useMemo(() => yAxisSpec(shown, log), [shown, log]);
   const xRange = useMemo(() => xExtent(shown), [shown]);
-  const toggle = (key: string) => setHidden((h) => (h.has(key) ? new Set([...h].filter((k) => k !== key)) : new Set(h).add(key)));
+  const toggle = (key: string) =>
+    setHidden((h) => (h.has(key) ? new Set([...h].filter((k) => k !== key)) : new Set(h).add(key)));
 
   return (
     <figure className="overlay-chart">
@@ -80,7 +116,15 @@ export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], 
               fontSize={11}
               width={54}
               stroke="#6b7580"
-              label={{ value: yLabel, angle: -90, position: 'insideLeft', offset: 4, fontSize: 11, fill: '#4a5461', style: { textAnchor: 'middle' } }}
+              label={{
+                value: yLabel,
+                angle: -90,
+                position: 'insideLeft',
+                offset: 4,
+                fontSize: 11,
+                fill: '#4a5461',
+                style: { textAnchor: 'middle' },
+              }}
             />
             <Tooltip content={<ChartTooltip series={shown} xLabel={xLabel} />} isAnimationActive={false} />
             {shown.map((s) =>
@@ -100,10 +144,22 @@ export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], 
               ) : null,
             )}
             {hLines.map((h) => (
-              <ReferenceLine key={h.label} y={h.y} stroke={REFERENCE_COLOR} strokeDasharray="8 3 2 3" label={{ value: h.label, position: 'insideTopRight', fontSize: 10, fill: REFERENCE_COLOR }} />
+              <ReferenceLine
+                key={h.label}
+                y={h.y}
+                stroke={REFERENCE_COLOR}
+                strokeDasharray="8 3 2 3"
+                label={{ value: h.label, position: 'insideTopRight', fontSize: 10, fill: REFERENCE_COLOR }}
+              />
             ))}
             {markers.map((m) => (
-              <ReferenceLine key={`${m.label}@${m.x}`} x={m.x} stroke={m.color} strokeDasharray="2 2" label={{ value: '↯', position: 'top', fontSize: 12, fill: m.color }} />
+              <ReferenceLine
+                key={`${m.label}@${m.x}`}
+                x={m.x}
+                stroke={m.color}
+                strokeDasharray="2 2"
+                label={{ value: '↯', position: 'top', fontSize: 12, fill: m.color }}
+              />
             ))}
             {shown.map((s) => (
               <Line
@@ -125,11 +181,28 @@ export function OverlayChart({ name, series, log, xLabel, yLabel, markers = [], 
       </div>
       <figcaption className="chart-legend">
         {series.map((s) => (
-          <button key={s.key} type="button" className="legend-item" aria-pressed={!hidden.has(s.key)} title={hidden.has(s.key) ? 'Show this curve' : 'Hide this curve'} onClick={() => toggle(s.key)}>
+          <button
+            key={s.key}
+            type="button"
+            className="legend-item"
+            aria-pressed={!hidden.has(s.key)}
+            title={hidden.has(s.key) ? 'Show this curve' : 'Hide this curve'}
+            onClick={() => toggle(s.key)}
+          >
             <svg width="26" height="10" aria-hidden="true">
               {s.lo && <rect x="0" y="1" width="26" height="8" fill={s.style.color} fillOpacity="0.15" />}
-              <line x1="0" y1="5" x2="26" y2="5" stroke={s.style.color} strokeWidth="2" strokeDasharray={s.style.dash} />
-              {s.style.marker && <path d={symbolPath(s.style.marker, 13, 5, 3)} fill="#fff" stroke={s.style.color} strokeWidth="1.2" />}
+              <line
+                x1="0"
+                y1="5"
+                x2="26"
+                y2="5"
+                stroke={s.style.color}
+                strokeWidth="2"
+                strokeDasharray={s.style.dash}
+              />
+              {s.style.marker && (
+                <path d={symbolPath(s.style.marker, 13, 5, 3)} fill="#fff" stroke={s.style.color} strokeWidth="1.2" />
+              )}
             </svg>
             {s.label}
           </button>

@@ -5,7 +5,17 @@ import type { ProbeChoice } from './useProfiles';
 /** A select with thousands of options is unusable: keep at most this many, evenly spaced, plus the last. */
 const MAX_OPTIONS = 200;
 
-export function ProbeStepSelect({ steps, value, layers, layer }: { steps: readonly number[]; value: ProbeChoice; layers: number; layer: number }) {
+export function ProbeStepSelect({
+  steps,
+  value,
+  layers,
+  layer,
+}: {
+  steps: readonly number[];
+  value: ProbeChoice;
+  layers: number;
+  layer: number;
+}) {
   const stride = Math.max(1, Math.ceil(steps.length / MAX_OPTIONS));
   const shown = steps.filter((_, i) => i % stride === 0 || i === steps.length - 1);
   if (typeof value === 'number' && !shown.includes(value)) shown.push(value);
@@ -14,7 +24,12 @@ export function ProbeStepSelect({ steps, value, layers, layer }: { steps: readon
     <>
       <label>
         Probe{' '}
-        <select value={String(value)} onChange={(e) => updateCompareSettings({ probe: e.target.value === 'latest' ? 'latest' : Number(e.target.value) })}>
+        <select
+          value={String(value)}
+          onChange={(e) =>
+            updateCompareSettings({ probe: e.target.value === 'latest' ? 'latest' : Number(e.target.value) })
+          }
+        >
           <option value="latest">latest</option>
           {shown.map((s) => (
             <option key={s} value={s}>

@@ -60,7 +60,13 @@ function AddRun({ exclude, onAdd }: { exclude: string[]; onAdd: (run: RunSummary
   const options = found.filter((r) => !exclude.includes(r.id));
   return (
     <div className="add-run">
-      <input type="search" aria-label="Add a run to the comparison" placeholder="Add run…" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Add a run to the comparison"
+        placeholder="Add run…"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       {text.trim() !== '' && (
         <ul className="add-run-results" aria-label="Matching runs">
           {options.length === 0 && <li className="muted">No other run matches.</li>}

@@ -14,7 +14,10 @@ export interface SpecDiffTableProps {
 }
 
 const OUTCOME: { label: string; value: (r: RunDetail) => ReactNode; numeric?: boolean }[] = [
-  { label: 'status', value: (r) => <StatusChip status={r.status} progress={{ done: r.stepsDone, total: r.stepsTotal }} /> },
+  {
+    label: 'status',
+    value: (r) => <StatusChip status={r.status} progress={{ done: r.stepsDone, total: r.stepsTotal }} />,
+  },
   { label: 'steps', value: (r) => `${r.stepsDone} / ${r.stepsTotal}`, numeric: true },
   { label: 'final loss', value: (r) => formatMetric(r.final.loss), numeric: true },
   { label: 'held-out loss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
@@ -65,7 +68,8 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
             {runs.length > 1 && paths.length === 0 && (
               <tr>
                 <td colSpan={runs.length + 1} className="muted">
-                  The specs are identical (names aside): any difference in the curves comes from the engine or its backend.
+                  The specs are identical (names aside): any difference in the curves comes from the engine or its
+                  backend.
                 </td>
               </tr>
             )}

@@ -23,7 +23,10 @@ function values(series: readonly PlotSeries[], log: boolean): number[] {
 
 export function yAxisSpec(series: readonly PlotSeries[], log: boolean): YAxisSpec {
   const v = values(series, log);
-  if (!v.length) return log ? { domain: [1e-3, 1], ticks: [1e-3, 1e-2, 1e-1, 1], format: formatTick } : { domain: [0, 1], ticks: niceTicks(0, 1), format: formatTick };
+  if (!v.length)
+    return log
+      ? { domain: [1e-3, 1], ticks: [1e-3, 1e-2, 1e-1, 1], format: formatTick }
+      : { domain: [0, 1], ticks: niceTicks(0, 1), format: formatTick };
   let min = Infinity;
   let max = -Infinity;
   for (const x of v) {

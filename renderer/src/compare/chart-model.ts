@@ -62,7 +62,11 @@ function xOf(s: Series, mode: XMode): number[] {
  * Curves of one or more metrics. With two metrics (train and held-out loss) colour follows the run and dash
  * follows the metric, as in the exported loss figure; with one, both follow the run.
  */
-export function metricCurves(runs: readonly CurveRun[], metrics: readonly { metric: string; label: string }[], o: CurveOptions): PlotSeries[] {
+export function metricCurves(
+  runs: readonly CurveRun[],
+  metrics: readonly { metric: string; label: string }[],
+  o: CurveOptions,
+): PlotSeries[] {
   const two = metrics.length > 1;
   const out: PlotSeries[] = [];
   if (o.group === 'none') {
@@ -116,7 +120,9 @@ export function profileCurves(
 ): PlotSeries[] {
   const withData = runs.flatMap((r, ri) => {
     const l = r.profile?.layers.find((x) => x.layer === layer);
-    return l ? [{ summary: r.summary, index: ri, step: r.profile?.step, x: l.hNorms.map((_, i) => i + 1), y: [...l.hNorms] }] : [];
+    return l
+      ? [{ summary: r.summary, index: ri, step: r.profile?.step, x: l.hNorms.map((_, i) => i + 1), y: [...l.hNorms] }]
+      : [];
   });
   if (group === 'none') {
     return withData.map((r) => ({

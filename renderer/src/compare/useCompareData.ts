@@ -30,7 +30,10 @@ const LIVE_REFRESH_MS = 2000;
 
 async function loadRun(id: string, metrics: string[]): Promise<CompareRun> {
   const lab = getLab();
-  const [detail, { series }] = await Promise.all([lab.getRun({ runId: id }), lab.getSeries({ runId: id, metrics, maxPoints: MAX_POINTS })]);
+  const [detail, { series }] = await Promise.all([
+    lab.getRun({ runId: id }),
+    lab.getSeries({ runId: id, metrics, maxPoints: MAX_POINTS }),
+  ]);
   return { id, detail, series: new Map(series.map((s) => [s.metric, s])) };
 }
 
@@ -58,7 +61,8 @@ export function useCompareData(runIds: readonly string[], extraMetric: string | 
 
   const idsKey = runIds.join(',');
   useEffect(() => {
-    for (const id of idsKey ? idsKey.split(',') : []) if (loadedWith.current.get(id) !== metricsKey) fetchRef.current(id);
+    for (const id of idsKey ? idsKey.split(',') : [])
+      if (loadedWith.current.get(id) !== metricsKey) fetchRef.current(id);
   }, [idsKey, metricsKey]);
 
   useEffect(() => {

@@ -22,7 +22,10 @@ function stepFor(run: CompareRun, choice: ProbeChoice): number | 'latest' | null
   return i < 0 ? null : (steps[i] as number);
 }
 
-export function useProfiles(runs: readonly CompareRun[], choice: ProbeChoice): ReadonlyMap<string, GradientProfile | undefined> {
+export function useProfiles(
+  runs: readonly CompareRun[],
+  choice: ProbeChoice,
+): ReadonlyMap<string, GradientProfile | undefined> {
   const [profiles, setProfiles] = useState<ReadonlyMap<string, GradientProfile | undefined>>(new Map());
   const wanted = runs.map((r) => `${r.id}@${stepFor(r, choice)}`).join(',');
 
@@ -32,7 +35,9 @@ export function useProfiles(runs: readonly CompareRun[], choice: ProbeChoice): R
     Promise.all(
       pairs.map(async ([runId, step]): Promise<[string, GradientProfile | undefined]> => {
         if (step === 'null') return [runId, undefined];
-        const res = await getLab().getProfiles(step === 'latest' ? { runId, latest: true } : { runId, steps: [Number(step)] });
+        const res = await getLab().getProfiles(
+          step === 'latest' ? { runId, latest: true } : { runId, steps: [Number(step)] },
+        );
         return [runId, res.profiles.at(-1)];
       }),
     )

@@ -28,7 +28,14 @@ export function ExportFigureButton({ runIds, chart, settingsDefaults, className 
       >
         Export figure
       </button>
-      {open && <ExportFigureDialog runIds={runIds} chart={chart} settingsDefaults={settingsDefaults} onClose={() => setOpen(false)} />}
+      {open && (
+        <ExportFigureDialog
+          runIds={runIds}
+          chart={chart}
+          settingsDefaults={settingsDefaults}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }

@@ -8,7 +8,15 @@ import type { RunDetail } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { downloadText, saveFile } from '../ui/download';
 import { FigureFormFields } from './FigureForm';
-import { CHART_TITLES, initialForm, toSettings, validFileName, type FigureChart, type FigureForm, type FigureSettingsDefaults } from './figure-options';
+import {
+  CHART_TITLES,
+  initialForm,
+  toSettings,
+  validFileName,
+  type FigureChart,
+  type FigureForm,
+  type FigureSettingsDefaults,
+} from './figure-options';
 import { legendEntries } from './legend-entries';
 import { Dialog } from '../ui/Dialog';
 import { usePreview } from './usePreview';
@@ -37,7 +45,10 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
   const set = (patch: Partial<FigureForm>) => setForm((f) => ({ ...f, ...patch }));
 
   const defaultsKey = JSON.stringify(settingsDefaults);
-  const settings = useMemo(() => toSettings(form, JSON.parse(defaultsKey) as FigureSettingsDefaults), [form, defaultsKey]);
+  const settings = useMemo(
+    () => toSettings(form, JSON.parse(defaultsKey) as FigureSettingsDefaults),
+    [form, defaultsKey],
+  );
   const preview = usePreview(runIds, chart, settings);
 
   // Placeholders show the chart's own labels: take each from a preview rendered without an override of it.
@@ -89,20 +100,25 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
       className="export-dialog"
       actions={
         <>
-            {error && (
-              <span role="alert" className="form-error export-error">
-                {error}
-              </span>
-            )}
-            <button type="button" className="act-btn" onClick={saveSettings}>
-              Save settings
-            </button>
-            <button type="button" className="act-btn" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="button" className="act-btn act-primary" disabled={busy || !validFileName(form.fileName)} onClick={() => void save()}>
-              {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
-            </button>
+          {error && (
+            <span role="alert" className="form-error export-error">
+              {error}
+            </span>
+          )}
+          <button type="button" className="act-btn" onClick={saveSettings}>
+            Save settings
+          </button>
+          <button type="button" className="act-btn" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="act-btn act-primary"
+            disabled={busy || !validFileName(form.fileName)}
+            onClick={() => void save()}
+          >
+            {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
+          </button>
         </>
       }
     >
@@ -122,10 +138,17 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
             Actual size (at 96 px per inch)
           </label>
           <div className={`export-preview-frame${actualSize ? ' actual-size' : ''}`} aria-busy={preview.loading}>
-            {preview.src ? <img src={preview.src} alt={`Preview of the exported ${CHART_TITLES[chart]} figure`} /> : <p className="muted">Rendering preview…</p>}
+            {preview.src ? (
+              <img src={preview.src} alt={`Preview of the exported ${CHART_TITLES[chart]} figure`} />
+            ) : (
+              <p className="muted">Rendering preview…</p>
+            )}
           </div>
           <p className="fig-hint">
-            Preview of the SVG at its real proportions. {form.format === 'csv' ? 'The CSV holds the points of these curves.' : 'PNG and PDF are rendered from this SVG.'}
+            Preview of the SVG at its real proportions.{' '}
+            {form.format === 'csv'
+              ? 'The CSV holds the points of these curves.'
+              : 'PNG and PDF are rendered from this SVG.'}
           </p>
           {preview.error && (
             <p role="alert" className="form-error">

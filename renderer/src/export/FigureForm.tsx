@@ -1,5 +1,12 @@
 /** The dialog's form: its field groups in reading order. */
-import { FileNameField, FormatFields, LegendFields, StyleFields, TextFields, type FieldsProps } from './FigureFormFields';
+import {
+  FileNameField,
+  FormatFields,
+  LegendFields,
+  StyleFields,
+  TextFields,
+  type FieldsProps,
+} from './FigureFormFields';
 import type { LegendEntry } from './legend-entries';
 
 export interface FigureFormFieldsProps extends FieldsProps {

@@ -9,17 +9,30 @@ export interface FieldsProps {
   set: (patch: Partial<FigureForm>) => void;
 }
 
-const num = (v: string, fallback: number): number => (v.trim() === '' || !Number.isFinite(Number(v)) ? fallback : Number(v));
+const num = (v: string, fallback: number): number =>
+  v.trim() === '' || !Number.isFinite(Number(v)) ? fallback : Number(v);
 
 export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: number | null }) {
-  const px = pngPixels({ size: form.size, widthIn: form.widthIn, heightIn: form.heightIn, aspect: aspect ?? undefined, dpi: form.dpi });
+  const px = pngPixels({
+    size: form.size,
+    widthIn: form.widthIn,
+    heightIn: form.heightIn,
+    aspect: aspect ?? undefined,
+    dpi: form.dpi,
+  });
   return (
     <>
       <fieldset className="fig-fieldset fig-formats">
         <legend>Format</legend>
         {FORMATS.map((f) => (
           <label key={f.value} title={f.hint}>
-            <input type="radio" name="figure-format" value={f.value} checked={form.format === f.value} onChange={() => set({ format: f.value })} />
+            <input
+              type="radio"
+              name="figure-format"
+              value={f.value}
+              checked={form.format === f.value}
+              onChange={() => set({ format: f.value })}
+            />
             {f.label}
           </label>
         ))}
@@ -40,25 +53,53 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
           <div className="fig-pair">
             <label className="fig-row">
               <span>Width (in)</span>
-              <input type="number" min={1} max={30} step={0.05} value={form.widthIn} onChange={(e) => set({ widthIn: num(e.target.value, form.widthIn) })} />
+              <input
+                type="number"
+                min={1}
+                max={30}
+                step={0.05}
+                value={form.widthIn}
+                onChange={(e) => set({ widthIn: num(e.target.value, form.widthIn) })}
+              />
             </label>
             <label className="fig-row">
               <span>Height (in)</span>
-              <input type="number" min={0.5} max={30} step={0.05} value={form.heightIn} onChange={(e) => set({ heightIn: num(e.target.value, form.heightIn) })} />
+              <input
+                type="number"
+                min={0.5}
+                max={30}
+                step={0.05}
+                value={form.heightIn}
+                onChange={(e) => set({ heightIn: num(e.target.value, form.heightIn) })}
+              />
             </label>
           </div>
         )}
         <label className="fig-row">
           <span>DPI</span>
-          <input type="number" min={36} max={2400} step={1} value={form.dpi} disabled={form.format !== 'png'} onChange={(e) => set({ dpi: Math.round(num(e.target.value, form.dpi)) })} />
+          <input
+            type="number"
+            min={36}
+            max={2400}
+            step={1}
+            value={form.dpi}
+            disabled={form.format !== 'png'}
+            onChange={(e) => set({ dpi: Math.round(num(e.target.value, form.dpi)) })}
+          />
         </label>
-        <p className="fig-hint">{form.format === 'png' ? `${px.width} × ${px.height} px` : 'DPI applies to PNG only; SVG and PDF are vector.'}</p>
+        <p className="fig-hint">
+          {form.format === 'png' ? `${px.width} × ${px.height} px` : 'DPI applies to PNG only; SVG and PDF are vector.'}
+        </p>
       </fieldset>
     </>
   );
 }
 
-export function TextFields({ form, set, defaults }: FieldsProps & { defaults: { title?: string; xLabel?: string; yLabel?: string } }) {
+export function TextFields({
+  form,
+  set,
+  defaults,
+}: FieldsProps & { defaults: { title?: string; xLabel?: string; yLabel?: string } }) {
   const fontsId = useId();
   return (
     <fieldset className="fig-fieldset">
@@ -66,7 +107,12 @@ export function TextFields({ form, set, defaults }: FieldsProps & { defaults: { 
       <div className="fig-pair">
         <label className="fig-row">
           <span>Font family</span>
-          <input list={fontsId} value={form.fontFamily} maxLength={64} onChange={(e) => set({ fontFamily: e.target.value })} />
+          <input
+            list={fontsId}
+            value={form.fontFamily}
+            maxLength={64}
+            onChange={(e) => set({ fontFamily: e.target.value })}
+          />
         </label>
         <datalist id={fontsId}>
           {FONT_SUGGESTIONS.map((f) => (
@@ -75,25 +121,50 @@ export function TextFields({ form, set, defaults }: FieldsProps & { defaults: { 
         </datalist>
         <label className="fig-row fig-narrow">
           <span>Font size (pt)</span>
-          <input type="number" min={4} max={36} step={0.5} value={form.fontSize} onChange={(e) => set({ fontSize: num(e.target.value, form.fontSize) })} />
+          <input
+            type="number"
+            min={4}
+            max={36}
+            step={0.5}
+            value={form.fontSize}
+            onChange={(e) => set({ fontSize: num(e.target.value, form.fontSize) })}
+          />
         </label>
       </div>
-      <p className="fig-hint">PNG and PDF embed the bundled Arimo (metrics of Arial/Helvetica); SVG names your font first.</p>
+      <p className="fig-hint">
+        PNG and PDF embed the bundled Arimo (metrics of Arial/Helvetica); SVG names your font first.
+      </p>
       <label className="fig-check">
         <input type="checkbox" checked={form.showTitle} onChange={(e) => set({ showTitle: e.target.checked })} />
         Show title
       </label>
       <label className="fig-row">
         <span>Title</span>
-        <input value={form.title} disabled={!form.showTitle} placeholder={defaults.title ?? ''} maxLength={300} onChange={(e) => set({ title: e.target.value })} />
+        <input
+          value={form.title}
+          disabled={!form.showTitle}
+          placeholder={defaults.title ?? ''}
+          maxLength={300}
+          onChange={(e) => set({ title: e.target.value })}
+        />
       </label>
       <label className="fig-row">
         <span>X-axis label</span>
-        <input value={form.xLabel} placeholder={defaults.xLabel ?? ''} maxLength={300} onChange={(e) => set({ xLabel: e.target.value })} />
+        <input
+          value={form.xLabel}
+          placeholder={defaults.xLabel ?? ''}
+          maxLength={300}
+          onChange={(e) => set({ xLabel: e.target.value })}
+        />
       </label>
       <label className="fig-row">
         <span>Y-axis label</span>
-        <input value={form.yLabel} placeholder={defaults.yLabel ?? ''} maxLength={300} onChange={(e) => set({ yLabel: e.target.value })} />
+        <input
+          value={form.yLabel}
+          placeholder={defaults.yLabel ?? ''}
+          maxLength={300}
+          onChange={(e) => set({ yLabel: e.target.value })}
+        />
       </label>
     </fieldset>
   );
@@ -117,7 +188,14 @@ export function StyleFields({ form, set }: FieldsProps) {
       <div className="fig-pair">
         <label className="fig-row fig-narrow">
           <span>Line width (pt)</span>
-          <input type="number" min={0.25} max={4} step={0.25} value={form.lineWidth} onChange={(e) => set({ lineWidth: num(e.target.value, form.lineWidth) })} />
+          <input
+            type="number"
+            min={0.25}
+            max={4}
+            step={0.25}
+            value={form.lineWidth}
+            onChange={(e) => set({ lineWidth: num(e.target.value, form.lineWidth) })}
+          />
         </label>
         <label className="fig-row">
           <span>Y scale</span>

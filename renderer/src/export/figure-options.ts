@@ -16,7 +16,11 @@ export const FORMATS: { value: FigureFormat; label: string; hint: string }[] = [
   { value: 'pdf', label: 'PDF', hint: 'vector with embedded font, for LaTeX' },
   { value: 'png', label: 'PNG', hint: 'raster at the chosen DPI' },
   { value: 'csv', label: 'CSV', hint: 'the plotted points' },
-  { value: 'tex', label: 'LaTeX (pgfplots)', hint: 'a tikzpicture for \\input, in the paper\'s fonts (long series: a CSV beside it)' },
+  {
+    value: 'tex',
+    label: 'LaTeX (pgfplots)',
+    hint: "a tikzpicture for \\input, in the paper's fonts (long series: a CSV beside it)",
+  },
 ];
 
 export const SIZES: { value: SizePreset; label: string }[] = [
@@ -37,7 +41,15 @@ export const LEGEND_POSITIONS: { value: LegendPosition; label: string }[] = [
 ];
 
 /** Arimo ships with the lab (metric-compatible with Arial/Helvetica); the others are common journal faces. */
-export const FONT_SUGGESTIONS = ['Arimo', 'Helvetica', 'Arial', 'Times New Roman', 'Liberation Serif', 'DejaVu Sans', 'Source Sans Pro'];
+export const FONT_SUGGESTIONS = [
+  'Arimo',
+  'Helvetica',
+  'Arial',
+  'Times New Roman',
+  'Liberation Serif',
+  'DejaVu Sans',
+  'Source Sans Pro',
+];
 
 export const CHART_TITLES: Record<FigureChart, string> = {
   loss: 'Loss',

@@ -25,7 +25,12 @@ export function useExportFigureDialog(): { open: (request: ExportFigureRequest) 
   const [request, setRequest] = useState<ExportFigureRequest | null>(null);
   const open = useCallback((r: ExportFigureRequest) => setRequest(r), []);
   const dialog = request ? (
-    <ExportFigureDialog runIds={request.runIds} chart={request.chart} settingsDefaults={settingsFromView(request.view)} onClose={() => setRequest(null)} />
+    <ExportFigureDialog
+      runIds={request.runIds}
+      chart={request.chart}
+      settingsDefaults={settingsFromView(request.view)}
+      onClose={() => setRequest(null)}
+    />
   ) : null;
   return { open, dialog };
 }

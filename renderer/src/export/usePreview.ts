@@ -31,7 +31,14 @@ function readLabels(svgText: string): Pick<Preview, 'labels' | 'aspect'> {
 }
 
 export function usePreview(runIds: readonly string[], chart: FigureChart, settings: Record<string, unknown>): Preview {
-  const [state, setState] = useState<Preview>({ src: null, labels: {}, aspect: null, renderedWith: null, error: null, loading: true });
+  const [state, setState] = useState<Preview>({
+    src: null,
+    labels: {},
+    aspect: null,
+    renderedWith: null,
+    error: null,
+    loading: true,
+  });
   const key = JSON.stringify({ runIds, chart, settings });
 
   useEffect(() => {
@@ -44,7 +51,13 @@ export function usePreview(runIds: readonly string[], chart: FigureChart, settin
         .then((file) => {
           if (cancelled) return;
           const svg = new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)));
-          setState({ src: `data:image/svg+xml;base64,${file.base64}`, ...readLabels(svg), renderedWith: req.settings, error: null, loading: false });
+          setState({
+            src: `data:image/svg+xml;base64,${file.base64}`,
+            ...readLabels(svg),
+            renderedWith: req.settings,
+            error: null,
+            loading: false,
+          });
         })
         .catch((e: unknown) => !cancelled && setState((s) => ({ ...s, error: errorMessage(e), loading: false })));
     }, DEBOUNCE_MS);

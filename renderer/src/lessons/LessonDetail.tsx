@@ -28,7 +28,10 @@ export function LessonDetail({ lesson, scale, onStarted }: LessonDetailProps) {
   const [error, setError] = useState<string | null>(null);
   const running = lesson.state === 'running';
   const r = lesson.result;
-  const pct = running && lesson.progress && lesson.progress.total > 0 ? Math.min(100, (100 * lesson.progress.done) / lesson.progress.total) : null;
+  const pct =
+    running && lesson.progress && lesson.progress.total > 0
+      ? Math.min(100, (100 * lesson.progress.done) / lesson.progress.total)
+      : null;
   const [fullPlan, quickPlan] = lesson.plan.split('\n');
 
   const run = async () => {
@@ -76,7 +79,9 @@ export function LessonDetail({ lesson, scale, onStarted }: LessonDetailProps) {
               <span style={{ width: `${pct ?? 0}%` }} />
             </div>
             <span className="muted">
-              {pct === null ? 'starting…' : `${Math.round(pct)}% · ${lesson.progress?.done ?? 0} of ${lesson.progress?.total ?? 0} training steps`}
+              {pct === null
+                ? 'starting…'
+                : `${Math.round(pct)}% · ${lesson.progress?.done ?? 0} of ${lesson.progress?.total ?? 0} training steps`}
             </span>
           </div>
         )}
@@ -91,7 +96,8 @@ export function LessonDetail({ lesson, scale, onStarted }: LessonDetailProps) {
         <section className={`lesson-result verdict-border-${r.verdict}`} aria-label="Result">
           <p className="lesson-headline">{r.headline}</p>
           <p className="muted lesson-meta">
-            {r.scale === 'reduced' ? 'Quick size' : 'Full size'} · {formatDuration(r.durationMs)} · finished {new Date(r.finishedAt).toLocaleString()}
+            {r.scale === 'reduced' ? 'Quick size' : 'Full size'} · {formatDuration(r.durationMs)} · finished{' '}
+            {new Date(r.finishedAt).toLocaleString()}
             {running ? ' · a new run is in progress' : ''}
           </p>
           <table className="lesson-measurements">

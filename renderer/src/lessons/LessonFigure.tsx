@@ -21,7 +21,12 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
     let live = true;
     setError(null);
     getLab()
-      .exportFigure({ runIds: figure.runIds, chart: figure.chart, format: 'svg', settings: { title: figure.title, ...figure.settings } })
+      .exportFigure({
+        runIds: figure.runIds,
+        chart: figure.chart,
+        format: 'svg',
+        settings: { title: figure.title, ...figure.settings },
+      })
       .then((file) => live && setSrc(`data:${file.mime};base64,${file.base64}`))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
@@ -33,9 +38,19 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
   return (
     <figure className="lesson-figure">
       <figcaption>
-        <ExportFigureButton runIds={figure.runIds} chart={figure.chart} settingsDefaults={{ ...(figure.settings as FigureSettingsDefaults), title: figure.title }} />
+        <ExportFigureButton
+          runIds={figure.runIds}
+          chart={figure.chart}
+          settingsDefaults={{ ...(figure.settings as FigureSettingsDefaults), title: figure.title }}
+        />
       </figcaption>
-      {error ? <p className="field-issue">Could not draw the figure: {error}</p> : src ? <img src={src} alt={figure.title} /> : <p className="muted">Drawing…</p>}
+      {error ? (
+        <p className="field-issue">Could not draw the figure: {error}</p>
+      ) : src ? (
+        <img src={src} alt={figure.title} />
+      ) : (
+        <p className="muted">Drawing…</p>
+      )}
     </figure>
   );
 }

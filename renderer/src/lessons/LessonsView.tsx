@@ -25,7 +25,11 @@ export function LessonsView() {
         <ol>
           {lessons.map((l) => (
             <li key={l.id}>
-              <button type="button" aria-current={l.id === lesson?.id ? 'true' : undefined} onClick={() => setSelected(l.id)}>
+              <button
+                type="button"
+                aria-current={l.id === lesson?.id ? 'true' : undefined}
+                onClick={() => setSelected(l.id)}
+              >
                 <span className="lesson-list-title">
                   {l.id}. {l.title}
                 </span>
@@ -37,10 +41,24 @@ export function LessonsView() {
         <fieldset className="lesson-scale">
           <legend>Size</legend>
           <label>
-            <input type="radio" name="lesson-scale" value="default" checked={scale === 'default'} onChange={() => setScale('default')} /> Full (a few minutes)
+            <input
+              type="radio"
+              name="lesson-scale"
+              value="default"
+              checked={scale === 'default'}
+              onChange={() => setScale('default')}
+            />{' '}
+            Full (a few minutes)
           </label>
           <label>
-            <input type="radio" name="lesson-scale" value="reduced" checked={scale === 'reduced'} onChange={() => setScale('reduced')} /> Quick (seconds, smaller)
+            <input
+              type="radio"
+              name="lesson-scale"
+              value="reduced"
+              checked={scale === 'reduced'}
+              onChange={() => setScale('reduced')}
+            />{' '}
+            Quick (seconds, smaller)
           </label>
         </fieldset>
       </nav>

@@ -23,7 +23,11 @@ export function useLessons(): LessonsState {
   const [generation, setGeneration] = useState(0);
 
   const put = useCallback((lesson: Lesson) => {
-    setLessons((ls) => (ls.some((l) => l.id === lesson.id) ? ls.map((l) => (l.id === lesson.id ? lesson : l)) : [...ls, lesson].sort((a, b) => a.id - b.id)));
+    setLessons((ls) =>
+      ls.some((l) => l.id === lesson.id)
+        ? ls.map((l) => (l.id === lesson.id ? lesson : l))
+        : [...ls, lesson].sort((a, b) => a.id - b.id),
+    );
   }, []);
 
   useEffect(() => {

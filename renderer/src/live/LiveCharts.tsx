@@ -48,8 +48,26 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
           />
         )}
       </Redraw>
-      <Redraw when={[...profileKey, id, buffer.run?.name, spec?.probe.every, spec?.probe.source]}>{() => <GradientFlowPanel runId={id} runName={buffer.run?.name ?? id} profiles={profiles} {...noProbe} source={spec?.probe.source === 'train' ? 'that step’s training batch' : 'fixed probe batch'} />}</Redraw>
-      <Redraw when={[...profileKey, spec?.probe.every]}>{() => <GradientHeatmap profiles={profiles} {...noProbe} exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }} />}</Redraw>
+      <Redraw when={[...profileKey, id, buffer.run?.name, spec?.probe.every, spec?.probe.source]}>
+        {() => (
+          <GradientFlowPanel
+            runId={id}
+            runName={buffer.run?.name ?? id}
+            profiles={profiles}
+            {...noProbe}
+            source={spec?.probe.source === 'train' ? 'that step’s training batch' : 'fixed probe batch'}
+          />
+        )}
+      </Redraw>
+      <Redraw when={[...profileKey, spec?.probe.every]}>
+        {() => (
+          <GradientHeatmap
+            profiles={profiles}
+            {...noProbe}
+            exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }}
+          />
+        )}
+      </Redraw>
       <Redraw when={[...stepKey, threshold]}>
         {() => (
           <GradNormChart
@@ -61,9 +79,22 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
           />
         )}
       </Redraw>
-      <Redraw when={[...profileKey, spec?.probe.every]}>{() => <HorizonChart curves={horizon} {...noProbe} {...(T ? { maxHorizon: T - 1 } : {})} exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }} />}</Redraw>
-      <Redraw when={[...stepKey, ...profileKey, buffer.run?.status, buffer.run?.final.wallMs]}>{() => <RunFacts buffer={buffer} />}</Redraw>
-      {accuracy.length > 0 && <Redraw when={stepKey}>{() => <AccuracyChart curves={accuracy} divergences={divergences} />}</Redraw>}
+      <Redraw when={[...profileKey, spec?.probe.every]}>
+        {() => (
+          <HorizonChart
+            curves={horizon}
+            {...noProbe}
+            {...(T ? { maxHorizon: T - 1 } : {})}
+            exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }}
+          />
+        )}
+      </Redraw>
+      <Redraw when={[...stepKey, ...profileKey, buffer.run?.status, buffer.run?.final.wallMs]}>
+        {() => <RunFacts buffer={buffer} />}
+      </Redraw>
+      {accuracy.length > 0 && (
+        <Redraw when={stepKey}>{() => <AccuracyChart curves={accuracy} divergences={divergences} />}</Redraw>
+      )}
     </div>
   );
 }

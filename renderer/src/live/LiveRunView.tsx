@@ -32,14 +32,28 @@ export function LiveRunView({ runIds, sweepId, active = true }: LiveRunViewProps
       {buffer && (
         <>
           <RunHeader buffer={buffer} />
-          {loading && !buffer.run ? <p className="muted">Loading the run’s history…</p> : <LiveCharts key={buffer.runId} buffer={buffer} />}
+          {loading && !buffer.run ? (
+            <p className="muted">Loading the run’s history…</p>
+          ) : (
+            <LiveCharts key={buffer.runId} buffer={buffer} />
+          )}
         </>
       )}
     </div>
   );
 }
 
-function SweepPicker({ runIds, sweepId, runId, onPick }: { runIds: string[]; sweepId: string | undefined; runId: string | null; onPick: (id: string) => void }) {
+function SweepPicker({
+  runIds,
+  sweepId,
+  runId,
+  onPick,
+}: {
+  runIds: string[];
+  sweepId: string | undefined;
+  runId: string | null;
+  onPick: (id: string) => void;
+}) {
   const [names, setNames] = useState<Map<string, RunSummary>>(new Map());
   useEffect(() => {
     if (!sweepId) return;

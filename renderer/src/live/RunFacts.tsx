@@ -3,7 +3,16 @@
  * researcher reading the curves need not switch back to the builder to recall what they are looking at.
  */
 import type { ReactNode } from 'react';
-import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, nameOf, seqLenLabel } from '../builder/names';
+import {
+  ACTIVATION_NAMES,
+  CELL_NAMES,
+  CLIP_NAMES,
+  INIT_NAMES,
+  OPTIMIZER_NAMES,
+  TASK_NAMES,
+  nameOf,
+  seqLenLabel,
+} from '../builder/names';
 import { lastFinite } from '../charts/curves';
 import { formatNumber } from '../../../core/shared/format';
 import type { RunBuffer } from './run-buffer';
@@ -25,11 +34,28 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
   const rows: [string, ReactNode][] = [];
   if (spec) {
     const t = spec.task;
-    rows.push(['Task', `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, ${seqLenLabel(t.kind, t.seqLen)}` : ''}`]);
-    rows.push(['Model', `${nameOf(CELL_NAMES, spec.model.cell)} ${nameOf(ACTIVATION_NAMES, spec.model.activation)}, ${spec.model.layers} × ${spec.model.hidden} units`]);
-    rows.push(['Init', `Wh ${nameOf(INIT_NAMES, spec.model.init.recurrent)}, Wx ${nameOf(INIT_NAMES, spec.model.init.input)}, gain ${spec.model.init.gain}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`]);
-    rows.push(['Training', `${nameOf(OPTIMIZER_NAMES, spec.train.optimizer)}, lr ${spec.train.lr}, batch ${spec.train.batch}, seed ${spec.train.seed}`]);
-    rows.push(['Clipping', spec.train.clip.mode === 'none' ? nameOf(CLIP_NAMES, 'none') : `${nameOf(CLIP_NAMES, spec.train.clip.mode)} at ${spec.train.clip.threshold}`]);
+    rows.push([
+      'Task',
+      `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, ${seqLenLabel(t.kind, t.seqLen)}` : ''}`,
+    ]);
+    rows.push([
+      'Model',
+      `${nameOf(CELL_NAMES, spec.model.cell)} ${nameOf(ACTIVATION_NAMES, spec.model.activation)}, ${spec.model.layers} × ${spec.model.hidden} units`,
+    ]);
+    rows.push([
+      'Init',
+      `Wh ${nameOf(INIT_NAMES, spec.model.init.recurrent)}, Wx ${nameOf(INIT_NAMES, spec.model.init.input)}, gain ${spec.model.init.gain}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`,
+    ]);
+    rows.push([
+      'Training',
+      `${nameOf(OPTIMIZER_NAMES, spec.train.optimizer)}, lr ${spec.train.lr}, batch ${spec.train.batch}, seed ${spec.train.seed}`,
+    ]);
+    rows.push([
+      'Clipping',
+      spec.train.clip.mode === 'none'
+        ? nameOf(CLIP_NAMES, 'none')
+        : `${nameOf(CLIP_NAMES, spec.train.clip.mode)} at ${spec.train.clip.threshold}`,
+    ]);
   }
   const measured: [string, string][] = [
     ['Loss', latest(buffer, 'loss')],
@@ -37,7 +63,12 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
     ['Gradient norm', latest(buffer, 'gradNorm')],
     ['Horizon', l0 ? `${l0.horizon} steps` : '–'],
     ['‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', ratio !== undefined ? formatNumber(ratio) : '–'],
-    ['σmax(Wh) · spectral radius', l0?.sigmaMax !== undefined ? `${formatNumber(l0.sigmaMax)} · ${l0.spectralRadius !== undefined ? formatNumber(l0.spectralRadius) : '–'}` : '–'],
+    [
+      'σmax(Wh) · spectral radius',
+      l0?.sigmaMax !== undefined
+        ? `${formatNumber(l0.sigmaMax)} · ${l0.spectralRadius !== undefined ? formatNumber(l0.spectralRadius) : '–'}`
+        : '–',
+    ],
     ['Saturated units', l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
     ['Wall time', wall !== undefined ? formatDuration(wall) : '–'],
   ];
@@ -64,7 +95,12 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
           ))}
         </dl>
       </div>
-      {profile && <p className="muted facts-note">Gradient measurements at the probe of step {profile.step}{(profile.layers.length ?? 0) > 1 ? ', layer 1' : ''}.</p>}
+      {profile && (
+        <p className="muted facts-note">
+          Gradient measurements at the probe of step {profile.step}
+          {(profile.layers.length ?? 0) > 1 ? ', layer 1' : ''}.
+        </p>
+      )}
     </section>
   );
 }

@@ -64,7 +64,15 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
         </span>
       </div>
       <div className="run-progress">
-        <div className="progress" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={total || 1} aria-valuenow={done} aria-valuetext={`step ${done} of ${total}`}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Training progress"
+          aria-valuemin={0}
+          aria-valuemax={total || 1}
+          aria-valuenow={done}
+          aria-valuetext={`step ${done} of ${total}`}
+        >
           <div className="progress-fill" style={{ width: `${pct}%` }} />
         </div>
         <span className="progress-text" aria-live="off">
@@ -89,8 +97,8 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
       )}
       {buffer.divergence && (
         <p role="alert" className="banner banner-error">
-          Diverged at step {buffer.divergence.step}: <code>{buffer.divergence.tensor}</code> became NaN or infinite. Try clipping, a lower learning rate or a smaller
-          spectral radius.
+          Diverged at step {buffer.divergence.step}: <code>{buffer.divergence.tensor}</code> became NaN or infinite. Try
+          clipping, a lower learning rate or a smaller spectral radius.
         </p>
       )}
       {status === 'failed' && buffer.failure && (

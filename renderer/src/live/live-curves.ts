@@ -6,9 +6,17 @@ import type { MetricCurve } from '../charts/curves';
 import { ROLE, curveSlots, lineStyle, seriesColor } from '../../../core/shared/palette';
 import type { RunBuffer } from './run-buffer';
 
-function curve(buffer: RunBuffer, metric: string, label: string, color: string, dash: string | undefined): MetricCurve[] {
+function curve(
+  buffer: RunBuffer,
+  metric: string,
+  label: string,
+  color: string,
+  dash: string | undefined,
+): MetricCurve[] {
   const c = buffer.metrics.get(metric);
-  return c && c.step.length ? [{ id: `${buffer.runId}:${metric}`, label, color, step: c.step, value: c.value, dash }] : [];
+  return c && c.step.length
+    ? [{ id: `${buffer.runId}:${metric}`, label, color, step: c.step, value: c.value, dash }]
+    : [];
 }
 
 /** Train and held-out curves of one metric pair, styled as run 0's two metrics. */

@@ -97,7 +97,11 @@ export function useRunStream(runId: string | null, active = true): RunStream {
     setLoading(true);
     setError(null);
     const lab = getLab();
-    Promise.all([lab.getRun({ runId }), lab.getSeries({ runId, maxPoints: HISTORY_POINTS }), lab.getProfiles({ runId, max: MAX_PROFILES })])
+    Promise.all([
+      lab.getRun({ runId }),
+      lab.getSeries({ runId, maxPoints: HISTORY_POINTS }),
+      lab.getProfiles({ runId, max: MAX_PROFILES }),
+    ])
       .then(([run, series, profiles]) => {
         if (!live) return;
         buffer.loadHistory({ ...run, spec: run.spec ?? undefined }, series.series, profiles.profiles);

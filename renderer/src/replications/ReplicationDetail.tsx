@@ -5,7 +5,11 @@ import { getLab } from '../api/lab';
 import { LessonFigure } from '../lessons/LessonFigure';
 import { errorMessage } from '../../../core/shared/errors';
 
-export const VERDICT_TEXT: Record<ReplicationVerdict, string> = { reproduced: '✓ Reproduced', partly: '◐ Partly reproduced', not_reproduced: '✕ Not reproduced' };
+export const VERDICT_TEXT: Record<ReplicationVerdict, string> = {
+  reproduced: '✓ Reproduced',
+  partly: '◐ Partly reproduced',
+  not_reproduced: '✕ Not reproduced',
+};
 const PROVENANCE: Record<Replication['published'][number]['provenance'], string> = {
   quoted: 'quoted from the paper',
   'second-hand': 'second-hand',
@@ -20,12 +24,21 @@ function value(v: number | null): string {
   return Number.isInteger(v) ? v.toLocaleString('en-US') : String(Number(v.toPrecision(4)));
 }
 
-export function ReplicationDetail({ replication: r, scale, onStarted }: { replication: Replication; scale: ReplicationScale; onStarted: (r: Replication) => void }) {
+export function ReplicationDetail({
+  replication: r,
+  scale,
+  onStarted,
+}: {
+  replication: Replication;
+  scale: ReplicationScale;
+  onStarted: (r: Replication) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const running = r.state === 'running';
   const res = r.result;
-  const pct = running && r.progress && r.progress.total > 0 ? Math.min(100, (100 * r.progress.done) / r.progress.total) : null;
+  const pct =
+    running && r.progress && r.progress.total > 0 ? Math.min(100, (100 * r.progress.done) / r.progress.total) : null;
 
   const run = async () => {
     setStarting(true);
@@ -86,7 +99,12 @@ export function ReplicationDetail({ replication: r, scale, onStarted }: { replic
         <button type="button" className="primary" onClick={() => void run()} disabled={running || starting}>
           {running ? 'Running…' : `Run the ${scale} form${scale === 'full' ? ' here' : ''}`}
         </button>
-        <button type="button" disabled={!r.cluster.available} title={r.cluster.available ? undefined : r.cluster.reason} aria-describedby={`cluster-${r.id}`}>
+        <button
+          type="button"
+          disabled={!r.cluster.available}
+          title={r.cluster.available ? undefined : r.cluster.reason}
+          aria-describedby={`cluster-${r.id}`}
+        >
           Run on the cluster
         </button>
         {!r.cluster.available && (
@@ -96,10 +114,21 @@ export function ReplicationDetail({ replication: r, scale, onStarted }: { replic
         )}
         {running && (
           <div className="lesson-progress">
-            <div className="lesson-progress-bar" role="progressbar" aria-label="Replication progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct === null ? undefined : Math.round(pct)}>
+            <div
+              className="lesson-progress-bar"
+              role="progressbar"
+              aria-label="Replication progress"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={pct === null ? undefined : Math.round(pct)}
+            >
               <span style={{ width: `${pct ?? 0}%` }} />
             </div>
-            <span className="muted">{pct === null ? 'starting…' : `${Math.round(pct)}% · ${r.progress?.done ?? 0} of ${r.progress?.total ?? 0} training steps`}</span>
+            <span className="muted">
+              {pct === null
+                ? 'starting…'
+                : `${Math.round(pct)}% · ${r.progress?.done ?? 0} of ${r.progress?.total ?? 0} training steps`}
+            </span>
           </div>
         )}
       </div>
@@ -116,7 +145,8 @@ export function ReplicationDetail({ replication: r, scale, onStarted }: { replic
           </h3>
           <p className="lesson-headline">{res.headline}</p>
           <p className="muted lesson-meta">
-            {res.scale} form · {Math.round(res.durationMs / 1000)} s · finished {new Date(res.finishedAt).toLocaleString()}
+            {res.scale} form · {Math.round(res.durationMs / 1000)} s · finished{' '}
+            {new Date(res.finishedAt).toLocaleString()}
           </p>
           <table className="lesson-measurements">
             <tbody>

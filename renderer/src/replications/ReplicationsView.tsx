@@ -24,12 +24,20 @@ export function ReplicationsView() {
         <ol>
           {replications.map((r) => (
             <li key={r.id}>
-              <button type="button" aria-current={r.id === current?.id ? 'true' : undefined} onClick={() => setSelected(r.id)}>
+              <button
+                type="button"
+                aria-current={r.id === current?.id ? 'true' : undefined}
+                onClick={() => setSelected(r.id)}
+              >
                 <span className="lesson-list-title">
                   {r.paper.authors.split(',')[0]} {r.paper.year}
                 </span>
                 <span className="muted replication-list-title">{r.paper.title}</span>
-                <span className={`verdict-badge ${r.result ? `verdict-${r.result.verdict}` : `lesson-state-${r.state}`}`}>{r.state === 'running' ? 'Running' : r.result ? VERDICT_TEXT[r.result.verdict] : 'Not run yet'}</span>
+                <span
+                  className={`verdict-badge ${r.result ? `verdict-${r.result.verdict}` : `lesson-state-${r.state}`}`}
+                >
+                  {r.state === 'running' ? 'Running' : r.result ? VERDICT_TEXT[r.result.verdict] : 'Not run yet'}
+                </span>
               </button>
             </li>
           ))}
@@ -37,13 +45,26 @@ export function ReplicationsView() {
         <fieldset className="lesson-scale">
           <legend>Form</legend>
           <label>
-            <input type="radio" name="replication-scale" checked={scale === 'reduced'} onChange={() => setScale('reduced')} /> Reduced (≤ 10 min on 2 cores)
+            <input
+              type="radio"
+              name="replication-scale"
+              checked={scale === 'reduced'}
+              onChange={() => setScale('reduced')}
+            />{' '}
+            Reduced (≤ 10 min on 2 cores)
           </label>
           <label>
-            <input type="radio" name="replication-scale" checked={scale === 'full'} onChange={() => setScale('full')} /> Full (hours here; meant for a cluster)
+            <input type="radio" name="replication-scale" checked={scale === 'full'} onChange={() => setScale('full')} />{' '}
+            Full (hours here; meant for a cluster)
           </label>
           <label>
-            <input type="radio" name="replication-scale" checked={scale === 'smallest'} onChange={() => setScale('smallest')} /> Smallest (seconds; checks the plumbing, not the paper)
+            <input
+              type="radio"
+              name="replication-scale"
+              checked={scale === 'smallest'}
+              onChange={() => setScale('smallest')}
+            />{' '}
+            Smallest (seconds; checks the plumbing, not the paper)
           </label>
         </fieldset>
       </nav>

@@ -13,7 +13,14 @@ export interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Working…', onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  busyLabel = 'Working…',
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -36,9 +43,9 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel = 'Work
       actions={
         <>
           <button type="button" className="act-btn" onClick={onClose} autoFocus>
-          Cancel
-        </button>
-        <button type="button" className="act-btn act-danger" onClick={() => void confirm()} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className="act-btn act-danger" onClick={() => void confirm()} disabled={busy}>
             {busy ? busyLabel : confirmLabel}
           </button>
         </>

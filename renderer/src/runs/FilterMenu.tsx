@@ -22,7 +22,8 @@ export function FilterMenu<T extends string>({ label, options, value, onChange }
     return () => document.removeEventListener('mousedown', onDown);
   }, []);
 
-  const toggle = (option: T, on: boolean) => onChange(on ? options.filter((o) => o === option || value.includes(o)) : value.filter((v) => v !== option));
+  const toggle = (option: T, on: boolean) =>
+    onChange(on ? options.filter((o) => o === option || value.includes(o)) : value.filter((v) => v !== option));
   const summary = value.length === 0 ? 'any' : value.length <= 2 ? value.join(', ') : `${value.length} selected`;
 
   return (

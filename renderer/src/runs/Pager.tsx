@@ -19,19 +19,43 @@ export function Pager({ offset, limit, total, onChange }: PagerProps) {
       <span className="pager-range" aria-live="polite">
         {formatCount(first)}–{formatCount(last)} of {formatCount(total)} {total === 1 ? 'run' : 'runs'}
       </span>
-      <button type="button" className="act-btn act-small" aria-label="First page" disabled={offset === 0} onClick={() => onChange(0, limit)}>
+      <button
+        type="button"
+        className="act-btn act-small"
+        aria-label="First page"
+        disabled={offset === 0}
+        onClick={() => onChange(0, limit)}
+      >
         «
       </button>
-      <button type="button" className="act-btn act-small" aria-label="Previous page" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit), limit)}>
+      <button
+        type="button"
+        className="act-btn act-small"
+        aria-label="Previous page"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - limit), limit)}
+      >
         ‹ Prev
       </button>
       <span className="pager-page">
         page {page} / {pages}
       </span>
-      <button type="button" className="act-btn act-small" aria-label="Next page" disabled={last >= total} onClick={() => onChange(offset + limit, limit)}>
+      <button
+        type="button"
+        className="act-btn act-small"
+        aria-label="Next page"
+        disabled={last >= total}
+        onClick={() => onChange(offset + limit, limit)}
+      >
         Next ›
       </button>
-      <button type="button" className="act-btn act-small" aria-label="Last page" disabled={last >= total} onClick={() => onChange((pages - 1) * limit, limit)}>
+      <button
+        type="button"
+        className="act-btn act-small"
+        aria-label="Last page"
+        disabled={last >= total}
+        onClick={() => onChange((pages - 1) * limit, limit)}
+      >
         »
       </button>
       <label className="pager-size">

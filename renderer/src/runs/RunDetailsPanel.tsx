@@ -71,7 +71,11 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
         <button type="button" className="act-btn act-small" onClick={onCompare}>
           Compare this run
         </button>
-        <button type="button" className="act-btn act-small" onClick={() => void act('CSV exported', async () => saveFile(await lab.exportSeriesCsv({ runId: run.id })))}>
+        <button
+          type="button"
+          className="act-btn act-small"
+          onClick={() => void act('CSV exported', async () => saveFile(await lab.exportSeriesCsv({ runId: run.id })))}
+        >
           Series CSV
         </button>
       </div>
@@ -94,7 +98,9 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
         <Fact label="Status">
           <StatusChip status={run.status} progress={{ done: run.stepsDone, total: run.stepsTotal }} />
         </Fact>
-        {run.divergence && <Fact label="Diverged">{`step ${run.divergence.step}, ${run.divergence.tensor} non-finite`}</Fact>}
+        {run.divergence && (
+          <Fact label="Diverged">{`step ${run.divergence.step}, ${run.divergence.tensor} non-finite`}</Fact>
+        )}
         {run.error && <Fact label="Error">{run.error}</Fact>}
         <Fact label="Id">
           <code>{run.id}</code>
@@ -110,7 +116,9 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
         </Fact>
         <Fact label="Final loss">
           <span className="mono">{formatMetric(f.loss)}</span>
-          {f.heldoutLoss !== undefined && <span className="muted mono">{` (held-out ${formatMetric(f.heldoutLoss)})`}</span>}
+          {f.heldoutLoss !== undefined && (
+            <span className="muted mono">{` (held-out ${formatMetric(f.heldoutLoss)})`}</span>
+          )}
         </Fact>
         {f.accuracy !== undefined && (
           <Fact label="Accuracy">
@@ -127,14 +135,29 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
       </dl>
 
       <h3>Tags</h3>
-      <TagEditor tags={run.tags} knownTags={knownTags} onChange={(c) => act('Tags saved', () => lab.tagRun({ runId: run.id, ...c }))} />
+      <TagEditor
+        tags={run.tags}
+        knownTags={knownTags}
+        onChange={(c) => act('Tags saved', () => lab.tagRun({ runId: run.id, ...c }))}
+      />
 
       <h3>
         <label htmlFor="run-note-input">Note</label>
       </h3>
-      <textarea id="run-note-input" rows={5} value={note} placeholder="What was this run for? What did you see?" onChange={(e) => setNote(e.target.value)} />
+      <textarea
+        id="run-note-input"
+        rows={5}
+        value={note}
+        placeholder="What was this run for? What did you see?"
+        onChange={(e) => setNote(e.target.value)}
+      />
       <div className="inline-form">
-        <button type="button" className="act-btn act-small" disabled={note === run.note} onClick={() => void act('Note saved', () => lab.noteRun({ runId: run.id, note }))}>
+        <button
+          type="button"
+          className="act-btn act-small"
+          disabled={note === run.note}
+          onClick={() => void act('Note saved', () => lab.noteRun({ runId: run.id, note }))}
+        >
           Save note
         </button>
       </div>

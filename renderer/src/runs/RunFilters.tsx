@@ -1,7 +1,16 @@
 /** Search box and filters above the Runs table. Typing is debounced so each keystroke does not query the host. */
 import { useEffect, useState } from 'react';
 import { FilterMenu } from './FilterMenu';
-import { ACTIVATION_OPTIONS, CELL_OPTIONS, EMPTY_FILTERS, INIT_OPTIONS, STATUSES, TASKS, hasFilters, type RunFilterState } from './run-options';
+import {
+  ACTIVATION_OPTIONS,
+  CELL_OPTIONS,
+  EMPTY_FILTERS,
+  INIT_OPTIONS,
+  STATUSES,
+  TASKS,
+  hasFilters,
+  type RunFilterState,
+} from './run-options';
 
 export interface RunFiltersProps {
   value: RunFilterState;
@@ -41,11 +50,31 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <FilterMenu label="Status" options={STATUSES} value={value.status} onChange={(status) => onChange({ ...value, status })} />
+      <FilterMenu
+        label="Status"
+        options={STATUSES}
+        value={value.status}
+        onChange={(status) => onChange({ ...value, status })}
+      />
       <FilterMenu label="Task" options={TASKS} value={value.task} onChange={(task) => onChange({ ...value, task })} />
-      <FilterMenu label="Cell" options={CELL_OPTIONS} value={value.cell} onChange={(cell) => onChange({ ...value, cell })} />
-      <FilterMenu label="Activation" options={ACTIVATION_OPTIONS} value={value.activation} onChange={(activation) => onChange({ ...value, activation })} />
-      <FilterMenu label="Init" options={INIT_OPTIONS} value={value.init} onChange={(init) => onChange({ ...value, init })} />
+      <FilterMenu
+        label="Cell"
+        options={CELL_OPTIONS}
+        value={value.cell}
+        onChange={(cell) => onChange({ ...value, cell })}
+      />
+      <FilterMenu
+        label="Activation"
+        options={ACTIVATION_OPTIONS}
+        value={value.activation}
+        onChange={(activation) => onChange({ ...value, activation })}
+      />
+      <FilterMenu
+        label="Init"
+        options={INIT_OPTIONS}
+        value={value.init}
+        onChange={(init) => onChange({ ...value, init })}
+      />
       <span className="tag-filter">
         <input
           aria-label="Filter by tag"
@@ -68,7 +97,11 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
         {value.tag.map((t) => (
           <span key={t} className="tag-chip tag-chip-filter">
             {t}
-            <button type="button" aria-label={`Remove tag filter ${t}`} onClick={() => onChange({ ...value, tag: value.tag.filter((x) => x !== t) })}>
+            <button
+              type="button"
+              aria-label={`Remove tag filter ${t}`}
+              onClick={() => onChange({ ...value, tag: value.tag.filter((x) => x !== t) })}
+            >
               ×
             </button>
           </span>

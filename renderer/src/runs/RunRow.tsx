@@ -25,13 +25,20 @@ function statusDetail(run: RunSummary): string | undefined {
 
 export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetails }: RunRowProps) {
   const running = run.status === 'running';
-  const progress = running ? { done: live?.stepsDone ?? run.stepsDone, total: live?.stepsTotal ?? run.stepsTotal } : undefined;
+  const progress = running
+    ? { done: live?.stepsDone ?? run.stepsDone, total: live?.stepsTotal ?? run.stepsTotal }
+    : undefined;
   const liveLoss = running && run.final.loss === undefined ? live?.loss : undefined;
   const extraTags = run.tags.length - MAX_TAGS;
   return (
     <tr className={`${selected ? 'row-selected' : ''} ${active ? 'row-active' : ''}`}>
       <td className="col-check">
-        <input type="checkbox" aria-label={`Select ${run.name}`} checked={selected} onChange={(e) => onSelect(e.target.checked)} />
+        <input
+          type="checkbox"
+          aria-label={`Select ${run.name}`}
+          checked={selected}
+          onChange={(e) => onSelect(e.target.checked)}
+        />
       </td>
       <td className="col-name">
         <button type="button" className="run-name" onClick={onOpen} title={`Open ${run.name} (${run.id})`}>
@@ -75,7 +82,13 @@ export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetail
         )}
       </td>
       <td className="col-actions">
-        <button type="button" className="act-btn act-small" aria-label={`Details of ${run.name}`} aria-expanded={active} onClick={onDetails}>
+        <button
+          type="button"
+          className="act-btn act-small"
+          aria-label={`Details of ${run.name}`}
+          aria-expanded={active}
+          onClick={onDetails}
+        >
           Details
         </button>
       </td>

@@ -27,7 +27,13 @@ const COLUMNS: Column[] = [
 ];
 
 /** The first click on a column sorts the useful way round: best loss first, longest horizon first, newest first. */
-export const FIRST_ORDER: Record<SortKey, SortOrder> = { name: 'asc', status: 'asc', finalLoss: 'asc', horizon: 'desc', createdAt: 'desc' };
+export const FIRST_ORDER: Record<SortKey, SortOrder> = {
+  name: 'asc',
+  status: 'asc',
+  finalLoss: 'asc',
+  horizon: 'desc',
+  createdAt: 'desc',
+};
 
 export interface RunsTableProps {
   runs: RunSummary[];
@@ -76,7 +82,9 @@ export function RunsTable(p: RunsTableProps) {
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => c.sort && p.onSort(c.sort, sorted ? (p.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[c.sort])}
+                    onClick={() =>
+                      c.sort && p.onSort(c.sort, sorted ? (p.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[c.sort])
+                    }
                   >
                     {c.label}
                     <span aria-hidden="true" className="sort-arrow">

@@ -26,7 +26,10 @@ export interface RunsViewProps {
 
 export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
   const view = useRunsView();
-  const query = useMemo(() => toRunQuery(view.filters, view.sort, view.order, view.offset, view.limit), [view.filters, view.sort, view.order, view.offset, view.limit]);
+  const query = useMemo(
+    () => toRunQuery(view.filters, view.sort, view.order, view.offset, view.limit),
+    [view.filters, view.sort, view.order, view.offset, view.limit],
+  );
   const list = useRunList(query);
   const selectedIds = useMemo(() => new Set(view.selected.map((r) => r.id)), [view.selected]);
 
@@ -100,8 +103,8 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
                     <strong>No runs yet.</strong>
                   </p>
                   <p>
-                    Build a network in the <em>Builder</em> tab and train it, run <code>gradlab train spec.json</code> against this database, or import a
-                    bundle another lab exported.
+                    Build a network in the <em>Builder</em> tab and train it, run <code>gradlab train spec.json</code>{' '}
+                    against this database, or import a bundle another lab exported.
                   </p>
                 </>
               )}
@@ -124,7 +127,12 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
           />
         )}
       </div>
-      <Pager offset={view.offset} limit={view.limit} total={list.total} onChange={(offset, limit) => updateRunsView({ offset, limit })} />
+      <Pager
+        offset={view.offset}
+        limit={view.limit}
+        total={list.total}
+        onChange={(offset, limit) => updateRunsView({ offset, limit })}
+      />
     </section>
   );
 }
@@ -140,7 +148,10 @@ function ImportBundleButton({ onImported }: { onImported: () => void }) {
     setMessage({ text: `Importing ${file.name}…`, error: false });
     try {
       const { imported } = await getLab().importBundle({ base64: btoa(bin) });
-      setMessage({ text: `Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'} from ${file.name}.`, error: false });
+      setMessage({
+        text: `Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'} from ${file.name}.`,
+        error: false,
+      });
       onImported();
     } catch (e) {
       setMessage({ text: `Could not import ${file.name}: ${errorMessage(e)}`, error: true });

@@ -36,7 +36,13 @@ export function SelectionBar({ selected, onCompare, onClear, onDeleted }: Select
       <button type="button" className="act-btn act-primary" disabled={n === 0} onClick={onCompare}>
         Compare
       </button>
-      <button type="button" className="act-btn" disabled={n === 0} onClick={() => void exportBundle()} title="A .json.gz bundle another lab can import">
+      <button
+        type="button"
+        className="act-btn"
+        disabled={n === 0}
+        onClick={() => void exportBundle()}
+        title="A .json.gz bundle another lab can import"
+      >
         Export bundle
       </button>
       <ExportTensorBoardButton runIds={selected.map((r) => r.id)} />

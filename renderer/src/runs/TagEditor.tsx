@@ -59,9 +59,11 @@ export function TagEditor({ tags, knownTags, onChange }: TagEditorProps) {
           }}
         />
         <datalist id="known-tags-editor">
-          {knownTags.filter((t) => !tags.includes(t)).map((t) => (
-            <option key={t} value={t} />
-          ))}
+          {knownTags
+            .filter((t) => !tags.includes(t))
+            .map((t) => (
+              <option key={t} value={t} />
+            ))}
         </datalist>
         <button type="button" className="act-btn act-small" onClick={() => void add()} disabled={!draft.trim()}>
           Add tag

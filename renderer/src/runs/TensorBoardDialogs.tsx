@@ -49,7 +49,14 @@ function DirectoryDialog({
       >
         <label className="field">
           <span>{label}</span>
-          <input type="text" value={directory} onChange={(e) => setDirectory(e.target.value)} placeholder="/home/me/logs" autoFocus spellCheck={false} />
+          <input
+            type="text"
+            value={directory}
+            onChange={(e) => setDirectory(e.target.value)}
+            placeholder="/home/me/logs"
+            autoFocus
+            spellCheck={false}
+          />
         </label>
         {children}
         {result && (
@@ -87,8 +94,15 @@ export function ImportTensorBoardButton({ onImported }: { onImported: () => void
           busyLabel="Importing…"
           onClose={() => setOpen(false)}
           run={async (directory) => {
-            const tagList = tags.split(',').map((t) => t.trim()).filter(Boolean);
-            const r = await getLab().importTensorBoard({ directory, tags: tagList, ...(group.trim() ? { group: group.trim() } : {}) });
+            const tagList = tags
+              .split(',')
+              .map((t) => t.trim())
+              .filter(Boolean);
+            const r = await getLab().importTensorBoard({
+              directory,
+              tags: tagList,
+              ...(group.trim() ? { group: group.trim() } : {}),
+            });
             onImported();
             const points = r.runs.reduce((n, x) => n + x.points, 0);
             const truncated = r.runs.flatMap((x) => x.truncated);
@@ -97,11 +111,23 @@ export function ImportTensorBoardButton({ onImported }: { onImported: () => void
         >
           <label className="field">
             <span>Seed pattern (optional)</span>
-            <input type="text" value={group} onChange={(e) => setGroup(e.target.value)} placeholder="seed=\d+" spellCheck={false} />
+            <input
+              type="text"
+              value={group}
+              onChange={(e) => setGroup(e.target.value)}
+              placeholder="seed=\d+"
+              spellCheck={false}
+            />
           </label>
           <label className="field">
             <span>Tags (optional, comma-separated; loss=train/loss renames)</span>
-            <input type="text" value={tags} onChange={(e) => setTags(e.target.value)} placeholder="all scalar tags" spellCheck={false} />
+            <input
+              type="text"
+              value={tags}
+              onChange={(e) => setTags(e.target.value)}
+              placeholder="all scalar tags"
+              spellCheck={false}
+            />
           </label>
         </DirectoryDialog>
       )}
@@ -114,7 +140,13 @@ export function ExportTensorBoardButton({ runIds }: { runIds: readonly string[] 
   const n = runIds.length;
   return (
     <>
-      <button type="button" className="act-btn" disabled={n === 0} onClick={() => setOpen(true)} title="A TensorBoard log directory: scalars, HParams, gradient profiles">
+      <button
+        type="button"
+        className="act-btn"
+        disabled={n === 0}
+        onClick={() => setOpen(true)}
+        title="A TensorBoard log directory: scalars, HParams, gradient profiles"
+      >
         Export for TensorBoard
       </button>
       {open && (

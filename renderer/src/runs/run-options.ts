@@ -9,11 +9,34 @@ import type { Activation, Cell, Initialiser, TaskKind } from '../../../core/api/
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const exact = <T extends true>(): T => true as T;
 
-export const STATUSES = ['queued', 'running', 'completed', 'stopped', 'diverged', 'failed', 'interrupted', 'imported'] as const satisfies readonly RunStatus[];
+export const STATUSES = [
+  'queued',
+  'running',
+  'completed',
+  'stopped',
+  'diverged',
+  'failed',
+  'interrupted',
+  'imported',
+] as const satisfies readonly RunStatus[];
 export const TASKS = ['adding', 'copy', 'latch', 'smnist', 'sine', 'csv'] as const satisfies readonly TaskKind[];
 export const CELL_OPTIONS = ['rnn', 'lstm', 'gru'] as const satisfies readonly Cell[];
-export const ACTIVATION_OPTIONS = ['tanh', 'sigmoid', 'relu', 'leaky_relu', 'elu', 'linear'] as const satisfies readonly Activation[];
-export const INIT_OPTIONS = ['xavier_uniform', 'xavier_normal', 'he_normal', 'orthogonal', 'identity', 'normal'] as const satisfies readonly Initialiser[];
+export const ACTIVATION_OPTIONS = [
+  'tanh',
+  'sigmoid',
+  'relu',
+  'leaky_relu',
+  'elu',
+  'linear',
+] as const satisfies readonly Activation[];
+export const INIT_OPTIONS = [
+  'xavier_uniform',
+  'xavier_normal',
+  'he_normal',
+  'orthogonal',
+  'identity',
+  'normal',
+] as const satisfies readonly Initialiser[];
 
 exact<Exact<(typeof STATUSES)[number], RunStatus>>();
 exact<Exact<(typeof TASKS)[number], TaskKind>>();
@@ -38,14 +61,31 @@ export interface RunFilterState {
   tag: string[];
 }
 
-export const EMPTY_FILTERS: RunFilterState = { text: '', status: [], task: [], cell: [], activation: [], init: [], tag: [] };
+export const EMPTY_FILTERS: RunFilterState = {
+  text: '',
+  status: [],
+  task: [],
+  cell: [],
+  activation: [],
+  init: [],
+  tag: [],
+};
 
 export function hasFilters(f: RunFilterState): boolean {
-  return f.text.trim() !== '' || f.status.length + f.task.length + f.cell.length + f.activation.length + f.init.length + f.tag.length > 0;
+  return (
+    f.text.trim() !== '' ||
+    f.status.length + f.task.length + f.cell.length + f.activation.length + f.init.length + f.tag.length > 0
+  );
 }
 
 /** Only the set filters go on the wire, so the host's statement cache sees few shapes. */
-export function toRunQuery(f: RunFilterState, sort: SortKey, order: SortOrder, offset: number, limit: number): RunQuery {
+export function toRunQuery(
+  f: RunFilterState,
+  sort: SortKey,
+  order: SortOrder,
+  offset: number,
+  limit: number,
+): RunQuery {
   const q: RunQuery = { sort, order, offset, limit };
   const text = f.text.trim();
   if (text) q.text = text;

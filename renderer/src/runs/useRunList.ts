@@ -59,7 +59,9 @@ export function useRunList(query: RunQuery): RunList {
         setPage(res);
         setError(null);
         // Stored progress now reflects what the events said; keep live numbers only for runs still going.
-        setLive((prev) => new Map([...prev].filter(([id]) => res.runs.some((r) => r.id === id && r.status === 'running'))));
+        setLive(
+          (prev) => new Map([...prev].filter(([id]) => res.runs.some((r) => r.id === id && r.status === 'running'))),
+        );
       })
       .catch((e: unknown) => mine === seq.current && setError(errorMessage(e)))
       .finally(() => mine === seq.current && setLoading(false));

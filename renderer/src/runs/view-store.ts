@@ -18,7 +18,15 @@ export interface RunsViewState {
   detailsId: string | null;
 }
 
-const initial: RunsViewState = { filters: EMPTY_FILTERS, sort: 'createdAt', order: 'desc', offset: 0, limit: 100, selected: [], detailsId: null };
+const initial: RunsViewState = {
+  filters: EMPTY_FILTERS,
+  sort: 'createdAt',
+  order: 'desc',
+  offset: 0,
+  limit: 100,
+  selected: [],
+  detailsId: null,
+};
 
 let state = initial;
 const listeners = new Set<() => void>();
@@ -43,7 +51,11 @@ export function useRunsView(): RunsViewState {
 
 export function toggleSelected(run: { id: string; name: string }, on: boolean): void {
   updateRunsView((s) => ({
-    selected: on ? (s.selected.some((r) => r.id === run.id) ? s.selected : [...s.selected, run]) : s.selected.filter((r) => r.id !== run.id),
+    selected: on
+      ? s.selected.some((r) => r.id === run.id)
+        ? s.selected
+        : [...s.selected, run]
+      : s.selected.filter((r) => r.id !== run.id),
   }));
 }
 

@@ -17,8 +17,18 @@ export function EngineBadge() {
       live = false;
     };
   }, []);
-  if (error) return <span role="status" aria-label="Engine" className="badge badge-error">Engine unavailable: {error}</span>;
-  if (!info) return <span role="status" aria-label="Engine" className="badge">Engine: starting…</span>;
+  if (error)
+    return (
+      <span role="status" aria-label="Engine" className="badge badge-error">
+        Engine unavailable: {error}
+      </span>
+    );
+  if (!info)
+    return (
+      <span role="status" aria-label="Engine" className="badge">
+        Engine: starting…
+      </span>
+    );
   const skipped = info.skipped.map((s) => `${s.backend}: ${s.reason}`).join('\n');
   return (
     <span role="status" aria-label="Engine" className="badge" title={skipped || undefined} data-backend={info.backend}>

@@ -35,7 +35,14 @@ export function Dialog({ title, onClose, children, open = true, actions, wide, c
   }, [open]);
   const classes = ['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <dialog ref={ref} className={classes} aria-labelledby={titleId} role={alert ? 'alertdialog' : undefined} onClose={onClose} onCancel={onClose}>
+    <dialog
+      ref={ref}
+      className={classes}
+      aria-labelledby={titleId}
+      role={alert ? 'alertdialog' : undefined}
+      onClose={onClose}
+      onCancel={onClose}
+    >
       {open && (
         <>
           <header className="dialog-header">

@@ -24,7 +24,16 @@ export function Tabs<T extends string>({ tabs, selected, onSelect, aside, title 
   const refs = useRef(new Map<T, HTMLButtonElement>());
   const onKeyDown = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === selected);
-    const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
+    const to =
+      e.key === 'ArrowRight'
+        ? i + 1
+        : e.key === 'ArrowLeft'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     const next = tabs[(to + tabs.length) % tabs.length];
@@ -57,7 +66,14 @@ export function Tabs<T extends string>({ tabs, selected, onSelect, aside, title 
         {aside}
       </header>
       {tabs.map((t) => (
-        <main key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} className="app-main" hidden={t.id !== selected}>
+        <main
+          key={t.id}
+          id={`panel-${t.id}`}
+          role="tabpanel"
+          aria-labelledby={`tab-${t.id}`}
+          className="app-main"
+          hidden={t.id !== selected}
+        >
           {t.panel}
         </main>
       ))}

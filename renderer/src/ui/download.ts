@@ -36,6 +36,9 @@ export function saveFile(file: FileResult): void {
 
 /** A file name from a run or spec name: letters, digits, dashes. */
 export function safeFileName(name: string, fallback = 'gradlab'): string {
-  const s = name.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .trim()
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s || fallback;
 }

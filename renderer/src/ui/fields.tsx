@@ -132,7 +132,9 @@ export function SelectField<V extends string>({ label, value, options, onChange,
         onChange={(e) => onChange(e.target.value as V)}
       >
         {/* An imported spec may name a value this page does not know: show it rather than silently pick another. */}
-        {!known && <option value={typeof value === 'string' ? value : ''}>{typeof value === 'string' ? value : '—'}</option>}
+        {!known && (
+          <option value={typeof value === 'string' ? value : ''}>{typeof value === 'string' ? value : '—'}</option>
+        )}
         {options.map(([v, name]) => (
           <option key={v} value={v}>
             {name}

@@ -17,7 +17,11 @@ describe('contract method names', () => {
       return new Response(JSON.stringify({ ok: true, result: { ok: true } }));
     }) as unknown as typeof globalThis.fetch;
     const client = createHttpClient({ baseUrl: 'http://127.0.0.1:1', token: 't', fetch });
-    expect(Object.keys(client).filter((k) => k !== 'onEvent').sort()).toEqual([...LAB_METHOD_NAMES].sort());
+    expect(
+      Object.keys(client)
+        .filter((k) => k !== 'onEvent')
+        .sort(),
+    ).toEqual([...LAB_METHOD_NAMES].sort());
     expect((client as unknown as Record<string, unknown>).notAMethod).toBeUndefined();
     await client.health({});
     expect(calls).toEqual(['http://127.0.0.1:1/api/health']);

@@ -30,7 +30,8 @@ afterAll(async () => {
 });
 
 const steps = (n: number, from = 1) => Array.from({ length: n - from + 1 }, (_, i) => i + from);
-const lossOf = async (l: TestLab, runId: string) => (await l.handlers.getSeries({ runId, metrics: ['loss'] })).series[0]!;
+const lossOf = async (l: TestLab, runId: string) =>
+  (await l.handlers.getSeries({ runId, metrics: ['loss'] })).series[0]!;
 
 async function twoWorkers(): Promise<TestWorker[]> {
   workers = [startWorker(redis.url, 'a'), startWorker(redis.url, 'b')];
@@ -43,10 +44,18 @@ async function midRun(l: TestLab, runId: string, atLeast: number): Promise<strin
   const deadline = Date.now() + 120_000;
   for (;;) {
     const r = await l.handlers.getRun({ runId });
-    if (r.attempts?.length && r.lastCheckpointStep !== null && r.lastCheckpointStep >= atLeast && r.stepsDone > r.lastCheckpointStep) {
+    if (
+      r.attempts?.length &&
+      r.lastCheckpointStep !== null &&
+      r.lastCheckpointStep >= atLeast &&
+      r.stepsDone > r.lastCheckpointStep
+    ) {
       return r.attempts.at(-1)!.worker;
     }
-    if (Date.now() > deadline) throw new Error(`run ${runId} never reached a checkpoint at ${atLeast} with steps after it (${r.status}, ${r.stepsDone})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `run ${runId} never reached a checkpoint at ${atLeast} with steps after it (${r.status}, ${r.stepsDone})`,
+      );
     await new Promise((res) => setTimeout(res, 20));
   }
 }
@@ -93,7 +102,11 @@ describe('cluster faults', () => {
     await twoWorkers();
     const db = tempDb();
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 800, checkpointEvery: 200 }));
-    const host = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hosts/cluster-host.ts', db, redis.url, JSON.stringify(spec), '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const host = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/fixtures/hosts/cluster-host.ts', db, redis.url, JSON.stringify(spec), '2'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     host.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await until(() => /runs (\S+)/.test(out), 'the host to start its sweep', 60_000);
@@ -106,7 +119,8 @@ describe('cluster faults', () => {
     peek.close();
     // The workers finish without the lab: their jobs leave the queue while nobody reads the streams.
     const queue = new Queue(QUEUE, { connection: parseBrokerUrl(redis.url).options, prefix: PREFIX });
-    const open = async () => Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'paused')).reduce((a, b) => a + b, 0);
+    const open = async () =>
+      Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'paused')).reduce((a, b) => a + b, 0);
     for (let i = 0; i < 2400 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await open()).toBe(0);
     await queue.close();

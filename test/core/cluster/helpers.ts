@@ -33,7 +33,14 @@ export interface TestRedis {
 }
 
 async function answering(port: number, password: string): Promise<boolean> {
-  const r = new Redis({ port, host: '127.0.0.1', password, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+  const r = new Redis({
+    port,
+    host: '127.0.0.1',
+    password,
+    lazyConnect: true,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -49,7 +56,27 @@ export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   const password = 'test-' + Math.random().toString(36).slice(2);
   const dir = mkdtempSync(join(tmpdir(), 'gradlab-redis-'));
-  const launch = () => spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--requirepass', password, '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'], { stdio: 'ignore' });
+  const launch = () =>
+    spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--requirepass',
+        password,
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--save',
+        '',
+        '--daemonize',
+        'no',
+      ],
+      { stdio: 'ignore' },
+    );
   const r: TestRedis = {
     url: `redis://:${password}@127.0.0.1:${port}`,
     port,
@@ -103,7 +130,11 @@ export function startWorker(url: string, name: string, env: NodeJS.ProcessEnv = 
   p.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   p.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exit = new Promise<number | null>((res) => p.once('exit', (code) => res(code)));
-  const ready = until(() => out.includes(`worker ${name} on `) || p.exitCode !== null, `worker ${name} to start`, 60_000).then(() => {
+  const ready = until(
+    () => out.includes(`worker ${name} on `) || p.exitCode !== null,
+    `worker ${name} to start`,
+    60_000,
+  ).then(() => {
     if (p.exitCode !== null) throw new Error(`worker ${name} exited: ${out}`);
   });
   return { name, process: p, log: () => out, ready, exit };

@@ -44,8 +44,24 @@ describe('messages from workers', () => {
     expect(jobId).not.toBe('');
     const claim = async () => String(await r.claim(keys.attempt(run.id), keys.owner(run.id)));
     const write = (attempt: string, m: WorkerMessage | Buffer) =>
-      r.fencedAdd(keys.owner(run.id), keys.stream(jobId), keys.checkpoint(jobId), attempt, 'fake', Buffer.isBuffer(m) ? m : encodeMessage(m), '');
-    const started = (resumedFrom: number): WorkerMessage => ({ type: 'started', runId: run.id, backend: 'cpu', device: 'cpu', worker: 'fake', host: 'nowhere', resumedFrom });
+      r.fencedAdd(
+        keys.owner(run.id),
+        keys.stream(jobId),
+        keys.checkpoint(jobId),
+        attempt,
+        'fake',
+        Buffer.isBuffer(m) ? m : encodeMessage(m),
+        '',
+      );
+    const started = (resumedFrom: number): WorkerMessage => ({
+      type: 'started',
+      runId: run.id,
+      backend: 'cpu',
+      device: 'cpu',
+      worker: 'fake',
+      host: 'nowhere',
+      resumedFrom,
+    });
 
     const a1 = await claim();
     expect(await write(a1, started(0))).toBe(1);
@@ -55,14 +71,22 @@ describe('messages from workers', () => {
     await write(a1, { type: 'steps', runId: other.id, steps: steps(6, 7) });
     // Delivered twice (a worker resent a batch after a broker hiccup): only the new steps count.
     await write(a1, { type: 'steps', runId: run.id, steps: steps(3, 7) });
-    await until(() => lab!.events.filter((e) => e.type === 'run.steps' && e.runId === run.id).flatMap((e) => (e.type === 'run.steps' ? e.steps : [])).length === 7, 'steps 1..7');
+    await until(
+      () =>
+        lab!.events
+          .filter((e) => e.type === 'run.steps' && e.runId === run.id)
+          .flatMap((e) => (e.type === 'run.steps' ? e.steps : [])).length === 7,
+      'steps 1..7',
+    );
 
     // Another worker takes the run over from step 4; the first can no longer write, and its late entry is refused.
     const a2 = await claim();
     expect(await write(a1, { type: 'steps', runId: run.id, steps: steps(8, 8) })).toBe(0);
     expect(await write(a2, started(4))).toBe(1);
     expect(await write(a2, { type: 'steps', runId: run.id, steps: steps(5, 9) })).toBe(1);
-    expect(await write(a2, { type: 'done', runId: run.id, status: 'completed', final: { loss: 1 / 9, steps: 9 } })).toBe(1);
+    expect(
+      await write(a2, { type: 'done', runId: run.id, status: 'completed', final: { loss: 1 / 9, steps: 9 } }),
+    ).toBe(1);
     const ended = await lab.whenEnded(run.id);
     expect(ended.status).toBe('completed');
     const loss = (await lab.handlers.getSeries({ runId: run.id, metrics: ['loss'] })).series[0]!;

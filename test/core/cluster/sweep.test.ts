@@ -29,7 +29,11 @@ describe('a sweep on the cluster', () => {
     expect(status.workers.every((w) => w.state === 'idle' && w.backend.length > 0)).toBe(true);
 
     const base = ExperimentSpecSchema.parse(tinySpec({ steps: 60 }));
-    const { runs } = await lab.handlers.startSweep({ base, grid: { 'train.seed': [1, 2, 3, 4] }, placement: 'cluster' });
+    const { runs } = await lab.handlers.startSweep({
+      base,
+      grid: { 'train.seed': [1, 2, 3, 4] },
+      placement: 'cluster',
+    });
     const ended = await Promise.all(runs.map((r) => lab!.whenEnded(r.id)));
     expect(ended.map((r) => r.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
     const trainedBy = new Set<string>();
@@ -51,8 +55,13 @@ describe('a sweep on the cluster', () => {
     lab ??= openTestLab(undefined, { broker: redis.url });
     const base = ExperimentSpecSchema.parse(tinySpec({ steps: 100_000, checkpointEvery: 1000 }));
     // Two workers, one run each at a time: the third and fourth runs wait in the queue.
-    const { runs } = await lab.handlers.startSweep({ base, grid: { 'train.seed': [1, 2, 3, 4] }, placement: 'cluster' });
-    const training = async () => (await Promise.all(runs.map((r) => lab!.handlers.getRun({ runId: r.id })))).filter((r) => r.stepsDone > 0);
+    const { runs } = await lab.handlers.startSweep({
+      base,
+      grid: { 'train.seed': [1, 2, 3, 4] },
+      placement: 'cluster',
+    });
+    const training = async () =>
+      (await Promise.all(runs.map((r) => lab!.handlers.getRun({ runId: r.id })))).filter((r) => r.stepsDone > 0);
     for (let i = 0; i < 2400 && (await training()).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
     const [a, b] = await training();
     expect(a && b).toBeTruthy();
@@ -66,7 +75,10 @@ describe('a sweep on the cluster', () => {
     // Cancel the rest: the training one stops, the waiting ones leave the queue without training.
     for (const r of runs) if (r.id !== a!.id) await lab.handlers.stopRun({ runId: r.id });
     const rest = await Promise.all(runs.map((r) => lab!.whenEnded(r.id)));
-    expect(rest.map((r) => r.status), rest.map((r) => r.error).join(' | ')).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
+    expect(
+      rest.map((r) => r.status),
+      rest.map((r) => r.error).join(' | '),
+    ).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
     const status = await lab.handlers.clusterStatus({});
     expect(status.queue.waiting + status.queue.active).toBe(0);
   }, 180_000);

@@ -64,11 +64,14 @@ export function makeCase(o: CaseOptions): Case {
   };
   // ReLU's kink at 0: an LSTM with relu gets c_t = 0 exactly whenever a_g < 0, where finite differences
   // average the two one-sided slopes. Shift the g gate positive so the check stays on smooth ground.
-  if (o.cell === 'lstm' && o.act === 'relu') for (const L of p.layers) for (let j = 2 * H; j < 3 * H; j++) L.bx[j] = f32(L.bx[j]! + 3);
+  if (o.cell === 'lstm' && o.act === 'relu')
+    for (const L of p.layers) for (let j = 2 * H; j < 3 * H; j++) L.bx[j] = f32(L.bx[j]! + 3);
   const all = o.loss.endsWith('_all');
   const N = all ? T * B : B;
   const x = u(T * B * inSize, 1);
-  const y = o.loss.startsWith('mse') ? u(N * outSize, 1) : Float64Array.from({ length: N }, () => Math.floor(rnd() * outSize));
+  const y = o.loss.startsWith('mse')
+    ? u(N * outSize, 1)
+    : Float64Array.from({ length: N }, () => Math.floor(rnd() * outSize));
   const mask = all && o.mask ? Float64Array.from({ length: N }, (_, n) => (n % 4 === 1 ? 0 : 1)) : undefined;
   return { m, p, batch: { T, B, x, loss: o.loss, y, mask } };
 }

@@ -23,7 +23,10 @@ import type { RefAct, RefCell, RefLoss } from './reference/model';
 const CELLS = Object.keys(CELL_DEFS) as (keyof typeof CELL_DEFS & RefCell)[];
 const ACTS = Object.keys(ACTIVATION_DEFS) as (keyof typeof ACTIVATION_DEFS & RefAct)[];
 // Compile-time: every registered name is one the reference knows (an unknown one makes this line an error).
-const _refCovers: { cell: RefCell[]; act: RefAct[] } = { cell: Object.keys(CELL_DEFS) as Cell[], act: Object.keys(ACTIVATION_DEFS) as Activation[] };
+const _refCovers: { cell: RefCell[]; act: RefAct[] } = {
+  cell: Object.keys(CELL_DEFS) as Cell[],
+  act: Object.keys(ACTIVATION_DEFS) as Activation[],
+};
 const LOSSES: RefLoss[] = ['mse_last', 'mse_all', 'xent_last', 'xent_all'];
 
 interface CheckResult {
@@ -59,7 +62,8 @@ export function checkCase(o: CaseOptions): CheckResult {
     hidden = Math.max(hidden, maxElemRelErr(out.hn[l]!, rn));
     minHidden = Math.min(minHidden, ...rn);
   });
-  if (c.m.cell === 'lstm') ref.dC.forEach((layer, l) => (hidden = Math.max(hidden, maxElemRelErr(out.cn[l]!, layer.map(refNorm)))));
+  if (c.m.cell === 'lstm')
+    ref.dC.forEach((layer, l) => (hidden = Math.max(hidden, maxElemRelErr(out.cn[l]!, layer.map(refNorm)))));
   return { param, hidden, minHidden };
 }
 
@@ -78,7 +82,9 @@ for (const path of PATHS) {
     });
     afterAll(() => {
       setFusedKernels('auto');
-      console.log([`${path.name}:`, 'cell/activation   loss       layers  param-rel   h-norm-rel', ...table].join('\n'));
+      console.log(
+        [`${path.name}:`, 'cell/activation   loss       layers  param-rel   h-norm-rel', ...table].join('\n'),
+      );
     });
 
     for (const cell of CELLS) {
@@ -87,8 +93,20 @@ for (const path of PATHS) {
           setFusedKernels(path.mode);
           for (const loss of LOSSES) {
             for (const layers of [1, 2]) {
-              const r = checkCase({ cell, act, layers, loss, T: 6, B: 3, H: 5, seed: 3 + layers, mask: loss.endsWith('_all') });
-              table.push(`${`${cell}/${act}`.padEnd(18)}${loss.padEnd(11)}${String(layers).padEnd(8)}${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`);
+              const r = checkCase({
+                cell,
+                act,
+                layers,
+                loss,
+                T: 6,
+                B: 3,
+                H: 5,
+                seed: 3 + layers,
+                mask: loss.endsWith('_all'),
+              });
+              table.push(
+                `${`${cell}/${act}`.padEnd(18)}${loss.padEnd(11)}${String(layers).padEnd(8)}${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`,
+              );
               expect(r.param, `${cell}/${act} ${loss} ${layers} layers: parameter gradients`).toBeLessThan(1e-3);
               expect(r.hidden, `${cell}/${act} ${loss} ${layers} layers: hidden-gradient norms`).toBeLessThan(1e-3);
             }
@@ -99,18 +117,32 @@ for (const path of PATHS) {
 
     it('sigmoid RNN at T=40: early-step norms far below 1e-20 stay accurate', () => {
       setFusedKernels(path.mode);
-      const r = checkCase({ cell: 'rnn', act: 'sigmoid', layers: 1, loss: 'mse_last', T: 40, B: 3, H: 5, whScale: 1.5, seed: 5 });
-      table.push(`rnn/sigmoid T=40   mse_last   1       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}  (smallest ||dL/dh_t|| ${r.minHidden.toExponential(2)})`);
+      const r = checkCase({
+        cell: 'rnn',
+        act: 'sigmoid',
+        layers: 1,
+        loss: 'mse_last',
+        T: 40,
+        B: 3,
+        H: 5,
+        whScale: 1.5,
+        seed: 5,
+      });
+      table.push(
+        `rnn/sigmoid T=40   mse_last   1       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}  (smallest ||dL/dh_t|| ${r.minHidden.toExponential(2)})`,
+      );
       expect(r.minHidden).toBeLessThan(1e-20);
       expect(r.param).toBeLessThan(1e-3);
       expect(r.hidden).toBeLessThan(1e-3);
     });
 
-    it('wider layers exercise the kernel\'s SIMD blocks and their tails (H=13, B=6)', () => {
+    it("wider layers exercise the kernel's SIMD blocks and their tails (H=13, B=6)", () => {
       setFusedKernels(path.mode);
       for (const cell of CELLS) {
         const r = checkCase({ cell, act: 'tanh', layers: 2, loss: 'mse_all', T: 5, B: 6, H: 13, seed: 9, mask: true });
-        table.push(`${`${cell}/tanh H=13`.padEnd(18)}mse_all    2       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`);
+        table.push(
+          `${`${cell}/tanh H=13`.padEnd(18)}mse_all    2       ${r.param.toExponential(2).padEnd(12)}${r.hidden.toExponential(2)}`,
+        );
         expect(r.param).toBeLessThan(1e-3);
         expect(r.hidden).toBeLessThan(1e-3);
       }

@@ -12,7 +12,8 @@ import { useBackend } from './setup';
 /** ||D·Wᵀ||_2 of one row in float64: power iteration on D·WᵀW·D run to convergence. */
 function denseNorm(d: ArrayLike<number>, w: ArrayLike<number>, H: number): number {
   const G = new Float64Array(H * H);
-  for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) for (let r = 0; r < H; r++) G[i * H + j]! += w[r * H + i]! * w[r * H + j]!;
+  for (let i = 0; i < H; i++)
+    for (let j = 0; j < H; j++) for (let r = 0; r < H; r++) G[i * H + j]! += w[r * H + i]! * w[r * H + j]!;
   let v = Float64Array.from({ length: H }, (_, i) => 1 + 0.3 * Math.sin(i + 1));
   let lambda = 0;
   for (let it = 0; it < 5000; it++) {

@@ -14,7 +14,11 @@ import { useBackend } from './setup';
 async function train(input: ExperimentSpecInput) {
   const spec = ExperimentSpecSchema.parse(input);
   const events: EngineToHost[] = [];
-  await runTraining({ runId: 'p', spec }, (e) => events.push(e), () => false);
+  await runTraining(
+    { runId: 'p', spec },
+    (e) => events.push(e),
+    () => false,
+  );
   const checkpoints = events.flatMap((e) => (e.type === 'checkpoint' ? [e.checkpoint] : []));
   return { spec, events, last: checkpoints[checkpoints.length - 1] as Checkpoint, checkpoints };
 }
@@ -35,7 +39,15 @@ describe('predictions of stored weights', () => {
     expect(done.type).toBe('done');
     // Same held-out batch as the trainer's (its size is train.batch): the same loss, number for number.
     const p = await predict({ spec, checkpoint: last, count: 16 });
-    expect(p).toMatchObject({ checkpointStep: 30, lossKind: 'mse_last', T: 6, count: 16, inputSize: 2, outputSize: 1, nonFiniteWeights: 0 });
+    expect(p).toMatchObject({
+      checkpointStep: 30,
+      lossKind: 'mse_last',
+      T: 6,
+      count: 16,
+      inputSize: 2,
+      outputSize: 1,
+      nonFiniteWeights: 0,
+    });
     expect(p.inputs).toHaveLength(6 * 16 * 2);
     expect(p.outputs).toHaveLength(16);
     let mse = 0;
@@ -66,7 +78,12 @@ describe('predictions of stored weights', () => {
   });
 
   it('refuses a checkpoint of another model and a bad count', async () => {
-    const { last } = await train({ task: { kind: 'adding', seqLen: 4 }, model: { hidden: 4 }, train: { steps: 1, batch: 2 }, probe: { every: 0 } });
+    const { last } = await train({
+      task: { kind: 'adding', seqLen: 4 },
+      model: { hidden: 4 },
+      train: { steps: 1, batch: 2 },
+      probe: { every: 0 },
+    });
     const other = ExperimentSpecSchema.parse({ task: { kind: 'adding', seqLen: 4 }, model: { hidden: 5 } });
     await expect(predict({ spec: other, checkpoint: last, count: 4 })).rejects.toThrow(/does not match/);
     await expect(predict({ spec: other, checkpoint: last, count: 0 })).rejects.toThrow(/1 to/);

@@ -7,17 +7,26 @@ import { makeCase, relErr, maxElemRelErr } from './fixtures';
 import { G, type RefModel, type RefParams, type RefBatch } from './reference/model';
 import { useBackend } from './setup';
 
-const nest = (a: Float64Array, rows: number, cols: number) => Array.from({ length: rows }, (_, r) => Array.from(a.slice(r * cols, (r + 1) * cols)));
+const nest = (a: Float64Array, rows: number, cols: number) =>
+  Array.from({ length: rows }, (_, r) => Array.from(a.slice(r * cols, (r + 1) * cols)));
 
 function files(m: RefModel, p: RefParams, b: RefBatch) {
   const GH = G[m.cell] * m.H;
   const config = JSON.stringify({ model: { cell: m.cell, activation: m.act, layers: m.layers, hidden: m.H } });
   const weights = JSON.stringify({
-    layers: p.layers.map((L, l) => ({ Wx: nest(L.Wx, l === 0 ? m.inSize : m.H, GH), Wh: nest(L.Wh, m.H, GH), bx: Array.from(L.bx), bh: Array.from(L.bh) })),
+    layers: p.layers.map((L, l) => ({
+      Wx: nest(L.Wx, l === 0 ? m.inSize : m.H, GH),
+      Wh: nest(L.Wh, m.H, GH),
+      bx: Array.from(L.bx),
+      bh: Array.from(L.bh),
+    })),
     readout: { W: nest(p.W, m.H, m.outSize), b: Array.from(p.b) },
   });
-  const x = Array.from({ length: b.T }, (_, t) => nest(b.x.slice(t * b.B * m.inSize, (t + 1) * b.B * m.inSize), b.B, m.inSize));
-  const y = b.loss === 'mse_last' ? nest(b.y, b.B, m.outSize) : b.loss === 'xent_last' ? Array.from(b.y) : nest(b.y, b.T, b.B);
+  const x = Array.from({ length: b.T }, (_, t) =>
+    nest(b.x.slice(t * b.B * m.inSize, (t + 1) * b.B * m.inSize), b.B, m.inSize),
+  );
+  const y =
+    b.loss === 'mse_last' ? nest(b.y, b.B, m.outSize) : b.loss === 'xent_last' ? Array.from(b.y) : nest(b.y, b.T, b.B);
   return { config, weights, batch: JSON.stringify({ x, target: { kind: b.loss, y } }) };
 }
 
@@ -47,15 +56,41 @@ describe('probeFromFiles', () => {
     const f = files(c.m, c.p, c.batch);
     const w = JSON.parse(f.weights) as { layers: { Wh: number[][] }[] };
     w.layers[0]!.Wh.pop();
-    await expect(probeFromFiles(f.config, JSON.stringify(w), f.batch)).rejects.toThrow(/weights\.layers\[0\]\.Wh: expected 4 rows \(model\.hidden\), got 3/);
-    await expect(probeFromFiles(f.config, f.weights, '{"x": [[[1,2,3],[1,2,3]], [[1,2,3]]], "target": {"kind": "mse_last", "y": [[1, 2, 3], [0, 0, 0]]}}')).rejects.toThrow(
-      /batch\.x\[1\]: expected 2 entries \(batch size\), got 1/,
+    await expect(probeFromFiles(f.config, JSON.stringify(w), f.batch)).rejects.toThrow(
+      /weights\.layers\[0\]\.Wh: expected 4 rows \(model\.hidden\), got 3/,
     );
+    await expect(
+      probeFromFiles(
+        f.config,
+        f.weights,
+        '{"x": [[[1,2,3],[1,2,3]], [[1,2,3]]], "target": {"kind": "mse_last", "y": [[1, 2, 3], [0, 0, 0]]}}',
+      ),
+    ).rejects.toThrow(/batch\.x\[1\]: expected 2 entries \(batch size\), got 1/);
     await expect(probeFromFiles(f.config, f.weights, '{"x": ')).rejects.toThrow(/Invalid batch: not valid JSON/);
-    await expect(probeFromFiles('{"model": {"cell": "tree"}}', f.weights, f.batch)).rejects.toThrow(/config\.model\.cell/);
-    await expect(probeFromFiles(f.config, f.weights, JSON.stringify({ x: [[[0, 0, 0], [0, 0, 0]]], target: { kind: 'mse_last', y: [[1, 'a', 3], [0, 0, 0]] } }))).rejects.toThrow(
-      /batch\.target\.y\.0\.1/,
+    await expect(probeFromFiles('{"model": {"cell": "tree"}}', f.weights, f.batch)).rejects.toThrow(
+      /config\.model\.cell/,
     );
+    await expect(
+      probeFromFiles(
+        f.config,
+        f.weights,
+        JSON.stringify({
+          x: [
+            [
+              [0, 0, 0],
+              [0, 0, 0],
+            ],
+          ],
+          target: {
+            kind: 'mse_last',
+            y: [
+              [1, 'a', 3],
+              [0, 0, 0],
+            ],
+          },
+        }),
+      ),
+    ).rejects.toThrow(/batch\.target\.y\.0\.1/);
     const err = await probeFromFiles(f.config, JSON.stringify(w), f.batch).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LabError);
     expect((err as LabError).issues[0]!.path).toBe('weights.layers[0].Wh');

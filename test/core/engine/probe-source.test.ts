@@ -19,7 +19,11 @@ import { useBackend } from './setup';
 async function profilesOf(input: ExperimentSpecInput): Promise<GradientProfile[]> {
   const spec = ExperimentSpecSchema.parse(input);
   const out: GradientProfile[] = [];
-  await runTraining({ runId: 'p', spec }, (e) => e.type === 'profile' && out.push(e.profile), () => false);
+  await runTraining(
+    { runId: 'p', spec },
+    (e) => e.type === 'profile' && out.push(e.profile),
+    () => false,
+  );
   return out;
 }
 
@@ -42,7 +46,8 @@ function independentProfile(input: ExperimentSpecInput, s: number): GradientProf
   return p;
 }
 
-const relErr = (a: number[], b: number[]) => Math.max(...a.map((x, i) => Math.abs(x - b[i]!) / Math.max(Math.abs(b[i]!), 1e-300)));
+const relErr = (a: number[], b: number[]) =>
+  Math.max(...a.map((x, i) => Math.abs(x - b[i]!) / Math.max(Math.abs(b[i]!), 1e-300)));
 
 const base = (cell: 'rnn' | 'lstm' | 'gru'): ExperimentSpecInput => ({
   task: { kind: 'adding', seqLen: 12 },
@@ -92,13 +97,18 @@ describe('probe.spectraEvery', () => {
   const spectraSteps = (ps: GradientProfile[]) => ps.filter((p) => p.layers[0]!.jacobianNorms).map((p) => p.step);
 
   it('train source, every step: spectra only at multiples of spectraEvery and at the last step', async () => {
-    const ps = await profilesOf({ ...base('rnn'), train: { ...base('rnn').train, steps: 11 }, probe: { every: 1, source: 'train', spectraEvery: 5 } });
+    const ps = await profilesOf({
+      ...base('rnn'),
+      train: { ...base('rnn').train, steps: 11 },
+      probe: { every: 1, source: 'train', spectraEvery: 5 },
+    });
     expect(ps.map((p) => p.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(spectraSteps(ps)).toEqual([5, 10, 11]);
     for (const p of ps) {
       const L = p.layers[0]!;
       expect(L.hNorms).toHaveLength(12);
-      if (!L.jacobianNorms) expect([L.sigmaMax, L.spectralRadius, L.jacobianBound]).toEqual([undefined, undefined, undefined]);
+      if (!L.jacobianNorms)
+        expect([L.sigmaMax, L.spectralRadius, L.jacobianBound]).toEqual([undefined, undefined, undefined]);
     }
   });
 

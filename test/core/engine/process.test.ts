@@ -12,7 +12,11 @@ const entry = fileURLToPath(new URL('../../../core/engine/process/entry.ts', imp
 
 describe('engine process', () => {
   it('forks, reports ready, trains a tiny run to done, then honours stop and shutdown', async () => {
-    const child = fork(entry, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const child = fork(entry, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     const events: EngineToHost[] = [];
     const waiters: { pred: (e: EngineToHost) => boolean; resolve: (e: EngineToHost) => void }[] = [];
     child.on('message', (m) => {
@@ -31,15 +35,28 @@ describe('engine process', () => {
       });
     const send = (m: HostToEngine) => child.send(m);
     const stepsOf = (runId: string) =>
-      events.flatMap((e) => (e.type === 'steps' && e.runId === runId ? e.steps.map((s) => s.step) : e.type === 'step' && e.runId === runId ? [e.metrics.step] : []));
+      events.flatMap((e) =>
+        e.type === 'steps' && e.runId === runId
+          ? e.steps.map((s) => s.step)
+          : e.type === 'step' && e.runId === runId
+            ? [e.metrics.step]
+            : [],
+      );
     try {
       const ready = await next((e) => e.type === 'ready' || e.type === 'error');
       expect(ready.type).toBe('ready');
       if (ready.type === 'ready') expect(['wasm', 'cpu', 'tensorflow']).toContain(ready.info.backend);
 
-      const spec = ExperimentSpecSchema.parse({ task: { kind: 'adding', seqLen: 6 }, model: { hidden: 6 }, train: { steps: 12, batch: 4, evalEvery: 4, checkpointEvery: 6 }, probe: { every: 6, batch: 4 } });
+      const spec = ExperimentSpecSchema.parse({
+        task: { kind: 'adding', seqLen: 6 },
+        model: { hidden: 6 },
+        train: { steps: 12, batch: 4, evalEvery: 4, checkpointEvery: 6 },
+        probe: { every: 6, batch: 4 },
+      });
       send({ type: 'start', runId: 'p1', spec });
-      const done = await next((e) => (e.type === 'done' || e.type === 'error' || e.type === 'diverged') && e.runId === 'p1');
+      const done = await next(
+        (e) => (e.type === 'done' || e.type === 'error' || e.type === 'diverged') && e.runId === 'p1',
+      );
       expect(done.type).toBe('done');
       expect(stepsOf('p1')).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
       expect(events.some((e) => e.type === 'steps' && e.steps.length > 1)).toBe(true);

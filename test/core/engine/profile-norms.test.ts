@@ -56,14 +56,36 @@ for (const path of PATHS) {
     }
 
     it('sigmoid RNN at T=100: norms far below float32 range stay accurate', () => {
-      const r = compare({ cell: 'rnn', act: 'sigmoid', layers: 1, loss: 'mse_last', T: 100, B: 3, H: 5, whScale: 1, seed: 5 });
-      console.log(`${path.name}: sigmoid T=100: smallest ||dL/dh_t|| ${r.smallest.toExponential(2)}, max relative error ${r.err.toExponential(2)}`);
+      const r = compare({
+        cell: 'rnn',
+        act: 'sigmoid',
+        layers: 1,
+        loss: 'mse_last',
+        T: 100,
+        B: 3,
+        H: 5,
+        whScale: 1,
+        seed: 5,
+      });
+      console.log(
+        `${path.name}: sigmoid T=100: smallest ||dL/dh_t|| ${r.smallest.toExponential(2)}, max relative error ${r.err.toExponential(2)}`,
+      );
       expect(r.smallest).toBeLessThan(1e-60);
       expect(r.err).toBeLessThan(1e-3);
     });
 
     it('2-layer LSTM with sigmoid activation at T=60, every-step loss: deep vanishing in both layers', () => {
-      const r = compare({ cell: 'lstm', act: 'sigmoid', layers: 2, loss: 'xent_all', T: 60, B: 2, H: 4, whScale: 0.3, seed: 2 });
+      const r = compare({
+        cell: 'lstm',
+        act: 'sigmoid',
+        layers: 2,
+        loss: 'xent_all',
+        T: 60,
+        B: 2,
+        H: 4,
+        whScale: 0.3,
+        seed: 2,
+      });
       expect(r.err).toBeLessThan(1e-3);
     });
   });

@@ -19,7 +19,17 @@ describe('float64 reference BPTT vs finite differences', () => {
         let worst = 0;
         for (const loss of LOSSES) {
           for (const layers of [1, 2]) {
-            const c = makeCase({ cell, act, layers, loss, T: 4, B: 2, H: 3, seed: 11 + layers, mask: loss.endsWith('_all') });
+            const c = makeCase({
+              cell,
+              act,
+              layers,
+              loss,
+              T: 4,
+              B: 2,
+              H: 3,
+              seed: 11 + layers,
+              mask: loss.endsWith('_all'),
+            });
             const g = refGradients(c.m, c.p, c.batch);
             const fd = fdParamGrads(c.m, c.p, c.batch);
             const errs = [relErr(g.W, fd.W), relErr(g.b, fd.b)];
@@ -29,7 +39,8 @@ describe('float64 reference BPTT vs finite differences', () => {
             });
             const pf = fdProbeGrads(c.m, c.p, c.batch);
             g.dH.forEach((layer, l) => layer.forEach((d, t) => errs.push(relErr(d, pf.dH[l]![t]!))));
-            if (cell === 'lstm') g.dC.forEach((layer, l) => layer.forEach((d, t) => errs.push(relErr(d, pf.dC[l]![t]!))));
+            if (cell === 'lstm')
+              g.dC.forEach((layer, l) => layer.forEach((d, t) => errs.push(relErr(d, pf.dC[l]![t]!))));
             worst = Math.max(worst, ...errs);
           }
         }

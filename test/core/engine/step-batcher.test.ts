@@ -33,7 +33,12 @@ describe('step batcher', () => {
     b.send(between);
     b.send(step('r', 3));
     b.send(done('r'));
-    expect(out).toEqual([{ type: 'steps', runId: 'r', steps: [metrics(1), metrics(2)] }, between, { type: 'steps', runId: 'r', steps: [metrics(3)] }, done('r')]);
+    expect(out).toEqual([
+      { type: 'steps', runId: 'r', steps: [metrics(1), metrics(2)] },
+      between,
+      { type: 'steps', runId: 'r', steps: [metrics(3)] },
+      done('r'),
+    ]);
     // Nothing is left over to fire later.
     vi.advanceTimersByTime(1000);
     expect(out).toHaveLength(4);
@@ -50,7 +55,10 @@ describe('step batcher', () => {
     b.send({ type: 'profile', runId: 'r', profile: prof(2) });
     expect(out).toEqual([]);
     b.send(done('r'));
-    expect(out).toEqual([{ type: 'steps', runId: 'r', steps: [metrics(1), metrics(2)], profiles: [prof(0), prof(1), prof(2)] }, done('r')]);
+    expect(out).toEqual([
+      { type: 'steps', runId: 'r', steps: [metrics(1), metrics(2)], profiles: [prof(0), prof(1), prof(2)] },
+      done('r'),
+    ]);
     // A window of steps alone carries no profiles field.
     b.send(step('r', 3));
     vi.advanceTimersByTime(100);

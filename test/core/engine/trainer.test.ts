@@ -15,7 +15,10 @@ import { useBackend } from './setup';
 
 type Ev = EngineToHost;
 
-async function run(input: ExperimentSpecInput, opts: { resume?: Ev & { type: 'checkpoint' }; stopAfter?: number; onStep?: (s: number) => void } = {}) {
+async function run(
+  input: ExperimentSpecInput,
+  opts: { resume?: Ev & { type: 'checkpoint' }; stopAfter?: number; onStep?: (s: number) => void } = {},
+) {
   const spec = ExperimentSpecSchema.parse(input);
   const events: Ev[] = [];
   let steps = 0;
@@ -59,7 +62,9 @@ describe('runTraining', () => {
     expect(ev.filter((e) => e.type === 'step')).toHaveLength(20);
     const profiles = ev.filter((e) => e.type === 'profile').map((e) => (e.type === 'profile' ? e.profile.step : -1));
     expect(profiles).toEqual([0, 10, 20]);
-    const cks = ev.filter((e) => e.type === 'checkpoint').map((e) => (e.type === 'checkpoint' ? e.checkpoint.step : -1));
+    const cks = ev
+      .filter((e) => e.type === 'checkpoint')
+      .map((e) => (e.type === 'checkpoint' ? e.checkpoint.step : -1));
     expect(cks).toEqual([10, 20]);
     const evals = ev.flatMap((e) => (e.type === 'step' && e.metrics.heldoutLoss !== undefined ? [e.metrics.step] : []));
     expect(evals).toEqual([5, 10, 15, 20]);
@@ -86,7 +91,13 @@ describe('runTraining', () => {
     const ck = full.find((e) => e.type === 'checkpoint' && e.checkpoint.step === 10) as Ev & { type: 'checkpoint' };
     const resumed = strip(await run(tiny, { resume: ck }));
     const stepOf = (e: ReturnType<typeof strip>[number]): number =>
-      'metrics' in e ? e.metrics.step : 'profile' in e ? e.profile.step : e.type === 'checkpoint' && 'step' in e ? e.step : Infinity;
+      'metrics' in e
+        ? e.metrics.step
+        : 'profile' in e
+          ? e.profile.step
+          : e.type === 'checkpoint' && 'step' in e
+            ? e.step
+            : Infinity;
     const tail = (evs: ReturnType<typeof strip>) => evs.filter((e) => e.type !== 'started' && stepOf(e) > 10);
     expect(tail(resumed)).toEqual(tail(strip(full)));
   });

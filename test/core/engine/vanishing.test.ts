@@ -69,14 +69,20 @@ describe('vanishing gradients (T = 100)', () => {
   });
 
   it('keeps every Jacobian norm under γ·σ_max(Wh) and measures σ_max and the spectral radius', () => {
-    const p = profileOf({ ...base('rnn', 'tanh'), model: { cell: 'rnn', activation: 'tanh', hidden: 32, init: { recurrent: 'orthogonal', gain: 0.5 } } });
+    const p = profileOf({
+      ...base('rnn', 'tanh'),
+      model: { cell: 'rnn', activation: 'tanh', hidden: 32, init: { recurrent: 'orthogonal', gain: 0.5 } },
+    });
     const L = p.layers[0]!;
     expect(L.sigmaMax!).toBeCloseTo(0.5, 4);
     expect(L.spectralRadius!).toBeCloseTo(0.5, 3);
     expect(L.jacobianBound!).toBeCloseTo(0.5, 4);
     for (const j of L.jacobianNorms!) expect(j).toBeLessThanOrEqual(L.jacobianBound! * (1 + 1e-5));
     expect(Math.max(...L.jacobianNorms!)).toBeGreaterThan(0.3);
-    const q = profileOf({ ...base('rnn', 'tanh'), model: { cell: 'rnn', hidden: 16, init: { recurrent: 'normal', std: 0.3, spectralRadius: 0.9 } } });
+    const q = profileOf({
+      ...base('rnn', 'tanh'),
+      model: { cell: 'rnn', hidden: 16, init: { recurrent: 'normal', std: 0.3, spectralRadius: 0.9 } },
+    });
     expect(q.layers[0]!.spectralRadius!).toBeCloseTo(0.9, 3);
     expect(q.layers[0]!.saturation).toBeGreaterThanOrEqual(0);
   });

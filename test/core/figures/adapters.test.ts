@@ -56,7 +56,10 @@ describe('adapters', () => {
   it('loss: train and held-out per run share the colour, differ in dash; legend aliases by run id only for one metric', () => {
     const c = lossCurve(10, 10, 0);
     const data = lossChart([
-      { run: runSummary('a', 'A'), series: [series('loss', c.step, c.value), series('heldoutLoss', [0, 50], [0.3, 0.2])] },
+      {
+        run: runSummary('a', 'A'),
+        series: [series('loss', c.step, c.value), series('heldoutLoss', [0, 50], [0.3, 0.2])],
+      },
       { run: runSummary('b', 'B'), series: [series('loss', c.step, c.value)] },
     ]);
     expect(data.series.map((s) => [s.id, s.label, s.colorIndex, s.dashIndex])).toEqual([
@@ -76,7 +79,10 @@ describe('adapters', () => {
       run: runSummary(id, `seed ${id}`, { specHash: 'h', ...extra }),
       series: [{ ...series('loss', [1, 2, 3], ys), wallMs: wall }],
     });
-    const runs = [seed('a', [1, 2, 3], [1000, 2000, 3000]), seed('b', [3, 4, 9], [3000, 4000, 5000], { divergence: { step: 2, tensor: 'loss' } })];
+    const runs = [
+      seed('a', [1, 2, 3], [1000, 2000, 3000]),
+      seed('b', [3, 4, 9], [3000, 4000, 5000], { divergence: { step: 2, tensor: 'loss' } }),
+    ];
     const std = lossChart(runs, { groupSeeds: true });
     expect(std.series[0]!.band!.lo[0]).toBeCloseTo(2 - Math.SQRT2, 12);
     const mm = lossChart(runs, { groupSeeds: true, band: 'minmax' });
@@ -90,13 +96,18 @@ describe('adapters', () => {
     expect(one.series[0]!.x).toEqual([3, 4, 5]);
     expect(one.divergences?.map((d) => d.x)).toEqual([4]);
     // The settings record carries both choices from the window and the CLI.
-    expect(FigureSettingsSchema.parse({ band: 'minmax', xAxis: 'wall' })).toMatchObject({ band: 'minmax', xAxis: 'wall' });
+    expect(FigureSettingsSchema.parse({ band: 'minmax', xAxis: 'wall' })).toMatchObject({
+      band: 'minmax',
+      xAxis: 'wall',
+    });
     expect(FigureSettingsSchema.safeParse({ xAxis: 'time' }).success).toBe(false);
   });
 
   it('loss: smoothing applies to the plotted values', () => {
-    const data = lossChart([{ run: runSummary('a', 'A'), series: [series('loss', [0, 1], [0, 10])] }], { smoothing: 0.5 });
-    expect(data.series[0]?.y[1]).toBeCloseTo(10 / 0.75 * 0.5, 12);
+    const data = lossChart([{ run: runSummary('a', 'A'), series: [series('loss', [0, 1], [0, 10])] }], {
+      smoothing: 0.5,
+    });
+    expect(data.series[0]?.y[1]).toBeCloseTo((10 / 0.75) * 0.5, 12);
   });
 
   it('profile: nearest probe step, chosen layer, bound computed in log space without overflow', () => {
@@ -128,7 +139,10 @@ describe('adapters', () => {
     const ps = profiles(10, [0, 100], () => 0.5);
     const data = chartFromRuns('profile', [{ run: runSummary('p', 'P'), profiles: ps }], { probeStep: 0 });
     expect(data.title).toBe('Gradient norm through time at step 0');
-    const loss = chartFromRuns('loss', [{ run: runSummary('p', 'P'), series: [series('loss', [0], [1])] }], { baseline: 0.5, metrics: ['loss'] });
+    const loss = chartFromRuns('loss', [{ run: runSummary('p', 'P'), series: [series('loss', [0], [1])] }], {
+      baseline: 0.5,
+      metrics: ['loss'],
+    });
     expect(loss.type === 'line' && loss.hLines?.[0]?.y).toBe(0.5);
   });
 });
@@ -187,9 +201,22 @@ describe('scales', () => {
     const c = buildScale({ log: false, extent: [0, 50000], range: [0, 200], maxTicks: 6 });
     expect(c.ticks.map((t) => t.label?.text)).toContain('50k');
     const huge = buildScale({ log: false, extent: [0, 1e30], range: [0, 200], maxTicks: 6 });
-    expect(huge.ticks.map((t) => `${t.label?.text}${t.label?.sup ? `^${t.label.sup}` : ''}`)).toEqual(['0', '2×10^29', '4×10^29', '6×10^29', '8×10^29', '1×10^30']);
+    expect(huge.ticks.map((t) => `${t.label?.text}${t.label?.sup ? `^${t.label.sup}` : ''}`)).toEqual([
+      '0',
+      '2×10^29',
+      '4×10^29',
+      '6×10^29',
+      '8×10^29',
+      '1×10^30',
+    ]);
     const small = buildScale({ log: false, extent: [0, 0.002], range: [0, 200], maxTicks: 6 });
-    expect(small.ticks.map((t) => `${t.label?.text}${t.label?.sup ? `^${t.label.sup}` : ''}`)).toEqual(['0', '5×10^−4', '1×10^−3', '1.5×10^−3', '2×10^−3']);
+    expect(small.ticks.map((t) => `${t.label?.text}${t.label?.sup ? `^${t.label.sup}` : ''}`)).toEqual([
+      '0',
+      '5×10^−4',
+      '1×10^−3',
+      '1.5×10^−3',
+      '2×10^−3',
+    ]);
   });
 });
 
@@ -202,7 +229,16 @@ describe('golden figure', () => {
     const data = lossChart(
       [
         { run: runSummary('a', 'vanilla tanh'), series: [series('loss', a.step, a.value)] },
-        { run: runSummary('b', 'LSTM', { divergence: { step: 800, tensor: 'loss' } }), series: [series('loss', b.step, b.value.map((v, i) => (i > 32 ? NaN : v)))] },
+        {
+          run: runSummary('b', 'LSTM', { divergence: { step: 800, tensor: 'loss' } }),
+          series: [
+            series(
+              'loss',
+              b.step,
+              b.value.map((v, i) => (i > 32 ? NaN : v)),
+            ),
+          ],
+        },
       ],
       { baseline: 0.1667 },
     );

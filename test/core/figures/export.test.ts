@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { figureFromRuns, lossChart, renderFigure, gradnormChart, heatmapChart, type LineChartData } from '../../../core/figures';
+import {
+  figureFromRuns,
+  lossChart,
+  renderFigure,
+  gradnormChart,
+  heatmapChart,
+  type LineChartData,
+} from '../../../core/figures';
 import { csvValue, parseSvg, pngChunks, pngDims, readCsv } from './helpers';
 import { lossCurve, profiles, runSummary, series } from '../../fixtures/figures/runs';
 
 const a = lossCurve(50, 20, 0);
 const runs = [
   { run: runSummary('r1', 'tanh'), series: [series('loss', a.step, a.value)] },
-  { run: runSummary('r2', 'relu', { divergence: { step: 600, tensor: 'loss' } }), series: [series('loss', a.step, a.value.map((v, i) => (i > 30 ? NaN : v * 1.5)))] },
+  {
+    run: runSummary('r2', 'relu', { divergence: { step: 600, tensor: 'loss' } }),
+    series: [
+      series(
+        'loss',
+        a.step,
+        a.value.map((v, i) => (i > 30 ? NaN : v * 1.5)),
+      ),
+    ],
+  },
 ];
 
 describe('PNG', () => {
@@ -27,8 +43,13 @@ describe('PNG', () => {
 
   it('follows the preset and the DPI', async () => {
     const data = lossChart(runs);
-    expect(pngDims((await renderFigure('loss', 'png', data, { size: 'double', dpi: 150 })).bytes)).toEqual({ width: 1050, height: 450 });
-    expect(pngDims((await renderFigure('loss', 'png', data, { size: 'custom', widthIn: 5, heightIn: 2, dpi: 200 })).bytes)).toEqual({ width: 1000, height: 400 });
+    expect(pngDims((await renderFigure('loss', 'png', data, { size: 'double', dpi: 150 })).bytes)).toEqual({
+      width: 1050,
+      height: 450,
+    });
+    expect(
+      pngDims((await renderFigure('loss', 'png', data, { size: 'custom', widthIn: 5, heightIn: 2, dpi: 200 })).bytes),
+    ).toEqual({ width: 1000, height: 400 });
   });
 
   it('is the same bytes for the same input (bundled font only)', async () => {
@@ -60,8 +81,18 @@ describe('PDF', () => {
   });
 
   it('is the same bytes for the same input', async () => {
-    const one = await figureFromRuns('heatmap', 'pdf', [{ run: runSummary('h', 'h'), profiles: profiles(20, [0, 10, 20], () => 0.7) }], {});
-    const two = await figureFromRuns('heatmap', 'pdf', [{ run: runSummary('h', 'h'), profiles: profiles(20, [0, 10, 20], () => 0.7) }], {});
+    const one = await figureFromRuns(
+      'heatmap',
+      'pdf',
+      [{ run: runSummary('h', 'h'), profiles: profiles(20, [0, 10, 20], () => 0.7) }],
+      {},
+    );
+    const two = await figureFromRuns(
+      'heatmap',
+      'pdf',
+      [{ run: runSummary('h', 'h'), profiles: profiles(20, [0, 10, 20], () => 0.7) }],
+      {},
+    );
     expect(Buffer.from(one.bytes).equals(Buffer.from(two.bytes))).toBe(true);
   });
 });
@@ -115,7 +146,12 @@ describe('CSV', () => {
     expect(header).toEqual(['x', 'tanh (n = 2)', 'tanh (n = 2) lo', 'tanh (n = 2) hi']);
     expect(rows[0]?.map(csvValue)).toEqual([0, 2, 2 - Math.SQRT2, 2 + Math.SQRT2]);
 
-    const g = gradnormChart([{ run: runSummary('g', 'g'), series: [series('gradNorm', [0, 1, 2], [1, 9, 2]), series('clipped', [0, 1, 2], [0, 1, 0])] }]);
+    const g = gradnormChart([
+      {
+        run: runSummary('g', 'g'),
+        series: [series('gradNorm', [0, 1, 2], [1, 9, 2]), series('clipped', [0, 1, 2], [0, 1, 0])],
+      },
+    ]);
     const out = readCsv(new TextDecoder().decode((await renderFigure('gradnorm', 'csv', g, {})).bytes));
     expect(out.header).toEqual(['x', 'g', 'g clipped']);
     expect(out.rows.map((r) => r[2])).toEqual(['nan', '9', 'nan']);

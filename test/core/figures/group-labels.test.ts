@@ -12,7 +12,11 @@ import type { RunDetail } from '../../../core/api/records';
 import { lossCurve, runSummary, series } from '../../fixtures/figures/runs';
 
 function sweepRun(cell: 'rnn' | 'lstm', seed: number): RunDetail {
-  const spec = ExperimentSpecSchema.parse({ name: `sweep-check cell=${cell} seed=${seed}`, model: { cell }, train: { seed } });
+  const spec = ExperimentSpecSchema.parse({
+    name: `sweep-check cell=${cell} seed=${seed}`,
+    model: { cell },
+    train: { seed },
+  });
   return {
     ...runSummary(`${cell}-${seed}`, `sweep-check`, { specHash: `hash-${cell}`, cell, seed }),
     spec,
@@ -40,7 +44,9 @@ describe('seed group labels', () => {
     if (data.type !== 'line') throw new Error('line chart expected');
     const fileLabels = data.series.map((s) => s.label);
     expect(fileLabels).toEqual(['cell=rnn (n = 3)', 'cell=lstm (n = 3)']);
-    const svg = new TextDecoder().decode((await figureFromRuns('loss', 'svg', inputs, { groupSeeds: true, metrics: ['loss'] })).bytes);
+    const svg = new TextDecoder().decode(
+      (await figureFromRuns('loss', 'svg', inputs, { groupSeeds: true, metrics: ['loss'] })).bytes,
+    );
     expect(svg).toContain('cell=rnn (n = 3)');
     expect(svg).toContain('cell=lstm (n = 3)');
 
@@ -51,19 +57,49 @@ describe('seed group labels', () => {
     );
     expect(screen.map((s) => s.label)).toEqual(fileLabels);
     // The export dialog's legend editor lists the same names.
-    expect(legendEntries('loss', runs, { groupSeeds: true, metrics: ['loss'] }).map((e) => e.label)).toEqual(fileLabels);
+    expect(legendEntries('loss', runs, { groupSeeds: true, metrics: ['loss'] }).map((e) => e.label)).toEqual(
+      fileLabels,
+    );
   });
 
   it('name two differing fields, each by its last segment unless two share it', () => {
-    const r = (cell: string, lr: number, init: string) => ({ name: 'x', cell, activation: 'tanh', init, spec: { model: { cell, init: { recurrent: init, input: 'xavier' } }, train: { lr } } });
-    expect(groupLabels([[r('rnn', 0.1, 'he')], [r('gru', 0.01, 'he')]])).toEqual(['cell=rnn, lr=0.1 (n = 1)', 'cell=gru, lr=0.01 (n = 1)']);
-    const clash = (a: string, b: string) => ({ name: 'x', cell: 'rnn', activation: 'tanh', init: 'he', spec: { model: { mode: a }, task: { mode: b } } });
-    expect(groupLabels([[clash('a', 'p')], [clash('b', 'q')]])).toEqual(['model.mode=a, task.mode=p (n = 1)', 'model.mode=b, task.mode=q (n = 1)']);
+    const r = (cell: string, lr: number, init: string) => ({
+      name: 'x',
+      cell,
+      activation: 'tanh',
+      init,
+      spec: { model: { cell, init: { recurrent: init, input: 'xavier' } }, train: { lr } },
+    });
+    expect(groupLabels([[r('rnn', 0.1, 'he')], [r('gru', 0.01, 'he')]])).toEqual([
+      'cell=rnn, lr=0.1 (n = 1)',
+      'cell=gru, lr=0.01 (n = 1)',
+    ]);
+    const clash = (a: string, b: string) => ({
+      name: 'x',
+      cell: 'rnn',
+      activation: 'tanh',
+      init: 'he',
+      spec: { model: { mode: a }, task: { mode: b } },
+    });
+    expect(groupLabels([[clash('a', 'p')], [clash('b', 'q')]])).toEqual([
+      'model.mode=a, task.mode=p (n = 1)',
+      'model.mode=b, task.mode=q (n = 1)',
+    ]);
   });
 
   it('fall back to the shared name for one group, and use the summary fields without a spec', () => {
-    expect(groupLabels([[{ name: 'tanh orth seed 1', cell: 'rnn', activation: 'tanh', init: 'orthogonal' }, { name: 'tanh orth seed 2', cell: 'rnn', activation: 'tanh', init: 'orthogonal' }]])).toEqual(['tanh orth (n = 2)']);
+    expect(
+      groupLabels([
+        [
+          { name: 'tanh orth seed 1', cell: 'rnn', activation: 'tanh', init: 'orthogonal' },
+          { name: 'tanh orth seed 2', cell: 'rnn', activation: 'tanh', init: 'orthogonal' },
+        ],
+      ]),
+    ).toEqual(['tanh orth (n = 2)']);
     const plain = (activation: string) => ({ name: 'same', cell: 'rnn', activation, init: 'he' });
-    expect(groupLabels([[plain('tanh')], [plain('relu')]])).toEqual(['activation=tanh (n = 1)', 'activation=relu (n = 1)']);
+    expect(groupLabels([[plain('tanh')], [plain('relu')]])).toEqual([
+      'activation=tanh (n = 1)',
+      'activation=relu (n = 1)',
+    ]);
   });
 });

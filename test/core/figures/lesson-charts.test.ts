@@ -1,7 +1,13 @@
 /** The chart kinds lessons 7 and 8 added: `sweep` (a measure per run against another) and `predictions`. */
 import { describe, expect, it } from 'vitest';
 import type { GradientProfile } from '../../../core/api/records';
-import { chartFromRuns, renderCsv, renderSvg, type FigureSettingsInput, type LineChartData } from '../../../core/figures';
+import {
+  chartFromRuns,
+  renderCsv,
+  renderSvg,
+  type FigureSettingsInput,
+  type LineChartData,
+} from '../../../core/figures';
 import { runSummary, series } from '../../fixtures/figures/runs';
 import { elements, parseSvg, texts } from './helpers';
 
@@ -16,12 +22,19 @@ const sweepRuns = [
   { rho: 2, rate: 2 },
   { rho: 0.5, rate: 0.5 },
   { rho: 1, rate: 1 },
-].map((p, i) => ({ run: runSummary(`s${i}`, `tanh radius=${p.rho}`, { sweepId: 'sw1' }), profiles: [profile(p.rho, p.rate), profile(p.rho, 0.1, 20, 50)] }));
+].map((p, i) => ({
+  run: runSummary(`s${i}`, `tanh radius=${p.rho}`, { sweepId: 'sw1' }),
+  profiles: [profile(p.rho, p.rate), profile(p.rho, 0.1, 20, 50)],
+}));
 const named = { run: runSummary('x', 'Xavier uniform'), profiles: [profile(1.02, 0.9)] };
 
 describe('sweep chart', () => {
   it('draws each sweep as a curve sorted by x, one per measure, and other runs as markers', () => {
-    const d = chartFromRuns('sweep', [...sweepRuns, named], { sweepX: 'spectralRadius', sweepY: ['twoSidedHorizon', 'horizon'], probeStep: 0 }) as LineChartData;
+    const d = chartFromRuns('sweep', [...sweepRuns, named], {
+      sweepX: 'spectralRadius',
+      sweepY: ['twoSidedHorizon', 'horizon'],
+      probeStep: 0,
+    }) as LineChartData;
     const two = d.series.find((s) => s.id === 'sweep:sw1:twoSidedHorizon')!;
     expect(two.x).toEqual([0.5, 1, 2]);
     // 0.5^k ≥ 1e-3 up to k = 9; flat: all 19 steps; 2^k ≤ 1e3 up to k = 9.
@@ -49,7 +62,9 @@ describe('sweep chart', () => {
     expect(elements(doc, 'path').filter((p) => p.getAttribute('class') === 'markers').length).toBe(2);
     expect(texts(doc)).toContain('Xavier');
     expect(svg).toBe(renderSvg(chartFromRuns('sweep', [...sweepRuns, named], settings), settings));
-    const csv = renderCsv(chartFromRuns('sweep', [...sweepRuns, named], settings), settings).trim().split('\n');
+    const csv = renderCsv(chartFromRuns('sweep', [...sweepRuns, named], settings), settings)
+      .trim()
+      .split('\n');
     expect(csv[0]).toMatch(/^x,/);
     expect(csv).toHaveLength(5);
   });
@@ -57,8 +72,14 @@ describe('sweep chart', () => {
 
 describe('predictions chart', () => {
   const idx = [0, 1, 2, 3];
-  const trained = { run: runSummary('t', 'trained'), series: [series('target', idx, [0.2, 0.8, 1.1, 1.7]), series('predicted', idx, [0.25, 0.75, 1.2, 1.6])] };
-  const broken = { run: runSummary('d', 'diverged', { status: 'diverged' }), series: [series('target', idx, [0.2, 0.8, 1.1, 1.7]), series('predicted', idx, [NaN, NaN, Infinity, NaN])] };
+  const trained = {
+    run: runSummary('t', 'trained'),
+    series: [series('target', idx, [0.2, 0.8, 1.1, 1.7]), series('predicted', idx, [0.25, 0.75, 1.2, 1.6])],
+  };
+  const broken = {
+    run: runSummary('d', 'diverged', { status: 'diverged' }),
+    series: [series('target', idx, [0.2, 0.8, 1.1, 1.7]), series('predicted', idx, [NaN, NaN, Infinity, NaN])],
+  };
 
   it('scatters predicted against target, with the identity for reference, and counts NaN/∞ outputs', () => {
     const d = chartFromRuns('predictions', [trained, broken]) as LineChartData;

@@ -7,7 +7,14 @@ import { runSummary } from '../../fixtures/figures/runs';
 const T = 12;
 /** Layer l decays by factor 0.5 + 0.2·l per step back in time: the layers' curves differ. */
 const twoLayer: GradientProfile[] = [
-  { step: 50, layers: [0, 1].map((layer) => ({ layer, hNorms: Array.from({ length: T }, (_, i) => (0.5 + 0.2 * layer) ** (T - 1 - i)), horizon: 4 + layer })) },
+  {
+    step: 50,
+    layers: [0, 1].map((layer) => ({
+      layer,
+      hNorms: Array.from({ length: T }, (_, i) => (0.5 + 0.2 * layer) ** (T - 1 - i)),
+      horizon: 4 + layer,
+    })),
+  },
 ];
 const run = { run: runSummary('deep', 'two layers'), profiles: twoLayer };
 
@@ -43,6 +50,11 @@ describe('the gradient-flow figure of a 2-layer model', () => {
     const other = { run: runSummary('deep2', 'other'), profiles: twoLayer };
     const data = chartFromRuns('profile', [run, other], {});
     if (data.type !== 'line') throw new Error('line chart expected');
-    expect(data.series.filter((s) => !s.reference).map((s) => s.label)).toEqual(['two layers, layer 1', 'two layers, layer 2', 'other, layer 1', 'other, layer 2']);
+    expect(data.series.filter((s) => !s.reference).map((s) => s.label)).toEqual([
+      'two layers, layer 1',
+      'two layers, layer 2',
+      'other, layer 1',
+      'other, layer 2',
+    ]);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { renderSvg, lossChart, profileChart, heatmapChart, gradnormChart, horizonChart, parseFigureSettings, type LineChartData } from '../../../core/figures';
+import {
+  renderSvg,
+  lossChart,
+  profileChart,
+  heatmapChart,
+  gradnormChart,
+  horizonChart,
+  parseFigureSettings,
+  type LineChartData,
+} from '../../../core/figures';
 import { esc, num } from '../../../core/figures/svg';
 import { levelColor } from '../../../core/figures/charts/heatmap';
 import { attributeNumbers, elements, parseSvg, texts } from './helpers';
@@ -24,7 +33,9 @@ describe('SVG document', () => {
     expect(root.getAttribute('width')).toBe('3.5in');
     expect(root.getAttribute('height')).toBe('2.625in');
     expect(root.getAttribute('viewBox')).toBe('0 0 252 189');
-    expect(root.getAttribute('font-family')).toBe("Arimo, Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif");
+    expect(root.getAttribute('font-family')).toBe(
+      "Arimo, Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif",
+    );
     expect(elements(doc, 'title')[0]?.textContent).toBe('Training loss');
     // No external references of any kind.
     expect(svg).not.toMatch(/href=|url\(|<image|<style|@import/);
@@ -32,7 +43,14 @@ describe('SVG document', () => {
 
   it('holds the title, axis labels, tick labels and legend names as real text', () => {
     const data = lossChart(lossRuns());
-    const doc = parseSvg(renderSvg(data, { title: 'Adding problem, T = 100', xLabel: 'step', yLabel: 'MSE', legendNames: { r2: 'LSTM (ours)' } }));
+    const doc = parseSvg(
+      renderSvg(data, {
+        title: 'Adding problem, T = 100',
+        xLabel: 'step',
+        yLabel: 'MSE',
+        legendNames: { r2: 'LSTM (ours)' },
+      }),
+    );
     const t = texts(doc);
     expect(t).toContain('Adding problem, T = 100');
     expect(t).toContain('step');
@@ -44,7 +62,11 @@ describe('SVG document', () => {
   });
 
   it('uses the chart defaults for labels and drops an element set to the empty string', () => {
-    const doc = parseSvg(renderSvg(profileChart([{ run: runSummary('p', 'run p'), profiles: profiles(50, [100], () => 0.8) }]), { title: '' }));
+    const doc = parseSvg(
+      renderSvg(profileChart([{ run: runSummary('p', 'run p'), profiles: profiles(50, [100], () => 0.8) }]), {
+        title: '',
+      }),
+    );
     const t = texts(doc);
     expect(t).toContain('time step t');
     expect(t).toContain('‖∂L/∂hₜ‖');
@@ -54,8 +76,14 @@ describe('SVG document', () => {
   it('is byte-identical for the same input, across settings objects and chart kinds', () => {
     const mk = () => [
       renderSvg(lossChart(lossRuns(), { baseline: 0.1667 }), { size: 'double', legend: 'auto' }),
-      renderSvg(profileChart([{ run: runSummary('p', 'p'), profiles: profiles(40, [0, 100], () => 0.7, 0.9) }]), parseFigureSettings({})),
-      renderSvg(heatmapChart([{ run: runSummary('h', 'h'), profiles: profiles(30, [0, 10, 20], (s) => 0.6 + s / 100) }]), {}),
+      renderSvg(
+        profileChart([{ run: runSummary('p', 'p'), profiles: profiles(40, [0, 100], () => 0.7, 0.9) }]),
+        parseFigureSettings({}),
+      ),
+      renderSvg(
+        heatmapChart([{ run: runSummary('h', 'h'), profiles: profiles(30, [0, 10, 20], (s) => 0.6 + s / 100) }]),
+        {},
+      ),
     ];
     expect(mk()).toEqual(mk());
   });
@@ -115,7 +143,13 @@ describe('non-finite and extreme values', () => {
     for (const logY of [true, false]) {
       const svg = renderSvg(extreme(logY, y), {});
       expect(svg).not.toMatch(/NaN|Infinity/);
-      const path = elements(parseSvg(svg), 'path').find((p) => p.getAttribute('stroke') === '#000000' && p.getAttribute('fill') === 'none' && /L/.test(p.getAttribute('d') ?? '') && !(p.getAttribute('d') ?? '').includes('h'));
+      const path = elements(parseSvg(svg), 'path').find(
+        (p) =>
+          p.getAttribute('stroke') === '#000000' &&
+          p.getAttribute('fill') === 'none' &&
+          /L/.test(p.getAttribute('d') ?? '') &&
+          !(p.getAttribute('d') ?? '').includes('h'),
+      );
       const moves = (path?.getAttribute('d') ?? '').match(/M/g)?.length ?? 0;
       // Runs: [1, .5] [.3, .2] [.1] [.05, .04] and for linear also 0 joins [.05 .04 0 .03] — at least 3 pieces.
       expect(moves).toBeGreaterThanOrEqual(3);
@@ -131,7 +165,12 @@ describe('non-finite and extreme values', () => {
   it('marks a divergence with a labelled line', () => {
     const c = lossCurve(40, 10, 0);
     const value = c.value.map((v, i) => (i >= 30 ? NaN : v));
-    const data = lossChart([{ run: runSummary('d', 'relu', { divergence: { step: 300, tensor: 'loss' } }), series: [series('loss', c.step, value)] }]);
+    const data = lossChart([
+      {
+        run: runSummary('d', 'relu', { divergence: { step: 300, tensor: 'loss' } }),
+        series: [series('loss', c.step, value)],
+      },
+    ]);
     const svg = renderSvg(data, {});
     expect(texts(parseSvg(svg))).toContain('diverged at step 300');
     expect(svg).not.toContain('NaN');
@@ -140,7 +179,9 @@ describe('non-finite and extreme values', () => {
 
 describe('chart kinds', () => {
   it('profile: log y axis, theory bound as a reference curve in the legend', () => {
-    const data = profileChart([{ run: runSummary('p', 'tanh'), profiles: profiles(100, [0, 500], () => 0.8, 0.9) }], { step: 400 });
+    const data = profileChart([{ run: runSummary('p', 'tanh'), profiles: profiles(100, [0, 500], () => 0.8, 0.9) }], {
+      step: 400,
+    });
     expect(data.logY).toBe(true);
     expect(data.title).toBe('Gradient norm through time at step 500');
     const doc = parseSvg(renderSvg(data, {}));
@@ -150,7 +191,19 @@ describe('chart kinds', () => {
   it('gradnorm: threshold line from the clip setting, clip events as markers', () => {
     const steps = [0, 1, 2, 3, 4, 5];
     const g = [0.5, 2, 6, 7, 1, 8];
-    const data = gradnormChart([{ run: runSummary('g', 'relu', { clip: 'norm 5' }), series: [series('gradNorm', steps, g), series('clipped', steps, g.map((v) => (v > 5 ? 1 : 0)))] }]);
+    const data = gradnormChart([
+      {
+        run: runSummary('g', 'relu', { clip: 'norm 5' }),
+        series: [
+          series('gradNorm', steps, g),
+          series(
+            'clipped',
+            steps,
+            g.map((v) => (v > 5 ? 1 : 0)),
+          ),
+        ],
+      },
+    ]);
     expect(data.hLines).toEqual([{ y: 5, label: 'clip threshold 5' }]);
     const doc = parseSvg(renderSvg(data, {}));
     expect(texts(doc)).toEqual(expect.arrayContaining(['clip threshold 5', 'clipped']));
@@ -159,7 +212,9 @@ describe('chart kinds', () => {
   });
 
   it('horizon: from the horizon series, or from profiles when there is none', () => {
-    const fromProfiles = horizonChart([{ run: runSummary('h', 'h'), profiles: profiles(20, [0, 100, 200], () => 0.8) }]);
+    const fromProfiles = horizonChart([
+      { run: runSummary('h', 'h'), profiles: profiles(20, [0, 100, 200], () => 0.8) },
+    ]);
     expect(fromProfiles.series[0]?.y).toEqual([10, 12, 14]);
     const fromSeries = horizonChart([{ run: runSummary('h', 'h'), series: [series('horizon', [0, 5], [3, 4])] }]);
     expect(fromSeries.series[0]?.y).toEqual([3, 4]);

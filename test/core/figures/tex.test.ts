@@ -16,12 +16,31 @@ import { texText } from '../../../core/figures/export/tex-text';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-tex-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function run(seed: number, steps: number, opts: { hash?: string; diverge?: boolean; every?: number } = {}): { run: RunSummary; series: Series[] } {
+function run(
+  seed: number,
+  steps: number,
+  opts: { hash?: string; diverge?: boolean; every?: number } = {},
+): { run: RunSummary; series: Series[] } {
   const every = opts.every ?? 10;
   const step = Array.from({ length: steps }, (_, i) => i * every);
-  const value = step.map((s, i) => (opts.diverge && i === steps - 1 ? Infinity : opts.diverge && i === steps - 2 ? NaN : 0.5 * Math.exp(-s / (300 * every + 40 * seed)) + 0.01 * seed + 0.004 * Math.sin(i)));
-  const summary = { id: `run${seed}`, name: `tanh RNN σ=1.1 seed=${seed}`, specHash: opts.hash ?? `h${seed}`, seed, divergence: opts.diverge ? { step: step[steps - 2]!, tensor: 'loss' } : null } as unknown as RunSummary;
-  return { run: summary, series: [{ metric: 'loss', step, value, wallMs: step.map((s) => s * 3), totalPoints: steps }] };
+  const value = step.map((s, i) =>
+    opts.diverge && i === steps - 1
+      ? Infinity
+      : opts.diverge && i === steps - 2
+        ? NaN
+        : 0.5 * Math.exp(-s / (300 * every + 40 * seed)) + 0.01 * seed + 0.004 * Math.sin(i),
+  );
+  const summary = {
+    id: `run${seed}`,
+    name: `tanh RNN σ=1.1 seed=${seed}`,
+    specHash: opts.hash ?? `h${seed}`,
+    seed,
+    divergence: opts.diverge ? { step: step[steps - 2]!, tensor: 'loss' } : null,
+  } as unknown as RunSummary;
+  return {
+    run: summary,
+    series: [{ metric: 'loss', step, value, wallMs: step.map((s) => s * 3), totalPoints: steps }],
+  };
 }
 
 /** Compiles a figure's .tex in a minimal document; returns pdfinfo's fields. */
@@ -29,19 +48,41 @@ function compile(name: string, tex: Uint8Array, csv?: { fileName: string; bytes:
   const d = fs.mkdtempSync(path.join(dir, `${name}-`));
   fs.writeFileSync(path.join(d, `${name}.tex`), tex);
   if (csv) fs.writeFileSync(path.join(d, csv.fileName), csv.bytes);
-  fs.writeFileSync(path.join(d, 'doc.tex'), ['\\documentclass{article}', '\\usepackage{pgfplots}', '\\pgfplotsset{compat=1.16}', '\\pagestyle{empty}', '\\begin{document}', `\\input{${name}.tex}`, '\\end{document}', ''].join('\n'));
+  fs.writeFileSync(
+    path.join(d, 'doc.tex'),
+    [
+      '\\documentclass{article}',
+      '\\usepackage{pgfplots}',
+      '\\pgfplotsset{compat=1.16}',
+      '\\pagestyle{empty}',
+      '\\begin{document}',
+      `\\input{${name}.tex}`,
+      '\\end{document}',
+      '',
+    ].join('\n'),
+  );
   try {
     execFileSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'], { cwd: d, encoding: 'utf8' });
   } catch (e) {
     throw new Error(`pdflatex failed:\n${(e as { stdout?: string }).stdout?.slice(-3000)}`);
   }
   const info = execFileSync('pdfinfo', [path.join(d, 'doc.pdf')], { encoding: 'utf8' });
-  return Object.fromEntries(info.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+  return Object.fromEntries(
+    info
+      .split('\n')
+      .filter((l) => l.includes(':'))
+      .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+  );
 }
 
 describe('figures as pgfplots', () => {
   it('a grouped, log-scale loss figure with a baseline and a divergence: the same axes, styles and marks, and it compiles', async () => {
-    const runs = [run(1, 100, { hash: 'A' }), run(2, 100, { hash: 'A' }), run(3, 100, { hash: 'B', diverge: true }), run(4, 100, { hash: 'B' })];
+    const runs = [
+      run(1, 100, { hash: 'A' }),
+      run(2, 100, { hash: 'A' }),
+      run(3, 100, { hash: 'B', diverge: true }),
+      run(4, 100, { hash: 'B' }),
+    ];
     const data = lossChart(runs, { groupSeeds: true, baseline: { y: 0.1667, label: 'predict the mean' } });
     const settings = { logY: true, fileName: 'loss-grouped', size: 'double' as const };
     const file = await renderFigure('loss', 'tex', data, settings);
@@ -60,7 +101,9 @@ describe('figures as pgfplots', () => {
     expect(tex.match(/fill opacity=0\.2, forget plot/g)?.length).toBe(2);
     expect(tex).toContain('\\addlegendentry{tanh RNN $\\sigma$=1.1 (n = 2)}');
     expect(tex).toContain('\\addlegendentry{predict the mean}');
-    expect(tex).toMatch(/node\[rotate=90, anchor=south east[^\]]*\] \{tanh RNN \$\\sigma\$=1\.1 seed=3: diverged at step 980\}/);
+    expect(tex).toMatch(
+      /node\[rotate=90, anchor=south east[^\]]*\] \{tanh RNN \$\\sigma\$=1\.1 seed=3: diverged at step 980\}/,
+    );
     const svg = renderSvg(data, settings);
     expect(svg).toContain('diverged at step 980');
     const info = compile('loss-grouped', file.bytes);
@@ -88,11 +131,16 @@ describe('figures as pgfplots', () => {
     expect(new TextDecoder().decode(tex.bytes)).toContain('table[col sep=comma, x=s0x, y=s0y] {long.csv}');
     const info = compile('long', tex.bytes, tex.companions![0]!);
     expect(info.Pages).toBe('1');
-    console.log(`100,000-step loss: SVG ${svg.bytes.length} B, PDF ${pdf.bytes.length} B, pgfplots ${tex.bytes.length} B + CSV ${csv.length} B (${rows.length - 1} points), compiled PDF ${info['File size']}`);
+    console.log(
+      `100,000-step loss: SVG ${svg.bytes.length} B, PDF ${pdf.bytes.length} B, pgfplots ${tex.bytes.length} B + CSV ${csv.length} B (${rows.length - 1} points), compiled PDF ${info['File size']}`,
+    );
   });
 
   it('a heatmap compiles as a matrix plot with a viridis colour bar', async () => {
-    const profiles = Array.from({ length: 6 }, (_, k) => ({ step: k * 10, layers: [{ layer: 0, hNorms: Array.from({ length: 8 }, (_, t) => Math.exp(t - 8 + k * 0.1)), horizon: 3 }] }));
+    const profiles = Array.from({ length: 6 }, (_, k) => ({
+      step: k * 10,
+      layers: [{ layer: 0, hNorms: Array.from({ length: 8 }, (_, t) => Math.exp(t - 8 + k * 0.1)), horizon: 3 }],
+    }));
     const data = heatmapChart([{ run: run(1, 2).run, profiles }]);
     const file = await renderFigure('heatmap', 'tex', data, { fileName: 'heat' });
     const tex = new TextDecoder().decode(file.bytes);
@@ -102,7 +150,9 @@ describe('figures as pgfplots', () => {
   });
 
   it('labels become LaTeX that pdflatex knows', () => {
-    expect(texText('‖∂L/∂h_t‖ ± 1σ, 50% & #1 {x}')).toBe('$\\|\\partial$L/$\\partial$h\\_t$\\|$ $\\pm$ 1$\\sigma$, 50\\% \\& \\#1 \\{x\\}');
+    expect(texText('‖∂L/∂h_t‖ ± 1σ, 50% & #1 {x}')).toBe(
+      '$\\|\\partial$L/$\\partial$h\\_t$\\|$ $\\pm$ 1$\\sigma$, 50\\% \\& \\#1 \\{x\\}',
+    );
     expect(texText('h₁₀ 10⁻³ – done…')).toBe('h$_{10}$ 10$^{-3}$ -- done\\ldots{}');
   });
 });

@@ -26,7 +26,9 @@ interface ReadDir {
 
 const profile = (step: number): GradientProfile => ({
   step,
-  layers: [{ layer: 0, hNorms: [1e-6, 1e-3, 0.5, 1], horizon: 2, sigmaMax: 1.25, spectralRadius: 0.9, saturation: 0.1 }],
+  layers: [
+    { layer: 0, hNorms: [1e-6, 1e-3, 0.5, 1], horizon: 2, sigmaMax: 1.25, spectralRadius: 0.9, saturation: 0.1 },
+  ],
 });
 
 /** A sweep of 2 cells × 2 seeds, 40 steps each, one run diverging (NaN and ∞ in its last losses). */
@@ -37,13 +39,35 @@ function sweepStore(): { s: LabStore; sweepId: string; runIds: string[] } {
   const runIds: string[] = [];
   for (const cell of ['rnn', 'lstm'] as const) {
     for (const seed of [1, 2]) {
-      const r = s.createRun({ spec: { ...base, name: `adding T=5 cell=${cell} seed=${seed}`, model: { cell }, train: { ...base.train, seed } }, sweepId: sweep.id });
+      const r = s.createRun({
+        spec: {
+          ...base,
+          name: `adding T=5 cell=${cell} seed=${seed}`,
+          model: { cell },
+          train: { ...base.train, seed },
+        },
+        sweepId: sweep.id,
+      });
       s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });
       const diverge = cell === 'rnn' && seed === 2;
-      s.appendSteps(r.id, steps(0, 40, (st) => (diverge && st === 38 ? NaN : diverge && st === 39 ? Infinity : Math.exp(-st / (7 + seed)) * (cell === 'lstm' ? 0.3 : 0.7))));
+      s.appendSteps(
+        r.id,
+        steps(0, 40, (st) =>
+          diverge && st === 38
+            ? NaN
+            : diverge && st === 39
+              ? Infinity
+              : Math.exp(-st / (7 + seed)) * (cell === 'lstm' ? 0.3 : 0.7),
+        ),
+      );
       s.saveProfile(r.id, profile(0));
       s.saveProfile(r.id, profile(20));
-      s.finishRun(r.id, diverge ? { status: 'diverged', divergence: { step: 38, tensor: 'loss' } } : { status: 'completed', final: { loss: 0.1, steps: 40 } });
+      s.finishRun(
+        r.id,
+        diverge
+          ? { status: 'diverged', divergence: { step: 38, tensor: 'loss' } }
+          : { status: 'completed', final: { loss: 0.1, steps: 40 } },
+      );
       runIds.push(r.id);
     }
   }
@@ -69,7 +93,11 @@ describe('gradlab runs export --format tfevents', () => {
       expect(got.histograms).toBe(2);
       const loss = s.getSeries(r.runId, { metrics: ['loss'] })[0]!;
       expect(got.scalars.loss!.map(([st]) => st)).toEqual(loss.step);
-      expect(got.scalars.loss!.map(([, v]) => (typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity').replace('nan', 'NaN'))))).toEqual(loss.value.map((v) => Math.fround(v)));
+      expect(
+        got.scalars.loss!.map(([, v]) =>
+          typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity').replace('nan', 'NaN')),
+        ),
+      ).toEqual(loss.value.map((v) => Math.fround(v)));
       expect(Object.keys(got.scalars).sort()).toEqual([...run.metrics].sort());
     }
   });

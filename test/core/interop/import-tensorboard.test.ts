@@ -69,9 +69,13 @@ describe('gradlab import tensorboard', () => {
     expect(tf2!.specHash).not.toBe(a!.specHash);
     s.tagRun(a!.id, ['pytorch']);
     s.noteRun(a!.id, 'from the cluster');
-    expect(s.listRuns({ text: 'cluster', sort: 'name', order: 'asc', limit: 10, offset: 0 }).runs.map((r) => r.id)).toEqual([a!.id]);
+    expect(
+      s.listRuns({ text: 'cluster', sort: 'name', order: 'asc', limit: 10, offset: 0 }).runs.map((r) => r.id),
+    ).toEqual([a!.id]);
     expect(s.listRuns({ status: ['imported'], sort: 'name', order: 'asc', limit: 10, offset: 0 }).total).toBe(4);
-    expect(s.listRuns({ tag: ['pytorch'], sort: 'name', order: 'asc', limit: 10, offset: 0 }).runs.map((r) => r.id)).toEqual([a!.id]);
+    expect(
+      s.listRuns({ tag: ['pytorch'], sort: 'name', order: 'asc', limit: 10, offset: 0 }).runs.map((r) => r.id),
+    ).toEqual([a!.id]);
   });
 
   it('--tag imports only the named tags, and metric=tag stores a tag as the lab metric', () => {
@@ -99,7 +103,9 @@ describe('gradlab import tensorboard', () => {
     const before = s.createRun({ spec: { name: 'kept', task: { kind: 'adding', seqLen: 5 }, train: { steps: 3 } } });
     const e = catchLab(() => importTensorBoard(s, dir));
     expect(e.code).toBe('invalid_argument');
-    expect(e.message).toBe(`${want.file}: the data CRC does not match (the record is damaged) at byte ${want.offset}; nothing was imported from this run.`);
+    expect(e.message).toBe(
+      `${want.file}: the data CRC does not match (the record is damaged) at byte ${want.offset}; nothing was imported from this run.`,
+    );
     expect(s.listRuns({ sort: 'name', order: 'asc', limit: 10, offset: 0 }).runs.map((r) => r.id)).toEqual([before.id]);
   });
 
@@ -115,7 +121,9 @@ describe('gradlab import tensorboard', () => {
     const e = catchLab(() => importTensorBoard(openStore(), dir));
     expect(e.message).toBe(`No TensorBoard event files (events.out.tfevents.*) under ${dir}.`);
     expect(catchLab(() => importTensorBoard(openStore(), path.join(dir, 'missing'))).code).toBe('not_found');
-    expect(catchLab(() => importTensorBoard(openStore(), dir, { group: '(' })).message).toContain('--group "(" is not a regular expression');
+    expect(catchLab(() => importTensorBoard(openStore(), dir, { group: '(' })).message).toContain(
+      '--group "(" is not a regular expression',
+    );
   });
 
   it('an old (v1) database upgrades, keeps its runs and cascades, and takes imported runs', () => {
@@ -139,9 +147,13 @@ describe('gradlab import tensorboard', () => {
     const report = importTensorBoard(a, dir, { group: 'seed=\\d+' }).runs;
     const b = openStore();
     const back = b.importBundle(a.exportBundle().bytes);
-    expect(back.map((r) => [r.name, r.status, r.seed, r.specHash]).sort()).toEqual(report.map((r) => [r.run.name, 'imported', r.run.seed, r.run.specHash]).sort());
+    expect(back.map((r) => [r.name, r.status, r.seed, r.specHash]).sort()).toEqual(
+      report.map((r) => [r.run.name, 'imported', r.run.seed, r.run.specHash]).sort(),
+    );
     const twin = back.find((r) => r.name === 'tf2/train')!;
     expect(b.getRun(twin.id).source).toEqual(a.getRun(report[3]!.run.id).source);
-    expect(b.getSeries(twin.id, { metrics: ['epoch_loss'] })[0]!.value).toEqual(a.getSeries(report[3]!.run.id, { metrics: ['epoch_loss'] })[0]!.value);
+    expect(b.getSeries(twin.id, { metrics: ['epoch_loss'] })[0]!.value).toEqual(
+      a.getSeries(report[3]!.run.id, { metrics: ['epoch_loss'] })[0]!.value,
+    );
   });
 });

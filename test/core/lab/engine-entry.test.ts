@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkoutEngineEntries, chooseEngineEntry, newestMtime, type EngineEntries } from '../../../core/lab/engine-entry';
+import {
+  checkoutEngineEntries,
+  chooseEngineEntry,
+  newestMtime,
+  type EngineEntries,
+} from '../../../core/lab/engine-entry';
 import { defaultEngineEntry } from '../../../core/lab/fork-launcher';
 
 /** A checkout in a temp folder: core/engine/process/entry.ts, a nested source file, out/main/engine.js. */
@@ -14,13 +19,25 @@ function checkout(): EngineEntries & { nested: string } {
   const root = mkdtempSync(join(tmpdir(), 'gradlab-entry-'));
   mkdirSync(join(root, 'core/engine/process'), { recursive: true });
   mkdirSync(join(root, 'out/main'), { recursive: true });
-  const e = { source: join(root, 'core/engine/process/entry.ts'), bundle: join(root, 'out/main/engine.js'), inputs: [join(root, 'core'), join(root, 'build.config.ts')], nested: join(root, 'core/engine/model.ts') };
+  const e = {
+    source: join(root, 'core/engine/process/entry.ts'),
+    bundle: join(root, 'out/main/engine.js'),
+    inputs: [join(root, 'core'), join(root, 'build.config.ts')],
+    nested: join(root, 'core/engine/model.ts'),
+  };
   for (const f of [e.source, e.nested, e.inputs[1]!]) writeFileSync(f, '// source\n');
   return e;
 }
 const setTime = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
 const T = 1_700_000_000;
-const allInputs = (e: ReturnType<typeof checkout>) => [e.source, e.nested, e.inputs[1]!, ...e.inputs.slice(0, 1), join(e.inputs[0]!, 'engine'), join(e.inputs[0]!, 'engine/process')];
+const allInputs = (e: ReturnType<typeof checkout>) => [
+  e.source,
+  e.nested,
+  e.inputs[1]!,
+  ...e.inputs.slice(0, 1),
+  join(e.inputs[0]!, 'engine'),
+  join(e.inputs[0]!, 'engine/process'),
+];
 
 describe('engine entry', () => {
   it('uses the sources when there is no bundle', () => {
@@ -60,7 +77,8 @@ describe('engine entry', () => {
     const entries = checkoutEngineEntries();
     const chosen = defaultEngineEntry();
     expect([entries.source, entries.bundle]).toContain(chosen);
-    if (chosen === entries.bundle) expect(newestMtime(entries.inputs)).toBeLessThanOrEqual(newestMtime([entries.bundle]));
+    if (chosen === entries.bundle)
+      expect(newestMtime(entries.inputs)).toBeLessThanOrEqual(newestMtime([entries.bundle]));
     else expect(chosen.endsWith('core/engine/process/entry.ts')).toBe(true);
   });
 });

@@ -6,7 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineToHost } from '../../../core/engine/protocol';
 import { forkLauncher } from '../../../core/lab/fork-launcher';
-import { createEnginePool, type EngineLease, type EnginePool, type EnginePoolOptions } from '../../../core/lab/engine-pool';
+import {
+  createEnginePool,
+  type EngineLease,
+  type EnginePool,
+  type EnginePoolOptions,
+} from '../../../core/lab/engine-pool';
 import { alive, until } from './helpers';
 
 const pools: EnginePool[] = [];

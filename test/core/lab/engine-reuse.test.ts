@@ -35,7 +35,8 @@ describe('engine reuse in the Lab', () => {
 
     expect(lab.engines).toHaveLength(1);
     // A reused engine starts each run afresh: the same spec gives the same numbers.
-    const loss = async (runId: string) => (await lab!.handlers.getSeries({ runId, metrics: ['loss'] })).series[0]!.value;
+    const loss = async (runId: string) =>
+      (await lab!.handlers.getSeries({ runId, metrics: ['loss'] })).series[0]!.value;
     expect(await loss(b.id)).toEqual(await loss(a.id));
   });
 
@@ -58,7 +59,9 @@ describe('engine reuse in the Lab', () => {
     lab = openTestLab(undefined, { concurrency: 1 });
     const warm = await lab.handlers.startRun({ spec: spec() });
     await lab.whenEnded(warm.id);
-    const broken = await lab.handlers.startRun({ spec: { ...spec(), task: { kind: 'csv', path: '/nonexistent/gradlab-test.csv' } } });
+    const broken = await lab.handlers.startRun({
+      spec: { ...spec(), task: { kind: 'csv', path: '/nonexistent/gradlab-test.csv' } },
+    });
     const failed = await lab.whenEnded(broken.id);
     expect(failed.status).toBe('failed');
     await until(() => !alive(lab!.engines[0]!.pid!), 'the failed run’s engine to be shut down');

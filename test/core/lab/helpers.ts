@@ -37,12 +37,27 @@ export function openTestLab(databasePath = tempDb(), options: Partial<LabOptions
 }
 
 /** A run small enough to train in seconds on a CPU, with probes and checkpoints. */
-export function tinySpec(over: Partial<{ steps: number; seed: number; checkpointEvery: number; name: string; cell: 'rnn' | 'lstm' | 'gru' }> = {}): ExperimentSpecInput {
+export function tinySpec(
+  over: Partial<{
+    steps: number;
+    seed: number;
+    checkpointEvery: number;
+    name: string;
+    cell: 'rnn' | 'lstm' | 'gru';
+  }> = {},
+): ExperimentSpecInput {
   return {
     name: over.name ?? 'tiny',
     task: { kind: 'adding', seqLen: 8 },
     model: { cell: over.cell ?? 'rnn', hidden: 8 },
-    train: { steps: over.steps ?? 40, batch: 8, seed: over.seed ?? 1, lr: 0.01, evalEvery: 10, checkpointEvery: over.checkpointEvery ?? 10 },
+    train: {
+      steps: over.steps ?? 40,
+      batch: 8,
+      seed: over.seed ?? 1,
+      lr: 0.01,
+      evalEvery: 10,
+      checkpointEvery: over.checkpointEvery ?? 10,
+    },
     probe: { every: 10, batch: 8 },
   };
 }

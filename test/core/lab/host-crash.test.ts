@@ -22,16 +22,24 @@ describe('host crash', () => {
     // two of them: the engine sends its held steps just before each checkpoint, so with close checkpoints the
     // stored steps would only ever end exactly at one, and the state this test needs would never be seen.
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 3000, checkpointEvery: 500 }));
-    const host = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/hosts/run-host.ts', db, JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const host = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/fixtures/hosts/run-host.ts', db, JSON.stringify(spec)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     host.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await until(() => /run (\S+)/.test(out), 'the host to start a run');
     const runId = /run (\S+)/.exec(out)![1]!;
     const peek = LabStore.open(db);
-    await until(() => {
-      const r = peek.getRun(runId);
-      return r.lastCheckpointStep !== null && r.lastCheckpointStep >= 500 && r.stepsDone > r.lastCheckpointStep;
-    }, 'a checkpoint with steps after it', 120_000);
+    await until(
+      () => {
+        const r = peek.getRun(runId);
+        return r.lastCheckpointStep !== null && r.lastCheckpointStep >= 500 && r.stepsDone > r.lastCheckpointStep;
+      },
+      'a checkpoint with steps after it',
+      120_000,
+    );
     host.kill('SIGKILL');
     await new Promise((r) => host.once('exit', r));
     const before = peek.getRun(runId);
@@ -39,7 +47,7 @@ describe('host crash', () => {
     expect(before.status).toBe('running');
 
     lab = openTestLab(db, { staleMs: 0 });
-    const interrupted = (await lab.handlers.getRun({ runId }));
+    const interrupted = await lab.handlers.getRun({ runId });
     expect(interrupted.status).toBe('interrupted');
     expect(lab.interruptedAtStart.map((r) => r.id)).toEqual([runId]);
     expect(interrupted.stepsDone).toBeGreaterThanOrEqual(before.stepsDone);

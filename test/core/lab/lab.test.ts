@@ -29,7 +29,9 @@ describe('Lab runs', () => {
     const { series } = await lab.handlers.getSeries({ runId: run.id });
     const loss = series.find((s) => s.metric === 'loss')!;
     expect(loss.step).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(series.map((s) => s.metric)).toEqual(expect.arrayContaining(['loss', 'heldoutLoss', 'gradNorm', 'clipped', 'horizon']));
+    expect(series.map((s) => s.metric)).toEqual(
+      expect.arrayContaining(['loss', 'heldoutLoss', 'gradNorm', 'clipped', 'horizon']),
+    );
     const { profiles } = await lab.handlers.getProfiles({ runId: run.id, latest: false });
     expect(profiles.length).toBeGreaterThanOrEqual(4);
     expect(profiles[0]!.layers[0]!.hNorms).toHaveLength(8);
@@ -55,7 +57,10 @@ describe('Lab runs', () => {
     const db = tempDb();
     const lab = open(db);
     const run = await lab.handlers.startRun({ spec: spec({ steps: 100_000 }) });
-    await until(() => lab.events.filter((e) => e.type === 'run.steps' && e.runId === run.id).length >= 2, 'steps to be flushed');
+    await until(
+      () => lab.events.filter((e) => e.type === 'run.steps' && e.runId === run.id).length >= 2,
+      'steps to be flushed',
+    );
     lab.engines.at(-1)!.kill('SIGKILL');
     const ended = await lab.whenEnded(run.id);
     expect(ended.status).toBe('failed');
@@ -92,7 +97,11 @@ describe('Lab runs', () => {
 
   it('queues runs beyond the concurrency and runs a sweep grouped by spec hash across seeds', async () => {
     const lab = open();
-    const { sweepId, runs } = await lab.handlers.startSweep({ name: 'cells', base: spec(), grid: { 'model.cell': ['rnn', 'gru'], 'train.seed': [1, 2] } });
+    const { sweepId, runs } = await lab.handlers.startSweep({
+      name: 'cells',
+      base: spec(),
+      grid: { 'model.cell': ['rnn', 'gru'], 'train.seed': [1, 2] },
+    });
     expect(runs).toHaveLength(4);
     expect(runs.map((r) => r.name)).toContain('tiny cell=gru seed=2');
     const ended = await Promise.all(runs.map((r) => lab.whenEnded(r.id)));
@@ -107,7 +116,9 @@ describe('Lab runs', () => {
 
   it('refuses a grid point that is not a valid spec, naming it, and stores nothing', async () => {
     const lab = open();
-    await expect(lab.handlers.startSweep({ base: spec(), grid: { 'model.cell': ['rnn', 'transformer'] } })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(
+      lab.handlers.startSweep({ base: spec(), grid: { 'model.cell': ['rnn', 'transformer'] } }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' });
     expect((await lab.handlers.listRuns({ limit: 10, offset: 0, sort: 'createdAt', order: 'desc' })).total).toBe(0);
   });
 
@@ -119,7 +130,10 @@ describe('Lab runs', () => {
     const b = open();
     const { imported } = await b.handlers.importBundle({ base64: bundle.base64 });
     expect(imported).toHaveLength(1);
-    const [sa, sb] = await Promise.all([a.handlers.getSeries({ runId: run.id }), b.handlers.getSeries({ runId: imported[0]!.id })]);
+    const [sa, sb] = await Promise.all([
+      a.handlers.getSeries({ runId: run.id }),
+      b.handlers.getSeries({ runId: imported[0]!.id }),
+    ]);
     expect(sb.series).toEqual(sa.series);
   });
 });

@@ -24,7 +24,9 @@ describe('runs orphaned in a queue', () => {
     const db = tempDb();
     const a = open(db);
     const long = await a.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 100_000 })) });
-    const waiting = await a.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 30, name: 'waiting' })) });
+    const waiting = await a.handlers.startRun({
+      spec: ExperimentSpecSchema.parse(tinySpec({ steps: 30, name: 'waiting' })),
+    });
     await until(() => a.events.some((e) => e.type === 'run.started'), 'the first run to start');
     await a.close();
     labs.splice(labs.indexOf(a), 1);
@@ -32,7 +34,11 @@ describe('runs orphaned in a queue', () => {
 
     const b = open(db);
     const stored = await b.handlers.getRun({ runId: waiting.id });
-    expect(stored).toMatchObject({ status: 'interrupted', stepsDone: 0, error: 'The lab closed before this run started.' });
+    expect(stored).toMatchObject({
+      status: 'interrupted',
+      stepsDone: 0,
+      error: 'The lab closed before this run started.',
+    });
     expect((await b.handlers.getRun({ runId: long.id })).status).toBe('stopped');
     await b.handlers.resumeRun({ runId: waiting.id });
     const ended = await b.whenEnded(waiting.id);
@@ -48,7 +54,11 @@ describe('runs orphaned in a queue', () => {
     const lab = open(db, 2000);
     expect(lab.interruptedAtStart).toEqual([]);
     expect((await lab.handlers.getRun({ runId: orphan.id })).status).toBe('queued');
-    await until(() => lab.events.some((e) => e.type === 'run.interrupted' && e.run.id === orphan.id), 'the second look', 10_000);
+    await until(
+      () => lab.events.some((e) => e.type === 'run.interrupted' && e.run.id === orphan.id),
+      'the second look',
+      10_000,
+    );
     const run = await lab.handlers.getRun({ runId: orphan.id });
     expect(run).toMatchObject({ status: 'interrupted', error: 'The lab stopped before this run started.' });
     await lab.handlers.resumeRun({ runId: orphan.id });
@@ -62,7 +72,10 @@ describe('runs orphaned in a queue', () => {
     // Past the second look (stale window + 1 s).
     await new Promise((r) => setTimeout(r, 1500));
     // On a loaded machine the engine may take longer than that to start: wait for the state, not the clock.
-    await until(() => lab.events.some((e) => e.type === 'run.started' && e.run.id === first.id), 'the first run to start');
+    await until(
+      () => lab.events.some((e) => e.type === 'run.started' && e.run.id === first.id),
+      'the first run to start',
+    );
     expect(lab.events.some((e) => e.type === 'run.interrupted')).toBe(false);
     expect((await lab.handlers.getRun({ runId: first.id })).status).toBe('running');
     expect((await lab.handlers.getRun({ runId: second.id })).status).toBe('queued');
@@ -75,7 +88,10 @@ describe('runs orphaned in a queue', () => {
     const a = open(db, 2000);
     const first = await a.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 100_000 })) });
     const second = await a.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 20 })) });
-    await until(() => a.events.some((e) => e.type === 'run.started' && e.run.id === first.id), 'the first run to start');
+    await until(
+      () => a.events.some((e) => e.type === 'run.started' && e.run.id === first.id),
+      'the first run to start',
+    );
     // Well past the stale window: only the owner's heartbeat keeps the waiting run queued.
     await new Promise((r) => setTimeout(r, 3000));
     const b = open(db, 2000);

@@ -13,7 +13,8 @@ afterEach(async () => {
 });
 
 const steps = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const streamed = (events: LabEvent[], runId: string) => events.flatMap((e) => (e.type === 'run.steps' && e.runId === runId ? e.steps.map((s) => s.step) : []));
+const streamed = (events: LabEvent[], runId: string) =>
+  events.flatMap((e) => (e.type === 'run.steps' && e.runId === runId ? e.steps.map((s) => s.step) : []));
 
 describe('step stream', () => {
   it('stores and streams every step of a completed run in order', async () => {
@@ -35,7 +36,9 @@ describe('step stream', () => {
     expect((await lab.whenEnded(run.id)).status).toBe('completed');
     const { profiles } = await lab.handlers.getProfiles({ runId: run.id, latest: false });
     expect(profiles.map((p) => p.step)).toEqual(steps(400));
-    const profiled = lab.events.flatMap((e) => (e.type === 'run.profile' && e.runId === run.id ? [e.profile.step] : []));
+    const profiled = lab.events.flatMap((e) =>
+      e.type === 'run.profile' && e.runId === run.id ? [e.profile.step] : [],
+    );
     expect(profiled).toEqual(steps(400));
     const { series } = await lab.handlers.getSeries({ runId: run.id, metrics: ['loss', 'horizon'] });
     const [loss, horizon] = ['loss', 'horizon'].map((m) => series.find((x) => x.metric === m)!);
@@ -48,7 +51,9 @@ describe('step stream', () => {
 
   it('loses no step of a stopped run: what was trained up to the stop checkpoint is stored and streamed', async () => {
     lab = openTestLab();
-    const run = await lab.handlers.startRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 100_000, checkpointEvery: 1000 })) });
+    const run = await lab.handlers.startRun({
+      spec: ExperimentSpecSchema.parse(tinySpec({ steps: 100_000, checkpointEvery: 1000 })),
+    });
     await until(() => streamed(lab!.events, run.id).length >= 50, 'steps to stream');
     await lab.handlers.stopRun({ runId: run.id });
     const ended = await lab.whenEnded(run.id);

@@ -13,7 +13,10 @@ import { openTestLab, tempDb, type TestLab } from '../lab/helpers';
 async function runToEnd(lab: TestLab, id: ReplicationId, timeoutMs = 90_000): Promise<Replication> {
   let off: () => void = () => undefined;
   const ended = new Promise<Replication>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`replication ${id} did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`replication ${id} did not finish within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
     off = lab.subscribe((e) => {
       if (e.type === 'replication.updated' && e.replication.id === id && e.replication.state !== 'running') {
         clearTimeout(timer);
@@ -43,7 +46,8 @@ describe('replication records', () => {
         if (p.provenance === 'not-found') expect(p.value).toBeNull();
       }
       expect(r.differences.length).toBeGreaterThan(0);
-      for (const scale of ['full', 'reduced', 'smallest'] as const) expect(plannedRunCount(r.items(scale))).toBeGreaterThan(0);
+      for (const scale of ['full', 'reduced', 'smallest'] as const)
+        expect(plannedRunCount(r.items(scale))).toBeGreaterThan(0);
       // The full form is the larger one.
       expect(plannedRunCount(r.items('full'))).toBeGreaterThanOrEqual(plannedRunCount(r.items('reduced')));
     }
@@ -84,7 +88,12 @@ describe('replications through a real lab, at their smallest', () => {
     const { runs } = await lab.handlers.listRuns(RunQuerySchema.parse({ tag: [`replication:${id}`] }));
     expect(runs.map((x) => x.id).sort()).toEqual([...res.runIds].sort());
     for (const f of res.figures) {
-      const file = await lab.handlers.exportFigure({ runIds: f.runIds, chart: f.chart, format: 'svg', settings: f.settings });
+      const file = await lab.handlers.exportFigure({
+        runIds: f.runIds,
+        chart: f.chart,
+        format: 'svg',
+        settings: f.settings,
+      });
       expect(Buffer.from(file.base64, 'base64').toString('utf8')).toMatch(/^(<\?xml|<svg)/);
     }
     results.set(id, r);
@@ -105,9 +114,13 @@ describe('replications through a real lab, at their smallest', () => {
   });
 
   it('refuses an unknown id naming the field, and a second start while one runs', async () => {
-    await expect(lab.handlers.getReplication({ id: 'nope' as ReplicationId })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(lab.handlers.getReplication({ id: 'nope' as ReplicationId })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     const first = lab.handlers.runReplication({ id: 'arjovsky-2016-copy', scale: 'smallest' });
-    await expect(lab.handlers.runReplication({ id: 'arjovsky-2016-copy', scale: 'smallest' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(lab.handlers.runReplication({ id: 'arjovsky-2016-copy', scale: 'smallest' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
     await first;
     await runToEnd(lab, 'bengio-1994-latch');
   });

@@ -10,7 +10,11 @@ import { bengio1994 } from '../../../core/replications/bengio-1994-latch';
 import { CORRECT_ABS_ERROR, CRITERION_MSE, hochreiter1997 } from '../../../core/replications/hochreiter-1997-adding';
 import type { ReplicationData, ReplicationRun } from '../../../core/replications/types';
 
-function run(key: string, spec: ExperimentSpecInput, over: { heldout?: number[]; accuracy?: number; status?: RunSummary['status'] } = {}): ReplicationRun {
+function run(
+  key: string,
+  spec: ExperimentSpecInput,
+  over: { heldout?: number[]; accuracy?: number; status?: RunSummary['status'] } = {},
+): ReplicationRun {
   const s = ExperimentSpecSchema.parse(spec);
   const heldout = over.heldout ?? [];
   const steps = heldout.map((_, i) => (i + 1) * 10);
@@ -23,11 +27,23 @@ function run(key: string, spec: ExperimentSpecInput, over: { heldout?: number[];
     stepsTotal: s.train.steps,
     final: { heldoutLoss: heldout.at(-1), heldoutAccuracy: over.accuracy },
   } as unknown as RunSummary;
-  return { key, run: summary, spec: s, series: (m) => (m === 'heldoutLoss' ? series : undefined), profiles: () => [], profile: () => undefined };
+  return {
+    key,
+    run: summary,
+    spec: s,
+    series: (m) => (m === 'heldoutLoss' ? series : undefined),
+    profiles: () => [],
+    profile: () => undefined,
+  };
 }
 
 function data(runs: ReplicationRun[]): ReplicationData {
-  return { scale: 'reduced', runs, run: (k) => runs.find((r) => r.key === k)!, sweep: (k) => runs.filter((r) => r.key === k) };
+  return {
+    scale: 'reduced',
+    runs,
+    run: (k) => runs.find((r) => r.key === k)!,
+    sweep: (k) => runs.filter((r) => r.key === k),
+  };
 }
 
 describe('verdictOf', () => {
@@ -49,7 +65,12 @@ describe('hochreiter-1997-adding', () => {
   });
 
   it('counts training sequences to the first evaluation at the criterion', () => {
-    const spec = { name: 'x', task: { kind: 'adding' as const, seqLen: 100 }, model: { cell: 'lstm' as const }, train: { batch: 32, steps: 100 } };
+    const spec = {
+      name: 'x',
+      task: { kind: 'adding' as const, seqLen: 100 },
+      model: { cell: 'lstm' as const },
+      train: { batch: 32, steps: 100 },
+    };
     const solved = hochreiter1997.evaluate(data([run('lstm', spec, { heldout: [0.2, 0.1, 0.005, 0.001] })]));
     expect(solved.verdict).toBe('reproduced');
     expect(solved.measured.find((m) => m.label.startsWith('training sequences to the criterion'))?.value).toBe(30 * 32);
@@ -59,7 +80,8 @@ describe('hochreiter-1997-adding', () => {
 });
 
 describe('bengio-1994-latch', () => {
-  const latch = (T: number, seed: number, acc: number) => run('latch', { name: `T${T}`, task: { kind: 'latch', seqLen: T }, train: { seed } }, { accuracy: acc });
+  const latch = (T: number, seed: number, acc: number) =>
+    run('latch', { name: `T${T}`, task: { kind: 'latch', seqLen: T }, train: { seed } }, { accuracy: acc });
   it('is reproduced when the share that learns falls from most to few as the span grows', () => {
     const out = bengio1994.evaluate(data([latch(5, 1, 1), latch(5, 2, 1), latch(50, 1, 0.5), latch(50, 2, 0.5)]));
     expect(out.verdict).toBe('reproduced');
@@ -71,13 +93,20 @@ describe('bengio-1994-latch', () => {
 });
 
 describe('arjovsky-2016-copy', () => {
-  const copy = (key: string, xent: number) => run(key, { name: key, task: { kind: 'copy', seqLen: 100, symbols: 8, copyLength: 10 } }, { heldout: [2, xent, xent, xent] });
+  const copy = (key: string, xent: number) =>
+    run(
+      key,
+      { name: key, task: { kind: 'copy', seqLen: 100, symbols: 8, copyLength: 10 } },
+      { heldout: [2, xent, xent, xent] },
+    );
   const base = (10 * Math.log(8)) / 120;
   it('is reproduced when both cells sit at 10·ln 8/(T + 20)', () => {
     expect(arjovsky2016.evaluate(data([copy('lstm', base * 1.02), copy('rnn', base)])).verdict).toBe('reproduced');
   });
   it('is partly reproduced when a cell has not come down to the baseline, and not when both beat it', () => {
     expect(arjovsky2016.evaluate(data([copy('lstm', base * 1.4), copy('rnn', base)])).verdict).toBe('partly');
-    expect(arjovsky2016.evaluate(data([copy('lstm', base * 0.2), copy('rnn', base * 0.3)])).verdict).toBe('not_reproduced');
+    expect(arjovsky2016.evaluate(data([copy('lstm', base * 0.2), copy('rnn', base * 0.3)])).verdict).toBe(
+      'not_reproduced',
+    );
   });
 });

@@ -24,11 +24,20 @@ const STEPS = [
 function seeds(): { run: RunSummary; series: Series[] }[] {
   return STEPS.map((steps, k) => ({
     run: runSummary(`s${k}`, `tanh orth seed ${k}`, { specHash: 'same-spec', seed: k }),
-    series: [series('loss', steps, steps.map((s) => (A[k] as number) + (B[k] as number) * s))],
+    series: [
+      series(
+        'loss',
+        steps,
+        steps.map((s) => (A[k] as number) + (B[k] as number) * s),
+      ),
+    ],
   }));
 }
 
-const onScreen = (runs: { run: RunSummary; series: Series[] }[], group: 'std' | 'minmax'): ReturnType<typeof metricCurves> =>
+const onScreen = (
+  runs: { run: RunSummary; series: Series[] }[],
+  group: 'std' | 'minmax',
+): ReturnType<typeof metricCurves> =>
   metricCurves(
     runs.map((r): CurveRun => ({ summary: r.run, series: new Map(r.series.map((s) => [s.metric, s])) })),
     [{ metric: 'loss', label: 'train' }],
@@ -36,15 +45,18 @@ const onScreen = (runs: { run: RunSummary; series: Series[] }[], group: 'std' | 
   );
 
 describe('seed bands: the screen and the figure', () => {
-  it.each(['std', 'minmax'] as const)('seeds downsampled to different steps give the same %s band in Compare and in the figure, at every x', (band) => {
-    const [screen] = onScreen(seeds(), band);
-    const [paper] = lossChart(seeds(), { groupSeeds: true, metrics: ['loss'], band }).series;
-    expect(screen && paper).toBeTruthy();
-    expect(screen!.x).toEqual(paper!.x);
-    expect(screen!.y).toEqual(paper!.y);
-    expect(screen!.lo).toEqual(paper!.band?.lo);
-    expect(screen!.hi).toEqual(paper!.band?.hi);
-  });
+  it.each(['std', 'minmax'] as const)(
+    'seeds downsampled to different steps give the same %s band in Compare and in the figure, at every x',
+    (band) => {
+      const [screen] = onScreen(seeds(), band);
+      const [paper] = lossChart(seeds(), { groupSeeds: true, metrics: ['loss'], band }).series;
+      expect(screen && paper).toBeTruthy();
+      expect(screen!.x).toEqual(paper!.x);
+      expect(screen!.y).toEqual(paper!.y);
+      expect(screen!.lo).toEqual(paper!.band?.lo);
+      expect(screen!.hi).toEqual(paper!.band?.hi);
+    },
+  );
 
   it('the band counts every seed at every x inside its range (the closed form of linear seeds)', () => {
     const [paper] = lossChart(seeds(), { groupSeeds: true, metrics: ['loss'] }).series;
@@ -86,6 +98,8 @@ describe('colours and dashes: live view, Compare and figure', () => {
     const buffer = new RunBuffer('a');
     buffer.loadHistory({ ...runs[0]!.run, status: 'running' }, runs[0]!.series, []);
     const live = liveCurves(buffer).loss;
-    expect(live.map((c) => [c.label, c.color, c.dash])).toEqual(compare.slice(0, 2).map((c) => [c.label.replace('A, ', ''), c.style.color, c.style.dash]));
+    expect(live.map((c) => [c.label, c.color, c.dash])).toEqual(
+      compare.slice(0, 2).map((c) => [c.label.replace('A, ', ''), c.style.color, c.style.dash]),
+    );
   });
 });

@@ -5,7 +5,7 @@ import { formatDuration, formatMetric, formatNumber, formatPow10, nonFiniteText 
 describe('axis helpers', () => {
   it('snaps log ranges to decades with ticks at round powers of ten', () => {
     expect(decadeDomain([0.013, 0.8])).toEqual([0.01, 1]);
-    expect(decadeTicks([1e-4, 1e0])).toEqual([1e-4, 1e-3, 1e-2, 1e-1, 1]);
+    expect(decadeTicks([1e-4, 1])).toEqual([1e-4, 1e-3, 1e-2, 1e-1, 1]);
     // Wide ranges thin to multiples of a round step: 10⁰, 10¹⁰, … rather than 10⁻¹, 10⁹, …
     expect(decadeTicks([1e-1, 1e38]).map((t) => Math.round(Math.log10(t)))).toEqual([0, 10, 20, 30]);
     expect(decadeTicks([1e-6, 1e24]).map((t) => Math.round(Math.log10(t)))).toEqual([-5, 0, 5, 10, 15, 20]);
@@ -54,4 +54,3 @@ describe('axis helpers', () => {
     expect(formatDuration(Number.NaN)).toBe('—');
   });
 });
-

@@ -7,7 +7,10 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type LabStore } from '../../../core/stor
 import { FIXTURES, openStore, steppingClock, steps, tempPath } from './helpers';
 
 const BUNDLES = path.join(FIXTURES, 'bundles');
-const expected = JSON.parse(fs.readFileSync(path.join(BUNDLES, 'expected.json'), 'utf8')) as Record<string, { code: string; message: string }>;
+const expected = JSON.parse(fs.readFileSync(path.join(BUNDLES, 'expected.json'), 'utf8')) as Record<
+  string,
+  { code: string; message: string }
+>;
 
 /** Everything a user can see of a store, without ids. */
 function snapshot(s: LabStore) {
@@ -30,10 +33,21 @@ function populate(s: LabStore): { sweepId: string; loose: string } {
   for (const seed of [1, 2]) {
     const r = s.createRun({ spec: { name: `seed ${seed}`, train: { seed } }, sweepId: sweep.id, tags: ['sweep'] });
     s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });
-    s.appendSteps(r.id, steps(0, 1500, (i) => (seed === 2 && i === 1499 ? Number.NaN : 1 / (i + 1))));
-    s.saveProfile(r.id, { step: 1499, layers: [{ layer: 0, hNorms: [Number.POSITIVE_INFINITY, 1], horizon: 1, saturation: Number.NaN }] });
+    s.appendSteps(
+      r.id,
+      steps(0, 1500, (i) => (seed === 2 && i === 1499 ? Number.NaN : 1 / (i + 1))),
+    );
+    s.saveProfile(r.id, {
+      step: 1499,
+      layers: [{ layer: 0, hNorms: [Number.POSITIVE_INFINITY, 1], horizon: 1, saturation: Number.NaN }],
+    });
     s.saveCheckpoint(r.id, { step: 1000, data: new Uint8Array([9, 8, 7]) });
-    s.finishRun(r.id, seed === 2 ? { status: 'diverged', divergence: { step: 1499, tensor: 'loss' }, final: { loss: Number.NaN } } : { status: 'completed', final: { loss: 0.001 } });
+    s.finishRun(
+      r.id,
+      seed === 2
+        ? { status: 'diverged', divergence: { step: 1499, tensor: 'loss' }, final: { loss: Number.NaN } }
+        : { status: 'completed', final: { loss: 0.001 } },
+    );
   }
   const loose = s.createRun({ spec: { name: 'loose' }, note: 'not in a sweep' });
   s.markStarted(loose.id, { backend: 'cpu', device: 'cpu' });
@@ -48,8 +62,18 @@ describe('bundles', () => {
     const file = s.exportBundle({ sweepId });
     expect(file.fileName).toMatch(new RegExp(`^gradlab-sweep-${sweepId}-\\d{8}T\\d{6}Z\\.json\\.gz$`));
     expect(file.mime).toBe('application/gzip');
-    const body = fromWire(zlib.gunzipSync(file.bytes).toString('utf8')) as { format: string; version: number; runs: unknown[]; sweeps: unknown[] };
-    expect([body.format, body.version, body.runs.length, body.sweeps.length]).toEqual([BUNDLE_FORMAT, BUNDLE_VERSION, 2, 1]);
+    const body = fromWire(zlib.gunzipSync(file.bytes).toString('utf8')) as {
+      format: string;
+      version: number;
+      runs: unknown[];
+      sweeps: unknown[];
+    };
+    expect([body.format, body.version, body.runs.length, body.sweeps.length]).toEqual([
+      BUNDLE_FORMAT,
+      BUNDLE_VERSION,
+      2,
+      1,
+    ]);
   });
 
   it('round-trips into another lab exactly, NaN and all, and again into the same lab with fresh ids', () => {
@@ -66,7 +90,12 @@ describe('bundles', () => {
     expect(looseAfter.status).toBe('interrupted');
     expect({ ...looseAfter, status: 'running', error: null }).toEqual(looseBefore);
     expect(snapshot(b).runs.filter((r) => r.name !== 'loose')).toEqual(before.runs.filter((r) => r.name !== 'loose'));
-    expect(imported.map((r) => r.id).sort()).toEqual(a.listRuns({ sort: 'createdAt', order: 'asc', limit: 10, offset: 0 }).runs.map((r) => r.id).sort());
+    expect(imported.map((r) => r.id).sort()).toEqual(
+      a
+        .listRuns({ sort: 'createdAt', order: 'asc', limit: 10, offset: 0 })
+        .runs.map((r) => r.id)
+        .sort(),
+    );
     expect(b.getCheckpoint(imported[0]!.id)?.data).toEqual(new Uint8Array([9, 8, 7]));
     expect(b.sweepSummary(sweepId)).toEqual(a.sweepSummary(sweepId));
 

@@ -6,7 +6,10 @@ import { LabError } from '../../../core/api';
 import { APPLICATION_ID, LATEST_VERSION, LabStore, MIGRATIONS, type Migration } from '../../../core/store';
 import { FIXTURES, openStore, steps, tempDir, tempPath } from './helpers';
 
-const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<string, { code: string; message: string; when: string }>;
+const expected = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as Record<
+  string,
+  { code: string; message: string; when: string }
+>;
 
 function catchError(fn: () => unknown): LabError {
   try {
@@ -77,7 +80,10 @@ describe('the corpus of bad files', () => {
           s.close();
         }
       });
-      expect({ code: e.code, message: e.message }).toEqual({ code: want.code, message: want.message.replace('{file}', file).replace('{latest}', String(LATEST_VERSION)) });
+      expect({ code: e.code, message: e.message }).toEqual({
+        code: want.code,
+        message: want.message.replace('{file}', file).replace('{latest}', String(LATEST_VERSION)),
+      });
       expect(fs.readFileSync(file).equals(before)).toBe(true);
       expect(fs.readdirSync(dir)).toEqual([name]);
     });
@@ -88,7 +94,10 @@ describe('migrations', () => {
   const addNotes: Migration = {
     version: LATEST_VERSION + 1,
     name: 'test: a notes table',
-    up: (db) => db.exec("CREATE TABLE extra_notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO extra_notes (body) VALUES ('migrated')"),
+    up: (db) =>
+      db.exec(
+        "CREATE TABLE extra_notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO extra_notes (body) VALUES ('migrated')",
+      ),
   };
 
   it('upgrades the v1 sample with a later migration, keeping its data', () => {
@@ -119,7 +128,9 @@ describe('migrations', () => {
       },
     };
     const e = catchError(() => LabStore.open(file, { migrations: [...MIGRATIONS, broken] }));
-    expect(e.message).toBe(`Migration ${LATEST_VERSION + 1} (test: fails half-way) of ${file} failed and was rolled back: boom`);
+    expect(e.message).toBe(
+      `Migration ${LATEST_VERSION + 1} (test: fails half-way) of ${file} failed and was rolled back: boom`,
+    );
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
@@ -161,7 +172,9 @@ describe('two connections on one file', () => {
     const r2 = s.createRun({ spec: { name: 'p2' } });
     const { spawn } = await import('node:child_process');
     const script = path.resolve(__dirname, 'writer-child.ts');
-    const child = spawn(process.execPath, ['--import', 'tsx', script, file, r2.id], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, file, r2.id], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const done = new Promise<number | null>((resolve) => child.on('exit', resolve));

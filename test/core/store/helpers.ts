@@ -31,7 +31,10 @@ export function openStore(file = tempPath(), options: StoreOptions = {}): LabSto
 }
 
 /** A clock that moves one second per call, from a fixed start. */
-export function steppingClock(start = '2026-03-01T00:00:00.000Z', stepMs = 1000): { now: () => Date; set: (iso: string) => void } {
+export function steppingClock(
+  start = '2026-03-01T00:00:00.000Z',
+  stepMs = 1000,
+): { now: () => Date; set: (iso: string) => void } {
   let t = Date.parse(start) - stepMs;
   return {
     now: () => new Date((t += stepMs)),

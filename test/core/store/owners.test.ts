@@ -12,7 +12,12 @@ import { bootId, ownerState, thisOwner, type RunOwner } from '../../../core/stor
 import { sameBoot } from '../../../core/store/owner';
 import { FIXTURES, openStore, tempDir, tempPath } from './helpers';
 
-const spec = { name: 'owned', task: { kind: 'adding' as const, seqLen: 6 }, model: { hidden: 6 }, train: { steps: 50, batch: 8 } };
+const spec = {
+  name: 'owned',
+  task: { kind: 'adding' as const, seqLen: 6 },
+  model: { hidden: 6 },
+  train: { steps: 50, batch: 8 },
+};
 const engine = { backend: 'cpu', device: 'test' };
 
 /** A pid that belonged to a process that has exited (and was reaped): nobody has it now. */
@@ -46,7 +51,11 @@ describe('run owners', () => {
     const s = openStore(file);
     const marked = s.markStale(15_000);
     expect(marked.map((r) => r.id)).toEqual([id]);
-    expect(s.getRun(id)).toMatchObject({ status: 'interrupted', stepsDone: 1, error: `The lab running it (process ${pid} on ${hostname()}) died.` });
+    expect(s.getRun(id)).toMatchObject({
+      status: 'interrupted',
+      stepsDone: 1,
+      error: `The lab running it (process ${pid} on ${hostname()}) died.`,
+    });
     expect(s.getSeries(id, { metrics: ['loss'] })[0]!.value).toEqual([0.5]);
   });
 
@@ -62,7 +71,11 @@ describe('run owners', () => {
   it('takes an owner from an earlier boot of this host as dead even if its pid is alive now', () => {
     const file = tempPath();
     const id = runOwnedBy(file, { host: hostname(), pid: process.pid, boot: 'an-earlier-boot' });
-    expect(openStore(file).markStale(15_000).map((r) => r.id)).toEqual([id]);
+    expect(
+      openStore(file)
+        .markStale(15_000)
+        .map((r) => r.id),
+    ).toEqual([id]);
   });
 
   it('leaves a live owner on this host alone, however old its heartbeat', async () => {

@@ -56,7 +56,10 @@ describe('gradient profiles', () => {
     many.appendSteps(b.id, steps(0, 600));
     const ps = Array.from({ length: 600 }, (_, i) => profile(i + 1, i % 7));
     for (const p of ps) one.saveProfile(a.id, p);
-    many.saveProfiles(b.id, ps.map((profile) => ({ profile })));
+    many.saveProfiles(
+      b.id,
+      ps.map((profile) => ({ profile })),
+    );
     expect(many.getProfiles(b.id)).toEqual(one.getProfiles(a.id));
     expect(many.getSeries(b.id)).toEqual(one.getSeries(a.id));
     // With the wall time given, no lookup: it is stored as given.
@@ -70,7 +73,10 @@ describe('gradient profiles', () => {
   it('max thins to evenly spaced probes, the first and the latest kept, within the steps asked for', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });
-    s.saveProfiles(r.id, Array.from({ length: 101 }, (_, i) => ({ profile: profile(i * 10), wallMs: i })));
+    s.saveProfiles(
+      r.id,
+      Array.from({ length: 101 }, (_, i) => ({ profile: profile(i * 10), wallMs: i })),
+    );
     expect(s.getProfiles(r.id, { max: 5 }).map((p) => p.step)).toEqual([0, 250, 500, 750, 1000]);
     expect(s.getProfiles(r.id, { max: 1000 })).toHaveLength(101);
     expect(s.getProfiles(r.id, { max: 3, steps: [10, 20, 30, 40, 55] }).map((p) => p.step)).toEqual([10, 30, 40]);

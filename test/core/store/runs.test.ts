@@ -10,10 +10,27 @@ describe('run records', () => {
   it('creates a queued run with the full spec, denormalised columns and a sortable id', () => {
     const s = openStore();
     const r = s.createRun({
-      spec: { name: 'lstm on copy', task: { kind: 'copy' }, model: { cell: 'lstm', activation: 'relu', init: { recurrent: 'identity' } }, train: { seed: 7, clip: { mode: 'norm', threshold: 5 } } },
+      spec: {
+        name: 'lstm on copy',
+        task: { kind: 'copy' },
+        model: { cell: 'lstm', activation: 'relu', init: { recurrent: 'identity' } },
+        train: { seed: 7, clip: { mode: 'norm', threshold: 5 } },
+      },
       tags: ['  baseline ', 'baseline', 'copy'],
     });
-    expect(r).toMatchObject({ name: 'lstm on copy', status: 'queued', seed: 7, task: 'copy', cell: 'lstm', activation: 'relu', init: 'identity', clip: 'norm:5', tags: ['baseline', 'copy'], stepsTotal: 1000, stepsDone: 0 });
+    expect(r).toMatchObject({
+      name: 'lstm on copy',
+      status: 'queued',
+      seed: 7,
+      task: 'copy',
+      cell: 'lstm',
+      activation: 'relu',
+      init: 'identity',
+      clip: 'norm:5',
+      tags: ['baseline', 'copy'],
+      stepsTotal: 1000,
+      stepsDone: 0,
+    });
     expect(r.id).toMatch(/^[0-9a-z]{15}$/);
     const d = s.getRun(r.id);
     expect(d.spec!.train.lr).toBe(0.001);
@@ -33,16 +50,32 @@ describe('run records', () => {
     const s = openStore(tempPath(), { now: clock.now });
     const r = s.createRun({ spec: {} });
     const started = s.markStarted(r.id, { backend: 'wasm', device: 'cpu (simd)' });
-    expect(started).toMatchObject({ status: 'running', backend: 'wasm', device: 'cpu (simd)', startedAt: '2026-03-01T00:00:01.000Z' });
+    expect(started).toMatchObject({
+      status: 'running',
+      backend: 'wasm',
+      device: 'cpu (simd)',
+      startedAt: '2026-03-01T00:00:01.000Z',
+    });
     s.heartbeat(r.id);
     expect(s.getRun(r.id).heartbeatAt).toBe('2026-03-01T00:00:02.000Z');
-    const done = s.finishRun(r.id, { status: 'diverged', divergence: { step: 42, tensor: 'grad:layer0.Wh' }, final: { loss: Number.NaN, horizon: 3 } });
+    const done = s.finishRun(r.id, {
+      status: 'diverged',
+      divergence: { step: 42, tensor: 'grad:layer0.Wh' },
+      final: { loss: Number.NaN, horizon: 3 },
+    });
     expect(done.status).toBe('diverged');
     expect(done.divergence).toEqual({ step: 42, tensor: 'grad:layer0.Wh' });
     expect(done.final.loss).toBeNaN();
     expect(done.endedAt).toBe('2026-03-01T00:00:03.000Z');
     const again = s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });
-    expect(again).toMatchObject({ status: 'running', endedAt: null, divergence: null, error: null, final: {}, startedAt: '2026-03-01T00:00:01.000Z' });
+    expect(again).toMatchObject({
+      status: 'running',
+      endedAt: null,
+      divergence: null,
+      error: null,
+      final: {},
+      startedAt: '2026-03-01T00:00:01.000Z',
+    });
   });
 
   it('marks running and queued runs with a stale heartbeat interrupted, and only those', () => {
@@ -79,7 +112,9 @@ describe('run records', () => {
     const r = s.createRun({ spec: {} });
     s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });
     const done = s.interruptQueued([q.id, r.id], 'The lab closed before this run started.');
-    expect(done.map((x) => [x.id, x.status, x.error])).toEqual([[q.id, 'interrupted', 'The lab closed before this run started.']]);
+    expect(done.map((x) => [x.id, x.status, x.error])).toEqual([
+      [q.id, 'interrupted', 'The lab closed before this run started.'],
+    ]);
     expect(s.getSummary(r.id).status).toBe('running');
   });
 
@@ -97,7 +132,9 @@ describe('run records', () => {
 
   it('rejects an invalid spec with field issues', () => {
     const s = openStore();
-    expect(() => s.createRun({ spec: { model: { hidden: -3 } } as never })).toThrow(expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining('spec.model.hidden') }));
+    expect(() => s.createRun({ spec: { model: { hidden: -3 } } as never })).toThrow(
+      expect.objectContaining({ code: 'invalid_argument', message: expect.stringContaining('spec.model.hidden') }),
+    );
   });
 
   it('deletes a run with all its data, and nothing else', () => {
@@ -115,7 +152,9 @@ describe('run records', () => {
     const db = new Database(file, { readonly: true });
     for (const table of ['tags', 'series_chunks', 'profiles', 'checkpoints']) {
       expect(db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(gone.id), table).toBe(0);
-      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(keep.id), table).toBeGreaterThan(0);
+      expect(db.prepare(`SELECT count(*) FROM ${table} WHERE run_id = ?`).pluck().get(keep.id), table).toBeGreaterThan(
+        0,
+      );
     }
     db.close();
     expect(s.integrityCheck()).toEqual(['ok']);
@@ -125,13 +164,24 @@ describe('run records', () => {
 describe('listing and searching', () => {
   function seed(s: LabStore): Record<string, string> {
     const ids: Record<string, string> = {};
-    const mk = (key: string, spec: Parameters<LabStore['createRun']>[0]['spec'], extra: { tags?: string[]; note?: string } = {}) => (ids[key] = s.createRun({ spec, ...extra }).id);
+    const mk = (
+      key: string,
+      spec: Parameters<LabStore['createRun']>[0]['spec'],
+      extra: { tags?: string[]; note?: string } = {},
+    ) => (ids[key] = s.createRun({ spec, ...extra }).id);
     mk('rnnTanh', { name: 'vanilla tanh', model: { cell: 'rnn', activation: 'tanh' } }, { tags: ['baseline'] });
-    mk('rnnRelu', { name: 'vanilla relu', model: { cell: 'rnn', activation: 'relu', init: { recurrent: 'identity' } } }, { note: 'IRNN, Le et al. 2015' });
+    mk(
+      'rnnRelu',
+      { name: 'vanilla relu', model: { cell: 'rnn', activation: 'relu', init: { recurrent: 'identity' } } },
+      { note: 'IRNN, Le et al. 2015' },
+    );
     mk('lstm', { name: 'LSTM copy', task: { kind: 'copy' }, model: { cell: 'lstm' } }, { tags: ['baseline', 'long'] });
     mk('gru', { name: 'GRU latch 100%_done', task: { kind: 'latch' }, model: { cell: 'gru' } });
     s.markStarted(ids.lstm!, { backend: 'cpu', device: 'cpu' });
-    s.appendSteps(ids.lstm!, steps(0, 3, () => 0.2));
+    s.appendSteps(
+      ids.lstm!,
+      steps(0, 3, () => 0.2),
+    );
     s.finishRun(ids.rnnTanh!, { status: 'completed', final: { loss: 0.5, horizon: 12 } });
     s.finishRun(ids.rnnRelu!, { status: 'diverged', final: { loss: Number.NaN, horizon: 40 } });
     s.finishRun(ids.gru!, { status: 'completed', final: { loss: 0.05, horizon: 90 } });

@@ -10,7 +10,14 @@ describe('series', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });
     s.appendSteps(r.id, steps(0, 30));
-    expect(s.listMetrics(r.id)).toEqual(['loss', 'heldoutLoss', 'gradNorm', 'clipped', 'grad:layer0.Wh', 'grad:readout.W']);
+    expect(s.listMetrics(r.id)).toEqual([
+      'loss',
+      'heldoutLoss',
+      'gradNorm',
+      'clipped',
+      'grad:layer0.Wh',
+      'grad:readout.W',
+    ]);
     const [held, clipped] = s.getSeries(r.id, { metrics: ['heldoutLoss', 'clipped'] });
     expect(held!.step).toEqual([0, 10, 20]);
     expect(clipped!.value.slice(0, 8)).toEqual([1, 0, 0, 0, 0, 0, 0, 1]);
@@ -22,11 +29,20 @@ describe('series', () => {
     const file = tempPath();
     const a = LabStore.open(file);
     const r = a.createRun({ spec: {} });
-    const batch: StepMetrics[] = SPECIAL.map((v, i) => ({ step: i, wallMs: i, loss: v, gradNorm: -v, clipped: false, accuracy: v, paramGradNorms: { w: v } }));
+    const batch: StepMetrics[] = SPECIAL.map((v, i) => ({
+      step: i,
+      wallMs: i,
+      loss: v,
+      gradNorm: -v,
+      clipped: false,
+      accuracy: v,
+      paramGradNorms: { w: v },
+    }));
     a.appendSteps(r.id, batch);
     a.close();
     const b = openStore(file);
-    for (const series of b.getSeries(r.id, { metrics: ['loss', 'accuracy', 'grad:w'] })) expect(series.value).toEqual(SPECIAL);
+    for (const series of b.getSeries(r.id, { metrics: ['loss', 'accuracy', 'grad:w'] }))
+      expect(series.value).toEqual(SPECIAL);
     const neg = b.getSeries(r.id, { metrics: ['gradNorm'] })[0]!.value;
     expect(neg.map((v, i) => Object.is(v, -SPECIAL[i]!))).toEqual(SPECIAL.map(() => true));
     expect(Object.is(b.getSeries(r.id, { metrics: ['loss'] })[0]!.value[3], -0)).toBe(true);
@@ -50,8 +66,15 @@ describe('series', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });
     s.appendSteps(r.id, steps(0, 10));
-    expect(() => s.appendSteps(r.id, steps(5, 10))).toThrow(expect.objectContaining({ code: 'conflict', message: expect.stringContaining('already has loss up to step 9') }));
-    expect(() => s.appendPoints(r.id, [{ metric: 'x', step: 1, value: 1, wallMs: 0 }, { metric: 'x', step: 1, value: 2, wallMs: 0 }])).toThrow(/must increase/);
+    expect(() => s.appendSteps(r.id, steps(5, 10))).toThrow(
+      expect.objectContaining({ code: 'conflict', message: expect.stringContaining('already has loss up to step 9') }),
+    );
+    expect(() =>
+      s.appendPoints(r.id, [
+        { metric: 'x', step: 1, value: 1, wallMs: 0 },
+        { metric: 'x', step: 1, value: 2, wallMs: 0 },
+      ]),
+    ).toThrow(/must increase/);
     expect(s.getSeries(r.id, { metrics: ['loss'] })[0]!.totalPoints).toBe(10);
     expect(s.listMetrics(r.id)).not.toContain('x');
     expect(() => s.appendSteps('nope', steps(0, 1))).toThrow(expect.objectContaining({ code: 'not_found' }));
@@ -61,7 +84,10 @@ describe('series', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });
     const n = 10_000;
-    s.appendSteps(r.id, steps(0, n, (i) => (i === 4321 ? 50 : i === 9000 ? Number.NaN : Math.sin(i / 100))));
+    s.appendSteps(
+      r.id,
+      steps(0, n, (i) => (i === 4321 ? 50 : i === 9000 ? Number.NaN : Math.sin(i / 100))),
+    );
     const loss = s.getSeries(r.id, { metrics: ['loss'], maxPoints: 500 })[0]!;
     expect(loss.totalPoints).toBe(n);
     expect(loss.step.length).toBeLessThanOrEqual(500);
@@ -72,7 +98,9 @@ describe('series', () => {
     expect(loss.value[loss.step.indexOf(9000)]).toBeNaN();
     expect(loss.wallMs[loss.step.indexOf(4321)]).toBe(4321 * 12.5);
     // Unknown metrics come back empty rather than failing the whole request.
-    expect(s.getSeries(r.id, { metrics: ['nope'] })).toEqual([{ metric: 'nope', step: [], value: [], wallMs: [], totalPoints: 0 }]);
+    expect(s.getSeries(r.id, { metrics: ['nope'] })).toEqual([
+      { metric: 'nope', step: [], value: [], wallMs: [], totalPoints: 0 },
+    ]);
   });
 
   it('exports CSV with a header, blanks where a metric was not measured, and NaN/Infinity spelled out', () => {
@@ -85,7 +113,14 @@ describe('series', () => {
     s.appendPoints(r.id, [{ metric: 'odd,"name"', step: 1, value: -Infinity, wallMs: 3 }]);
     const csv = s.exportSeriesCsv(r.id);
     expect(csv.fileName).toBe(`gradlab-${r.id}-series.csv`);
-    expect(csv.text).toBe(['step,wallMs,loss,heldoutLoss,gradNorm,clipped,"odd,""name"""', '0,1.5,1,1.25,2,0,', '1,3,NaN,,Infinity,1,-Infinity', ''].join('\n'));
+    expect(csv.text).toBe(
+      [
+        'step,wallMs,loss,heldoutLoss,gradNorm,clipped,"odd,""name"""',
+        '0,1.5,1,1.25,2,0,',
+        '1,3,NaN,,Infinity,1,-Infinity',
+        '',
+      ].join('\n'),
+    );
     expect(s.exportSeriesCsv(r.id, ['gradNorm']).text).toBe('step,wallMs,gradNorm\n0,1.5,2\n1,3,Infinity\n');
   });
 });
@@ -119,7 +154,8 @@ describe('checkpoints', () => {
   it('keeps the latest few and returns bytes exactly', () => {
     const s = openStore();
     const r = s.createRun({ spec: {} });
-    for (let step = 100; step <= 600; step += 100) s.saveCheckpoint(r.id, { step, data: new Uint8Array([step / 100, 0, 255]) });
+    for (let step = 100; step <= 600; step += 100)
+      s.saveCheckpoint(r.id, { step, data: new Uint8Array([step / 100, 0, 255]) });
     expect(s.listCheckpointSteps(r.id)).toEqual([400, 500, 600]);
     expect(s.getCheckpoint(r.id)).toEqual({ step: 600, data: new Uint8Array([6, 0, 255]) });
     expect(s.getCheckpoint(r.id, 400)?.data).toEqual(new Uint8Array([4, 0, 255]));

@@ -5,7 +5,11 @@ import { openStore, steppingClock, tempPath } from './helpers';
 describe('sweeps', () => {
   it('groups runs by spec hash across seeds, with per-step mean, std, min, max and a label', () => {
     const s = openStore(tempPath(), { now: steppingClock().now });
-    const sweep = s.createSweep({ name: 'lr × cell', base: { name: 'base' }, grid: { 'train.lr': [0.1, 0.01], 'model.cell': ['rnn'], 'train.seed': [1, 2, 3] } });
+    const sweep = s.createSweep({
+      name: 'lr × cell',
+      base: { name: 'base' },
+      grid: { 'train.lr': [0.1, 0.01], 'model.cell': ['rnn'], 'train.seed': [1, 2, 3] },
+    });
     expect(s.getSweep(sweep.id)).toMatchObject({ name: 'lr × cell', grid: { 'train.lr': [0.1, 0.01] } });
     const losses: Record<number, number[]> = { 1: [1, 2, 3], 2: [3, 4, 5], 3: [5, 6, 7] };
     for (const lr of [0.1, 0.01]) {
@@ -15,7 +19,12 @@ describe('sweeps', () => {
         const n = lr === 0.01 && seed === 3 ? 2 : 3;
         s.appendPoints(
           r.id,
-          losses[seed]!.slice(0, n).map((v, step) => ({ metric: 'loss', step, value: lr === 0.1 ? v : v * 10, wallMs: step })),
+          losses[seed]!.slice(0, n).map((v, step) => ({
+            metric: 'loss',
+            step,
+            value: lr === 0.1 ? v : v * 10,
+            wallMs: step,
+          })),
         );
       }
     }

@@ -17,7 +17,13 @@ describe('copy task', () => {
     const [T, S, K] = [12, 8, 10];
     const task = createTask({ kind: 'copy', seqLen: T, symbols: S, copyLength: K }, 3);
     const L = T + 2 * K;
-    expect(task).toMatchObject({ seqLen: L, inputSize: S + 2, outputSize: S + 2, lossKind: 'xent_all', hasAccuracy: true });
+    expect(task).toMatchObject({
+      seqLen: L,
+      inputSize: S + 2,
+      outputSize: S + 2,
+      lossKind: 'xent_all',
+      hasAccuracy: true,
+    });
     const B = 16;
     const batch = task.trainBatch(0, B);
     expectShape(task, batch, B);

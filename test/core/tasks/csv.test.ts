@@ -41,14 +41,19 @@ describe('csv error corpus (test/fixtures/csv/expected-errors.json)', () => {
   it('names the file and the line of every row-level error', () => {
     for (const [name, message] of Object.entries(expected)) {
       expect(message.startsWith('{file}')).toBe(true);
-      if (!['empty.csv', 'comments-only.csv', 'one-row.csv'].includes(name)) expect(message).toMatch(/^\{file\}, line \d+/);
+      if (!['empty.csv', 'comments-only.csv', 'one-row.csv'].includes(name))
+        expect(message).toMatch(/^\{file\}, line \d+/);
     }
   });
 
   it('reports a missing file and a directory', () => {
     const missing = join(FIXTURES, 'no-such-file.csv');
-    expect(caught(() => createTask({ kind: 'csv', path: missing }, 1)).message).toBe(`Cannot read CSV file ${missing}: no such file.`);
-    expect(caught(() => createTask({ kind: 'csv', path: FIXTURES }, 1)).message).toBe(`Cannot read CSV file ${FIXTURES}: it is a directory, not a file.`);
+    expect(caught(() => createTask({ kind: 'csv', path: missing }, 1)).message).toBe(
+      `Cannot read CSV file ${missing}: no such file.`,
+    );
+    expect(caught(() => createTask({ kind: 'csv', path: FIXTURES }, 1)).message).toBe(
+      `Cannot read CSV file ${FIXTURES}: it is a directory, not a file.`,
+    );
   });
 
   it('rejects rows shorter than seqLen + 1', () => {
@@ -101,7 +106,8 @@ describe('csv regression', () => {
 
   it('holds out 20% of the rows (2 of 10), never used for training, and walks the rest in epochs', () => {
     const task = createTask({ kind: 'csv', path }, 9);
-    const key = (batch: ReturnType<typeof task.trainBatch>, b: number): string => `${xAt(batch, 0, b)},${xAt(batch, 3, b)}`;
+    const key = (batch: ReturnType<typeof task.trainBatch>, b: number): string =>
+      `${xAt(batch, 0, b)},${xAt(batch, 3, b)}`;
     const epoch = new Set<string>();
     for (let step = 0; step < 4; step++) {
       const batch = task.trainBatch(step, 2);

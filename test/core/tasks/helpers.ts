@@ -20,7 +20,9 @@ export function expectShape(task: TaskInstance, batch: Batch, B: number): void {
   expect(batch.x).toHaveLength(task.seqLen * B * task.inputSize);
   expect(batch.target.kind).toBe(task.lossKind);
   const T = task.seqLen;
-  const expected = { mse_last: B * task.outputSize, mse_all: T * B * task.outputSize, xent_last: B, xent_all: T * B }[task.lossKind];
+  const expected = { mse_last: B * task.outputSize, mse_all: T * B * task.outputSize, xent_last: B, xent_all: T * B }[
+    task.lossKind
+  ];
   expect(batch.target.y).toHaveLength(expected);
   for (const v of batch.x) expect(Number.isFinite(v)).toBe(true);
 }

@@ -65,7 +65,15 @@ describe('makeRng', () => {
 describe('hashSeed', () => {
   it('is deterministic and sensitive to every argument and to their order', () => {
     expect(hashSeed(1, 2, 3)).toBe(hashSeed(1, 2, 3));
-    const seen = new Set([hashSeed(1, 2, 3), hashSeed(1, 2, 4), hashSeed(1, 3, 3), hashSeed(2, 2, 3), hashSeed(3, 2, 1), hashSeed(1, 2), hashSeed(1, 2, 3 + 2 ** 32)]);
+    const seen = new Set([
+      hashSeed(1, 2, 3),
+      hashSeed(1, 2, 4),
+      hashSeed(1, 3, 3),
+      hashSeed(2, 2, 3),
+      hashSeed(3, 2, 1),
+      hashSeed(1, 2),
+      hashSeed(1, 2, 3 + 2 ** 32),
+    ]);
     expect(seen.size).toBe(7);
   });
 

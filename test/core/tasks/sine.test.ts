@@ -22,7 +22,8 @@ describe('sine task', () => {
       const k = num / den;
       expect(k / 2).toBeLessThanOrEqual(Math.cos(0.1) + 1e-5);
       expect(k / 2).toBeGreaterThan(Math.cos(1) - 1e-5);
-      for (let t = 1; t < T - 1; t++) expect(xAt(batch, t + 1, b) + xAt(batch, t - 1, b)).toBeCloseTo(k * xAt(batch, t, b), 5);
+      for (let t = 1; t < T - 1; t++)
+        expect(xAt(batch, t + 1, b) + xAt(batch, t - 1, b)).toBeCloseTo(k * xAt(batch, t, b), 5);
       for (let t = 0; t < T; t++) expect(Math.abs(xAt(batch, t, b))).toBeLessThanOrEqual(1);
     }
   });

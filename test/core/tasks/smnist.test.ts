@@ -41,7 +41,11 @@ describe('smnist task', () => {
       const image = Float32Array.from({ length: MNIST_PIXELS }, (_, k) => xAt(batch, Math.floor(k / 28), b, k % 28));
       let found = -1;
       for (let e = 0; e < data.count && found < 0; e++) {
-        if (data.labels[e] === labels[b] && data.pixels.subarray(e * MNIST_PIXELS, (e + 1) * MNIST_PIXELS).every((p, k) => p === image[k])) found = e;
+        if (
+          data.labels[e] === labels[b] &&
+          data.pixels.subarray(e * MNIST_PIXELS, (e + 1) * MNIST_PIXELS).every((p, k) => p === image[k])
+        )
+          found = e;
       }
       expect(found).toBeGreaterThanOrEqual(0);
     }
@@ -54,7 +58,8 @@ describe('smnist task', () => {
     const pixels = task.trainBatch(4, 8);
     expectShape(task, pixels, 8);
     expect(pixels.target.y).toEqual(rows.target.y);
-    for (let b = 0; b < 8; b++) for (let k = 0; k < 784; k += 13) expect(xAt(pixels, k, b)).toBe(xAt(rows, Math.floor(k / 28), b, k % 28));
+    for (let b = 0; b < 8; b++)
+      for (let k = 0; k < 784; k += 13) expect(xAt(pixels, k, b)).toBe(xAt(rows, Math.floor(k / 28), b, k % 28));
   });
 
   it('permuted: pixels reordered by a permutation fixed by the seed', () => {
@@ -80,7 +85,9 @@ describe('smnist task', () => {
   it('visits every training digit once per epoch (8,000 train, held-out digits never)', () => {
     const task = createTask({ kind: 'smnist', mode: 'row', permuted: false }, 3);
     const key = (batch: ReturnType<typeof task.trainBatch>, b: number): string =>
-      Buffer.from(Float32Array.from({ length: 28 * 28 }, (_, k) => xAt(batch, Math.floor(k / 28), b, k % 28)).buffer).toString('base64');
+      Buffer.from(
+        Float32Array.from({ length: 28 * 28 }, (_, k) => xAt(batch, Math.floor(k / 28), b, k % 28)).buffer,
+      ).toString('base64');
     const train = new Set<string>();
     for (let step = 0; step < 80; step++) {
       const batch = task.trainBatch(step, 100);

@@ -57,7 +57,9 @@ describe('gradlab worker and cluster: broker mistakes', () => {
   it('says in one line when the password is wrong or the broker is not there (exit 1)', async () => {
     const wrong = gradlab(['cluster', 'status', '--broker', `redis://:nope@127.0.0.1:${redis.port}`]);
     expect(wrong.code).toBe(1);
-    expect(wrong.err.trim()).toBe(`gradlab: the broker redis://:***@127.0.0.1:${redis.port} refused the password (wrong password in the broker URL)`);
+    expect(wrong.err.trim()).toBe(
+      `gradlab: the broker redis://:***@127.0.0.1:${redis.port} refused the password (wrong password in the broker URL)`,
+    );
     const gone = gradlab(['cluster', 'status', '--broker', `redis://:pw@127.0.0.1:${await freePort()}`]);
     expect(gone.code).toBe(1);
     expect(gone.err).toMatch(/^gradlab: cannot reach the broker redis:\/\/:\*\*\*@127\.0\.0\.1:\d+: /);
@@ -65,14 +67,22 @@ describe('gradlab worker and cluster: broker mistakes', () => {
   });
 
   it('a worker that cannot load any backend is reported by cluster status, not retried', async () => {
-    const r = await gradlabAsync(['worker', '--broker', redis.url, '--name', 'nobackend'], { GRADLAB_BACKEND: 'bogus' });
+    const r = await gradlabAsync(['worker', '--broker', redis.url, '--name', 'nobackend'], {
+      GRADLAB_BACKEND: 'bogus',
+    });
     expect(r.code).toBe(1);
     expect(r.err).toContain('worker nobackend cannot train');
     noStack(r.err);
     const s = gradlab(['cluster', 'status', '--broker', redis.url, '--json']);
     expect(s.code).toBe(0);
     const status = JSON.parse(s.out);
-    expect(status.workers).toEqual([expect.objectContaining({ name: 'nobackend', state: 'broken', error: expect.stringContaining('GRADLAB_BACKEND') })]);
+    expect(status.workers).toEqual([
+      expect.objectContaining({
+        name: 'nobackend',
+        state: 'broken',
+        error: expect.stringContaining('GRADLAB_BACKEND'),
+      }),
+    ]);
   }, 120_000);
 });
 
@@ -87,14 +97,21 @@ describe('runs on the cluster from the CLI', () => {
     try {
       const status = gradlab(['cluster', 'status', '--broker', redis.url]);
       expect(status.out).toMatch(/cli-w on .+: \w+ \(.+\), idle, 0\/1 run\(s\)/);
-      const r = await gradlabAsync(['sweep', join(dir, 'spec.json'), '--grid', join(dir, 'grid.json'), '--db', db, '--json'], { GRADLAB_BROKER: redis.url });
+      const r = await gradlabAsync(
+        ['sweep', join(dir, 'spec.json'), '--grid', join(dir, 'grid.json'), '--db', db, '--json'],
+        { GRADLAB_BROKER: redis.url },
+      );
       expect(r.code, r.err).toBe(0);
-      expect(JSON.parse(r.out.split('\n')[1]!)).toEqual([expect.objectContaining({ runIds: expect.arrayContaining([expect.any(String), expect.any(String)]) })]);
+      expect(JSON.parse(r.out.split('\n')[1]!)).toEqual([
+        expect.objectContaining({ runIds: expect.arrayContaining([expect.any(String), expect.any(String)]) }),
+      ]);
       const list = JSON.parse(gradlab(['runs', 'list', '--db', db, '--json']).out) as { runs: { id: string }[] };
       for (const { id } of list.runs) {
         const shown = JSON.parse(gradlab(['runs', 'show', id, '--db', db, '--json']).out);
         expect(shown.run.status).toBe('completed');
-        expect(shown.run.attempts).toEqual([expect.objectContaining({ worker: 'cli-w', backend: shown.run.backend, fromStep: 0 })]);
+        expect(shown.run.attempts).toEqual([
+          expect.objectContaining({ worker: 'cli-w', backend: shown.run.backend, fromStep: 0 }),
+        ]);
       }
     } finally {
       await stopWorker(w);
@@ -111,7 +128,8 @@ describe('runs on the cluster from the CLI', () => {
     try {
       const spec = ExperimentSpecSchema.parse({ ...tinySpec({ steps: 20 }), task: { kind: 'csv', path: csv } });
       const run = await lab.handlers.startRun({ spec, placement: 'cluster' });
-      for (let i = 0; i < 400 && !(await queue.getJobs(['waiting'])).some((j) => j.data.runId === run.id); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 400 && !(await queue.getJobs(['waiting'])).some((j) => j.data.runId === run.id); i++)
+        await new Promise((r) => setTimeout(r, 25));
       expect((await queue.getJobs(['waiting'])).map((j) => j.data.runId)).toContain(run.id);
       // The file is gone before any worker exists: only what the lab put in the job can train the run.
       rmSync(dir, { recursive: true, force: true });

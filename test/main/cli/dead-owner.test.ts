@@ -15,14 +15,27 @@ const db = join(dir, 'lab.db');
 describe('a killed gradlab train', () => {
   it('shows interrupted in the next runs list within 3 s, its data kept', async () => {
     const specFile = join(dir, 'spec.json');
-    writeFileSync(specFile, JSON.stringify({ name: 'to be killed', task: { kind: 'adding', seqLen: 6 }, model: { hidden: 6 }, train: { steps: 1_000_000, batch: 8, checkpointEvery: 50 } }));
-    const train = spawn(process.execPath, ['bin/gradlab.js', 'train', specFile, '--db', db, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    writeFileSync(
+      specFile,
+      JSON.stringify({
+        name: 'to be killed',
+        task: { kind: 'adding', seqLen: 6 },
+        model: { hidden: 6 },
+        train: { steps: 1_000_000, batch: 8, checkpointEvery: 50 },
+      }),
+    );
+    const train = spawn(process.execPath, ['bin/gradlab.js', 'train', specFile, '--db', db, '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const exited = new Promise<NodeJS.Signals | null>((r) => train.once('exit', (_code, signal) => r(signal)));
     let out = '';
     let runId = '';
     // Wait for the state the test needs: steps stored (a run.steps event is sent after its batch is written).
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no steps within 120 s; output so far: ${out.slice(-500)}`)), 120_000);
+      const timer = setTimeout(
+        () => reject(new Error(`no steps within 120 s; output so far: ${out.slice(-500)}`)),
+        120_000,
+      );
       train.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const steps = out.split('\n').find((l) => l.includes('"run.steps"'));
@@ -48,9 +61,13 @@ describe('a killed gradlab train', () => {
     // Run within 3 s of the kill, while the heartbeat is still fresh (the window is 15 s): only the owner
     // check can see the run is dead, and its message (not the heartbeat's) says which way it was seen.
     expect(Date.now() - killedAt).toBeLessThan(3000);
-    const list = spawnSync(process.execPath, ['bin/gradlab.js', 'runs', 'list', '--db', db, '--json'], { encoding: 'utf8' });
+    const list = spawnSync(process.execPath, ['bin/gradlab.js', 'runs', 'list', '--db', db, '--json'], {
+      encoding: 'utf8',
+    });
     expect(list.status, list.stderr).toBe(0);
-    const page = JSON.parse(list.stdout) as { runs: { id: string; status: string; stepsDone: number; error: string | null }[] };
+    const page = JSON.parse(list.stdout) as {
+      runs: { id: string; status: string; stepsDone: number; error: string | null }[];
+    };
     const run = page.runs.find((r) => r.id === runId)!;
     expect(run.status).toBe('interrupted');
     expect(run.error).toMatch(/^The lab running it \(process \d+ on .+\) died\.$/);

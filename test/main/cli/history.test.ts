@@ -9,7 +9,10 @@ import { fromWire } from '../../../core/shared/wire';
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-cli-'));
 const db = join(dir, 'lab.db');
 const gradlab = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], { encoding: 'utf8', env: { ...process.env, GRADLAB_DB: db } });
+  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GRADLAB_DB: db },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const spec = {
@@ -36,7 +39,10 @@ describe('gradlab train and runs', () => {
   it('prints NDJSON events with --json', () => {
     const r = gradlab('train', join(dir, 'spec.json'), '--json');
     expect(r.code).toBe(0);
-    const types = r.out.trim().split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    const types = r.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type);
     expect(types[0]).toBe('run.queued');
     expect(types).toContain('run.profile');
     expect(types.at(-1)).toBe('run.finished');
@@ -50,10 +56,17 @@ describe('gradlab train and runs', () => {
   });
 
   it('lists and shows runs as one JSON document', () => {
-    const list = fromWire(gradlab('runs', 'list', '--json').out) as { runs: { id: string; cell: string }[]; total: number };
+    const list = fromWire(gradlab('runs', 'list', '--json').out) as {
+      runs: { id: string; cell: string }[];
+      total: number;
+    };
     expect(list.total).toBe(2);
     expect(list.runs.every((r) => r.cell === 'gru')).toBe(true);
-    const show = fromWire(gradlab('runs', 'show', runId, '--json').out) as { run: { id: string; spec: unknown }; series: { metric: string }[]; profiles: unknown[] };
+    const show = fromWire(gradlab('runs', 'show', runId, '--json').out) as {
+      run: { id: string; spec: unknown };
+      series: { metric: string }[];
+      profiles: unknown[];
+    };
     expect(show.run.id).toBe(runId);
     expect(show.series.map((s) => s.metric)).toContain('loss');
     expect(show.profiles.length).toBeGreaterThan(0);
@@ -66,7 +79,9 @@ describe('gradlab train and runs', () => {
     const bundle = join(dir, 'run.gradlab');
     expect(gradlab('runs', 'export', runId, '--out', bundle).code).toBe(0);
     const other = join(dir, 'other.db');
-    const imp = spawnSync(process.execPath, ['bin/gradlab.js', 'runs', 'import', bundle, '--db', other], { encoding: 'utf8' });
+    const imp = spawnSync(process.execPath, ['bin/gradlab.js', 'runs', 'import', bundle, '--db', other], {
+      encoding: 'utf8',
+    });
     expect(imp.stdout).toMatch(/imported 1 run/);
     expect(gradlab('runs', 'delete', runId).code).toBe(0);
     expect((fromWire(gradlab('runs', 'list', '--json').out) as { total: number }).total).toBe(1);

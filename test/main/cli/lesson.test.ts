@@ -9,7 +9,10 @@ import type { Lesson } from '../../../core/api';
 const dir = mkdtempSync(join(tmpdir(), 'gradlab-cli-lesson-'));
 const db = join(dir, 'lab.db');
 const gradlab = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], { encoding: 'utf8', env: { ...process.env, GRADLAB_DB: db } });
+  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GRADLAB_DB: db },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

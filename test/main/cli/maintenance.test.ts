@@ -15,7 +15,12 @@ const gradlab = (db: string, ...args: string[]) => {
   const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args, '--db', db], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
-const spec = { name: 'old', task: { kind: 'adding' as const, seqLen: 6 }, model: { hidden: 6 }, train: { steps: 10, batch: 8 } };
+const spec = {
+  name: 'old',
+  task: { kind: 'adding' as const, seqLen: 6 },
+  model: { hidden: 6 },
+  train: { steps: 10, batch: 8 },
+};
 
 function seeded(): string {
   const db = join(mkdtempSync(join(tmpdir(), 'gradlab-maint-')), 'lab.db');
@@ -47,7 +52,9 @@ describe('gradlab runs delete --older-than / --tag', () => {
     const db = seeded();
     const ask = gradlab(db, 'runs', 'delete', '--older-than', '30d');
     expect(ask.code).toBe(2);
-    expect(ask.err.split('\n')[0]).toBe('gradlab runs delete: this deletes 3 run(s) created more than 30d ago; run again with --yes, or with --dry-run to list them');
+    expect(ask.err.split('\n')[0]).toBe(
+      'gradlab runs delete: this deletes 3 run(s) created more than 30d ago; run again with --yes, or with --dry-run to list them',
+    );
     expect(count(db)).toBe(5);
     const dry = gradlab(db, 'runs', 'delete', '--older-than', '30d', '--dry-run');
     expect(dry.code).toBe(0);
@@ -67,7 +74,13 @@ describe('gradlab runs delete --older-than / --tag', () => {
 describe('gradlab db vacuum', () => {
   it('refuses while a lab has the file open, naming it; runs once it has closed', async () => {
     const db = seeded();
-    const lab = createLab({ mode: 'browser', version: '0.0.0-test', launcher: forkLauncher(), databasePath: db, concurrency: 1 });
+    const lab = createLab({
+      mode: 'browser',
+      version: '0.0.0-test',
+      launcher: forkLauncher(),
+      databasePath: db,
+      concurrency: 1,
+    });
     let r: ReturnType<typeof gradlab>;
     try {
       r = gradlab(db, 'db', 'vacuum');
@@ -75,7 +88,11 @@ describe('gradlab db vacuum', () => {
       await lab.close();
     }
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`is open in the browser lab of process ${process.pid} on ${hostname()} \\(open since .+\\); close it and try again`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `is open in the browser lab of process ${process.pid} on ${hostname()} \\(open since .+\\); close it and try again`,
+      ),
+    );
     const ok = gradlab(db, 'db', 'vacuum');
     expect(ok.code, ok.err).toBe(0);
     expect(ok.out).toMatch(/^vacuumed .+: \d+\.\d MiB → \d+\.\d MiB$/m);

@@ -8,14 +8,24 @@ import { LabStore } from '../../../core/store';
 
 const db = join(mkdtempSync(join(tmpdir(), 'gradlab-cli-resume-')), 'lab.db');
 const gradlab = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], { encoding: 'utf8', env: { ...process.env, GRADLAB_DB: db } });
+  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GRADLAB_DB: db },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
 describe('gradlab train --resume', () => {
   it('trains a run its lab never started, then refuses to resume it again once completed', () => {
     const store = LabStore.open(db);
-    const run = store.createRun({ spec: { name: 'left in a queue', task: { kind: 'adding', seqLen: 6 }, model: { hidden: 6 }, train: { steps: 25, batch: 8 } } });
+    const run = store.createRun({
+      spec: {
+        name: 'left in a queue',
+        task: { kind: 'adding', seqLen: 6 },
+        model: { hidden: 6 },
+        train: { steps: 25, batch: 8 },
+      },
+    });
     store.interruptQueued([run.id], 'The lab closed before this run started.');
     store.close();
 

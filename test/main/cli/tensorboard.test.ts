@@ -10,7 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), 'gradlab-cli-tb-'));
 const db = join(dir, 'lab.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const gradlab = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], { encoding: 'utf8', env: { ...process.env, GRADLAB_DB: db } });
+  const r = spawnSync(process.execPath, ['bin/gradlab.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, GRADLAB_DB: db },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 execFileSync('python3', [resolve(__dirname, '../../fixtures/tensorboard/make_events.py'), join(dir, 'logs'), 'mixed']);
@@ -29,7 +32,9 @@ describe('gradlab import tensorboard / runs export --format tfevents', () => {
   it('a damaged file names the file and offset, exits 1, and imports nothing', () => {
     const r = gradlab('import', 'tensorboard', join(dir, 'bad'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/bad\/events\.out\.tfevents\.1\.host: the data CRC does not match \(the record is damaged\) at byte 82; nothing was imported/);
+    expect(r.err).toMatch(
+      /bad\/events\.out\.tfevents\.1\.host: the data CRC does not match \(the record is damaged\) at byte 82; nothing was imported/,
+    );
     const list = fromWire(gradlab('runs', 'list', '--json').out) as { total: number };
     expect(list.total).toBe(4);
   });
@@ -38,7 +43,9 @@ describe('gradlab import tensorboard / runs export --format tfevents', () => {
     const r = gradlab('import', 'wandb', 'x');
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe("gradlab import: give a source: tensorboard (not 'wandb')");
-    expect(gradlab('runs', 'export', '--format', 'tfevents').err.split('\n')[0]).toBe('gradlab runs export --format tfevents: --out DIR is required');
+    expect(gradlab('runs', 'export', '--format', 'tfevents').err.split('\n')[0]).toBe(
+      'gradlab runs export --format tfevents: --out DIR is required',
+    );
     expect(gradlab('runs', 'export', '--format', 'onnx', '--out', 'x').code).toBe(2);
   });
 
@@ -48,6 +55,8 @@ describe('gradlab import tensorboard / runs export --format tfevents', () => {
     const r = gradlab('runs', 'export', '--format', 'tfevents', '--out', out, ...list.runs.map((x) => x.id));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/wrote 4 run\(s\), \d+ bytes/);
-    expect(readdirSync(out).sort()).toEqual(expect.arrayContaining(['lr=0.1,seed=1', 'lr=0.1,seed=2', 'lr=0.1,seed=3', 'tf2_train']));
+    expect(readdirSync(out).sort()).toEqual(
+      expect.arrayContaining(['lr=0.1,seed=1', 'lr=0.1,seed=2', 'lr=0.1,seed=3', 'tf2_train']),
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { labWindowOptions } from '../../../main/electron/window-options';
-import { hardenSession, hardenWebContents, isVettedExternalUrl, type SessionLike, type WebContentsLike } from '../../../main/electron/security';
+import {
+  hardenSession,
+  hardenWebContents,
+  isVettedExternalUrl,
+  type SessionLike,
+  type WebContentsLike,
+} from '../../../main/electron/security';
 import { isTrustedSender } from '../../../main/ipc/bind-ipc';
 import { contentSecurityPolicy } from '../../../main/csp';
 
@@ -84,7 +90,7 @@ describe('window security rules', () => {
     expect(isVettedExternalUrl('javascript:alert(1)')).toBe(false);
   });
 
-  it('trusts IPC only from the main frame of the lab\'s own origin', () => {
+  it("trusts IPC only from the main frame of the lab's own origin", () => {
     expect(isTrustedSender({ url: 'gradlab://app/index.html', parent: null }, 'gradlab://app')).toBe(true);
     expect(isTrustedSender({ url: 'gradlab://app/index.html', parent: {} }, 'gradlab://app')).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/', parent: null }, 'gradlab://app')).toBe(false);

@@ -16,7 +16,10 @@ const staticDir = mkdtempSync(join(tmpdir(), 'gradlab-static-'));
 
 beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'));
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
+  writeFileSync(
+    join(staticDir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  );
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   lab = createLab({ mode: 'test', version: '0.0.0-test', launcher: forkLauncher(), databasePath: null });
   server = await startLabServer({ dispatch: createDispatcher(lab.handlers), subscribe: lab.subscribe, staticDir });
@@ -27,7 +30,12 @@ afterAll(async () => {
 });
 
 /** A raw HTTP request, so the test controls every header (fetch would fix Host and Origin itself). */
-function raw(path: string, headers: Record<string, string>, method = 'POST', body = '{}'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  method = 'POST',
+  body = '{}',
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method, headers }, (res) => {
       let text = '';
@@ -49,9 +57,13 @@ describe('browser mode guards', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, result: { ok: true } });
   });
 
-  it('accepts the lab page\'s own origin, by either loopback name', async () => {
+  it("accepts the lab page's own origin, by either loopback name", async () => {
     for (const name of ['127.0.0.1', 'localhost']) {
-      const r = await raw('/api/health', { host: `${name}:${server.port}`, origin: `http://${name}:${server.port}`, [TOKEN_HEADER]: server.token });
+      const r = await raw('/api/health', {
+        host: `${name}:${server.port}`,
+        origin: `http://${name}:${server.port}`,
+        [TOKEN_HEADER]: server.token,
+      });
       expect(r.status).toBe(200);
     }
   });
@@ -59,11 +71,17 @@ describe('browser mode guards', () => {
   it('refuses a call without the token', async () => {
     const r = await raw('/api/health', { host: host() });
     expect(r.status).toBe(401);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Refused: missing or wrong session token' } });
+    expect(JSON.parse(r.body)).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'Refused: missing or wrong session token' },
+    });
   });
 
   it('refuses a call with a wrong token', async () => {
-    const r = await raw('/api/health', { host: host(), [TOKEN_HEADER]: server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A') });
+    const r = await raw('/api/health', {
+      host: host(),
+      [TOKEN_HEADER]: server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A'),
+    });
     expect(r.status).toBe(401);
   });
 

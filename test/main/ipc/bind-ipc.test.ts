@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, errorMessage, ipcChannel, LabError, LAB_METHOD_NAMES, type LabHandlers } from '../../../core/api';
+import {
+  createDispatcher,
+  errorMessage,
+  ipcChannel,
+  LabError,
+  LAB_METHOD_NAMES,
+  type LabHandlers,
+} from '../../../core/api';
 import { bindIpc } from '../../../main/ipc/bind-ipc';
 import { createIpcClient } from '../../../preload/ipc-client';
 import { createIpcPair, exposeLike } from '../../contract/ipc-pair';
@@ -40,7 +47,9 @@ describe('the IPC binding', () => {
     const data = await preload.health({}).catch((x: unknown) => x);
     expect(data).not.toBeInstanceOf(Error);
     expect(data).toMatchObject({ code: 'unauthorized' });
-    const e = await receiveLabClient(exposeLike(preload)).health({}).catch((x: unknown) => x);
+    const e = await receiveLabClient(exposeLike(preload))
+      .health({})
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(LabError);
     expect(e).toMatchObject({ name: 'LabError', code: 'unauthorized', issues: [] });
     expect(errorMessage(e)).toBe("Refused health: the message did not come from the lab's own window");

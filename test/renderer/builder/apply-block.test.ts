@@ -44,14 +44,22 @@ describe('applyBlock', () => {
     expect(apply('Sequential MNIST').task).toEqual({ kind: 'smnist' });
     // Every result is a spec the host's schema accepts (CSV needs its path first).
     for (const b of BLOCKS.filter((x) => x.value !== 'csv')) {
-      expect(ExperimentSpecSchema.safeParse(applyBlock({}, defaults, b, { type: 'canvas' }).draft).success, b.label).toBe(true);
+      expect(
+        ExperimentSpecSchema.safeParse(applyBlock({}, defaults, b, { type: 'canvas' }).draft).success,
+        b.label,
+      ).toBe(true);
     }
   });
 
   it('carries a chosen sequence length to a task that has one, not to one that has none', () => {
     const draft: Draft = { task: { kind: 'adding', seqLen: 20 } };
-    expect(applyBlock(draft, defaults, block('Latch'), { type: 'canvas' }).draft.task).toEqual({ kind: 'latch', seqLen: 20 });
-    expect(applyBlock(draft, defaults, block('Sequential MNIST'), { type: 'canvas' }).draft.task).toEqual({ kind: 'smnist' });
+    expect(applyBlock(draft, defaults, block('Latch'), { type: 'canvas' }).draft.task).toEqual({
+      kind: 'latch',
+      seqLen: 20,
+    });
+    expect(applyBlock(draft, defaults, block('Sequential MNIST'), { type: 'canvas' }).draft.task).toEqual({
+      kind: 'smnist',
+    });
   });
 
   it('keeps at least one layer', () => {
@@ -91,7 +99,12 @@ describe('drop targets for a cell', () => {
   });
 
   it('map to the drop that applyBlock performs', () => {
-    const over = (data: TargetData) => ({ id: 'x', rect: { width: 1, height: 1, top: 0, left: 0, bottom: 1, right: 1 }, disabled: false, data: { current: data } });
+    const over = (data: TargetData) => ({
+      id: 'x',
+      rect: { width: 1, height: 1, top: 0, left: 0, bottom: 1, right: 1 },
+      disabled: false,
+      data: { current: data },
+    });
     expect(dropTargetOf(over(replace))).toEqual({ type: 'replace-cell' });
     expect(dropTargetOf(over(add))).toEqual({ type: 'add-layer' });
     expect(dropTargetOf(over(canvas))).toEqual({ type: 'canvas' });

@@ -3,17 +3,48 @@ import { MAX_PROFILES, RunBuffer } from '../../../renderer/src/live/run-buffer';
 import type { GradientProfile, RunSummary, StepMetrics } from '../../../core/api';
 
 const summary = (over: Partial<RunSummary> = {}): RunSummary => ({
-  id: 'r1', name: 'n', status: 'running', specHash: 'h', seed: 1, task: 'adding', cell: 'rnn', activation: 'tanh', init: 'orthogonal', clip: 'none',
-  backend: 'cpu', device: 'cpu', createdAt: '', startedAt: '', endedAt: null, stepsDone: 0, stepsTotal: 100, final: {}, tags: [], note: '',
-  sweepId: null, error: null, divergence: null, ...over,
+  id: 'r1',
+  name: 'n',
+  status: 'running',
+  specHash: 'h',
+  seed: 1,
+  task: 'adding',
+  cell: 'rnn',
+  activation: 'tanh',
+  init: 'orthogonal',
+  clip: 'none',
+  backend: 'cpu',
+  device: 'cpu',
+  createdAt: '',
+  startedAt: '',
+  endedAt: null,
+  stepsDone: 0,
+  stepsTotal: 100,
+  final: {},
+  tags: [],
+  note: '',
+  sweepId: null,
+  error: null,
+  divergence: null,
+  ...over,
 });
-const step = (s: number, wallMs = s * 10): StepMetrics => ({ step: s, wallMs, loss: 1 / s, gradNorm: s, clipped: s % 2 === 0 });
+const step = (s: number, wallMs = s * 10): StepMetrics => ({
+  step: s,
+  wallMs,
+  loss: 1 / s,
+  gradNorm: s,
+  clipped: s % 2 === 0,
+});
 const profile = (s: number): GradientProfile => ({ step: s, layers: [{ layer: 0, hNorms: [0.1, 1], horizon: 1 }] });
 
 describe('RunBuffer', () => {
   it('merges history and the events that arrived while it loaded, without duplicates', () => {
     const b = new RunBuffer('r1');
-    b.loadHistory(summary({ stepsDone: 3 }), [{ metric: 'loss', step: [1, 2, 3], value: [1, 0.5, 0.3], wallMs: [10, 20, 30], totalPoints: 3 }], [profile(0)]);
+    b.loadHistory(
+      summary({ stepsDone: 3 }),
+      [{ metric: 'loss', step: [1, 2, 3], value: [1, 0.5, 0.3], wallMs: [10, 20, 30], totalPoints: 3 }],
+      [profile(0)],
+    );
     b.apply({ type: 'run.steps', runId: 'r1', steps: [step(3), step(4), step(5)], stepsTotal: 100 });
     expect(b.metrics.get('loss')?.step).toEqual([1, 2, 3, 4, 5]);
     expect(b.metrics.get('clipped')?.value).toEqual([1, 0]);
@@ -44,7 +75,10 @@ describe('RunBuffer', () => {
 
   it('after a resume, drops what followed the checkpoint and takes the retrained steps again', () => {
     const b = new RunBuffer('r1');
-    b.addSteps([1, 2, 3, 4, 5, 6].map((s) => step(s)), 100);
+    b.addSteps(
+      [1, 2, 3, 4, 5, 6].map((s) => step(s)),
+      100,
+    );
     for (const s of [0, 3, 6]) b.addProfile(profile(s));
     b.truncateAfter(4);
     expect(b.metrics.get('loss')?.step).toEqual([1, 2, 3, 4]);

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addSelected, getRunsViewState, resetRunsView, setSelected, toggleSelected } from '../../../renderer/src/runs/view-store';
+import {
+  addSelected,
+  getRunsViewState,
+  resetRunsView,
+  setSelected,
+  toggleSelected,
+} from '../../../renderer/src/runs/view-store';
 
 describe('the window-wide selection (Runs ticks = Compare runs)', () => {
   beforeEach(resetRunsView);

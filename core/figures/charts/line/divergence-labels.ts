@@ -28,12 +28,21 @@ export function overlaps(a: Box, b: Box): boolean {
  * row at the top or bottom of the plot, or turned to run down along the line (which fits the usual case:
  * the curve ends at the line and the plot right of it is empty but narrow). Labels never overlap each other.
  */
-export function placeDivergences(data: LineChartData, lay: LineLayout, s: FigureSettings, fs: number, pts: Pt[]): PlacedDivergence[] {
+export function placeDivergences(
+  data: LineChartData,
+  lay: LineLayout,
+  s: FigureSettings,
+  fs: number,
+  pts: Pt[],
+): PlacedDivergence[] {
   const labelFs = fs * 0.9;
   const { left, top, width, height } = lay.rect;
   const rowH = labelFs * 1.2;
   const rows = Math.max(1, Math.min(4, Math.floor(height / rowH / 2)));
-  const baselines = [...Array.from({ length: rows }, (_, k) => top + labelFs * 1.1 + k * rowH), ...Array.from({ length: rows }, (_, k) => top + height - labelFs * 0.4 - k * rowH)];
+  const baselines = [
+    ...Array.from({ length: rows }, (_, k) => top + labelFs * 1.1 + k * rowH),
+    ...Array.from({ length: rows }, (_, k) => top + height - labelFs * 0.4 - k * rowH),
+  ];
   const asc = labelFs * FONT_ASCENT;
   const desc = labelFs * 0.22;
   const taken: Box[] = [];
@@ -52,7 +61,8 @@ export function placeDivergences(data: LineChartData, lay: LineLayout, s: Figure
     const cands: Cand[] = [];
     for (const side of ['right', 'left'] as const) {
       const x0 = side === 'left' ? px - gap - w : px + gap;
-      for (const y of baselines) cands.push({ x: x0, y, vertical: false, box: { x0, y0: y - asc, x1: x0 + w, y1: y + desc } });
+      for (const y of baselines)
+        cands.push({ x: x0, y, vertical: false, box: { x0, y0: y - asc, x1: x0 + w, y1: y + desc } });
       const vx0 = side === 'left' ? px - gap - asc - desc : px + gap;
       const vy = top + labelFs * 0.3;
       cands.push({ x: vx0 + asc, y: vy, vertical: true, box: { x0: vx0, y0: vy, x1: vx0 + asc + desc, y1: vy + w } });
@@ -68,7 +78,12 @@ export function placeDivergences(data: LineChartData, lay: LineLayout, s: Figure
     // Nowhere inside fits (a line at the very edge of a narrow plot): the top row, clamped into the plot.
     const fallbackX = Math.max(left, Math.min(px + gap, left + width - w));
     const first = baselines[0] as number;
-    const c = best?.c ?? { x: fallbackX, y: first, vertical: false, box: { x0: fallbackX, y0: first - asc, x1: fallbackX + w, y1: first + desc } };
+    const c = best?.c ?? {
+      x: fallbackX,
+      y: first,
+      vertical: false,
+      box: { x0: fallbackX, y0: first - asc, x1: fallbackX + w, y1: first + desc },
+    };
     taken.push(c.box);
     placed.push({ px, color, label: d.label, ...c });
   }
@@ -78,14 +93,31 @@ export function placeDivergences(data: LineChartData, lay: LineLayout, s: Figure
 export function drawDivergences(placed: PlacedDivergence[], lay: LineLayout, s: FigureSettings, fs: number): string {
   const out: string[] = [];
   for (const d of placed) {
-    out.push(el('path', { d: `M${num(d.px)} ${num(lay.rect.top)}V${num(lay.rect.top + lay.rect.height)}`, fill: 'none', stroke: d.color, 'stroke-width': num(s.lineWidth * 0.7), 'stroke-dasharray': dashArray([1.5, 1.5], s.lineWidth * 0.7) }));
+    out.push(
+      el('path', {
+        d: `M${num(d.px)} ${num(lay.rect.top)}V${num(lay.rect.top + lay.rect.height)}`,
+        fill: 'none',
+        stroke: d.color,
+        'stroke-width': num(s.lineWidth * 0.7),
+        'stroke-dasharray': dashArray([1.5, 1.5], s.lineWidth * 0.7),
+      }),
+    );
     const common = { x: num(d.x), y: num(d.y) };
     out.push(
       d.vertical
-        ? el('text', { ...common, transform: `rotate(-90 ${num(d.x)} ${num(d.y)})`, 'text-anchor': 'end', 'font-size': num(fs * 0.9), fill: d.color }, text(d.label))
+        ? el(
+            'text',
+            {
+              ...common,
+              transform: `rotate(-90 ${num(d.x)} ${num(d.y)})`,
+              'text-anchor': 'end',
+              'font-size': num(fs * 0.9),
+              fill: d.color,
+            },
+            text(d.label),
+          )
         : el('text', { ...common, 'font-size': num(fs * 0.9), fill: d.color }, text(d.label)),
     );
   }
   return group({ class: 'divergence' }, out);
 }
-

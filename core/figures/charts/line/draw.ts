@@ -25,9 +25,18 @@ export function drawMarkers(r: ResolvedSeries, lay: LineLayout, box: Box, fs: nu
   const rad = markerRadius(fs) * 1.15;
   const marks: string[] = [];
   for (const run of runs(r.src, lay)) {
-    for (const [px, py] of run) if (px >= box.x0 && px <= box.x1 && py >= box.y0 && py <= box.y1) marks.push(circlePath(px, py, rad));
+    for (const [px, py] of run)
+      if (px >= box.x0 && px <= box.x1 && py >= box.y0 && py <= box.y1) marks.push(circlePath(px, py, rad));
   }
-  return marks.length ? el('path', { class: 'markers', d: marks.join(''), fill: 'none', stroke: r.color, 'stroke-width': num(r.width * 0.8) }) : '';
+  return marks.length
+    ? el('path', {
+        class: 'markers',
+        d: marks.join(''),
+        fill: 'none',
+        stroke: r.color,
+        'stroke-width': num(r.width * 0.8),
+      })
+    : '';
 }
 
 export function drawSeries(r: ResolvedSeries, lay: LineLayout, box: Box, fs: number): string {
@@ -103,7 +112,14 @@ export function eventsAsRug(data: LineChartData): boolean {
   return data.series.some((x) => (x.events?.length ?? 0) > RUG_THRESHOLD);
 }
 
-export function drawEvents(r: ResolvedSeries, lay: LineLayout, box: Box, fs: number, rug: boolean, rugRow: number): string {
+export function drawEvents(
+  r: ResolvedSeries,
+  lay: LineLayout,
+  box: Box,
+  fs: number,
+  rug: boolean,
+  rugRow: number,
+): string {
   const events = r.src.events;
   if (!events?.length) return '';
   const indexOf = new Map<number, number>();
@@ -126,7 +142,15 @@ export function drawEvents(r: ResolvedSeries, lay: LineLayout, box: Box, fs: num
     if (py === null || py < box.y0 || py > box.y1) continue;
     marks.push(circlePath(px, py, rad));
   }
-  return marks.length ? el('path', { class: 'events', d: marks.join(''), fill: 'none', stroke: r.color, 'stroke-width': num(r.width * (rug ? 0.5 : 0.8)) }) : '';
+  return marks.length
+    ? el('path', {
+        class: 'events',
+        d: marks.join(''),
+        fill: 'none',
+        stroke: r.color,
+        'stroke-width': num(r.width * (rug ? 0.5 : 0.8)),
+      })
+    : '';
 }
 
 export function drawHLines(data: LineChartData, lay: LineLayout, s: FigureSettings): string {
@@ -137,10 +161,16 @@ export function drawHLines(data: LineChartData, lay: LineLayout, s: FigureSettin
     parts.push(`M${num(lay.rect.left)} ${num(py)}H${num(lay.rect.left + lay.rect.width)}`);
   }
   return parts.length
-    ? el('path', { class: 'reference', d: parts.join(''), fill: 'none', stroke: REFERENCE_COLOR, 'stroke-width': num(s.lineWidth * 0.8), 'stroke-dasharray': dashArray(REFERENCE_DASH, s.lineWidth * 0.8) })
+    ? el('path', {
+        class: 'reference',
+        d: parts.join(''),
+        fill: 'none',
+        stroke: REFERENCE_COLOR,
+        'stroke-width': num(s.lineWidth * 0.8),
+        'stroke-dasharray': dashArray(REFERENCE_DASH, s.lineWidth * 0.8),
+      })
     : '';
 }
-
 
 /**
  * Marker symbols along a curve whose colour and dash repeat an earlier series' (past the eighth): a few,
@@ -148,7 +178,9 @@ export function drawHLines(data: LineChartData, lay: LineLayout, s: FigureSettin
  */
 export function drawSymbols(r: ResolvedSeries, lay: LineLayout, box: Box, fs: number, seriesIndex: number): string {
   if (!r.marker) return '';
-  const pts = runs(r.src, lay).flat().filter(([px, py]) => px >= box.x0 && px <= box.x1 && py >= box.y0 && py <= box.y1);
+  const pts = runs(r.src, lay)
+    .flat()
+    .filter(([px, py]) => px >= box.x0 && px <= box.x1 && py >= box.y0 && py <= box.y1);
   if (!pts.length) return '';
   const count = Math.min(pts.length, 6);
   const offset = ((seriesIndex * 0.37) % 1) / count;
@@ -157,5 +189,11 @@ export function drawSymbols(r: ResolvedSeries, lay: LineLayout, box: Box, fs: nu
     const [px, py] = pts[Math.min(pts.length - 1, Math.floor((k / count + offset) * pts.length))] as Pt;
     marks.push(symbolPath(r.marker, px, py, markerRadius(fs) * 1.3));
   }
-  return el('path', { class: 'symbols', d: marks.join(''), fill: '#FFFFFF', stroke: r.color, 'stroke-width': num(r.width * 0.8) });
+  return el('path', {
+    class: 'symbols',
+    d: marks.join(''),
+    fill: '#FFFFFF',
+    stroke: r.color,
+    'stroke-width': num(r.width * 0.8),
+  });
 }

@@ -55,10 +55,14 @@ export function layoutLine(inp: LineLayoutInput, legendPos: Exclude<LegendPositi
 
   // A y tick label at the very top rises above the plot's top edge by half its height (more with a superscript).
   const top = pad + titleSpace(labels.title, fs) + fs * (inp.log ? 0.75 : 0.45);
-  const bottom = pad + xTickSpace(st) + (labels.xLabel ? axisLabelSpace : 0) + (legendBelow ? legendBelow.height + fs * 0.4 : 0);
+  const bottom =
+    pad + xTickSpace(st) + (labels.xLabel ? axisLabelSpace : 0) + (legendBelow ? legendBelow.height + fs * 0.4 : 0);
   const plotH = Math.max(fs * 3, inp.heightPt - top - bottom);
   // Beside the plot, the legend may use the figure's whole height (a column per that many entries).
-  const legendRight = legendPos === 'right' ? layoutLegend(inp.legendEntries, lfs, undefined, Math.max(inp.heightPt - 2 * pad, lfs * 2)) : null;
+  const legendRight =
+    legendPos === 'right'
+      ? layoutLegend(inp.legendEntries, lfs, undefined, Math.max(inp.heightPt - 2 * pad, lfs * 2))
+      : null;
   const y = buildScale({
     log: inp.log,
     extent: inp.yExtent,
@@ -71,7 +75,13 @@ export function layoutLine(inp: LineLayoutInput, legendPos: Exclude<LegendPositi
   let right = pad + (legendRight ? legendRight.width + fs * 0.6 : 0);
   const xFor = (r: number): AxisScale => {
     const plotW = Math.max(fs * 4, inp.widthPt - left - r);
-    return buildScale({ log: false, extent: inp.xExtent, range: [left, left + plotW], maxTicks: Math.max(2, Math.floor(plotW / (fs * 4.2)) + 1), integer: inp.integerX });
+    return buildScale({
+      log: false,
+      extent: inp.xExtent,
+      range: [left, left + plotW],
+      maxTicks: Math.max(2, Math.floor(plotW / (fs * 4.2)) + 1),
+      integer: inp.integerX,
+    });
   };
   let x = xFor(right);
   // The last x label is centred on the right edge of the plot: reserve half its width (beyond the legend).
@@ -86,11 +96,17 @@ export function layoutLine(inp: LineLayoutInput, legendPos: Exclude<LegendPositi
   let legendAt: [number, number] | null = null;
   if (legendBelow) {
     legend = legendBelow;
-    legendAt = [Math.min(Math.max(pad, left + rect.width / 2 - legendBelow.width / 2), inp.widthPt - pad - legendBelow.width), inp.heightPt - pad - legendBelow.height];
+    legendAt = [
+      Math.min(Math.max(pad, left + rect.width / 2 - legendBelow.width / 2), inp.widthPt - pad - legendBelow.width),
+      inp.heightPt - pad - legendBelow.height,
+    ];
   } else if (legendRight) {
     legend = legendRight;
     // Level with the plot's top while it fits, else as high as the canvas lets it.
-    legendAt = [inp.widthPt - pad - legendRight.width, Math.max(pad, Math.min(top, inp.heightPt - pad - legendRight.height))];
+    legendAt = [
+      inp.widthPt - pad - legendRight.width,
+      Math.max(pad, Math.min(top, inp.heightPt - pad - legendRight.height)),
+    ];
   } else if (!legendOutside && legendPos !== 'none') {
     legend = layoutLegend(inp.legendEntries, lfs);
   }
@@ -152,4 +168,3 @@ export function runs(series: LineSeries, lay: LineLayout, ys: readonly number[] 
 export function clipBox(rect: PlotRect, lw: number): Box {
   return { x0: rect.left - lw, y0: rect.top - lw, x1: rect.left + rect.width + lw, y1: rect.top + rect.height + lw };
 }
-

@@ -37,9 +37,11 @@ export function sharedPrefix(labels: readonly string[]): string {
 export function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s: FigureSettings): LegendEntry[] {
   const entries: LegendEntry[] = [];
   const shown = resolved.filter((r) => !r.src.hideInLegend);
-  const userNamed = (r: ResolvedSeries) => s.legendNames[r.src.id] !== undefined || (r.src.alias !== undefined && s.legendNames[r.src.alias] !== undefined);
+  const userNamed = (r: ResolvedSeries) =>
+    s.legendNames[r.src.id] !== undefined || (r.src.alias !== undefined && s.legendNames[r.src.alias] !== undefined);
   const prefix = shown.length >= 3 ? sharedPrefix(shown.filter((r) => !userNamed(r)).map((r) => r.label)) : '';
-  if (prefix) entries.push({ label: prefix.trim().replace(/[,:]$/, ''), color: '#000000', lineWidth: 0, caption: true });
+  if (prefix)
+    entries.push({ label: prefix.trim().replace(/[,:]$/, ''), color: '#000000', lineWidth: 0, caption: true });
   for (const r of shown) {
     entries.push({
       label: prefix && !userNamed(r) ? r.label.slice(prefix.length).trim() : r.label,
@@ -51,14 +53,25 @@ export function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s
     });
   }
   for (const h of data.hLines ?? []) {
-    if (h.label) entries.push({ label: h.label, color: REFERENCE_COLOR, dasharray: dashArray(REFERENCE_DASH, s.lineWidth * 0.8), lineWidth: s.lineWidth * 0.8 });
+    if (h.label)
+      entries.push({
+        label: h.label,
+        color: REFERENCE_COLOR,
+        dasharray: dashArray(REFERENCE_DASH, s.lineWidth * 0.8),
+        lineWidth: s.lineWidth * 0.8,
+      });
   }
   const eventLabels = new Set<string>();
   for (const r of resolved) {
     if (!r.src.events?.length || !r.src.eventLabel || eventLabels.has(r.src.eventLabel)) continue;
     eventLabels.add(r.src.eventLabel);
     // One entry per kind of event: its colour is the series', so a single-run chart shows it exactly.
-    entries.push({ label: r.src.eventLabel, color: resolved.length === 1 ? r.color : '#000000', lineWidth: s.lineWidth, marker: eventsAsRug(data) ? 'rug' : 'circle' });
+    entries.push({
+      label: r.src.eventLabel,
+      color: resolved.length === 1 ? r.color : '#000000',
+      lineWidth: s.lineWidth,
+      marker: eventsAsRug(data) ? 'rug' : 'circle',
+    });
   }
   return entries;
 }
@@ -74,7 +87,12 @@ function fits(lay: LineLayout, inp: LineLayoutInput): boolean {
   if (lay.rect.width < inp.widthPt * 0.5 - 1e-6 || lay.rect.height < inp.heightPt * 0.5 - 1e-6) return false;
   if (!lay.legend || !lay.legendAt) return true;
   const [x, y] = lay.legendAt;
-  return x >= -1e-6 && y >= -1e-6 && x + lay.legend.width <= inp.widthPt + 1e-6 && y + lay.legend.height <= inp.heightPt + 1e-6;
+  return (
+    x >= -1e-6 &&
+    y >= -1e-6 &&
+    x + lay.legend.width <= inp.widthPt + 1e-6 &&
+    y + lay.legend.height <= inp.heightPt + 1e-6
+  );
 }
 
 /** Legend font sizes to try: the chart's, then smaller in half points down to MIN_LEGEND_PT. */
@@ -84,7 +102,13 @@ function legendSizes(fs: number): number[] {
   return out;
 }
 
-export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], data: LineChartData, s: FigureSettings, size: FigureSize): PlacedLegend {
+export function placeLegend(
+  inp: LineLayoutInput,
+  resolved: ResolvedSeries[],
+  data: LineChartData,
+  s: FigureSettings,
+  size: FigureSize,
+): PlacedLegend {
   const fs = inp.st.fontSize;
   const want = s.legend;
   if (want === 'none' || inp.legendEntries.length === 0) return { lay: layoutLine(inp, 'none'), size };
@@ -94,7 +118,10 @@ export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], da
       const box = clipBox(lay.rect, s.lineWidth);
       const corners = want === 'auto' ? ['top-right', 'top-left', 'bottom-right', 'bottom-left'] : [want];
       const curves = occupancy(resolved, lay, box, fs);
-      const pts = want === 'auto' ? [...curves, ...annotationOccupancy(data, lay, placeDivergences(data, lay, s, fs, curves), fs)] : [];
+      const pts =
+        want === 'auto'
+          ? [...curves, ...annotationOccupancy(data, lay, placeDivergences(data, lay, s, fs, curves), fs)]
+          : [];
       let best: { corner: string; n: number } | null = null;
       for (const c of corners) {
         const [lx, ly] = insideCorner(lay.rect, lay.legend, c, fs);
@@ -110,7 +137,8 @@ export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], da
     }
   }
   // Outside the plot: the side asked for, or for `auto` (and a corner too small) the roomier side first.
-  const sides: ('right' | 'below')[] = want === 'right' || want === 'below' ? [want] : inp.widthPt >= 400 ? ['right', 'below'] : ['below', 'right'];
+  const sides: ('right' | 'below')[] =
+    want === 'right' || want === 'below' ? [want] : inp.widthPt >= 400 ? ['right', 'below'] : ['below', 'right'];
   for (const lfs of legendSizes(fs)) {
     for (const side of sides) {
       const lay = layoutLine({ ...inp, legendFontSize: lfs }, side);
@@ -128,7 +156,10 @@ export function placeLegend(inp: LineLayoutInput, resolved: ResolvedSeries[], da
   }
   const room = Math.max(...(['right', 'below'] as const).map((side) => capacity(minimal, side)));
   const total = inp.legendEntries.filter((e) => !e.caption).length;
-  const sizeName = s.size === 'custom' ? `${size.widthIn.toFixed(2)} × ${size.heightIn.toFixed(2)} in` : `${s.size}-column (${size.widthIn} × ${Number(size.heightIn.toFixed(3))} in)`;
+  const sizeName =
+    s.size === 'custom'
+      ? `${size.widthIn.toFixed(2)} × ${size.heightIn.toFixed(2)} in`
+      : `${s.size}-column (${size.widthIn} × ${Number(size.heightIn.toFixed(3))} in)`;
   throw new LabError(
     'invalid_argument',
     `The legend does not fit the chosen size: ${total} entries, and a ${sizeName} figure holds at most ${room} at ${MIN_LEGEND_PT} pt while keeping half its width and height for the plot. Choose a larger size, group seeds, or turn the legend off.`,

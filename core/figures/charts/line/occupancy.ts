@@ -37,7 +37,12 @@ export function occupancy(resolved: ResolvedSeries[], lay: LineLayout, box: Box,
 }
 
 /** Reference lines and divergence marks (with their labels) must stay uncovered too: sample them densely. */
-export function annotationOccupancy(data: LineChartData, lay: LineLayout, placed: readonly MarkBox[], fs: number): Pt[] {
+export function annotationOccupancy(
+  data: LineChartData,
+  lay: LineLayout,
+  placed: readonly MarkBox[],
+  fs: number,
+): Pt[] {
   const pts: Pt[] = [];
   const { left, top, width, height } = lay.rect;
   const stepPx = fs * 0.5;
@@ -49,7 +54,8 @@ export function annotationOccupancy(data: LineChartData, lay: LineLayout, placed
   if (eventsAsRug(data)) for (let px = left; px <= left + width; px += stepPx) pts.push([px, top + height - fs * 0.3]);
   for (const d of placed) {
     for (let py = top; py <= top + height; py += stepPx) pts.push([d.px, py]);
-    for (let x = d.box.x0; x <= d.box.x1; x += stepPx) for (let y = d.box.y0; y <= d.box.y1; y += stepPx) pts.push([x, y]);
+    for (let x = d.box.x0; x <= d.box.x1; x += stepPx)
+      for (let y = d.box.y0; y <= d.box.y1; y += stepPx) pts.push([x, y]);
   }
   return pts;
 }
@@ -59,4 +65,3 @@ export function countInside(pts: Pt[], x: number, y: number, w: number, h: numbe
   for (const [px, py] of pts) if (px >= x && px <= x + w && py >= y && py <= y + h) n++;
   return n;
 }
-

@@ -28,7 +28,8 @@ export function refGradients(m: RefModel, p: RefParams, batch: RefBatch): RefGra
     const h = fw.cache[m.layers - 1]![t]![b]!.h;
     const dOut = new Float64Array(O);
     const w = weights[n]!;
-    if (batch.loss.startsWith('mse')) for (let o = 0; o < O; o++) dOut[o] = 2 * w * (fw.out[n * O + o]! - batch.y[n * O + o]!);
+    if (batch.loss.startsWith('mse'))
+      for (let o = 0; o < O; o++) dOut[o] = 2 * w * (fw.out[n * O + o]! - batch.y[n * O + o]!);
     else if (w > 0) {
       const logits = fw.out.slice(n * O, (n + 1) * O);
       const mx = Math.max(...logits);
@@ -50,8 +51,15 @@ export function refGradients(m: RefModel, p: RefParams, batch: RefBatch): RefGra
   for (let l = m.layers - 1; l >= 0; l--) {
     const L = p.layers[l]!;
     const inSize = l === 0 ? m.inSize : H;
-    const g = { Wx: new Float64Array(inSize * GH), Wh: new Float64Array(H * GH), bx: new Float64Array(GH), bh: new Float64Array(GH) };
-    const below: Float64Array[][] = Array.from({ length: T }, () => Array.from({ length: B }, () => new Float64Array(inSize)));
+    const g = {
+      Wx: new Float64Array(inSize * GH),
+      Wh: new Float64Array(H * GH),
+      bx: new Float64Array(GH),
+      bh: new Float64Array(GH),
+    };
+    const below: Float64Array[][] = Array.from({ length: T }, () =>
+      Array.from({ length: B }, () => new Float64Array(inSize)),
+    );
     dH[l] = Array.from({ length: T }, () => new Float64Array(B * H));
     dC[l] = Array.from({ length: T }, () => new Float64Array(B * H));
     for (let b = 0; b < B; b++) {

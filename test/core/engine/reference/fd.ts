@@ -29,6 +29,9 @@ export function fdProbeGrads(m: RefModel, p: RefParams, batch: RefBatch) {
   const probes = zeroProbes(m, batch.T, batch.B);
   const loss = () => refForward(m, p, batch, probes).loss;
   const dH = probes.ph.map((layer) => layer.map((arr) => Float64Array.from(arr, (_v, i) => central(loss, arr, i))));
-  const dC = m.cell === 'lstm' ? probes.pc.map((layer) => layer.map((arr) => Float64Array.from(arr, (_v, i) => central(loss, arr, i)))) : [];
+  const dC =
+    m.cell === 'lstm'
+      ? probes.pc.map((layer) => layer.map((arr) => Float64Array.from(arr, (_v, i) => central(loss, arr, i))))
+      : [];
   return { dH, dC };
 }

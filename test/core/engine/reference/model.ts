@@ -46,22 +46,34 @@ export const G: Record<RefCell, number> = { rnn: 1, lstm: 4, gru: 3 };
 const sig = (a: number) => 1 / (1 + Math.exp(-a));
 export function act(name: RefAct, a: number): number {
   switch (name) {
-    case 'tanh': return Math.tanh(a);
-    case 'sigmoid': return sig(a);
-    case 'relu': return a > 0 ? a : 0;
-    case 'leaky_relu': return a > 0 ? a : 0.01 * a;
-    case 'elu': return a > 0 ? a : Math.exp(a) - 1;
-    case 'linear': return a;
+    case 'tanh':
+      return Math.tanh(a);
+    case 'sigmoid':
+      return sig(a);
+    case 'relu':
+      return a > 0 ? a : 0;
+    case 'leaky_relu':
+      return a > 0 ? a : 0.01 * a;
+    case 'elu':
+      return a > 0 ? a : Math.exp(a) - 1;
+    case 'linear':
+      return a;
   }
 }
 export function dact(name: RefAct, a: number): number {
   switch (name) {
-    case 'tanh': return 1 - Math.tanh(a) ** 2;
-    case 'sigmoid': return sig(a) * (1 - sig(a));
-    case 'relu': return a > 0 ? 1 : 0;
-    case 'leaky_relu': return a > 0 ? 1 : 0.01;
-    case 'elu': return a > 0 ? 1 : Math.exp(a);
-    case 'linear': return 1;
+    case 'tanh':
+      return 1 - Math.tanh(a) ** 2;
+    case 'sigmoid':
+      return sig(a) * (1 - sig(a));
+    case 'relu':
+      return a > 0 ? 1 : 0;
+    case 'leaky_relu':
+      return a > 0 ? 1 : 0.01;
+    case 'elu':
+      return a > 0 ? 1 : Math.exp(a);
+    case 'linear':
+      return 1;
   }
 }
 
@@ -100,7 +112,9 @@ export function refForward(m: RefModel, p: RefParams, batch: RefBatch, probes?: 
   const pr = probes ?? zeroProbes(m, T, B);
   const cache: StepCache[][][] = [];
   // inputs[t][b]
-  let inputs: Float64Array[][] = Array.from({ length: T }, (_, t) => Array.from({ length: B }, (_, b) => batch.x.slice((t * B + b) * m.inSize, (t * B + b + 1) * m.inSize)));
+  let inputs: Float64Array[][] = Array.from({ length: T }, (_, t) =>
+    Array.from({ length: B }, (_, b) => batch.x.slice((t * B + b) * m.inSize, (t * B + b + 1) * m.inSize)),
+  );
   for (let l = 0; l < m.layers; l++) {
     const L = p.layers[l]!;
     const lc: StepCache[][] = [];
@@ -153,7 +167,8 @@ export function refForward(m: RefModel, p: RefParams, batch: RefBatch, probes?: 
       out[n * O + o] = s;
     }
     const w = weights[n]!;
-    if (batch.loss.startsWith('mse')) for (let o = 0; o < O; o++) loss += w * (out[n * O + o]! - batch.y[n * O + o]!) ** 2;
+    if (batch.loss.startsWith('mse'))
+      for (let o = 0; o < O; o++) loss += w * (out[n * O + o]! - batch.y[n * O + o]!) ** 2;
     else if (w > 0) {
       const mx = Math.max(...out.slice(n * O, (n + 1) * O));
       let z = 0;
