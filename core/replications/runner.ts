@@ -26,6 +26,7 @@ import {
   type StoredBatch,
 } from './stored';
 import type { PlannedItem, ReplicationDefinition } from './types';
+import { timeOrderedId } from '../lessons/runner/batches';
 
 export interface ReplicationRunnerDeps {
   store(): LabStore | null;
@@ -191,7 +192,7 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
         throw new LabError('unavailable', 'This lab was opened without a run history database: replications need one');
       if (active.has(id)) throw new LabError('conflict', `Replication ${id} is already running`);
       const act: Active = {
-        id: `${scale}.${newBatchId()}`,
+        id: `${scale}.${timeOrderedId()}`,
         scale,
         total: 0,
         stepsTotal: new Map(),
@@ -248,13 +249,4 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       closed = true;
     },
   };
-}
-
-/** Time-ordered (base 36 milliseconds) with a random tail, like run ids. */
-function newBatchId(): string {
-  const time = Date.now().toString(36).padStart(9, '0');
-  const rand = Math.floor(Math.random() * 36 ** 4)
-    .toString(36)
-    .padStart(4, '0');
-  return time + rand;
 }

@@ -38,29 +38,55 @@ function tagValue(tags: readonly string[], prefix: string): string | undefined {
   return tags.find((t) => t.startsWith(prefix))?.slice(prefix.length);
 }
 
-/** The stored runs of one lesson, grouped by batch, newest batch first. */
-export function storedBatches(store: LabStore, id: number): StoredBatch[] {
+/** How a family of guided runs (lessons, replications) tags its batches: the family tag and two prefixes. */
+export interface BatchTags<S> {
+  tag: string;
+  batchPrefix: string;
+  keyPrefix: string;
+  scaleOf(batchId: string): S;
+}
+
+/** The stored runs carrying `tags.tag`, grouped by batch, newest batch first. */
+export function batchesByTag<S>(
+  store: LabStore,
+  tags: BatchTags<S>,
+): { id: string; scale: S; runs: { key: string; run: RunSummary }[] }[] {
   const page = store.listRuns(
-    RunQuerySchema.parse({ tag: [LESSON_TAG(id)], sort: 'createdAt', order: 'asc', limit: 10_000 }),
+    RunQuerySchema.parse({ tag: [tags.tag], sort: 'createdAt', order: 'asc', limit: 10_000 }),
   );
-  const byBatch = new Map<string, StoredBatch>();
+  const byBatch = new Map<string, { id: string; scale: S; runs: { key: string; run: RunSummary }[] }>();
   for (const run of page.runs) {
-    const batch = tagValue(run.tags, BATCH_TAG_PREFIX);
-    const key = tagValue(run.tags, KEY_TAG_PREFIX);
+    const batch = tagValue(run.tags, tags.batchPrefix);
+    const key = tagValue(run.tags, tags.keyPrefix);
     if (!batch || !key) continue;
     let b = byBatch.get(batch);
-    if (!b) byBatch.set(batch, (b = { id: batch, scale: scaleOfBatch(batch), runs: [] }));
+    if (!b) byBatch.set(batch, (b = { id: batch, scale: tags.scaleOf(batch), runs: [] }));
     b.runs.push({ key, run });
   }
-  // Batch ids end in a time-ordered run-style id: newest last when sorted.
-  return [...byBatch.values()].sort((a, b) => (a.id.split('.')[1]! < b.id.split('.')[1]! ? 1 : -1));
+  // Batch ids are `<scale>.<time-ordered id>`: newest first when sorted on the part after the dot.
+  const stamp = (id: string) => id.slice(id.indexOf('.') + 1);
+  return [...byBatch.values()].sort((a, b) => (stamp(a.id) < stamp(b.id) ? 1 : -1));
+}
+
+/** The stored runs of one lesson, grouped by batch, newest batch first. */
+export function storedBatches(store: LabStore, id: number): StoredBatch[] {
+  return batchesByTag(store, {
+    tag: LESSON_TAG(id),
+    batchPrefix: BATCH_TAG_PREFIX,
+    keyPrefix: KEY_TAG_PREFIX,
+    scaleOf: scaleOfBatch,
+  });
 }
 
 /** Time-ordered (base 36 milliseconds) with a random tail, like run ids. */
-export function newBatchId(scale: LessonScale): string {
+export function timeOrderedId(): string {
   const time = Date.now().toString(36).padStart(9, '0');
   const rand = Math.floor(Math.random() * 36 ** 4)
     .toString(36)
     .padStart(4, '0');
-  return `${scale}.${time}${rand}`;
+  return time + rand;
+}
+
+export function newBatchId(scale: LessonScale): string {
+  return `${scale}.${timeOrderedId()}`;
 }

@@ -16,8 +16,8 @@ function nearestProfile(profiles: GradientProfile[], step: number | undefined): 
   return best;
 }
 
-/** One stored run as a lesson reads it: its series and profiles fetched on first use. */
-function lessonRun(store: LabStore, key: string, run: RunSummary): LessonRun {
+/** One stored run as a lesson (or a replication) reads it: its series and profiles fetched on first use. */
+export function storedRun(store: LabStore, key: string, run: RunSummary): LessonRun {
   const spec = trainedSpec(store.getRun(run.id));
   const series = new Map<string, Series | undefined>();
   let profiles: GradientProfile[] | null = null;
@@ -42,7 +42,7 @@ function lessonRun(store: LabStore, key: string, run: RunSummary): LessonRun {
 export type PredictionsOf = (store: LabStore, r: LessonRun, count: number) => Promise<StoredPredictions>;
 
 function dataOf(store: LabStore, batch: StoredBatch, predictions: PredictionsOf): LessonData {
-  const runs = batch.runs.map(({ key, run }) => lessonRun(store, key, run));
+  const runs = batch.runs.map(({ key, run }) => storedRun(store, key, run));
   const data: LessonData = {
     scale: batch.scale,
     runs,
