@@ -5,7 +5,7 @@
  * document's own fonts. Long series are thinned by M4 (as the SVG is), and the data is inline when small,
  * else in a CSV file beside the .tex (pgfplots reads it with `table[col sep=comma]`).
  */
-import { m4Indices } from '../decimate';
+import { m4Indices } from '../../shared/decimate';
 import { resolveLabels, seriesLabel } from '../charts/line';
 import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, seriesStyle } from '../../shared/palette';
 import { buildScale, isPlottable, type AxisScale, type TickLabel } from '../scales';

@@ -1,52 +1,45 @@
 /** Accuracy (train and held-out) for the classification tasks; linear 0–1 axis. No figure kind exists for it yet. */
-import { ChartFrame, Legend } from './ChartFrame';
-import {
-  divergenceLegend,
-  divergenceMarkers,
-  lastFinite,
-  toSeries,
-  type DivergenceMark,
-  type MetricCurve,
-} from './curves';
+import { ChartFrame } from './ChartFrame';
+import { ChartLegend } from './ChartLegend';
+import { curveLegend, divergenceLegend, divergenceMarkers, lastFinite, type DivergenceMark } from './curves';
 import { formatNumber } from '../../../core/shared/format';
-import { SeriesChart } from './SeriesChart';
+import { Chart } from './Chart';
+import type { PlotSeries } from './plot-series';
+import { useT } from '../i18n';
+import { useDivergenceText } from './useDivergenceText';
 
 export function AccuracyChart({
   curves,
   divergences = [],
   height,
 }: {
-  curves: MetricCurve[];
+  curves: PlotSeries[];
   divergences?: DivergenceMark[];
   height?: number;
 }) {
-  const summary = curves
+  const t = useT('charts');
+  const diverged = useDivergenceText();
+  const title = t('accuracy.title');
+  const latest = curves
     .map((c) => {
-      const v = lastFinite(c.value);
+      const v = lastFinite(c.y);
       return v === undefined ? null : `${c.label} ${formatNumber(v)}`;
     })
     .filter(Boolean)
     .join('; ');
   return (
     <ChartFrame
-      title="Accuracy"
-      summary={`Accuracy: ${summary || 'no values yet'}.`}
-      legend={
-        <Legend
-          items={[
-            ...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })),
-            ...divergenceLegend(divergences),
-          ]}
-        />
-      }
+      title={title}
+      summary={t('summary', { title, values: latest || t('noValues') })}
+      legend={<ChartLegend items={[...curveLegend(curves), ...divergenceLegend(divergences, diverged)]} />}
     >
-      <SeriesChart
-        series={toSeries(curves, 'linear')}
-        xLabel="training step"
-        yLabel="accuracy"
-        yScale="linear"
+      <Chart
+        series={curves}
+        log={false}
+        xLabel={t('axis.step')}
+        yLabel={t('axis.accuracy')}
         yDomain={[0, 1]}
-        xMarkers={divergenceMarkers(divergences)}
+        xMarkers={divergenceMarkers(divergences, diverged)}
         {...(height ? { height } : {})}
       />
     </ChartFrame>

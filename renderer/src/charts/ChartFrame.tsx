@@ -53,39 +53,10 @@ export function ChartFrame({
       <div role="img" aria-label={title} aria-describedby={summaryId} className="chart-body">
         {empty ? <div className="chart-empty">{empty}</div> : children}
       </div>
-      {legend && !empty && <div className="chart-legend">{legend}</div>}
+      {legend && !empty ? legend : null}
       <p id={summaryId} className="visually-hidden">
         {empty ?? summary}
       </p>
     </figure>
-  );
-}
-
-export interface LegendItem {
-  label: string;
-  color: string;
-  /** SVG stroke-dasharray (core/shared/palette.ts), undefined for solid. */
-  dash?: string | undefined;
-  marker?: 'line' | 'dot' | 'rule';
-}
-
-export function Legend({ items }: { items: LegendItem[] }) {
-  return (
-    <ul className="legend">
-      {items.map((i) => (
-        <li key={i.label}>
-          <svg width="22" height="10" aria-hidden="true">
-            {i.marker === 'dot' ? (
-              <circle cx="11" cy="5" r="3.5" fill={i.color} />
-            ) : i.marker === 'rule' ? (
-              <line x1="11" x2="11" y1="0" y2="10" stroke={i.color} strokeWidth="2" strokeDasharray="3 2" />
-            ) : (
-              <line x1="1" x2="21" y1="5" y2="5" stroke={i.color} strokeWidth="2" strokeDasharray={i.dash} />
-            )}
-          </svg>
-          {i.label}
-        </li>
-      ))}
-    </ul>
   );
 }

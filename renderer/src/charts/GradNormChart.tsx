@@ -2,29 +2,26 @@
  * Global gradient norm (before clipping) over training, log y, with the steps where clipping acted marked on
  * the curve, the clip threshold as a reference line, and divergence markers.
  */
-import { ChartFrame, Legend, type LegendItem } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { ChartLegend, type LegendItem } from './ChartLegend';
 import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
-import {
-  divergenceLegend,
-  divergenceMarkers,
-  lastFinite,
-  toSeries,
-  type DivergenceMark,
-  type MetricCurve,
-} from './curves';
+import { curveLegend, divergenceLegend, divergenceMarkers, lastFinite, type DivergenceMark } from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from '../../../core/shared/format';
-import { SeriesChart, type ChartSeries, type YMarker } from './SeriesChart';
+import { Chart } from './Chart';
+import type { PlotSeries, YMarker } from './plot-series';
+import { useT } from '../i18n';
+import { useDivergenceText } from './useDivergenceText';
 
 export interface ClipEvents {
-  /** The curve the events sit on (its id). */
-  curveId: string;
+  /** The curve the events sit on (its key). */
+  curveKey: string;
   /** Parallel to the curve: 1 where the step was clipped. */
   clipped: ArrayLike<number>;
 }
 
 export interface GradNormChartProps {
-  curves: MetricCurve[];
+  curves: PlotSeries[];
   clipEvents?: ClipEvents[];
   /** Clip-by-norm threshold, drawn as a reference line. */
   threshold?: number;
@@ -34,18 +31,24 @@ export interface GradNormChartProps {
 }
 
 /** Markers beyond this many are thinned evenly: a solid band of dots says "clipped all the time" just as well. */
-const MAX_EVENTS = 300;
+export const MAX_EVENTS = 300;
 
-function eventSeries(curve: MetricCurve, clipped: ArrayLike<number>): { series: ChartSeries; count: number } {
+/** The clipped steps of a curve as point events, at most MAX_EVENTS of them, and how many there were. */
+export function clipEventSeries(curve: PlotSeries, clipped: ArrayLike<number>): { series: PlotSeries; count: number } {
   const idx: number[] = [];
-  const n = Math.min(curve.step.length, clipped.length);
-  for (let i = 0; i < n; i++) if ((clipped[i] ?? 0) >= 0.5 && (curve.value[i] ?? 0) > 0) idx.push(i);
+  const n = Math.min(curve.x.length, clipped.length);
+  for (let i = 0; i < n; i++) if ((clipped[i] ?? 0) >= 0.5 && (curve.y[i] ?? 0) > 0) idx.push(i);
   const stride = Math.max(1, Math.ceil(idx.length / MAX_EVENTS));
-  const points = idx
-    .filter((_, k) => k % stride === 0)
-    .map((i) => ({ x: curve.step[i] as number, y: curve.value[i] as number }));
+  const kept = idx.filter((_, k) => k % stride === 0);
   return {
-    series: { id: `${curve.id}:clipped`, label: 'clipped', color: ROLE.clipped, points, kind: 'points' },
+    series: {
+      key: `${curve.key}:clipped`,
+      label: 'clipped',
+      style: { color: ROLE.clipped, dash: undefined },
+      kind: 'points',
+      x: kept.map((i) => curve.x[i] as number),
+      y: kept.map((i) => curve.y[i] as number),
+    },
     count: idx.length,
   };
 }
@@ -58,42 +61,49 @@ export function GradNormChart({
   exportRequest,
   height,
 }: GradNormChartProps) {
+  const t = useT('charts');
+  const diverged = useDivergenceText();
   const events = clipEvents.flatMap((e) => {
-    const c = curves.find((x) => x.id === e.curveId);
-    return c ? [eventSeries(c, e.clipped)] : [];
+    const c = curves.find((x) => x.key === e.curveKey);
+    return c ? [clipEventSeries(c, e.clipped)] : [];
   });
   const clippedCount = events.reduce((a, e) => a + e.count, 0);
+  const thresholdLabel = threshold !== undefined ? t('gradNorm.threshold', { value: formatNumber(threshold) }) : '';
   const yMarkers: YMarker[] =
-    threshold !== undefined
-      ? [{ y: threshold, label: `clip threshold ${formatNumber(threshold)}`, color: ROLE.reference }]
-      : [];
-  const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
-  const legend: LegendItem[] = curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash }));
-  if (clippedCount) legend.push({ label: `clipped (${clippedCount} steps)`, color: ROLE.clipped, marker: 'dot' });
-  if (threshold !== undefined)
+    threshold !== undefined ? [{ y: threshold, label: thresholdLabel, color: ROLE.reference }] : [];
+  const latest = curves.map((c) => lastFinite(c.y)).find((v) => v !== undefined);
+  const legend: LegendItem[] = curveLegend(curves);
+  if (clippedCount)
     legend.push({
-      label: `clip threshold ${formatNumber(threshold)}`,
-      color: ROLE.reference,
-      dash: SCREEN_REFERENCE_DASH,
+      label: t('gradNorm.clipped', { count: clippedCount }),
+      style: { color: ROLE.clipped, dash: undefined },
+      sample: 'dot',
     });
-  legend.push(...divergenceLegend(divergences));
-  const has = curves.some((c) => c.step.length > 0);
+  if (threshold !== undefined)
+    legend.push({ label: thresholdLabel, style: { color: ROLE.reference, dash: SCREEN_REFERENCE_DASH } });
+  legend.push(...divergenceLegend(divergences, diverged));
+  const has = curves.some((c) => c.x.length > 0);
+  const title = t('gradNorm.title');
   return (
     <ChartFrame
-      title="Gradient norm"
-      subtitle="global ‖∇θL‖₂ before clipping"
-      summary={`Gradient norm${latest !== undefined ? ` ${formatNumber(latest)} at the latest step` : ''}; clipping acted on ${clippedCount} steps.${divergences.length ? ` Diverged at step ${divergences.map((d) => d.step).join(', ')}.` : ''}`}
+      title={title}
+      subtitle={t('gradNorm.subtitle')}
+      summary={`${
+        latest !== undefined
+          ? t('gradNorm.summary', { value: formatNumber(latest), count: clippedCount })
+          : t('gradNorm.summaryEmpty', { count: clippedCount })
+      }${divergences.length ? ` ${t('divergedAtSteps', { steps: divergences.map((d) => d.step).join(', ') })}` : ''}`}
       {...(exportRequest ? { exportRequest } : {})}
-      empty={has ? null : 'Waiting for the first steps…'}
-      legend={<Legend items={legend} />}
+      empty={has ? null : t('waitingSteps')}
+      legend={<ChartLegend items={legend} />}
     >
-      <SeriesChart
-        series={[...toSeries(curves, 'log'), ...events.map((e) => e.series)]}
-        xLabel="training step"
+      <Chart
+        series={[...curves, ...events.map((e) => e.series)]}
+        log
+        xLabel={t('axis.step')}
         yLabel="‖∇θL‖"
-        yScale="log"
         yMarkers={yMarkers}
-        xMarkers={divergenceMarkers(divergences)}
+        xMarkers={divergenceMarkers(divergences, diverged)}
         {...(height ? { height } : {})}
       />
     </ChartFrame>

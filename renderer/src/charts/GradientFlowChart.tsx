@@ -6,12 +6,15 @@
  */
 import type { ReactNode } from 'react';
 import type { GradientProfile } from '../../../core/api';
-import { ChartFrame, Legend, type LegendItem } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { ChartLegend, type LegendItem } from './ChartLegend';
 import { ROLE, SCREEN_REFERENCE_DASH, lineStyle, seriesColor } from '../../../core/shared/palette';
 import type { ExportFigureRequest } from './export-figure';
 import { decadeDomain, positiveExtent } from '../../../core/shared/ticks';
 import { formatNumber } from '../../../core/shared/format';
-import { SeriesChart, type ChartSeries } from './SeriesChart';
+import { Chart } from './Chart';
+import type { PlotSeries } from './plot-series';
+import { useT } from '../i18n';
 
 export interface ProfileEntry {
   id: string;
@@ -34,14 +37,12 @@ export interface GradientFlowChartProps {
 }
 
 /** Envelope points, in log space so γ^(T−t) never overflows, clamped a little beyond the visible decades. */
-function envelope(hT: number, bound: number, T: number, clamp: [number, number]): { x: number; y: number }[] {
+export function envelope(hT: number, bound: number, T: number, clamp: [number, number]): { x: number[]; y: number[] } {
   const lhT = Math.log10(hT);
   const lb = Math.log10(bound);
   const [lo, hi] = [Math.log10(clamp[0]) - 1, Math.log10(clamp[1]) + 1];
-  return Array.from({ length: T }, (_, i) => ({
-    x: i + 1,
-    y: 10 ** Math.min(hi, Math.max(lo, lhT + (T - (i + 1)) * lb)),
-  }));
+  const x = Array.from({ length: T }, (_, i) => i + 1);
+  return { x, y: x.map((t) => 10 ** Math.min(hi, Math.max(lo, lhT + (T - t) * lb))) };
 }
 
 export function GradientFlowChart({
@@ -50,11 +51,12 @@ export function GradientFlowChart({
   controls,
   exportRequest,
   height,
-  emptyText = 'Waiting for the first gradient probe…',
+  emptyText,
   source,
 }: GradientFlowChartProps) {
+  const t = useT('charts');
   const many = profiles.length > 1;
-  const series: ChartSeries[] = [];
+  const series: PlotSeries[] = [];
   const legend: LegendItem[] = [];
   const extent = positiveExtent(
     (function* () {
@@ -67,31 +69,25 @@ export function GradientFlowChart({
   for (const e of profiles) {
     for (const l of e.profile.layers) {
       const color = many ? e.color : seriesColor(l.layer);
-      const layerName = e.profile.layers.length > 1 ? `layer ${l.layer + 1}` : '';
+      const layerName = e.profile.layers.length > 1 ? t('layer', { n: l.layer + 1 }) : '';
       const name = [many ? e.label : '', layerName].filter(Boolean).join(', ');
       const T = l.hNorms.length;
-      series.push({
-        id: `${e.id}:h${l.layer}`,
-        label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`,
-        color,
-        dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined,
-        points: Array.from(l.hNorms, (y, i) => ({ x: i + 1, y })),
-      });
-      legend.push({
-        label: `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`,
-        color,
-        dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined,
-      });
+      const steps = Array.from(l.hNorms, (_, i) => i + 1);
+      const hStyle = { color, dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined };
+      const hLabel = `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`;
+      series.push({ key: `${e.id}:h${l.layer}`, label: hLabel, style: hStyle, x: steps, y: [...l.hNorms] });
+      legend.push({ label: hLabel, style: hStyle });
       if (l.cNorms) {
+        const cStyle = { color, dash: lineStyle(0, 1).dash };
         series.push({
-          id: `${e.id}:c${l.layer}`,
+          key: `${e.id}:c${l.layer}`,
           label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖`,
-          color,
-          dash: lineStyle(0, 1).dash,
+          style: cStyle,
           width: 1.2,
-          points: Array.from(l.cNorms, (y, i) => ({ x: i + 1, y })),
+          x: Array.from(l.cNorms, (_, i) => i + 1),
+          y: [...l.cNorms],
         });
-        legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖ (cell state)`, color, dash: lineStyle(0, 1).dash });
+        legend.push({ label: `${name ? `${name}: ` : ''}‖∂L/∂cₜ‖ ${t('flow.cellState')}`, style: cStyle });
       }
       const hT = l.hNorms[T - 1];
       if (
@@ -103,25 +99,28 @@ export function GradientFlowChart({
         hT > 0 &&
         domain
       ) {
+        const refStyle = { color: ROLE.reference, dash: SCREEN_REFERENCE_DASH };
         series.push({
-          id: `${e.id}:bound${l.layer}`,
+          key: `${e.id}:bound${l.layer}`,
           label: 'bound',
-          color: ROLE.reference,
-          dash: SCREEN_REFERENCE_DASH,
+          style: refStyle,
           width: 1.2,
           reference: true,
-          points: envelope(hT, l.jacobianBound, T, domain),
+          ...envelope(hT, l.jacobianBound, T, domain),
         });
         legend.push({
-          label: `${name ? `${name}: ` : ''}bound ‖∂L/∂h_T‖·γ^(T−t), γ = ${formatNumber(l.jacobianBound)}`,
-          color: ROLE.reference,
-          dash: SCREEN_REFERENCE_DASH,
+          label: `${name ? `${name}: ` : ''}${t('flow.bound', { gamma: formatNumber(l.jacobianBound) })}`,
+          style: refStyle,
         });
       }
       const h1 = l.hNorms[0];
       if (h1 !== undefined && hT !== undefined && hT > 0)
         summaries.push(
-          `${name || 'the network'}: ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatNumber(h1 / hT)}, horizon ${l.horizon} steps`,
+          t('flow.summaryPart', {
+            name: name || t('flow.theNetwork'),
+            ratio: formatNumber(h1 / hT),
+            horizon: l.horizon,
+          }),
         );
     }
   }
@@ -129,21 +128,25 @@ export function GradientFlowChart({
   const step = profiles[0]?.profile.step;
   return (
     <ChartFrame
-      title="Gradient flow"
+      title={t('flow.title')}
       subtitle={
-        step !== undefined ? `‖∂L/∂hₜ‖ at training step ${step}${source ? `, ${source}` : ''}` : '‖∂L/∂hₜ‖ against t'
+        step === undefined
+          ? t('flow.subtitleNone')
+          : source
+            ? t('flow.subtitleSource', { step, source })
+            : t('flow.subtitle', { step })
       }
-      summary={`Gradient flow at step ${step ?? '–'}: ${summaries.join('; ') || 'no profile'}.`}
+      summary={t('flow.summary', { step: step ?? '–', parts: summaries.join('; ') || t('flow.noProfile') })}
       controls={controls}
       {...(exportRequest ? { exportRequest } : {})}
-      empty={profiles.length ? null : emptyText}
-      legend={<Legend items={legend} />}
+      empty={profiles.length ? null : (emptyText ?? t('waitingProbe'))}
+      legend={<ChartLegend items={legend} />}
     >
-      <SeriesChart
+      <Chart
         series={series}
-        xLabel="time step t"
+        xLabel={t('axis.timeStep')}
         yLabel="‖∂L/∂hₜ‖"
-        yScale="log"
+        log
         {...(domain ? { yDomain: domain } : {})}
         {...(height ? { height } : {})}
       />

@@ -5,6 +5,7 @@ import { ChartFrame } from './ChartFrame';
 import type { ExportFigureRequest } from './export-figure';
 import { HeatmapChart } from './HeatmapChart';
 import { formatNumber } from '../../../core/shared/format';
+import { useT } from '../i18n';
 
 export interface GradientHeatmapProps {
   profiles: GradientProfile[];
@@ -15,13 +16,8 @@ export interface GradientHeatmapProps {
   emptyText?: string;
 }
 
-export function GradientHeatmap({
-  profiles,
-  exportRequest,
-  height,
-  controls,
-  emptyText = 'Waiting for the first gradient probe…',
-}: GradientHeatmapProps) {
+export function GradientHeatmap({ profiles, exportRequest, height, controls, emptyText }: GradientHeatmapProps) {
+  const t = useT('charts');
   const layers = profiles.at(-1)?.layers.length ?? 0;
   const [layer, setLayer] = useState(0);
   const shownLayer = Math.min(layer, Math.max(0, layers - 1));
@@ -43,7 +39,7 @@ export function GradientHeatmap({
   const layerSelect =
     layers > 1 ? (
       <label className="inline-select">
-        Layer{' '}
+        {t('heatmap.layer')}{' '}
         <select value={shownLayer} onChange={(e) => setLayer(Number(e.target.value))}>
           {Array.from({ length: layers }, (_, i) => (
             <option key={i} value={i}>
@@ -56,9 +52,13 @@ export function GradientHeatmap({
 
   return (
     <ChartFrame
-      title="Gradient heatmap"
-      subtitle="log₁₀ ‖∂L/∂hₜ‖ over training (x) and time step t (y)"
-      summary={`Gradient heatmap of ${cols.length} probes over ${rows} time steps${layers > 1 ? `, layer ${shownLayer + 1}` : ''}.`}
+      title={t('heatmap.title')}
+      subtitle={t('heatmap.subtitle')}
+      summary={
+        layers > 1
+          ? t('heatmap.summaryLayer', { probes: cols.length, rows, layer: shownLayer + 1 })
+          : t('heatmap.summary', { probes: cols.length, rows })
+      }
       controls={
         <>
           {layerSelect}
@@ -66,13 +66,13 @@ export function GradientHeatmap({
         </>
       }
       {...(exportRequest ? { exportRequest } : {})}
-      empty={cols.length ? null : emptyText}
+      empty={cols.length ? null : (emptyText ?? t('waitingProbe'))}
     >
       <HeatmapChart
         xs={xs}
         grid={{ cols, rows }}
-        xLabel="training step"
-        yLabel="time step t"
+        xLabel={t('axis.step')}
+        yLabel={t('axis.timeStep')}
         colorLabel="‖∂L/∂hₜ‖"
         formatValue={(v) => `‖∂L/∂hₜ‖ = ${formatNumber(10 ** v)}`}
         {...(height ? { height } : {})}

@@ -2,14 +2,17 @@
  * The gradient horizon over training: how many steps back ‖∂L/∂hₜ‖ stays within 10⁻³ of its value at T
  * (the engine's definition, records.ts). A horizon near T − 1 means the gradient reaches the sequence start.
  */
-import { ChartFrame, Legend } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { ChartLegend } from './ChartLegend';
 import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
-import { lastFinite, toSeries, type MetricCurve } from './curves';
+import { curveLegend, lastFinite } from './curves';
 import type { ExportFigureRequest } from './export-figure';
-import { SeriesChart } from './SeriesChart';
+import { Chart } from './Chart';
+import type { PlotSeries } from './plot-series';
+import { useT } from '../i18n';
 
 export interface HorizonChartProps {
-  curves: MetricCurve[];
+  curves: PlotSeries[];
   /** The longest possible horizon (T − 1), drawn as a reference. */
   maxHorizon?: number;
   exportRequest?: ExportFigureRequest;
@@ -17,42 +20,44 @@ export interface HorizonChartProps {
   emptyText?: string;
 }
 
-export function HorizonChart({
-  curves,
-  maxHorizon,
-  exportRequest,
-  height,
-  emptyText = 'Waiting for the first gradient probe…',
-}: HorizonChartProps) {
-  const has = curves.some((c) => c.step.length > 0);
-  const latest = curves.map((c) => lastFinite(c.value)).find((v) => v !== undefined);
-  const series = toSeries(curves, 'linear');
-  const yMax = Math.max(maxHorizon ?? 1, ...series.flatMap((s) => s.points.map((p) => p.y)));
+export function HorizonChart({ curves, maxHorizon, exportRequest, height, emptyText }: HorizonChartProps) {
+  const t = useT('charts');
+  const has = curves.some((c) => c.x.length > 0);
+  const latest = curves.map((c) => lastFinite(c.y)).find((v) => v !== undefined);
+  let yMax = maxHorizon ?? 1;
+  for (const c of curves) for (const v of c.y) if (Number.isFinite(v) && v > yMax) yMax = v;
+  const maxLabel = maxHorizon !== undefined ? t('horizon.max', { value: maxHorizon }) : '';
   return (
     <ChartFrame
-      title="Gradient horizon"
-      subtitle="steps back until ‖∂L/∂hₜ‖ < 10⁻³·‖∂L/∂h_T‖"
-      summary={`Gradient horizon${latest !== undefined ? ` ${latest} steps at the latest probe` : ''}${maxHorizon !== undefined ? ` of at most ${maxHorizon}` : ''}.`}
+      title={t('horizon.title')}
+      subtitle={t('horizon.subtitle')}
+      summary={
+        latest === undefined
+          ? t('horizon.summaryEmpty')
+          : maxHorizon !== undefined
+            ? t('horizon.summaryOf', { value: latest, max: maxHorizon })
+            : t('horizon.summary', { value: latest })
+      }
       {...(exportRequest ? { exportRequest } : {})}
-      empty={has ? null : emptyText}
+      empty={has ? null : (emptyText ?? t('waitingProbe'))}
       legend={
-        <Legend
+        <ChartLegend
           items={[
-            ...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })),
+            ...curveLegend(curves),
             ...(maxHorizon !== undefined
-              ? [{ label: `T − 1 = ${maxHorizon}`, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH }]
+              ? [{ label: maxLabel, style: { color: ROLE.reference, dash: SCREEN_REFERENCE_DASH } }]
               : []),
           ]}
         />
       }
     >
-      <SeriesChart
-        series={series}
-        xLabel="training step"
-        yLabel="horizon (steps)"
-        yScale="linear"
+      <Chart
+        series={curves}
+        log={false}
+        xLabel={t('axis.step')}
+        yLabel={t('axis.horizon')}
         yDomain={[0, Math.ceil(yMax * 1.05) || 1]}
-        yMarkers={maxHorizon !== undefined ? [{ y: maxHorizon, label: '', color: ROLE.reference }] : []}
+        yMarkers={maxHorizon !== undefined ? [{ y: maxHorizon, label: maxLabel, color: ROLE.reference }] : []}
         {...(height ? { height } : {})}
       />
     </ChartFrame>

@@ -1,22 +1,19 @@
 /** Loss curves (train and held-out, one or many runs) with divergence markers; log y by default. */
 import { useState } from 'react';
-import { ChartFrame, Legend } from './ChartFrame';
-import {
-  divergenceLegend,
-  divergenceMarkers,
-  lastFinite,
-  toSeries,
-  type DivergenceMark,
-  type MetricCurve,
-} from './curves';
+import { ChartFrame } from './ChartFrame';
+import { ChartLegend } from './ChartLegend';
+import { curveLegend, divergenceLegend, divergenceMarkers, lastFinite, type DivergenceMark } from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from '../../../core/shared/format';
 import { ScaleToggle, type YScale } from './ScaleToggle';
-import { SeriesChart } from './SeriesChart';
+import { Chart } from './Chart';
+import type { PlotSeries } from './plot-series';
 import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
+import { useT } from '../i18n';
+import { useDivergenceText } from './useDivergenceText';
 
 export interface LossChartProps {
-  curves: MetricCurve[];
+  curves: PlotSeries[];
   divergences?: DivergenceMark[];
   initialScale?: YScale;
   exportRequest?: ExportFigureRequest;
@@ -33,45 +30,50 @@ export function LossChart({
   initialScale = 'log',
   exportRequest,
   height,
-  title = 'Loss',
+  title,
   baseline,
 }: LossChartProps) {
+  const t = useT('charts');
+  const name = title ?? t('loss.title');
+  const diverged = useDivergenceText();
   const [scale, setScale] = useState<YScale>(initialScale);
-  const has = curves.some((c) => c.step.length > 0);
-  const summary = curves
+  const has = curves.some((c) => c.x.length > 0);
+  const latest = curves
     .map((c) => {
-      const v = lastFinite(c.value);
+      const v = lastFinite(c.y);
       return v === undefined
         ? null
-        : `${c.label} ${formatNumber(v)} at step ${formatNumber(c.step[c.step.length - 1] ?? 0)}`;
+        : t('latestAtStep', { label: c.label, value: formatNumber(v), step: formatNumber(c.x[c.x.length - 1] ?? 0) });
     })
     .filter(Boolean)
     .join('; ');
   return (
     <ChartFrame
-      title={title}
-      subtitle="mean over the batch"
-      summary={`${title}: ${summary || 'no values yet'}.${divergences.length ? ` Diverged at step ${divergences.map((d) => d.step).join(', ')}.` : ''}`}
-      controls={<ScaleToggle value={scale} onChange={setScale} label={title} />}
+      title={name}
+      subtitle={t('loss.subtitle')}
+      summary={`${t('summary', { title: name, values: latest || t('noValues') })}${divergences.length ? ` ${t('divergedAtSteps', { steps: divergences.map((d) => d.step).join(', ') })}` : ''}`}
+      controls={<ScaleToggle value={scale} onChange={setScale} label={name} />}
       {...(exportRequest ? { exportRequest: { ...exportRequest, view: { ...exportRequest.view, scale } } } : {})}
-      empty={has ? null : 'Waiting for the first steps…'}
+      empty={has ? null : t('waitingSteps')}
       legend={
-        <Legend
+        <ChartLegend
           items={[
-            ...curves.map((c) => ({ label: c.label, color: c.color, dash: c.dash })),
-            ...(baseline ? [{ label: baseline.label, color: ROLE.reference, dash: SCREEN_REFERENCE_DASH }] : []),
-            ...divergenceLegend(divergences),
+            ...curveLegend(curves),
+            ...(baseline
+              ? [{ label: baseline.label, style: { color: ROLE.reference, dash: SCREEN_REFERENCE_DASH } }]
+              : []),
+            ...divergenceLegend(divergences, diverged),
           ]}
         />
       }
     >
-      <SeriesChart
-        series={toSeries(curves, scale)}
-        xLabel="training step"
-        yLabel="loss"
-        yScale={scale}
-        xMarkers={divergenceMarkers(divergences)}
-        yMarkers={baseline ? [{ y: baseline.y, label: '', color: ROLE.reference }] : []}
+      <Chart
+        series={curves}
+        log={scale === 'log'}
+        xLabel={t('axis.step')}
+        yLabel={t('axis.loss')}
+        xMarkers={divergenceMarkers(divergences, diverged)}
+        yMarkers={baseline ? [{ y: baseline.y, label: baseline.label, color: ROLE.reference }] : []}
         {...(height ? { height } : {})}
       />
     </ChartFrame>

@@ -1,4 +1,6 @@
 /** Log / linear switch for a chart's y axis, as two radio-like buttons. */
+import { useT } from '../i18n';
+
 export type YScale = 'log' | 'linear';
 
 export function ScaleToggle({
@@ -10,11 +12,12 @@ export function ScaleToggle({
   onChange: (s: YScale) => void;
   label: string;
 }) {
+  const t = useT('charts');
   return (
-    <div className="scale-toggle" role="group" aria-label={`${label} y axis`}>
+    <div className="scale-toggle" role="group" aria-label={t('scale.group', { label })}>
       {(['log', 'linear'] as const).map((s) => (
         <button key={s} type="button" aria-pressed={value === s} onClick={() => onChange(s)}>
-          {s}
+          {t(s === 'log' ? 'scale.log' : 'scale.linear')}
         </button>
       ))}
     </div>

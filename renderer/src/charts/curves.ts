@@ -1,18 +1,7 @@
-/** The plain inputs of the metric charts: one curve per (run, metric), any length; charts thin them for display. */
-import { decimate, positive } from './downsample';
-import type { ChartSeries, XMarker } from './SeriesChart';
+/** What the live view's metric charts share: divergence markers and their legend entries, the latest value. */
 import { ROLE } from '../../../core/shared/palette';
-import type { LegendItem } from './ChartFrame';
-
-export interface MetricCurve {
-  id: string;
-  label: string;
-  color: string;
-  step: ArrayLike<number>;
-  value: ArrayLike<number>;
-  /** SVG stroke-dasharray (core/shared/palette.ts), undefined for solid. */
-  dash?: string | undefined;
-}
+import type { LegendItem } from './ChartLegend';
+import type { PlotSeries, XMarker } from './plot-series';
 
 export interface DivergenceMark {
   step: number;
@@ -22,30 +11,25 @@ export interface DivergenceMark {
   runLabel?: string;
 }
 
-/** Display points per curve: a min and a max per ~2 px of a typical chart; more only costs the page time. */
-export const DISPLAY_POINTS = 500;
+/** Marker labels come from the caller's catalog (`diverged`), so this module stays free of words. */
+export type DivergenceText = (d: DivergenceMark) => string;
 
-export function toSeries(curves: MetricCurve[], scale: 'log' | 'linear', maxPoints = DISPLAY_POINTS): ChartSeries[] {
-  return curves.map((c) => ({
-    id: c.id,
-    label: c.label,
-    color: c.color,
-    dash: c.dash,
-    points: decimate(c.step, c.value, maxPoints, scale === 'log' ? positive : Number.isFinite),
-  }));
-}
-
-export function divergenceMarkers(marks: DivergenceMark[] = []): XMarker[] {
-  return marks.map((d) => ({
-    x: d.step,
-    label: `${d.runLabel ? `${d.runLabel}: ` : ''}diverged at step ${d.step} (${d.tensor})`,
-    color: ROLE.divergence,
-  }));
+export function divergenceMarkers(marks: readonly DivergenceMark[], text: DivergenceText): XMarker[] {
+  return marks.map((d) => ({ x: d.step, label: text(d), color: ROLE.divergence }));
 }
 
 /** Legend entries for divergence markers, drawn as the dashed vertical rule they name. */
-export function divergenceLegend(marks: DivergenceMark[] = []): LegendItem[] {
-  return divergenceMarkers(marks).map((m) => ({ label: m.label, color: m.color, marker: 'rule' as const }));
+export function divergenceLegend(marks: readonly DivergenceMark[], text: DivergenceText): LegendItem[] {
+  return divergenceMarkers(marks, text).map((m) => ({
+    label: m.label,
+    style: { color: m.color, dash: undefined },
+    sample: 'rule' as const,
+  }));
+}
+
+/** One legend entry per curve, in its exact style. */
+export function curveLegend(series: readonly PlotSeries[]): LegendItem[] {
+  return series.map((s) => ({ key: s.key, label: s.label, style: s.style, band: !!(s.lo && s.hi) }));
 }
 
 export function lastFinite(values: ArrayLike<number>): number | undefined {

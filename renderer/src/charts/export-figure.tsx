@@ -6,6 +6,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { LabArgs } from '../../../core/api';
+import { useT } from '../i18n';
 
 /** One of the figure kinds the lab renders: 'loss' | 'profile' | 'heatmap' | 'horizon' | 'gradnorm'. */
 export type FigureChart = LabArgs<'exportFigure'>['chart'];
@@ -39,15 +40,16 @@ export function useExportFigure(): ExportFigureHandler | null {
 
 export function ExportFigureButton({ request }: { request: ExportFigureRequest }) {
   const onExport = useExportFigure();
+  const t = useT('charts');
   return (
     <button
       type="button"
       className="chart-export"
       disabled={!onExport || request.runIds.length === 0}
-      title={onExport ? `Export “${request.title}” as SVG, PNG, PDF or CSV` : 'Figure export is not available here'}
+      title={onExport ? t('export.title', { title: request.title }) : t('export.unavailable')}
       onClick={() => onExport?.(request)}
     >
-      Export figure
+      {t('export.button')}
     </button>
   );
 }

@@ -2,6 +2,7 @@
 import { useId, type ReactNode } from 'react';
 import { ExportFigureButton } from '../export/ExportFigureButton';
 import type { FigureChart, FigureSettingsDefaults } from '../export/figure-options';
+import { useT } from '../i18n';
 
 export interface ChartPanelProps {
   title: string;
@@ -16,6 +17,7 @@ export interface ChartPanelProps {
 }
 
 export function ChartPanel({ title, chart, runIds, exportDefaults, logY, onLogY, options, children }: ChartPanelProps) {
+  const t = useT('compare');
   const headingId = useId();
   return (
     <section className="chart-panel" aria-labelledby={headingId}>
@@ -25,7 +27,7 @@ export function ChartPanel({ title, chart, runIds, exportDefaults, logY, onLogY,
           {options}
           <label className="log-toggle">
             <input type="checkbox" checked={logY} onChange={(e) => onLogY(e.target.checked)} />
-            Log y
+            {t('logY')}
           </label>
           <ExportFigureButton runIds={runIds} chart={chart} settingsDefaults={exportDefaults} />
         </div>

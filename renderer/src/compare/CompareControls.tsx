@@ -2,24 +2,24 @@
 import { useId } from 'react';
 import type { GroupMode, XMode } from './chart-model';
 import { updateCompareSettings, type CompareSettings } from './compare-settings';
+import { useT } from '../i18n';
 
 export function CompareControls({ settings, canGroup }: { settings: CompareSettings; canGroup: boolean }) {
+  const t = useT('compare');
   const smoothId = useId();
   return (
-    <div className="compare-controls" role="group" aria-label="Chart options">
+    <div className="compare-controls" role="group" aria-label={t('controls.group')}>
       <label>
-        Seeds{' '}
+        {t('controls.seeds')}{' '}
         <select value={settings.group} onChange={(e) => updateCompareSettings({ group: e.target.value as GroupMode })}>
-          <option value="none">Each run separately</option>
-          <option value="std">Mean ± std over seeds</option>
-          <option value="minmax">Mean, min–max over seeds</option>
+          <option value="none">{t('controls.seedsNone')}</option>
+          <option value="std">{t('controls.seedsStd')}</option>
+          <option value="minmax">{t('controls.seedsMinmax')}</option>
         </select>
       </label>
-      {!canGroup && settings.group !== 'none' && (
-        <span className="muted">No two runs share a spec: nothing to group.</span>
-      )}
+      {!canGroup && settings.group !== 'none' && <span className="muted">{t('controls.nothingToGroup')}</span>}
       <span className="control-slider">
-        <label htmlFor={smoothId}>Smoothing</label>
+        <label htmlFor={smoothId}>{t('controls.smoothing')}</label>
         <input
           id={smoothId}
           type="range"
@@ -30,15 +30,15 @@ export function CompareControls({ settings, canGroup }: { settings: CompareSetti
           onChange={(e) => updateCompareSettings({ smoothing: Number(e.target.value) })}
         />
         <output htmlFor={smoothId} className="mono">
-          {settings.smoothing === 0 ? 'off' : settings.smoothing.toFixed(2)}
+          {settings.smoothing === 0 ? t('controls.smoothingOff') : settings.smoothing.toFixed(2)}
         </output>
       </span>
       <fieldset className="control-radio">
-        <legend>X axis</legend>
+        <legend>{t('controls.xAxis')}</legend>
         {(
           [
-            ['step', 'Step'],
-            ['wall', 'Wall time'],
+            ['step', t('controls.xStep')],
+            ['wall', t('controls.xWall')],
           ] as [XMode, string][]
         ).map(([value, label]) => (
           <label key={value}>

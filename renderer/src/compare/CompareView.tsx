@@ -5,11 +5,13 @@
 import { useMemo } from 'react';
 import type { RunSummary } from '../../../core/api/records';
 import { ChartPanel } from './ChartPanel';
-import { metricCurves, profileCurves, seedGroups, type CurveRun, type PlotSeries } from './chart-model';
+import { metricCurves, profileCurves, seedGroups, type CurveRun, type CompareSeries } from './chart-model';
 import { lineStyle } from '../../../core/shared/palette';
 import { CompareControls } from './CompareControls';
 import { updateCompareSettings, useCompareSettings } from './compare-settings';
-import { OverlayChart, type ChartMarker } from './OverlayChart';
+import { ComparePlot } from './ComparePlot';
+import type { XMarker } from '../charts/plot-series';
+import { useT } from '../i18n';
 import { ProbeStepSelect } from './ProbeStepSelect';
 import { RunChips } from './RunChips';
 import { SpecDiffTable } from './SpecDiffTable';
@@ -23,8 +25,6 @@ export interface CompareViewProps {
   runs: readonly { id: string; name: string }[];
   onRunsChange: (runs: { id: string; name: string }[]) => void;
 }
-
-const LOSS_LABEL = { loss: 'train', heldoutLoss: 'held-out' } as const;
 
 /** Clip threshold of a run clipping by norm, from its summary's clip text ("norm 1"), as the figures read it. */
 function clipThreshold(runs: readonly CurveRun[]): number | undefined {
@@ -40,6 +40,7 @@ function Empty({ children }: { children: string }) {
 }
 
 export function CompareView({ runs: selection, onRunsChange }: CompareViewProps) {
+  const t = useT('compare');
   const runIds = useMemo(() => selection.map((r) => r.id), [selection]);
   const settings = useCompareSettings();
   const data = useCompareData(runIds, null);
@@ -48,20 +49,20 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
   const profiles = useProfiles(data.runs, settings.probe);
   const grouped = settings.group !== 'none';
   const canGroup = seedGroups(runs).some((g) => g.length > 1);
-  const xLabel = settings.x === 'wall' ? 'wall time (s)' : 'training step';
+  const xLabel = settings.x === 'wall' ? t('axis.wall') : t('axis.step');
 
   const curves = useMemo(() => {
     const opts = { smoothing: settings.smoothing, group: settings.group, x: settings.x };
     const loss = metricCurves(
       runs,
-      settings.lossMetrics.map((m) => ({ metric: m, label: LOSS_LABEL[m] })),
+      settings.lossMetrics.map((m) => ({ metric: m, label: m === 'loss' ? t('metric.train') : t('metric.heldout') })),
       opts,
     );
-    const gradnorm = metricCurves(runs, [{ metric: 'gradNorm', label: 'gradient norm' }], opts);
-    const horizon = metricCurves(runs, [{ metric: 'horizon', label: 'horizon' }], opts);
+    const gradnorm = metricCurves(runs, [{ metric: 'gradNorm', label: t('metric.gradNorm') }], opts);
+    const horizon = metricCurves(runs, [{ metric: 'horizon', label: t('metric.horizon') }], opts);
     return { loss, gradnorm, horizon };
-  }, [runs, settings.lossMetrics, settings.smoothing, settings.group, settings.x]);
-  const profileSeries: PlotSeries[] = useMemo(
+  }, [runs, settings.lossMetrics, settings.smoothing, settings.group, settings.x, t]);
+  const profileSeries: CompareSeries[] = useMemo(
     () =>
       profileCurves(
         data.runs.map((r) => ({ summary: r.detail, profile: profiles.get(r.id) })),
@@ -72,11 +73,17 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
   );
 
   // Divergence markers sit at training steps; on a wall-time axis there is no honest place for them.
-  const markers: ChartMarker[] =
+  const markers: XMarker[] =
     settings.x === 'step' && !grouped
       ? runs.flatMap((r, i) =>
           r.summary.divergence
-            ? [{ x: r.summary.divergence.step, label: `${r.summary.name} diverged`, color: lineStyle(i).color }]
+            ? [
+                {
+                  x: r.summary.divergence.step,
+                  label: t('diverged', { name: r.summary.name }),
+                  color: lineStyle(i).color,
+                },
+              ]
             : [],
         )
       : [];
@@ -90,7 +97,7 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
     const known = selection.find((x) => x.id === id)?.name;
     return {
       id,
-      name: r?.detail.name ?? (data.errors.has(id) ? `${known ?? id} (unavailable)` : (known ?? '…')),
+      name: r?.detail.name ?? (data.errors.has(id) ? t('unavailable', { name: known ?? id }) : (known ?? '…')),
       status: r?.detail.status,
     };
   });
@@ -99,19 +106,16 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
 
   if (runIds.length === 0) {
     return (
-      <section className="compare-view compare-empty" aria-label="Compare">
-        <h2>Nothing to compare yet</h2>
-        <p>
-          In the <em>Runs</em> tab, tick the runs you want (their <em>Select</em> boxes): the ticked runs show here. Or
-          add runs here by name.
-        </p>
+      <section className="compare-view compare-empty" aria-label={t('region')}>
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.body')}</p>
         <RunChips runs={[]} onRemove={() => undefined} onAdd={addRun} showStyles />
       </section>
     );
   }
 
   return (
-    <section className="compare-view" aria-label="Compare">
+    <section className="compare-view" aria-label={t('region')}>
       <RunChips
         runs={chips}
         onRemove={(id) => onRunsChange(selection.filter((x) => x.id !== id))}
@@ -119,12 +123,14 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
         showStyles={!grouped}
       />
       {[...data.errors].map(([id, msg]) => (
-        <p key={id} role="alert" className="form-error">{`Run ${id}: ${msg}`}</p>
+        <p key={id} role="alert" className="form-error">
+          {t('runError', { id, message: msg })}
+        </p>
       ))}
       <CompareControls settings={settings} canGroup={canGroup} />
       <div className="chart-grid">
         <ChartPanel
-          title="Loss"
+          title={t('chart.loss')}
           chart="loss"
           runIds={ids}
           logY={settings.logY.loss}
@@ -152,27 +158,27 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
                   })
                 }
               />
-              {m === 'loss' ? 'Train' : 'Held-out'}
+              {m === 'loss' ? t('option.train') : t('option.heldout')}
             </label>
           ))}
         >
           {loading ? (
-            <Empty>Loading runs…</Empty>
+            <Empty>{t('loading')}</Empty>
           ) : curves.loss.length ? (
-            <OverlayChart
-              name="Loss"
+            <ComparePlot
+              name={t('chart.loss')}
               series={curves.loss}
               log={settings.logY.loss}
               xLabel={xLabel}
-              yLabel="loss"
+              yLabel={t('axis.loss')}
               markers={markers}
             />
           ) : (
-            <Empty>No loss recorded yet: the runs have not finished a step.</Empty>
+            <Empty>{t('none.loss')}</Empty>
           )}
         </ChartPanel>
         <ChartPanel
-          title="Gradient norm"
+          title={t('chart.gradNorm')}
           chart="gradnorm"
           runIds={ids}
           logY={settings.logY.gradnorm}
@@ -180,23 +186,23 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           exportDefaults={{ smoothing: settings.smoothing, logY: settings.logY.gradnorm }}
         >
           {loading ? (
-            <Empty>Loading runs…</Empty>
+            <Empty>{t('loading')}</Empty>
           ) : curves.gradnorm.length ? (
-            <OverlayChart
-              name="Gradient norm"
+            <ComparePlot
+              name={t('chart.gradNorm')}
               series={curves.gradnorm}
               log={settings.logY.gradnorm}
               xLabel={xLabel}
-              yLabel="‖∂L/∂θ‖ before clipping"
+              yLabel={t('axis.gradNorm')}
               markers={markers}
-              hLines={clip ? [{ y: clip, label: `clip ${clip}` }] : []}
+              hLines={clip ? [{ y: clip, label: t('clip', { value: clip }) }] : []}
             />
           ) : (
-            <Empty>No gradient norms recorded yet.</Empty>
+            <Empty>{t('none.gradNorm')}</Empty>
           )}
         </ChartPanel>
         <ChartPanel
-          title="Gradient flow"
+          title={t('chart.flow')}
           chart="profile"
           runIds={ids}
           logY={settings.logY.profile}
@@ -211,24 +217,21 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           }
         >
           {loading ? (
-            <Empty>Loading runs…</Empty>
+            <Empty>{t('loading')}</Empty>
           ) : profileSeries.length ? (
-            <OverlayChart
-              name="Gradient flow"
+            <ComparePlot
+              name={t('chart.flow')}
               series={profileSeries}
               log={settings.logY.profile}
-              xLabel="time step t"
+              xLabel={t('axis.timeStep')}
               yLabel="‖∂L/∂hₜ‖"
             />
           ) : (
-            <Empty>
-              No gradient profiles yet: the runs have not reached their first probe, or were trained with probe.every =
-              0.
-            </Empty>
+            <Empty>{t('none.profile')}</Empty>
           )}
         </ChartPanel>
         <ChartPanel
-          title="Gradient horizon"
+          title={t('chart.horizon')}
           chart="horizon"
           runIds={ids}
           logY={settings.logY.horizon}
@@ -236,18 +239,18 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           exportDefaults={{ smoothing: settings.smoothing, logY: settings.logY.horizon }}
         >
           {loading ? (
-            <Empty>Loading runs…</Empty>
+            <Empty>{t('loading')}</Empty>
           ) : curves.horizon.length ? (
-            <OverlayChart
-              name="Gradient horizon"
+            <ComparePlot
+              name={t('chart.horizon')}
               series={curves.horizon}
               log={settings.logY.horizon}
               xLabel={xLabel}
-              yLabel="horizon (time steps)"
+              yLabel={t('axis.horizon')}
               markers={markers}
             />
           ) : (
-            <Empty>No horizon yet: it is measured at each gradient probe.</Empty>
+            <Empty>{t('none.horizon')}</Empty>
           )}
         </ChartPanel>
       </div>

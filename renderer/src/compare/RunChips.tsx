@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { StatusChip } from '../runs/StatusChip';
+import { useT } from '../i18n';
+import { StyleSample } from '../charts/ChartLegend';
 import { lineStyle } from '../../../core/shared/palette';
 
 export interface RunChipsProps {
@@ -14,21 +16,18 @@ export interface RunChipsProps {
 }
 
 export function RunChips({ runs, onRemove, onAdd, showStyles }: RunChipsProps) {
+  const t = useT('compare');
   return (
     <div className="run-chips">
-      <ul aria-label="Runs in this comparison">
+      <ul aria-label={t('chips.list')}>
         {runs.map((r, i) => {
           const st = lineStyle(i);
           return (
             <li key={r.id} className="run-chip">
-              {showStyles && (
-                <svg width="22" height="10" aria-hidden="true">
-                  <line x1="0" y1="5" x2="22" y2="5" stroke={st.color} strokeWidth="2.2" strokeDasharray={st.dash} />
-                </svg>
-              )}
+              {showStyles && <StyleSample style={st} />}
               <span className="run-chip-name">{r.name}</span>
               {r.status && r.status !== 'completed' && <StatusChip status={r.status} />}
-              <button type="button" aria-label={`Remove ${r.name} from comparison`} onClick={() => onRemove(r.id)}>
+              <button type="button" aria-label={t('chips.remove', { name: r.name })} onClick={() => onRemove(r.id)}>
                 ×
               </button>
             </li>
@@ -41,12 +40,13 @@ export function RunChips({ runs, onRemove, onAdd, showStyles }: RunChipsProps) {
 }
 
 function AddRun({ exclude, onAdd }: { exclude: string[]; onAdd: (run: RunSummary) => void }) {
+  const t = useT('compare');
   const [text, setText] = useState('');
   const [found, setFound] = useState<RunSummary[]>([]);
   useEffect(() => {
     if (!text.trim()) return setFound([]);
     let live = true;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       getLab()
         .listRuns({ text: text.trim(), limit: 8 })
         .then((r) => live && setFound(r.runs))
@@ -54,7 +54,7 @@ function AddRun({ exclude, onAdd }: { exclude: string[]; onAdd: (run: RunSummary
     }, 200);
     return () => {
       live = false;
-      clearTimeout(t);
+      clearTimeout(timer);
     };
   }, [text]);
   const options = found.filter((r) => !exclude.includes(r.id));
@@ -62,14 +62,14 @@ function AddRun({ exclude, onAdd }: { exclude: string[]; onAdd: (run: RunSummary
     <div className="add-run">
       <input
         type="search"
-        aria-label="Add a run to the comparison"
-        placeholder="Add run…"
+        aria-label={t('chips.add')}
+        placeholder={t('chips.addPlaceholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
       {text.trim() !== '' && (
-        <ul className="add-run-results" aria-label="Matching runs">
-          {options.length === 0 && <li className="muted">No other run matches.</li>}
+        <ul className="add-run-results" aria-label={t('chips.matches')}>
+          {options.length === 0 && <li className="muted">{t('chips.noMatch')}</li>}
           {options.map((r) => (
             <li key={r.id}>
               <button

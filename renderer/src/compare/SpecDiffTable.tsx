@@ -8,34 +8,38 @@ import { formatDuration, formatMetric } from '../../../core/shared/format';
 import { StatusChip } from '../runs/StatusChip';
 import { lineStyle } from '../../../core/shared/palette';
 import { differingPaths, flattenSpec } from './spec-diff';
+import { useT } from '../i18n';
 
 export interface SpecDiffTableProps {
   runs: readonly RunDetail[];
 }
 
-const OUTCOME: { label: string; value: (r: RunDetail) => ReactNode; numeric?: boolean }[] = [
+type OutcomeKey = 'status' | 'steps' | 'finalLoss' | 'heldoutLoss' | 'horizon' | 'wallTime';
+
+const OUTCOME: { key: OutcomeKey; value: (r: RunDetail) => ReactNode; numeric?: boolean }[] = [
   {
-    label: 'status',
+    key: 'status',
     value: (r) => <StatusChip status={r.status} progress={{ done: r.stepsDone, total: r.stepsTotal }} />,
   },
-  { label: 'steps', value: (r) => `${r.stepsDone} / ${r.stepsTotal}`, numeric: true },
-  { label: 'final loss', value: (r) => formatMetric(r.final.loss), numeric: true },
-  { label: 'held-out loss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
-  { label: 'horizon', value: (r) => formatMetric(r.final.horizon), numeric: true },
-  { label: 'wall time', value: (r) => formatDuration(r.final.wallMs), numeric: true },
+  { key: 'steps', value: (r) => `${r.stepsDone} / ${r.stepsTotal}`, numeric: true },
+  { key: 'finalLoss', value: (r) => formatMetric(r.final.loss), numeric: true },
+  { key: 'heldoutLoss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
+  { key: 'horizon', value: (r) => formatMetric(r.final.horizon), numeric: true },
+  { key: 'wallTime', value: (r) => formatDuration(r.final.wallMs), numeric: true },
 ];
 
 export function SpecDiffTable({ runs }: SpecDiffTableProps) {
+  const t = useT('compare');
   const flats = runs.map((r) => flattenSpec(r.spec));
   const paths = differingPaths(flats);
   return (
     <section className="compare-section" aria-labelledby="spec-diff-heading">
-      <h3 id="spec-diff-heading">Differences between runs</h3>
+      <h3 id="spec-diff-heading">{t('diff.heading')}</h3>
       <div className="diff-scroll">
-        <table className="diff-table" aria-label="Spec fields that differ">
+        <table className="diff-table" aria-label={t('diff.fields')}>
           <thead>
             <tr>
-              <th scope="col">Field</th>
+              <th scope="col">{t('diff.field')}</th>
               {runs.map((r, i) => (
                 <th scope="col" key={r.id}>
                   <span className="swatch" style={{ background: lineStyle(i).color }} aria-hidden="true" />
@@ -47,12 +51,12 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
           <tbody>
             <tr className="diff-group">
               <th scope="rowgroup" colSpan={runs.length + 1}>
-                Outcome
+                {t('diff.outcome')}
               </th>
             </tr>
             {OUTCOME.map((o) => (
-              <tr key={o.label}>
-                <th scope="row">{o.label}</th>
+              <tr key={o.key}>
+                <th scope="row">{t(`outcome.${o.key}`)}</th>
                 {runs.map((r) => (
                   <td key={r.id} className={o.numeric ? 'num' : ''}>
                     {o.value(r)}
@@ -62,21 +66,20 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
             ))}
             <tr className="diff-group">
               <th scope="rowgroup" colSpan={runs.length + 1}>
-                Spec fields that differ
+                {t('diff.fields')}
               </th>
             </tr>
             {runs.length > 1 && paths.length === 0 && (
               <tr>
                 <td colSpan={runs.length + 1} className="muted">
-                  The specs are identical (names aside): any difference in the curves comes from the engine or its
-                  backend.
+                  {t('diff.identical')}
                 </td>
               </tr>
             )}
             {runs.length === 1 && (
               <tr>
                 <td colSpan={runs.length + 1} className="muted">
-                  Add another run to see how their specs differ.
+                  {t('diff.addAnother')}
                 </td>
               </tr>
             )}

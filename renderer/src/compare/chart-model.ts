@@ -7,6 +7,9 @@ import type { GradientProfile, RunSummary, Series } from '../../../core/api/reco
 import { curveSlots, lineStyle, type LineStyle } from '../../../core/shared/palette';
 import { ema, meanStd, seedBand, type BandKind } from '../../../core/shared/seeds';
 import { groupLabels } from '../../../core/shared/labels';
+import type { PlotSeries } from '../charts/plot-series';
+
+export type { PlotSeries };
 
 const slotStyle = (run: number, metric: number, count: number): LineStyle => {
   const { colorIndex, dashIndex } = curveSlots(run, metric, count);
@@ -22,18 +25,8 @@ function aggregate(members: readonly { x: readonly number[]; y: readonly number[
   return { x: agg.x, mean: agg.mean, ...seedBand(agg, kind) };
 }
 
-export interface PlotSeries {
-  key: string;
-  label: string;
-  style: LineStyle;
-  x: number[];
-  y: number[];
-  /** Band around the curve (± std or min–max over seeds). */
-  lo?: number[];
-  hi?: number[];
-  /** Run ids drawn by this curve (one, or the seeds of a group). */
-  runIds: string[];
-}
+/** A Compare curve: the charts' one series type, always naming the runs it draws. */
+export type CompareSeries = PlotSeries & { runIds: string[] };
 
 export interface CurveRun {
   /** A run's summary, with its spec where known (Compare passes the detail): seed groups are named by it. */
@@ -66,9 +59,9 @@ export function metricCurves(
   runs: readonly CurveRun[],
   metrics: readonly { metric: string; label: string }[],
   o: CurveOptions,
-): PlotSeries[] {
+): CompareSeries[] {
   const two = metrics.length > 1;
-  const out: PlotSeries[] = [];
+  const out: CompareSeries[] = [];
   if (o.group === 'none') {
     runs.forEach((r, ri) => {
       metrics.forEach((m, mi) => {
@@ -76,6 +69,8 @@ export function metricCurves(
         if (!s || s.step.length === 0) return;
         out.push({
           key: `${r.summary.id}:${m.metric}`,
+          // The figure's series ids and aliases (core/figures/runs), so user legend names key the same way.
+          alias: two ? undefined : r.summary.id,
           label: two ? `${r.summary.name}, ${m.label}` : r.summary.name,
           style: slotStyle(ri, mi, metrics.length),
           x: xOf(s, o.x),
@@ -100,6 +95,7 @@ export function metricCurves(
       const band = aggregate(curves, kind);
       out.push({
         key: `group:${members[0]?.summary.specHash}:${m.metric}`,
+        alias: two ? undefined : members[0]?.summary.specHash,
         label: two ? `${label}, ${m.label}` : label,
         style: slotStyle(g, mi, metrics.length),
         x: band.x,
@@ -117,7 +113,7 @@ export function profileCurves(
   runs: readonly { summary: RunSummary; profile: GradientProfile | undefined }[],
   layer: number,
   group: GroupMode,
-): PlotSeries[] {
+): CompareSeries[] {
   const withData = runs.flatMap((r, ri) => {
     const l = r.profile?.layers.find((x) => x.layer === layer);
     return l
@@ -127,6 +123,7 @@ export function profileCurves(
   if (group === 'none') {
     return withData.map((r) => ({
       key: `${r.summary.id}:profile`,
+      alias: r.summary.id,
       label: r.summary.name,
       style: lineStyle(r.index),
       x: r.x,
@@ -140,6 +137,7 @@ export function profileCurves(
     const band = aggregate(members, group);
     return {
       key: `group:${members[0]?.summary.specHash}:profile`,
+      alias: members[0]?.summary.specHash,
       label: labels[g]!,
       style: lineStyle(g),
       x: band.x,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { GradientProfile } from '../../../core/api';
 import { GradientFlowChart } from '../charts/GradientFlowChart';
 import { seriesColor } from '../../../core/shared/palette';
+import { useT } from '../i18n';
 
 export interface GradientFlowPanelProps {
   runId: string;
@@ -15,6 +16,7 @@ export interface GradientFlowPanelProps {
 
 export function GradientFlowPanel({ runId, runName, profiles, emptyText, source }: GradientFlowPanelProps) {
   // null: follow the newest probe; a step: stay on it while new probes arrive.
+  const t = useT('live');
   const [pinned, setPinned] = useState<number | null>(null);
   const n = profiles.length;
   const pinnedIndex = pinned === null ? -1 : profiles.findIndex((p) => p.step === pinned);
@@ -24,7 +26,7 @@ export function GradientFlowPanel({ runId, runName, profiles, emptyText, source 
   const slider =
     n > 1 ? (
       <div className="probe-slider">
-        <label htmlFor={`probe-step-${runId}`}>Probe step</label>
+        <label htmlFor={`probe-step-${runId}`}>{t('probe.step')}</label>
         <input
           id={`probe-step-${runId}`}
           type="range"
@@ -32,14 +34,18 @@ export function GradientFlowPanel({ runId, runName, profiles, emptyText, source 
           max={n - 1}
           step={1}
           value={index}
-          aria-valuetext={`step ${profile?.step ?? ''}${index === n - 1 ? ', latest' : ''}`}
+          aria-valuetext={
+            index === n - 1
+              ? t('probe.valueLatest', { step: profile?.step ?? '' })
+              : t('probe.value', { step: profile?.step ?? '' })
+          }
           onChange={(e) => {
             const i = Number(e.target.value);
             setPinned(i === n - 1 ? null : (profiles[i]?.step ?? null));
           }}
         />
         <button type="button" disabled={pinned === null} onClick={() => setPinned(null)}>
-          Latest
+          {t('probe.latest')}
         </button>
       </div>
     ) : null;
@@ -50,7 +56,7 @@ export function GradientFlowPanel({ runId, runName, profiles, emptyText, source 
       controls={slider}
       {...(emptyText ? { emptyText } : {})}
       {...(source ? { source } : {})}
-      exportRequest={{ chart: 'profile', runIds: [runId], title: 'Gradient flow', view: { step: profile?.step } }}
+      exportRequest={{ chart: 'profile', runIds: [runId], title: t('chart.flow'), view: { step: profile?.step } }}
     />
   );
 }

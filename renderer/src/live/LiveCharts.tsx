@@ -9,6 +9,7 @@ import { AccuracyChart } from '../charts/AccuracyChart';
 import type { RunBuffer } from './run-buffer';
 import { GradientFlowPanel } from './GradientFlowPanel';
 import { RunFacts } from './RunFacts';
+import { useT } from '../i18n';
 
 /**
  * Redraws its chart only when `when` changed: a profile arriving must not redraw the loss, and the steps of a
@@ -20,18 +21,25 @@ function Redraw({ when, children }: { when: readonly unknown[]; children: () => 
 }
 
 export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
+  const t = useT('live');
   const id = buffer.runId;
   const runIds = [id];
   const divergences = buffer.divergence ? [buffer.divergence] : [];
   const spec = buffer.spec;
-  const { loss, accuracy, gradNorm, horizon } = liveCurves(buffer);
+  const { loss, accuracy, gradNorm, horizon } = liveCurves(buffer, {
+    train: t('curve.train'),
+    heldout: t('curve.heldout'),
+    gradNorm: t('curve.gradNorm'),
+    horizon: t('curve.horizon'),
+    layer: (n) => t('curve.layer', { n }),
+  });
   const clipped = buffer.metrics.get('clipped');
   const threshold = spec?.train.clip.mode === 'norm' ? spec.train.clip.threshold : undefined;
 
   const profiles = buffer.profiles;
   const T = profiles.at(-1)?.layers[0]?.hNorms.length;
   // probe.every = 0 turns probes off: say so instead of waiting for a probe that never comes.
-  const noProbe = spec?.probe.every === 0 ? { emptyText: 'Gradient probes are off for this run (probe every 0).' } : {};
+  const noProbe = spec?.probe.every === 0 ? { emptyText: t('probesOff') } : {};
 
   const stepKey = [buffer.lastStep, buffer.metrics.get('heldoutLoss')?.step.length, buffer.divergence?.step];
   const profileKey = [profiles.length, profiles.at(-1)?.step];
@@ -43,8 +51,8 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
             curves={loss}
             divergences={divergences}
             // Predicting the mean of the target (the sum of two U(0,1) draws) scores its variance, 1/6: the bar to beat.
-            {...(spec?.task.kind === 'adding' ? { baseline: { y: 1 / 6, label: 'predict the mean (1/6)' } } : {})}
-            exportRequest={{ chart: 'loss', runIds, title: 'Loss' }}
+            {...(spec?.task.kind === 'adding' ? { baseline: { y: 1 / 6, label: t('baselineMean') } } : {})}
+            exportRequest={{ chart: 'loss', runIds, title: t('chart.loss') }}
           />
         )}
       </Redraw>
@@ -55,7 +63,7 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
             runName={buffer.run?.name ?? id}
             profiles={profiles}
             {...noProbe}
-            source={spec?.probe.source === 'train' ? 'that step’s training batch' : 'fixed probe batch'}
+            source={spec?.probe.source === 'train' ? t('source.train') : t('source.fixed')}
           />
         )}
       </Redraw>
@@ -64,7 +72,7 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
           <GradientHeatmap
             profiles={profiles}
             {...noProbe}
-            exportRequest={{ chart: 'heatmap', runIds, title: 'Gradient heatmap' }}
+            exportRequest={{ chart: 'heatmap', runIds, title: t('chart.heatmap') }}
           />
         )}
       </Redraw>
@@ -72,10 +80,10 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
         {() => (
           <GradNormChart
             curves={gradNorm}
-            clipEvents={clipped && gradNorm[0] ? [{ curveId: gradNorm[0].id, clipped: clipped.value }] : []}
+            clipEvents={clipped && gradNorm[0] ? [{ curveKey: gradNorm[0].key, clipped: clipped.value }] : []}
             {...(threshold !== undefined ? { threshold } : {})}
             divergences={divergences}
-            exportRequest={{ chart: 'gradnorm', runIds, title: 'Gradient norm' }}
+            exportRequest={{ chart: 'gradnorm', runIds, title: t('chart.gradNorm') }}
           />
         )}
       </Redraw>
@@ -85,7 +93,7 @@ export function LiveCharts({ buffer }: { buffer: RunBuffer }) {
             curves={horizon}
             {...noProbe}
             {...(T ? { maxHorizon: T - 1 } : {})}
-            exportRequest={{ chart: 'horizon', runIds, title: 'Gradient horizon' }}
+            exportRequest={{ chart: 'horizon', runIds, title: t('chart.horizon') }}
           />
         )}
       </Redraw>

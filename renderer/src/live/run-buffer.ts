@@ -4,7 +4,7 @@
  * store and events that arrive meanwhile are merged by step, so nothing is drawn twice or lost.
  */
 import type { ExperimentSpec, GradientProfile, LabEvent, RunSummary, Series, StepMetrics } from '../../../core/api';
-import { decimate } from '../charts/downsample';
+import { m4Indices } from '../../../core/shared/decimate';
 
 type Divergence = NonNullable<RunSummary['divergence']>;
 
@@ -13,7 +13,10 @@ export interface Column {
   value: number[];
 }
 
-/** Columns longer than this are thinned (min/max kept) so a million-step run does not fill the page's memory. */
+/**
+ * Columns longer than this are thinned to half of it by M4 (first, lowest, highest, last per column; the
+ * figures' rule, core/shared/decimate.ts), so a million-step run does not fill the page's memory.
+ */
 const MAX_COLUMN = 100_000;
 /**
  * Profiles kept for the flow slider and the heatmap: a run probed every step sends thousands. Past this the
@@ -55,9 +58,11 @@ export class RunBuffer {
     c.step.push(step);
     c.value.push(value);
     if (c.step.length > MAX_COLUMN) {
-      const thin = decimate(c.step, c.value, MAX_COLUMN / 2, () => true);
-      c.step = thin.map((p) => p.x);
-      c.value = thin.map((p) => p.y);
+      const span = (c.step.at(-1) as number) - (c.step[0] as number);
+      // At most 4 points per column: MAX_COLUMN / 8 columns leave at most about MAX_COLUMN / 2.
+      const keep = m4Indices(c.step, c.value, span / (MAX_COLUMN / 8));
+      c.step = keep.map((i) => c.step[i] as number);
+      c.value = keep.map((i) => c.value[i] as number);
     }
   }
 

@@ -4,7 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FigureSettingsSchema, lossChart } from '../../../core/figures';
-import { seriesStyle } from '../../../core/shared/palette';
+import { SCREEN_LINE_PX, seriesStyle } from '../../../core/shared/palette';
+import { lineChartLayout } from '../../../core/figures/charts/line';
+import { legendEntries } from '../../../core/figures/charts/line/legend-placement';
+import { legendModel } from '../../../renderer/src/charts/legend-model';
 import { metricCurves, type CurveRun } from '../../../renderer/src/compare/chart-model';
 import { liveCurves } from '../../../renderer/src/live/live-curves';
 import { RunBuffer } from '../../../renderer/src/live/run-buffer';
@@ -98,8 +101,83 @@ describe('colours and dashes: live view, Compare and figure', () => {
     const buffer = new RunBuffer('a');
     buffer.loadHistory({ ...runs[0]!.run, status: 'running' }, runs[0]!.series, []);
     const live = liveCurves(buffer).loss;
-    expect(live.map((c) => [c.label, c.color, c.dash])).toEqual(
+    expect(live.map((c) => [c.label, c.style.color, c.style.dash])).toEqual(
       compare.slice(0, 2).map((c) => [c.label.replace('A, ', ''), c.style.color, c.style.dash]),
     );
+  });
+});
+
+/**
+ * The Compare legend and the exported figure's legend come from one rule (core/shared/legend-text.ts) and one
+ * style table (core/shared/palette.ts styleSlot): the same runs give the same entry names, caption and styles.
+ */
+describe('legends: Compare on screen and the exported figure', () => {
+  const curveRuns = (runs: { run: RunSummary; series: Series[] }[]): CurveRun[] =>
+    runs.map((r) => ({ summary: r.run, series: new Map(r.series.map((s) => [s.metric, s])) }));
+  /** n runs named as a sweep names them: long shared words, then what differs. */
+  const sweep = (n: number, metrics: ('loss' | 'heldoutLoss')[] = ['loss']) =>
+    Array.from({ length: n }, (_, k) => ({
+      run: runSummary(`r${k}`, `sweep-check lr=0.01 cell=${['rnn', 'lstm', 'gru'][k % 3]} seed ${k}`),
+      series: metrics.map((m) => series(m, [0, 10, 20], [1 + k, 0.5 + k, 0.25 + k])),
+    }));
+  /** A dash pattern in units of its line width, so the screen's and the file's compare. */
+  const pattern = (dash: string | undefined, width: number) =>
+    (dash ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((d) => Math.round((Number(d) / width) * 10) / 10);
+
+  function both(
+    runs: { run: RunSummary; series: Series[] }[],
+    metrics: ('loss' | 'heldoutLoss')[],
+    legendNames: Record<string, string> = {},
+  ) {
+    const settings = FigureSettingsSchema.parse({ legendNames });
+    const data = lossChart(runs, { metrics });
+    const file = legendEntries(lineChartLayout(data, settings).resolved, data, settings);
+    const names = { loss: 'train', heldoutLoss: 'held-out' } as const;
+    const screen = legendModel(
+      metricCurves(
+        curveRuns(runs),
+        metrics.map((m) => ({ metric: m, label: names[m] })),
+        { smoothing: 0, group: 'none', x: 'step' },
+      ),
+      legendNames,
+    );
+    const caption = file[0]?.caption ? file[0].label : '';
+    const entries = file.filter((e) => !e.caption);
+    return { settings, caption, entries, screen };
+  }
+
+  it.each([1, 3, 8, 11, 20])('%i runs: same caption, names and colour × dash × marker', (n) => {
+    const { settings, caption, entries, screen } = both(sweep(n), ['loss']);
+    expect(screen.caption).toBe(caption);
+    expect(screen.items.map((i) => i.label)).toEqual(entries.map((e) => e.label));
+    expect(screen.items.map((i) => i.style.color)).toEqual(entries.map((e) => e.color));
+    expect(screen.items.map((i) => i.style.marker)).toEqual(entries.map((e) => e.symbol));
+    expect(screen.items.map((i) => pattern(i.style.dash, SCREEN_LINE_PX * 2))).toEqual(
+      entries.map((e) => pattern(e.dasharray, settings.lineWidth)),
+    );
+    if (n >= 3) expect(caption).toBe('sweep-check lr=0.01');
+    // No two curves share all three, on screen as in the file.
+    const keys = screen.items.map((i) => `${i.style.color}|${i.style.dash}|${i.style.marker}`);
+    expect(new Set(keys).size).toBe(n);
+  });
+
+  it('train and held-out curves: the same caption and names in both', () => {
+    const { caption, entries, screen } = both(sweep(4, ['loss', 'heldoutLoss']), ['loss', 'heldoutLoss']);
+    expect(screen.caption).toBe(caption);
+    expect(screen.items.map((i) => i.label)).toEqual(entries.map((e) => e.label));
+    expect(screen.items.map((i) => i.style.marker)).toEqual(entries.map((e) => e.symbol));
+  });
+
+  it('user legend names win over the automatic ones, on screen as in the file', () => {
+    const { caption, entries, screen } = both(sweep(5), ['loss'], { r1: 'my LSTM', r3: 'baseline' });
+    expect(screen.items.map((i) => i.label)).toEqual(entries.map((e) => e.label));
+    expect(screen.items[1]?.label).toBe('my LSTM');
+    expect(screen.items[3]?.label).toBe('baseline');
+    expect(screen.caption).toBe(caption);
+    expect(caption).toBe('sweep-check lr=0.01');
+    expect(screen.items[0]?.label).toBe('cell=rnn seed 0');
   });
 });

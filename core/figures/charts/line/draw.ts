@@ -1,5 +1,5 @@
 /** Drawing a laid-out line chart: curves (split at gaps), bands, markers, events and reference lines. */
-import { m4Points } from '../../decimate';
+import { m4Points } from '../../../shared/decimate';
 import { clipPolygon, clipPolyline, type Box, type Pt } from '../../geometry';
 import { markerRadius } from '../../legend';
 import { circlePath, symbolPath } from '../../../shared/markers';

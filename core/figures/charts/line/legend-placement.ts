@@ -8,6 +8,7 @@
 import { LabError } from '../../../api/errors';
 import type { FigureSize } from '../../../shared/figure-size';
 import { dashArray, REFERENCE_COLOR, REFERENCE_DASH } from '../../../shared/palette';
+import { legendText } from '../../../shared/legend-text';
 import type { LegendEntry } from '../../legend';
 import type { FigureSettings } from '../../settings';
 import type { LineChartData } from '../../types';
@@ -19,39 +20,25 @@ import { annotationOccupancy, countInside, occupancy } from './occupancy';
 /** The smallest legend font a printed figure stays readable at. */
 export const MIN_LEGEND_PT = 6;
 
-/**
- * Long names shortened by what they share: when every generated label (user legend names excepted) starts
- * with the same words, those words go to one caption line and each entry keeps only what differs.
- */
-export function sharedPrefix(labels: readonly string[]): string {
-  if (labels.length < 2) return '';
-  let prefix = labels[0] ?? '';
-  for (const l of labels) while (!l.startsWith(prefix)) prefix = prefix.slice(0, -1);
-  // Cut back to a word boundary, and leave every entry something of its own.
-  const cut = Math.max(prefix.lastIndexOf(' '), prefix.lastIndexOf(','), prefix.lastIndexOf(':'));
-  prefix = cut >= 0 ? prefix.slice(0, cut + 1) : '';
-  if (labels.some((l) => l.length <= prefix.length)) return '';
-  return prefix.trim().replace(/[,:]$/, '').length >= 6 ? prefix : '';
-}
-
 export function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s: FigureSettings): LegendEntry[] {
   const entries: LegendEntry[] = [];
   const shown = resolved.filter((r) => !r.src.hideInLegend);
-  const userNamed = (r: ResolvedSeries) =>
-    s.legendNames[r.src.id] !== undefined || (r.src.alias !== undefined && s.legendNames[r.src.alias] !== undefined);
-  const prefix = shown.length >= 3 ? sharedPrefix(shown.filter((r) => !userNamed(r)).map((r) => r.label)) : '';
-  if (prefix)
-    entries.push({ label: prefix.trim().replace(/[,:]$/, ''), color: '#000000', lineWidth: 0, caption: true });
-  for (const r of shown) {
+  // One rule for the file and the window's Compare legend (core/shared/legend-text.ts).
+  const text = legendText(
+    shown.map((r) => r.src),
+    s.legendNames,
+  );
+  if (text.caption) entries.push({ label: text.caption, color: '#000000', lineWidth: 0, caption: true });
+  shown.forEach((r, i) => {
     entries.push({
-      label: prefix && !userNamed(r) ? r.label.slice(prefix.length).trim() : r.label,
+      label: text.labels[i] ?? r.label,
       color: r.color,
       dasharray: r.dasharray,
       lineWidth: r.width,
       band: !!r.src.band,
       ...(r.src.noLine ? { marker: 'circle' as const } : r.marker ? { symbol: r.marker } : {}),
     });
-  }
+  });
   for (const h of data.hLines ?? []) {
     if (h.label)
       entries.push({

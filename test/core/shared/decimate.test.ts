@@ -1,6 +1,6 @@
 /** M4 thinning: per column the first, lowest, highest and last points survive, in order; gaps and odd x are left alone. */
 import { describe, expect, it } from 'vitest';
-import { m4Indices } from '../../../core/figures/decimate';
+import { m4Indices } from '../../../core/shared/decimate';
 
 describe('m4Indices', () => {
   it('keeps first, min, max and last of each column, in index order', () => {

@@ -49,3 +49,44 @@ export function m4Points<P extends readonly [number, number]>(pts: readonly P[],
   const ys = pts.map((p) => p[1]);
   return m4Indices(xs, ys, columnWidth).map((i) => pts[i] as P);
 }
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** Columns a screen chart is thinned to: about one per 2 px of the widest chart; 4 points each at most. */
+export const SCREEN_COLUMNS = 400;
+
+/**
+ * The points of (xs, ys) a window chart draws: those `keep` accepts (finite, or positive on a log axis), and,
+ * past 4 × `columns` of them, M4-thinned to `columns` columns of the x range: the rule the exported figure
+ * draws by, so the screen keeps exactly the spikes the paper keeps. Series the store already bounded
+ * (≤ 4 × columns points) are drawn as they are: downsampling happens once.
+ */
+export function screenPoints(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  keep: (y: number) => boolean = Number.isFinite,
+  columns = SCREEN_COLUMNS,
+): XY[] {
+  const n = Math.min(xs.length, ys.length);
+  const fx: number[] = [];
+  const fy: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const y = ys[i] as number;
+    if (Number.isFinite(x) && keep(y)) {
+      fx.push(x);
+      fy.push(y);
+    }
+  }
+  const span = fx.length ? (fx[fx.length - 1] as number) - (fx[0] as number) : 0;
+  const idx = fx.length > 4 * columns && span > 0 ? m4Indices(fx, fy, span / columns) : null;
+  return idx
+    ? idx.map((i) => ({ x: fx[i] as number, y: fy[i] as number }))
+    : fx.map((x, i) => ({ x, y: fy[i] as number }));
+}
+
+/** Values usable on a log axis. */
+export const positive = (y: number): boolean => y > 0 && Number.isFinite(y);

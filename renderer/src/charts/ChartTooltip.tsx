@@ -1,6 +1,6 @@
 /** Tooltip listing every curve's nearest point to the pointer, since curves rarely share x values. */
 import { formatMetric } from '../../../core/shared/format';
-import type { PlotSeries } from './chart-model';
+import type { PlotSeries } from './plot-series';
 import { nearestIndex } from '../../../core/shared/seeds';
 
 export interface ChartTooltipProps {
