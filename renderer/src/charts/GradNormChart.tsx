@@ -5,7 +5,14 @@
 import { ChartFrame } from './ChartFrame';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 import { ROLE, SCREEN_REFERENCE_DASH } from '../../../core/shared/palette';
-import { curveLegend, divergenceLegend, divergenceMarkers, lastFinite, type DivergenceMark } from './curves';
+import {
+  clipEventSeries,
+  curveLegend,
+  divergenceLegend,
+  divergenceMarkers,
+  lastFinite,
+  type DivergenceMark,
+} from './curves';
 import type { ExportFigureRequest } from './export-figure';
 import { formatNumber } from '../../../core/shared/format';
 import { Chart } from './Chart';
@@ -28,29 +35,6 @@ export interface GradNormChartProps {
   divergences?: DivergenceMark[];
   exportRequest?: ExportFigureRequest;
   height?: number;
-}
-
-/** Markers beyond this many are thinned evenly: a solid band of dots says "clipped all the time" just as well. */
-export const MAX_EVENTS = 300;
-
-/** The clipped steps of a curve as point events, at most MAX_EVENTS of them, and how many there were. */
-export function clipEventSeries(curve: PlotSeries, clipped: ArrayLike<number>): { series: PlotSeries; count: number } {
-  const idx: number[] = [];
-  const n = Math.min(curve.x.length, clipped.length);
-  for (let i = 0; i < n; i++) if ((clipped[i] ?? 0) >= 0.5 && (curve.y[i] ?? 0) > 0) idx.push(i);
-  const stride = Math.max(1, Math.ceil(idx.length / MAX_EVENTS));
-  const kept = idx.filter((_, k) => k % stride === 0);
-  return {
-    series: {
-      key: `${curve.key}:clipped`,
-      label: 'clipped',
-      style: { color: ROLE.clipped, dash: undefined },
-      kind: 'points',
-      x: kept.map((i) => curve.x[i] as number),
-      y: kept.map((i) => curve.y[i] as number),
-    },
-    count: idx.length,
-  };
 }
 
 export function GradNormChart({

@@ -3,7 +3,7 @@
  * however wide the range) or round steps on a linear one, x from the data and the markers, and the rows
  * recharts draws from (one per distinct x, every curve's value under its key).
  */
-import { formatTick, linearTickFormat, niceStep, niceTicks } from '../../../core/shared/ticks';
+import { formatTick, linearTickFormat, niceStep, niceTicks, pow10 } from '../../../core/shared/ticks';
 import { plottable, type PlotSeries, type XMarker } from './plot-series';
 
 export interface AxisSpec {
@@ -16,8 +16,8 @@ export interface AxisSpec {
 /** Decade labels: 0.001 … 1000 written out, then 1e4, 1e-5…: short, and one notation per range. */
 export function formatDecade(v: number): string {
   const e = Math.round(Math.log10(v));
-  if (Math.abs(v - 10 ** e) > 1e-9 * 10 ** e) return formatTick(v);
-  return e >= -3 && e <= 3 ? String(Number((10 ** e).toPrecision(1))) : `1e${e}`;
+  if (Math.abs(v - pow10(e)) > 1e-9 * pow10(e)) return formatTick(v);
+  return e >= -3 && e <= 3 ? String(pow10(e)) : `1e${e}`;
 }
 
 function logAxis(min: number, max: number): AxisSpec {
@@ -28,8 +28,9 @@ function logAxis(min: number, max: number): AxisSpec {
   const stride = Math.max(1, Math.ceil((hi - lo) / 6));
   lo = Math.floor(lo / stride) * stride;
   const ticks: number[] = [];
-  for (let e = lo; e <= hi; e += stride) ticks.push(10 ** e);
-  return { domain: [10 ** lo, 10 ** Math.max(hi, lo + stride)], ticks, format: formatDecade };
+  // pow10, not 10 ** e: 10 ** -4 is 0.00009999…, a tick just outside a domain that starts at 1e-4.
+  for (let e = lo; e <= hi; e += stride) ticks.push(pow10(e));
+  return { domain: [pow10(lo), pow10(Math.max(hi, lo + stride))], ticks, format: formatDecade };
 }
 
 function linearAxis(min: number, max: number): AxisSpec {

@@ -39,3 +39,26 @@ export function lastFinite(values: ArrayLike<number>): number | undefined {
   }
   return undefined;
 }
+
+/** Markers beyond this many are thinned evenly: a solid band of dots says "clipped all the time" just as well. */
+export const MAX_EVENTS = 300;
+
+/** The clipped steps of a curve as point events, at most MAX_EVENTS of them, and how many there were. */
+export function clipEventSeries(curve: PlotSeries, clipped: ArrayLike<number>): { series: PlotSeries; count: number } {
+  const idx: number[] = [];
+  const n = Math.min(curve.x.length, clipped.length);
+  for (let i = 0; i < n; i++) if ((clipped[i] ?? 0) >= 0.5 && (curve.y[i] ?? 0) > 0) idx.push(i);
+  const stride = Math.max(1, Math.ceil(idx.length / MAX_EVENTS));
+  const kept = idx.filter((_, k) => k % stride === 0);
+  return {
+    series: {
+      key: `${curve.key}:clipped`,
+      label: 'clipped',
+      style: { color: ROLE.clipped, dash: undefined },
+      kind: 'points',
+      x: kept.map((i) => curve.x[i] as number),
+      y: kept.map((i) => curve.y[i] as number),
+    },
+    count: idx.length,
+  };
+}

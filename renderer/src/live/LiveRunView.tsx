@@ -8,6 +8,7 @@ import { getLab } from '../api/lab';
 import { useRunStream } from './useRunStream';
 import { RunHeader } from './RunHeader';
 import { LiveCharts } from './LiveCharts';
+import { useT } from '../i18n';
 
 export interface LiveRunViewProps {
   runIds: string[];
@@ -17,6 +18,7 @@ export interface LiveRunViewProps {
 }
 
 export function LiveRunView({ runIds, sweepId, active = true }: LiveRunViewProps) {
+  const t = useT('live');
   const [runId, setRunId] = useState(runIds[0] ?? null);
   useEffect(() => setRunId(runIds[0] ?? null), [runIds]);
   const { buffer, loading, error } = useRunStream(runId, active);
@@ -26,14 +28,14 @@ export function LiveRunView({ runIds, sweepId, active = true }: LiveRunViewProps
       {runIds.length > 1 && <SweepPicker runIds={runIds} sweepId={sweepId} runId={runId} onPick={setRunId} />}
       {error && (
         <p role="alert" className="banner banner-error">
-          Could not load the run: {error}
+          {t('loadError', { message: error })}
         </p>
       )}
       {buffer && (
         <>
           <RunHeader buffer={buffer} />
           {loading && !buffer.run ? (
-            <p className="muted">Loading the run’s history…</p>
+            <p className="muted">{t('loadingHistory')}</p>
           ) : (
             <LiveCharts key={buffer.runId} buffer={buffer} />
           )}
@@ -54,6 +56,7 @@ function SweepPicker({
   runId: string | null;
   onPick: (id: string) => void;
 }) {
+  const t = useT('live');
   const [names, setNames] = useState<Map<string, RunSummary>>(new Map());
   useEffect(() => {
     if (!sweepId) return;
@@ -70,18 +73,20 @@ function SweepPicker({
   }, [sweepId]);
   return (
     <div className="sweep-picker">
-      <label htmlFor="sweep-run">Run of this sweep</label>
+      <label htmlFor="sweep-run">{t('sweep.pick')}</label>
       <select id="sweep-run" value={runId ?? ''} onChange={(e) => onPick(e.target.value)}>
         {runIds.map((id, i) => {
           const r = names.get(id);
           return (
             <option key={id} value={id}>
-              {i + 1}. {r ? `${r.name} — ${r.cell}, ${r.activation}, seed ${r.seed}` : id}
+              {r
+                ? t('sweep.option', { n: i + 1, name: r.name, cell: r.cell, activation: r.activation, seed: r.seed })
+                : t('sweep.optionId', { n: i + 1, id })}
             </option>
           );
         })}
       </select>
-      <span className="muted">{runIds.length} runs; the Compare tab overlays them.</span>
+      <span className="muted">{t('sweep.note', { count: runIds.length })}</span>
     </div>
   );
 }

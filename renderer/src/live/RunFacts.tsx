@@ -17,6 +17,7 @@ import { lastFinite } from '../charts/curves';
 import { formatNumber } from '../../../core/shared/format';
 import type { RunBuffer } from './run-buffer';
 import { formatDuration } from '../../../core/shared/format';
+import { useT } from '../i18n';
 
 function latest(buffer: RunBuffer, metric: string): string {
   const c = buffer.metrics.get(metric);
@@ -25,6 +26,7 @@ function latest(buffer: RunBuffer, metric: string): string {
 }
 
 export function RunFacts({ buffer }: { buffer: RunBuffer }) {
+  const tr = useT('live');
   const spec = buffer.spec;
   const profile = buffer.profiles.at(-1);
   const l0 = profile?.layers[0];
@@ -35,47 +37,64 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
   if (spec) {
     const t = spec.task;
     rows.push([
-      'Task',
+      tr('facts.task'),
       `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, ${seqLenLabel(t.kind, t.seqLen)}` : ''}`,
     ]);
     rows.push([
-      'Model',
-      `${nameOf(CELL_NAMES, spec.model.cell)} ${nameOf(ACTIVATION_NAMES, spec.model.activation)}, ${spec.model.layers} × ${spec.model.hidden} units`,
+      tr('facts.model'),
+      tr('facts.modelValue', {
+        cell: nameOf(CELL_NAMES, spec.model.cell),
+        activation: nameOf(ACTIVATION_NAMES, spec.model.activation),
+        layers: spec.model.layers,
+        hidden: spec.model.hidden,
+      }),
     ]);
     rows.push([
-      'Init',
-      `Wh ${nameOf(INIT_NAMES, spec.model.init.recurrent)}, Wx ${nameOf(INIT_NAMES, spec.model.init.input)}, gain ${spec.model.init.gain}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`,
+      tr('facts.init'),
+      `${tr('facts.initValue', {
+        wh: nameOf(INIT_NAMES, spec.model.init.recurrent),
+        wx: nameOf(INIT_NAMES, spec.model.init.input),
+        gain: spec.model.init.gain,
+      })}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`,
     ]);
     rows.push([
-      'Training',
-      `${nameOf(OPTIMIZER_NAMES, spec.train.optimizer)}, lr ${spec.train.lr}, batch ${spec.train.batch}, seed ${spec.train.seed}`,
+      tr('facts.training'),
+      tr('facts.trainingValue', {
+        optimizer: nameOf(OPTIMIZER_NAMES, spec.train.optimizer),
+        lr: spec.train.lr,
+        batch: spec.train.batch,
+        seed: spec.train.seed,
+      }),
     ]);
     rows.push([
-      'Clipping',
+      tr('facts.clipping'),
       spec.train.clip.mode === 'none'
         ? nameOf(CLIP_NAMES, 'none')
-        : `${nameOf(CLIP_NAMES, spec.train.clip.mode)} at ${spec.train.clip.threshold}`,
+        : tr('facts.clipValue', {
+            mode: nameOf(CLIP_NAMES, spec.train.clip.mode),
+            threshold: spec.train.clip.threshold,
+          }),
     ]);
   }
   const measured: [string, string][] = [
-    ['Loss', latest(buffer, 'loss')],
-    ['Held-out loss', latest(buffer, 'heldoutLoss')],
-    ['Gradient norm', latest(buffer, 'gradNorm')],
-    ['Horizon', l0 ? `${l0.horizon} steps` : '–'],
+    [tr('facts.loss'), latest(buffer, 'loss')],
+    [tr('facts.heldoutLoss'), latest(buffer, 'heldoutLoss')],
+    [tr('facts.gradNorm'), latest(buffer, 'gradNorm')],
+    [tr('facts.horizon'), l0 ? tr('facts.horizonValue', { steps: l0.horizon }) : '–'],
     ['‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', ratio !== undefined ? formatNumber(ratio) : '–'],
     [
-      'σmax(Wh) · spectral radius',
+      tr('facts.sigma'),
       l0?.sigmaMax !== undefined
         ? `${formatNumber(l0.sigmaMax)} · ${l0.spectralRadius !== undefined ? formatNumber(l0.spectralRadius) : '–'}`
         : '–',
     ],
-    ['Saturated units', l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
-    ['Wall time', wall !== undefined ? formatDuration(wall) : '–'],
+    [tr('facts.saturated'), l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
+    [tr('facts.wall'), wall !== undefined ? formatDuration(wall) : '–'],
   ];
   return (
     <section className="chart run-facts" aria-labelledby="run-facts-title">
       <h3 id="run-facts-title" className="chart-title">
-        This run
+        {tr('facts.title')}
       </h3>
       <div className="facts-columns">
         <dl>
@@ -97,8 +116,9 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
       </div>
       {profile && (
         <p className="muted facts-note">
-          Gradient measurements at the probe of step {profile.step}
-          {(profile.layers.length ?? 0) > 1 ? ', layer 1' : ''}.
+          {(profile.layers.length ?? 0) > 1
+            ? tr('facts.noteLayer', { step: profile.step })
+            : tr('facts.note', { step: profile.step })}
         </p>
       )}
     </section>

@@ -5,12 +5,14 @@ import type { RunBuffer } from './run-buffer';
 import { formatRate } from './format-rate';
 import { formatDuration } from '../../../core/shared/format';
 import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
 
 const ACTIVE = new Set(['queued', 'running']);
 /** What resumeRun accepts: from the last checkpoint, or from scratch if the run never trained. */
 const RESUMABLE = new Set(['interrupted', 'stopped', 'failed']);
 
 export function RunHeader({ buffer }: { buffer: RunBuffer }) {
+  const t = useT('live');
   const [stopping, setStopping] = useState<string | null>(null);
   const [stopError, setStopError] = useState<string | null>(null);
   const [resuming, setResuming] = useState(false);
@@ -67,51 +69,50 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
         <div
           className="progress"
           role="progressbar"
-          aria-label="Training progress"
+          aria-label={t('progress.label')}
           aria-valuemin={0}
           aria-valuemax={total || 1}
           aria-valuenow={done}
-          aria-valuetext={`step ${done} of ${total}`}
+          aria-valuetext={t('progress.value', { done, total })}
         >
           <div className="progress-fill" style={{ width: `${pct}%` }} />
         </div>
         <span className="progress-text" aria-live="off">
-          step {done.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
-          {rate !== null && ` · ${formatRate(rate)} steps/s`}
-          {eta !== null && ` · ETA ${formatDuration(eta * 1000)}`}
-          {!active && run?.final.wallMs !== undefined && ` · took ${formatDuration(run.final.wallMs)}`}
+          {t('progress.steps', { done: done.toLocaleString('en-US'), total: total.toLocaleString('en-US') })}
+          {rate !== null && ` · ${t('progress.rate', { rate: formatRate(rate) })}`}
+          {eta !== null && ` · ${t('progress.eta', { eta: formatDuration(eta * 1000) })}`}
+          {!active &&
+            run?.final.wallMs !== undefined &&
+            ` · ${t('progress.took', { wall: formatDuration(run.final.wallMs) })}`}
         </span>
         <button type="button" className="danger" disabled={!active || stopping === buffer.runId} onClick={stop}>
-          {stopping === buffer.runId && active ? 'Stopping…' : 'Stop run'}
+          {stopping === buffer.runId && active ? t('stopping') : t('stop')}
         </button>
         {resumable && (
           <button type="button" disabled={resuming} onClick={resume}>
-            {resuming ? 'Resuming…' : 'Resume run'}
+            {resuming ? t('resuming') : t('resume')}
           </button>
         )}
       </div>
       {stopError && (
         <p role="alert" className="banner banner-error">
-          {resumable ? 'Could not resume the run' : 'Could not stop the run'}: {stopError}
+          {t(resumable ? 'resumeError' : 'stopError', { message: stopError })}
         </p>
       )}
       {buffer.divergence && (
         <p role="alert" className="banner banner-error">
-          Diverged at step {buffer.divergence.step}: <code>{buffer.divergence.tensor}</code> became NaN or infinite. Try
-          clipping, a lower learning rate or a smaller spectral radius.
+          {t('diverged.before', { step: buffer.divergence.step })}
+          <code>{buffer.divergence.tensor}</code>
+          {t('diverged.after')}
         </p>
       )}
       {status === 'failed' && buffer.failure && (
         <p role="alert" className="banner banner-error">
-          The run failed: {buffer.failure}
+          {t('failed', { message: buffer.failure })}
         </p>
       )}
       {status === 'interrupted' && (
-        <p className="banner">
-          {done > 0
-            ? `The lab stopped while this run trained; its data up to step ${done} is kept, and Resume run carries on from its last checkpoint.`
-            : 'The lab stopped before this run started: Resume run starts it.'}
-        </p>
+        <p className="banner">{done > 0 ? t('interrupted', { step: done }) : t('interruptedBeforeStart')}</p>
       )}
     </header>
   );
