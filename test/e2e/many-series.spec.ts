@@ -36,12 +36,35 @@ test('a 20-run loss figure at single-column size keeps its legend on the canvas'
   await page.goto(lab.url);
   await page.getByRole('tab', { name: 'Runs' }).click();
   for (const r of runs) await page.getByRole('checkbox', { name: `Select ${r.name}`, exact: true }).check();
+  const t0 = Date.now();
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const loss = page.getByRole('region', { name: 'Loss' });
-  // Twenty train curves (held-out off): twenty legend entries.
+  await expect(loss.locator('.recharts-line-curve')).toHaveCount(40, { timeout: 60_000 });
+  console.log(`Compare of 20 runs (train + held-out) drawn ${Date.now() - t0} ms after the click`);
+  // Twenty train curves (held-out off): twenty legend entries. As in the exported figure, the words every
+  // name shares ("adding") go to the caption line and each entry keeps what differs.
   await loss.getByRole('checkbox', { name: 'Held-out' }).uncheck();
-  await expect(loss.getByRole('button', { name: 'adding lstm tanh seed 20', exact: true })).toBeVisible();
-  await page.screenshot({ path: '/tmp/shared-compare-20.png', fullPage: true });
+  const legend = loss.locator('.chart-legend');
+  await expect(legend.locator('.legend-caption')).toHaveText('adding');
+  await expect(legend.getByRole('button')).toHaveCount(20);
+  await expect(loss.getByRole('button', { name: 'lstm tanh seed 20', exact: true })).toBeVisible();
+  // Past the eighth run colours repeat: those entries carry their curve's marker, as the figure's do.
+  const samples = legend.getByRole('button').locator('svg');
+  await expect(samples.nth(7).locator('path')).toHaveCount(0);
+  await expect(samples.nth(8).locator('path')).toHaveCount(1);
+  const styles = await samples.evaluateAll((svgs) =>
+    svgs.map((svg) => {
+      const line = svg.querySelector('line');
+      return `${line?.getAttribute('stroke')}|${line?.getAttribute('stroke-dasharray')}|${svg.querySelector('path')?.getAttribute('d')?.slice(0, 3) ?? ''}`;
+    }),
+  );
+  expect(new Set(styles).size).toBe(20);
+  await page.screenshot({ path: '/tmp/charts-compare-20.png', fullPage: true });
+  // A legend entry hides its curve and shows it again.
+  await loss.getByRole('button', { name: 'rnn tanh seed 1', exact: true }).click();
+  await expect(loss.locator('.recharts-line-curve')).toHaveCount(19);
+  await loss.getByRole('button', { name: 'rnn tanh seed 1', exact: true }).click();
+  await expect(loss.locator('.recharts-line-curve')).toHaveCount(20);
   await loss.getByRole('button', { name: 'Export figure' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export figure: Loss' });
   await expect(dialog.getByRole('img', { name: /Preview of the exported/ })).toHaveAttribute(
@@ -59,4 +82,17 @@ test('a 20-run loss figure at single-column size keeps its legend on the canvas'
   writeFileSync('/tmp/shared-loss-20.png', png);
   expect(png.readUInt32BE(16)).toBe(1050);
   expect(png.readUInt32BE(20)).toBe(788);
+});
+
+test('the live view of one of the twenty runs draws all its charts', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(lab.url);
+  await page.getByRole('tab', { name: 'Runs' }).click();
+  const run = runs[8]!;
+  await page.getByRole('button', { name: run.name, exact: true }).click();
+  await expect(page.getByRole('heading', { name: run.name })).toBeVisible();
+  for (const name of ['Loss', 'Gradient flow', 'Gradient heatmap', 'Gradient norm', 'Gradient horizon'])
+    await expect(page.getByRole('img', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Loss', exact: true }).locator('.recharts-line-curve')).toHaveCount(2);
+  await page.screenshot({ path: '/tmp/charts-live.png', fullPage: true });
 });

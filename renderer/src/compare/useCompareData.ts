@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RunDetail, Series } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { errorMessage } from '../../../core/shared/errors';
+import { i18n } from '../i18n';
 
 export interface CompareRun {
   id: string;
@@ -73,7 +74,7 @@ export function useCompareData(runIds: readonly string[], extraMetric: string | 
       const id = 'runId' in e ? e.runId : 'run' in e ? e.run.id : null;
       if (id === null || !ids.has(id)) return;
       if (e.type === 'run.deleted') {
-        setErrors((prev) => new Map(prev).set(id, 'This run was deleted.'));
+        setErrors((prev) => new Map(prev).set(id, i18n.t('deleted', { ns: 'compare' })));
         setCache((prev) => new Map([...prev].filter(([k]) => k !== id)));
         return;
       }
