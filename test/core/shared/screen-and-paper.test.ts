@@ -171,6 +171,29 @@ describe('legends: Compare on screen and the exported figure', () => {
     expect(screen.items.map((i) => i.style.marker)).toEqual(entries.map((e) => e.symbol));
   });
 
+  it('seed groups: the same group names, caption and styles in Compare and in a groupSeeds figure', () => {
+    // 3 cells × 3 seeds: three groups, each the seeds of one spec.
+    const runs = Array.from({ length: 9 }, (_, k) => {
+      const cell = (['rnn', 'lstm', 'gru'] as const)[k % 3];
+      return {
+        run: runSummary(`g${k}`, `sweep-check ${cell} seed ${k}`, { specHash: `spec-${cell}`, cell, seed: k }),
+        series: [series('loss', [0, 10, 20], [1 + k, 0.5 + k, 0.25 + k])],
+      };
+    });
+    const settings = FigureSettingsSchema.parse({});
+    const data = lossChart(runs, { metrics: ['loss'], groupSeeds: true });
+    const file = legendEntries(lineChartLayout(data, settings).resolved, data, settings);
+    const screen = legendModel(
+      metricCurves(curveRuns(runs), [{ metric: 'loss', label: 'train' }], { smoothing: 0, group: 'std', x: 'step' }),
+    );
+    const entries = file.filter((e) => !e.caption);
+    expect(screen.caption).toBe(file[0]?.caption ? file[0].label : '');
+    expect(screen.items.map((i) => i.label)).toEqual(entries.map((e) => e.label));
+    expect(screen.items.map((i) => i.label)).toEqual(['cell=rnn (n = 3)', 'cell=lstm (n = 3)', 'cell=gru (n = 3)']);
+    expect(screen.items.map((i) => i.style.color)).toEqual(entries.map((e) => e.color));
+    expect(screen.items.map((i) => i.band)).toEqual(entries.map((e) => e.band));
+  });
+
   it('user legend names win over the automatic ones, on screen as in the file', () => {
     const { caption, entries, screen } = both(sweep(5), ['loss'], { r1: 'my LSTM', r3: 'baseline' });
     expect(screen.items.map((i) => i.label)).toEqual(entries.map((e) => e.label));
