@@ -17,7 +17,7 @@ export interface Column {
  * Columns longer than this are thinned to half of it by M4 (first, lowest, highest, last per column; the
  * figures' rule, core/shared/decimate.ts), so a million-step run does not fill the page's memory.
  */
-const MAX_COLUMN = 100_000;
+export const MAX_COLUMN = 100_000;
 /**
  * Profiles kept for the flow slider and the heatmap: a run probed every step sends thousands. Past this the
  * kept ones are halved (every other one, the first kept) and only every stride-th new one stays, so the

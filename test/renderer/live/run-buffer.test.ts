@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PROFILES, RunBuffer } from '../../../renderer/src/live/run-buffer';
+import { MAX_COLUMN, MAX_PROFILES, RunBuffer } from '../../../renderer/src/live/run-buffer';
 import type { GradientProfile, RunSummary, StepMetrics } from '../../../core/api';
 
 const summary = (over: Partial<RunSummary> = {}): RunSummary => ({
@@ -101,5 +101,23 @@ describe('RunBuffer', () => {
     b.addSteps([step(1, 0), step(51, 1000)], 101);
     expect(b.stepsPerSecond()).toBeCloseTo(50);
     expect(b.etaSeconds()).toBeCloseTo(1);
+  });
+
+  it('a million-step run keeps its columns bounded, thinned by M4: the spike, the first and the newest stay', () => {
+    const b = new RunBuffer('r1');
+    const n = 3 * MAX_COLUMN;
+    const batch: StepMetrics[] = [];
+    for (let s = 1; s <= n; s++) {
+      batch.push({ ...step(s), gradNorm: s === 123_457 ? 1e9 : 1 + (s % 7) });
+      if (batch.length === 1000) b.addSteps(batch.splice(0), n);
+    }
+    const g = b.metrics.get('gradNorm')!;
+    expect(g.step.length).toBeLessThanOrEqual(MAX_COLUMN);
+    expect(g.step.length).toBeGreaterThan(MAX_COLUMN / 8);
+    expect(Math.max(...g.value)).toBe(1e9);
+    expect(g.step[g.step.indexOf(123_457)]).toBe(123_457);
+    expect(g.step[0]).toBe(1);
+    expect(g.step.at(-1)).toBe(n);
+    expect(g.step.every((x, i) => i === 0 || x > (g.step[i - 1] as number))).toBe(true);
   });
 });
