@@ -18,7 +18,7 @@ const I18N_CHECKED = [
   'renderer/src/ui/**',
   // 'renderer/src/builder/**',
   'renderer/src/runs/**',
-  // 'renderer/src/export/**',
+  'renderer/src/export/**',
   // 'renderer/src/charts/**', 'renderer/src/compare/**', 'renderer/src/live/**',
   // 'renderer/src/lessons/**', 'renderer/src/replications/**', 'renderer/src/cluster/**',
 ];
