@@ -16,7 +16,7 @@ const I18N_CHECKED = [
   'renderer/src/App.tsx',
   'renderer/src/shell/**',
   'renderer/src/ui/**',
-  // 'renderer/src/builder/**',
+  'renderer/src/builder/**',
   'renderer/src/runs/**',
   'renderer/src/export/**',
   // 'renderer/src/charts/**', 'renderer/src/compare/**', 'renderer/src/live/**',

@@ -14,8 +14,8 @@ const wrap = (jsx: string) => `export const Panel = ({ t }: { t: (k: string) => 
 describe('no literal strings in the window', () => {
   it('flags JSX text and visible attributes in a converted area', async () => {
     expect(await literals('renderer/src/runs/X.tsx', wrap('<p>Delete the run?</p>'))).toBe(1);
-    expect(await literals('renderer/src/shell/X.tsx', wrap('<button aria-label="Close">✕</button>'))).toBe(1);
-    expect(await literals('renderer/src/ui/X.tsx', wrap('<input placeholder="File name" />'))).toBe(1);
+    expect(await literals('renderer/src/builder/X.tsx', wrap('<button aria-label="Close">✕</button>'))).toBe(1);
+    expect(await literals('renderer/src/export/X.tsx', wrap('<input placeholder="File name" />'))).toBe(1);
   });
 
   it('lets catalog text, symbols and non-text attributes pass', async () => {
