@@ -2,6 +2,7 @@
  * Numbers and durations as people read them, one rendering for the window, the CLI and the figures.
  * Non-finite values are data here (a diverged run's loss), so they print explicitly, always the same way.
  */
+import type { Lang } from './lang';
 
 /** 'NaN', '∞' or '−∞' (U+2212, as every minus sign below). */
 export function nonFiniteText(v: number): string {
@@ -54,13 +55,23 @@ export function formatPow10(v: number): string {
   return `10${String(k).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 }
 
-/** Seconds, minutes, hours as a person says them: "9.1 s", "4 min 7 s", "1 h 5 min"; '—' when unknown. */
-export function formatDuration(ms: number | undefined | null): string {
+/** The words of a duration per language; English stays the default (the CLI and the figures use it). */
+const DURATION_UNITS: Record<Lang, { s: string; min: string; h: string; sep: string }> = {
+  en: { s: ' s', min: ' min', h: ' h', sep: ' ' },
+  'zh-CN': { s: ' 秒', min: ' 分', h: ' 小时', sep: ' ' },
+};
+
+/**
+ * Seconds, minutes, hours as a person says them: "9.1 s", "4 min 7 s", "1 h 5 min" ("9.1 秒", "4 分 7 秒",
+ * "1 小时 5 分" in Chinese); '—' when unknown.
+ */
+export function formatDuration(ms: number | undefined | null, lang: Lang = 'en'): string {
   if (ms === undefined || ms === null || !Number.isFinite(ms) || ms < 0) return '—';
+  const u = DURATION_UNITS[lang];
   const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)} s`;
+  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)}${u.s}`;
   const total = Math.round(s);
   const m = Math.floor(total / 60);
-  if (m < 60) return `${m} min ${total % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  if (m < 60) return `${m}${u.min}${u.sep}${total % 60}${u.s}`;
+  return `${Math.floor(m / 60)}${u.h}${u.sep}${m % 60}${u.min}`;
 }

@@ -23,10 +23,13 @@ import { setSelected, useRunsView } from './runs/view-store';
 import { CompareView } from './compare/CompareView';
 import { LessonsView } from './lessons/LessonsView';
 import { ReplicationsView } from './replications/ReplicationsView';
+import { LanguageSelect } from './shell/LanguageSelect';
+import { useT } from './i18n';
 
 type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons' | 'replications';
 
 export function App() {
+  const t = useT('shell');
   const [tab, setTab] = useState<TabId>('builder');
   const [live, setLive] = useState<StartedRuns | null>(null);
   // One selection across tabs: the runs ticked in Runs are the runs Compare shows.
@@ -42,10 +45,10 @@ export function App() {
   const exportDialog = useExportFigureDialog();
 
   const tabs: TabDef<TabId>[] = [
-    { id: 'builder', label: 'Builder', panel: <Builder onStarted={openRuns} /> },
+    { id: 'builder', label: t('tab.builder'), panel: <Builder onStarted={openRuns} /> },
     {
       id: 'live',
-      label: 'Live run',
+      label: t('tab.live'),
       panel: live ? (
         <LiveRunView
           runIds={live.runIds}
@@ -53,23 +56,34 @@ export function App() {
           active={tab === 'live'}
         />
       ) : (
-        <Placeholder title="No run open">Start a run in the Builder, or open one from Runs.</Placeholder>
+        <Placeholder title={t('noRun.title')}>{t('noRun.body')}</Placeholder>
       ),
     },
     {
       id: 'runs',
-      label: 'Runs',
+      label: t('tab.runs'),
       panel: <RunsView onCompare={() => setTab('compare')} onOpenRun={(runId) => openRuns({ runIds: [runId] })} />,
     },
-    { id: 'compare', label: 'Compare', panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
-    { id: 'lessons', label: 'Lessons', panel: <LessonsView /> },
-    { id: 'replications', label: 'Replications', panel: <ReplicationsView /> },
+    { id: 'compare', label: t('tab.compare'), panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
+    { id: 'lessons', label: t('tab.lessons'), panel: <LessonsView /> },
+    { id: 'replications', label: t('tab.replications'), panel: <ReplicationsView /> },
   ];
 
   return (
     <ExportFigureProvider onExport={exportDialog.open}>
       <div className="app">
-        <Tabs tabs={tabs} selected={tab} onSelect={setTab} title={<h1>RNN Gradient Lab</h1>} aside={<EngineBadge />} />
+        <Tabs
+          tabs={tabs}
+          selected={tab}
+          onSelect={setTab}
+          title={<h1>{t('appName')}</h1>}
+          aside={
+            <div className="header-aside">
+              <LanguageSelect />
+              <EngineBadge />
+            </div>
+          }
+        />
         {exportDialog.dialog}
       </div>
     </ExportFigureProvider>

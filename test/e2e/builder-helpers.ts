@@ -20,19 +20,30 @@ export async function mouseDrag(page: Page, source: Locator, target: Locator): P
   await page.mouse.up();
 }
 
-/** The keyboard path: focus the block, Space picks it up, arrows move between drop targets, Space drops. */
+/** dnd-kit's live region: what a screen reader hears at each step of a drag. */
+const dragAnnouncer = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+/**
+ * The keyboard path: focus the block, Space picks it up, arrows move between drop targets, Space drops.
+ * Each step waits for the state it leads to, as a screen reader user hears it: the pick-up is announced
+ * (by then the sensor listens for the arrows), and every arrow announces the new target (by then the sensor
+ * has measured it), so no keystroke lands before the page is ready for it. Each arrow must change targets.
+ */
 export async function keyboardDrag(page: Page, source: Locator, keys: string[]): Promise<void> {
   await source.focus();
   await expect(source).toBeFocused();
+  const announcer = dragAnnouncer(page);
   await page.keyboard.press('Space');
-  // dnd-kit's keyboard sensor listens for the arrows from the next task on, and measures the targets in a
-  // frame: a user's keystrokes are never that fast, a script's are.
-  await page.waitForTimeout(120);
+  await expect(source).toHaveAttribute('aria-pressed', 'true');
+  await expect(announcer).not.toBeEmpty();
+  let heard = await announcer.textContent();
   for (const k of keys) {
     await page.keyboard.press(k);
-    await page.waitForTimeout(120);
+    await expect(announcer).not.toHaveText(heard ?? '');
+    heard = await announcer.textContent();
   }
   await page.keyboard.press('Space');
+  await expect(source).not.toHaveAttribute('aria-pressed', 'true');
 }
 
 /** Opens the builder and waits until the host has validated the default spec. */

@@ -48,6 +48,10 @@ test('builds a GRU model by dragging blocks with the mouse', async ({ page }) =>
   await expect(canvas(page).getByRole('status')).toContainText('switched from GRU to LSTM');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByLabel('Layers', { exact: true })).toHaveValue('2');
+  // The added third layer was selected; after Undo the inspector names a layer that exists.
+  await expect(page.getByRole('complementary', { name: /^Layer/ }).getByRole('heading', { level: 2 })).toHaveText(
+    'Layer 2 of 2',
+  );
 
   // Removing a layer decrements model.layers; the last one cannot go.
   await canvas(page).getByRole('button', { name: 'Remove Layer 2' }).click();

@@ -28,6 +28,8 @@ import { PresetsDialog } from './PresetsDialog';
 import { SpecJsonDialog } from './SpecJsonDialog';
 import { TextField } from '../ui/fields';
 import { autoName } from './auto-name';
+import { useT } from '../i18n';
+import { issueMessage } from '../ui/error-text';
 
 export interface BuilderProps {
   /** A run or sweep started: the app switches to its live view. */
@@ -35,6 +37,7 @@ export interface BuilderProps {
 }
 
 export function Builder({ onStarted }: BuilderProps) {
+  const t = useT('builder');
   const s = useBuilderState();
   const [drag, setDrag] = useState<DragData | null>(null);
   const [over, setOver] = useState<DropTarget | null>(null);
@@ -70,35 +73,40 @@ export function Builder({ onStarted }: BuilderProps) {
   const announcements: Announcements = {
     onDragStart: ({ active }) => {
       const d = dragData(active);
-      if (d?.type === 'layer')
-        return `Picked up layer ${d.index + 1}. Arrow keys move it up or down; Space drops it, Escape cancels.`;
-      return d
-        ? `Picked up ${d.block.label}. Arrow keys move it between the blocks of the Model canvas; Space drops it, Escape cancels.`
-        : undefined;
+      if (d?.type === 'layer') return t('announce.pickLayer', { n: d.index + 1 });
+      return d ? t('announce.pickBlock', { block: d.block.label }) : undefined;
     },
     onDragOver: ({ active, over: o }) => {
       const d = dragData(active);
-      const t = targetData(o);
-      if (!d || !t) return d ? 'Not over a drop target.' : undefined;
-      if (d.type === 'layer') return `Over ${t.label}.`;
-      return `Over ${t.label}: ${describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised)}.`;
+      const target = targetData(o);
+      if (!d || !target) return d ? t('announce.noTarget') : undefined;
+      if (d.type === 'layer') return t('announce.over', { target: target.label });
+      return t('announce.overWith', {
+        target: target.label,
+        what: describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised),
+      });
     },
     onDragEnd: ({ active, over: o }) => {
       const d = dragData(active);
       if (!d) return undefined;
       if (!o)
-        return `Dropped ${d.type === 'palette' ? d.block.label : 'the layer'} where it has no target: nothing changed.`;
+        return t('announce.droppedNowhere', {
+          block: d.type === 'palette' ? d.block.label : t('announce.theLayer'),
+        });
       return d.type === 'palette'
-        ? `${describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised)}: done.`
-        : `Moved the layer.`;
+        ? t('announce.dropped', { what: describeDrop(d.block, dropTargetOf(o), s.draft, s.normalised) })
+        : t('announce.moved');
     },
     onDragCancel: ({ active }) => {
       const d = dragData(active);
-      return d ? `Cancelled: ${d.type === 'palette' ? d.block.label : 'the layer'} was not dropped.` : undefined;
+      return d
+        ? t('announce.cancelled', { block: d.type === 'palette' ? d.block.label : t('announce.theLayer') })
+        : undefined;
     },
   };
 
-  const nameIssue = s.validation.issues.find((i) => i.path === 'name')?.message;
+  const nameMessage = s.validation.issues.find((i) => i.path === 'name')?.message;
+  const nameIssue = nameMessage === undefined ? undefined : issueMessage(nameMessage);
   return (
     <DndContext
       sensors={sensors}
@@ -113,8 +121,7 @@ export function Builder({ onStarted }: BuilderProps) {
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable:
-            'To move this block, press Space or Enter. Arrow keys move it between drop targets; Space or Enter drops it; Escape cancels.',
+          draggable: t('announce.instructions'),
         },
       }}
     >
@@ -123,7 +130,7 @@ export function Builder({ onStarted }: BuilderProps) {
         <div className="builder-centre">
           <div className="builder-toolbar">
             <TextField
-              label="Run name"
+              label={t('toolbar.runName')}
               value={s.draft.name ?? ''}
               // Left empty, the run is named after its spec (the placeholder shows how).
               placeholder={autoName(s.normalised)}
@@ -132,13 +139,13 @@ export function Builder({ onStarted }: BuilderProps) {
             />
             <div className="toolbar-buttons">
               <button type="button" onClick={() => setDialog('presets')}>
-                Presets…
+                {t('toolbar.presets')}
               </button>
               <button type="button" onClick={() => setDialog('json')}>
-                Spec JSON…
+                {t('toolbar.specJson')}
               </button>
               <button type="button" disabled={!s.canUndo} onClick={s.undo}>
-                Undo
+                {t('toolbar.undo')}
               </button>
             </div>
           </div>
@@ -168,7 +175,7 @@ export function Builder({ onStarted }: BuilderProps) {
             onStarted={onStarted}
           />
           {gridOpen && (
-            <section id="sweep-grid-panel" className="panel" aria-label="Sweep grid">
+            <section id="sweep-grid-panel" className="panel" aria-label={t('sweepGridLabel')}>
               <SweepGrid grid={s.grid} onChange={s.setGrid} />
             </section>
           )}

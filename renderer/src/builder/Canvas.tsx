@@ -21,6 +21,7 @@ import {
 import { dropOutcome, type Selection } from './apply-block';
 import { CanvasSlot } from './CanvasSlot';
 import { LayerBlock } from './LayerBlock';
+import { useT } from '../i18n';
 
 export interface CanvasProps {
   draft: Draft;
@@ -48,9 +49,10 @@ export function Canvas({
   onRemoveLayer,
   dragging = null,
 }: CanvasProps) {
+  const t = useT('builder');
   const cellDrag = dragging?.kind === 'cell' ? dragging : null;
   const v = (path: string) => shownValue(draft, normalised, path);
-  const data: TargetData = { type: 'canvas', label: 'the Model canvas', leaf: false, accepts: [] };
+  const data: TargetData = { type: 'canvas', label: t('canvas.target'), leaf: false, accepts: [] };
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_ID, data });
   const count = (s: Section) => issues.filter((i) => sectionOf(i.path) === s).length;
   const is = (s: Section) => selection.section === s;
@@ -59,42 +61,54 @@ export function Canvas({
   const taskKind = v('task.kind');
   const taskDetail =
     taskKind === 'smnist'
-      ? `${v('task.mode') === 'pixel' ? 'pixel by pixel' : 'row by row'}${v('task.permuted') ? ', permuted' : ''}`
+      ? `${v('task.mode') === 'pixel' ? t('canvas.pixel') : t('canvas.row')}${v('task.permuted') ? t('canvas.permuted') : ''}`
       : seqLen !== undefined
         ? seqLenLabel(taskKind, seqLen)
         : '';
   const cellName = nameOf(CELL_NAMES, v('model.cell'));
-  const layerSummary = `${nameOf(ACTIVATION_NAMES, v('model.activation'))} · ${String(v('model.hidden') ?? '?')} units · ${nameOf(INIT_NAMES, v('model.init.recurrent'))} init`;
+  const layerSummary = t('canvas.layerSummary', {
+    activation: nameOf(ACTIVATION_NAMES, v('model.activation')),
+    hidden: String(v('model.hidden') ?? '?'),
+    init: nameOf(INIT_NAMES, v('model.init.recurrent')),
+  });
   const clipMode = v('train.clip.mode');
+  const optimizerName = nameOf(OPTIMIZER_NAMES, v('train.optimizer'));
+  const replaceOutcome = cellDrag ? dropOutcome(cellDrag, { type: 'replace-cell' }, draft, normalised) : '';
+  const addOutcome = cellDrag ? dropOutcome(cellDrag, { type: 'add-layer' }, draft, normalised) : '';
   const probeEvery = v('probe.every');
 
   return (
-    <section ref={setNodeRef} role="region" aria-label="Model" className={`canvas${isOver ? ' is-over' : ''}`}>
+    <section
+      ref={setNodeRef}
+      role="region"
+      aria-label={t('canvas.label')}
+      className={`canvas${isOver ? ' is-over' : ''}`}
+    >
       <div className="canvas-head" aria-hidden="true">
-        <span className="canvas-title">Model</span>
-        <span className="muted">drop blocks anywhere here · click a block to edit it</span>
+        <span className="canvas-title">{t('canvas.title')}</span>
+        <span className="muted">{t('canvas.help')}</span>
       </div>
       <CanvasSlot
         id="slot:task"
-        label="the Task block"
+        label={t('canvas.taskTarget')}
         accepts={['task']}
         color={KIND_COLOR.task}
         selected={is('task')}
-        name="Task"
+        name={t('canvas.task')}
         issueCount={count('task')}
         onSelect={() => onSelect({ section: 'task' })}
       >
-        <span className="slot-kind">Task</span>
+        <span className="slot-kind">{t('canvas.task')}</span>
         <span className="slot-title">{nameOf(TASK_NAMES, taskKind)}</span>
         <span className="slot-summary">{taskDetail}</span>
       </CanvasSlot>
       <div className="flow-arrow" aria-hidden="true">
-        ↓ xₜ
+        {t('canvas.flowIn')}
       </div>
       <div className="layer-stack">
         <div className="layer-list">
           <SortableContext items={layerIds} strategy={verticalListSortingStrategy}>
-            <ol aria-label="Layer stack">
+            <ol aria-label={t('canvas.layerStack')}>
               {layerIds.map((id, i) => (
                 <LayerBlock
                   key={id}
@@ -115,21 +129,21 @@ export function Canvas({
             // Laid over the layers (no layout shift mid-drag): dropping anywhere on the stack replaces the cell.
             <CanvasSlot
               id="slot:replace-cell"
-              label="the replace-the-cell target"
+              label={t('canvas.replaceTarget')}
               accepts={['cell']}
               drop="replace-cell"
               color={KIND_COLOR.cell}
               className="replace-cell"
             >
-              <span className="slot-kind">Replace the cell</span>
-              <span className="slot-title">Make it {cellDrag.label}</span>
-              <span className="slot-summary">{dropOutcome(cellDrag, { type: 'replace-cell' }, draft, normalised)}</span>
+              <span className="slot-kind">{t('canvas.replaceCell')}</span>
+              <span className="slot-title">{t('canvas.makeIt', { block: cellDrag.label })}</span>
+              <span className="slot-summary">{replaceOutcome}</span>
             </CanvasSlot>
           )}
         </div>
         <CanvasSlot
           id="slot:add-layer"
-          label="the add-a-layer target"
+          label={t('canvas.addTarget')}
           accepts={['cell']}
           drop="add-layer"
           color="transparent"
@@ -137,76 +151,82 @@ export function Canvas({
         >
           {cellDrag ? (
             <>
-              <span className="slot-kind">Add a layer</span>
-              <span className="slot-summary">{dropOutcome(cellDrag, { type: 'add-layer' }, draft, normalised)}</span>
+              <span className="slot-kind">{t('canvas.addLayer')}</span>
+              <span className="slot-summary">{addOutcome}</span>
             </>
           ) : (
-            '+ Drop a cell here to add a layer'
+            t('canvas.dropCell')
           )}
         </CanvasSlot>
-        {layerIds.length > 1 && (
-          <p className="muted layer-note">All layers share one cell, activation and initialiser, as the spec does.</p>
-        )}
+        {layerIds.length > 1 && <p className="muted layer-note">{t('canvas.shared')}</p>}
       </div>
       {note && (
         <div className="canvas-note" role="status">
           <span>{note}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss note" onClick={onDismissNote}>
+          <button type="button" className="icon-button" aria-label={t('canvas.dismiss')} onClick={onDismissNote}>
             ✕
           </button>
         </div>
       )}
       <div className="flow-arrow" aria-hidden="true">
-        ↓ h_T → readout → loss
+        {t('canvas.flowOut')}
       </div>
       <div className="train-row">
         <CanvasSlot
           id="slot:train"
-          label="the Training block"
+          label={t('canvas.trainTarget')}
           accepts={['optimizer']}
           color={KIND_COLOR.optimizer}
           selected={is('train')}
-          name="Training"
+          name={t('canvas.training')}
           issueCount={count('train')}
           onSelect={() => onSelect({ section: 'train' })}
         >
-          <span className="slot-kind">Training</span>
-          <span className="slot-title">{nameOf(OPTIMIZER_NAMES, v('train.optimizer'))}</span>
+          <span className="slot-kind">{t('canvas.training')}</span>
+          <span className="slot-title">{optimizerName}</span>
           <span className="slot-summary">
-            lr {String(v('train.lr') ?? '?')} · batch {String(v('train.batch') ?? '?')} ·{' '}
-            {String(v('train.steps') ?? '?')} steps · seed {String(v('train.seed') ?? '?')}
+            {t('canvas.trainSummary', {
+              lr: String(v('train.lr') ?? '?'),
+              batch: String(v('train.batch') ?? '?'),
+              steps: String(v('train.steps') ?? '?'),
+              seed: String(v('train.seed') ?? '?'),
+            })}
           </span>
         </CanvasSlot>
         <CanvasSlot
           id="slot:clip"
-          label="the Clipping block"
+          label={t('canvas.clipTarget')}
           accepts={['clip']}
           color={KIND_COLOR.clip}
           selected={is('clip')}
-          name="Clipping"
+          name={t('canvas.clipping')}
           issueCount={count('clip')}
           onSelect={() => onSelect({ section: 'clip' })}
         >
-          <span className="slot-kind">Clipping</span>
+          <span className="slot-kind">{t('canvas.clipping')}</span>
           <span className="slot-title">{nameOf(CLIP_NAMES, clipMode)}</span>
           <span className="slot-summary">
-            {clipMode === 'none' ? 'gradients as computed' : `threshold ${String(v('train.clip.threshold') ?? '?')}`}
+            {clipMode === 'none'
+              ? t('canvas.asComputed')
+              : t('canvas.threshold', { threshold: String(v('train.clip.threshold') ?? '?') })}
           </span>
         </CanvasSlot>
         <CanvasSlot
           id="slot:probe"
-          label="the Gradient probe block"
+          label={t('canvas.probeTarget')}
           accepts={[]}
           color="#000000"
           selected={is('probe')}
-          name="Gradient probe"
+          name={t('canvas.probe')}
           issueCount={count('probe')}
           onSelect={() => onSelect({ section: 'probe' })}
         >
-          <span className="slot-kind">Gradient probe</span>
-          <span className="slot-title">{probeEvery === 0 ? 'Off' : `Every ${String(probeEvery ?? '?')} steps`}</span>
+          <span className="slot-kind">{t('canvas.probe')}</span>
+          <span className="slot-title">
+            {probeEvery === 0 ? t('canvas.off') : t('canvas.every', { n: String(probeEvery ?? '?') })}
+          </span>
           <span className="slot-summary">
-            ‖∂L/∂hₜ‖ for every t{v('probe.source') === 'train' ? ', from the training pass' : ''}
+            {t('canvas.probeSummary', { fromTrain: v('probe.source') === 'train' ? 'yes' : 'no' })}
           </span>
         </CanvasSlot>
       </div>

@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { useId, type ReactNode } from 'react';
 import type { TargetData } from './dnd';
 import type { BlockKind } from './blocks';
+import { useT } from '../i18n';
 
 export interface CanvasSlotProps {
   id: string;
@@ -67,8 +68,9 @@ export function CanvasSlot({
 }
 
 export function IssueBadge({ count }: { count: number }) {
+  const t = useT('builder');
   return (
-    <span className="issue-badge" aria-label={`${count} ${count === 1 ? 'problem' : 'problems'}`}>
+    <span className="issue-badge" aria-label={t('issues', { count })}>
       {count}
     </span>
   );

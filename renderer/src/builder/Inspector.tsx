@@ -1,7 +1,9 @@
 /** The right-hand panel: labelled fields of the selected canvas block, each with the host's message beside it. */
 import type { ExperimentSpec, FieldIssue, TaskKind } from '../../../core/api';
 import { CheckboxField, NumberField, SelectField, TextField } from '../ui/fields';
-import { SECTION_TITLES, sectionOf, shownValue, type Draft } from './draft';
+import { SECTION_TITLE_KEYS, sectionOf, shownValue, type Draft } from './draft';
+import { useT } from '../i18n';
+import { issueMessage } from '../ui/error-text';
 import { fieldsOf, labelOf, type FieldSpec } from './inspector-fields';
 import type { Selection } from './apply-block';
 
@@ -16,6 +18,7 @@ export interface InspectorProps {
 }
 
 export function Inspector({ selection, draft, normalised, issues, layers, onSet, onSelect }: InspectorProps) {
+  const t = useT('builder');
   const taskKind = shownValue(draft, normalised, 'task.kind') as TaskKind | undefined;
   const v = (path: string) => shownValue(draft, normalised, path);
   const fields = fieldsOf(selection.section, {
@@ -28,18 +31,18 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
   const issueAt = (path: string) =>
     issues
       .filter((i) => i.path === path)
-      .map((i) => i.message)
+      .map((i) => issueMessage(i.message))
       .join(' ') || undefined;
   const elsewhere = issues.filter((i) => !shown.has(i.path));
   const title =
     selection.section === 'model' && selection.layer !== undefined
-      ? `Layer ${selection.layer + 1} of ${layers}`
-      : SECTION_TITLES[selection.section];
+      ? t('inspector.layerOf', { n: selection.layer + 1, count: layers })
+      : t(SECTION_TITLE_KEYS[selection.section]);
 
   return (
     <aside className="inspector" aria-labelledby="inspector-title">
       <h2 id="inspector-title">{title}</h2>
-      {selection.section === 'model' && layers > 1 && <p className="muted">Every layer shares these settings.</p>}
+      {selection.section === 'model' && layers > 1 && <p className="muted">{t('inspector.shared')}</p>}
       <div className="inspector-fields">
         {fields.map((f) => (
           <FieldFor key={f.path} field={f} value={v(f.path)} issue={issueAt(f.path)} onSet={onSet} />
@@ -47,11 +50,11 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
       </div>
       {elsewhere.length > 0 && (
         <section className="issues-elsewhere" aria-labelledby="issues-elsewhere-title">
-          <h3 id="issues-elsewhere-title">Also needs attention</h3>
+          <h3 id="issues-elsewhere-title">{t('inspector.elsewhere')}</h3>
           <ul>
             {elsewhere.map((i, n) => {
               const section = sectionOf(i.path);
-              const where = labelOf(i.path, taskKind) ?? (i.path || 'spec');
+              const where = labelOf(i.path, taskKind) ?? (i.path || t('inspector.wholeSpec'));
               return (
                 <li key={`${i.path}:${n}`}>
                   <button
@@ -59,9 +62,9 @@ export function Inspector({ selection, draft, normalised, issues, layers, onSet,
                     className="link"
                     onClick={() => onSelect(section === 'model' ? { section, layer: 0 } : { section })}
                   >
-                    {SECTION_TITLES[section]} › {where}
+                    {t(SECTION_TITLE_KEYS[section])} › {where}
                   </button>
-                  : {i.message}
+                  : {issueMessage(i.message)}
                 </li>
               );
             })}

@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { KIND_COLOR } from './blocks';
 import type { DragData, TargetData } from './dnd';
 import { IssueBadge } from './CanvasSlot';
+import { useT } from '../i18n';
 
 export interface LayerBlockProps {
   id: string;
@@ -29,7 +30,8 @@ export function LayerBlock({
   onSelect,
   onRemove,
 }: LayerBlockProps) {
-  const label = `Layer ${index + 1}`;
+  const t = useT('builder');
+  const label = t('layer.name', { n: index + 1 });
   const data: DragData & TargetData = { type: 'layer', index, label };
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging, isOver } =
     useSortable({ id, data });
@@ -50,8 +52,8 @@ export function LayerBlock({
         className="layer-handle"
         {...attributes}
         {...listeners}
-        aria-label={`Reorder ${label}`}
-        title="Drag to reorder"
+        aria-label={t('layer.reorder', { layer: label })}
+        title={t('layer.dragHint')}
       >
         ⠿
       </button>
@@ -73,8 +75,8 @@ export function LayerBlock({
       <button
         type="button"
         className="icon-button"
-        aria-label={`Remove ${label}`}
-        title={count > 1 ? `Remove ${label}` : 'A model needs at least one layer'}
+        aria-label={t('layer.remove', { layer: label })}
+        title={count > 1 ? t('layer.remove', { layer: label }) : t('layer.needOne')}
         disabled={count <= 1}
         onClick={onRemove}
       >

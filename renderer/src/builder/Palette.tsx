@@ -2,14 +2,14 @@
 import { useDraggable } from '@dnd-kit/core';
 import { BLOCKS, BLOCK_GROUPS, KIND_COLOR, blockId, type Block } from './blocks';
 import type { DragData } from './dnd';
+import { useT } from '../i18n';
 
 export function Palette() {
+  const t = useT('builder');
   return (
     <nav className="palette" aria-labelledby="palette-title">
-      <h2 id="palette-title">Blocks</h2>
-      <p className="muted palette-help">
-        Drag a block onto the Model, or focus it and press Space, the arrow keys, then Space.
-      </p>
+      <h2 id="palette-title">{t('palette.title')}</h2>
+      <p className="muted palette-help">{t('palette.help')}</p>
       {BLOCK_GROUPS.map((g) => (
         <section key={g.kind} className="palette-group" aria-label={g.title}>
           <h3>{g.title}</h3>

@@ -10,7 +10,8 @@ import { autoName } from './auto-name';
 import { activeGrid, describeGrid, runCount, type Grid } from './sweep-grid';
 import type { ValidateNow } from './useSpecValidation';
 import type { Validation } from './useSpecValidation';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 
 export interface StartedRuns {
   runIds: string[];
@@ -39,6 +40,8 @@ export function RunActions({
   onInvalid,
   onStarted,
 }: RunActionsProps) {
+  const t = useT('builder');
+  const errorText = useErrorText();
   const [busy, setBusy] = useState<'run' | 'sweep' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const count = runCount(grid);
@@ -46,9 +49,7 @@ export function RunActions({
   const checked = async (): Promise<ExperimentSpec | null> => {
     const r = await validateNow(draft);
     if (r.ok && r.spec) return draft.name === undefined ? { ...r.spec, name: autoName(r.spec) } : r.spec;
-    setMessage(
-      `Not started: ${r.issues.length === 1 ? 'one field needs' : `${r.issues.length} fields need`} attention (marked in the inspector).`,
-    );
+    setMessage(t('run.notStarted', { count: r.issues.length }));
     if (r.issues[0]) onInvalid(r.issues[0].path);
     return null;
   };
@@ -57,7 +58,7 @@ export function RunActions({
     setMessage(null);
     if (kind === 'sweep' && count === 0) {
       if (!gridOpen) onToggleGrid();
-      setMessage('Tick at least one value in the sweep grid, e.g. three cells × three seeds.');
+      setMessage(t('run.tickGrid'));
       return;
     }
     setBusy(kind);
@@ -72,7 +73,11 @@ export function RunActions({
         onStarted({ runIds: sweep.runs.map((r) => r.id), sweepId: sweep.sweepId });
       }
     } catch (e) {
-      setMessage(`The lab could not start the ${kind}: ${errorMessage(e)}`);
+      setMessage(
+        kind === 'run'
+          ? t('run.couldNotStartRun', { error: errorText(e) })
+          : t('run.couldNotStartSweep', { error: errorText(e) }),
+      );
     } finally {
       setBusy(null);
     }
@@ -89,7 +94,7 @@ export function RunActions({
           aria-describedby="run-actions-state"
           onClick={() => start('run')}
         >
-          {busy === 'run' ? 'Starting…' : 'Start run'}
+          {busy === 'run' ? t('run.starting') : t('run.startRun')}
         </button>
         <button
           type="button"
@@ -97,7 +102,7 @@ export function RunActions({
           aria-describedby="run-actions-grid"
           onClick={() => start('sweep')}
         >
-          {busy === 'sweep' ? 'Starting…' : 'Start sweep'}
+          {busy === 'sweep' ? t('run.starting') : t('run.startSweep')}
         </button>
         <button
           type="button"
@@ -106,16 +111,16 @@ export function RunActions({
           aria-controls="sweep-grid-panel"
           onClick={onToggleGrid}
         >
-          {gridOpen ? 'Hide sweep grid' : 'Edit sweep grid'}
+          {gridOpen ? t('run.hideGrid') : t('run.editGrid')}
         </button>
         <span id="run-actions-grid" className="muted">
           {describeGrid(grid)}
         </span>
         <span id="run-actions-state" className={`spec-state spec-${validation.state}`} role="status">
-          {validation.state === 'ok' && 'Spec valid'}
-          {validation.state === 'pending' && 'Checking…'}
-          {invalid && `${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'}`}
-          {validation.state === 'error' && `Cannot check: ${validation.error ?? ''}`}
+          {validation.state === 'ok' && t('run.valid')}
+          {validation.state === 'pending' && t('run.checking')}
+          {invalid && t('issues', { count: validation.issues.length })}
+          {validation.state === 'error' && t('run.cannotCheck', { error: validation.error ?? '' })}
         </span>
       </div>
       {message && (

@@ -9,6 +9,8 @@ import { downloadText, safeFileName } from '../ui/download';
 import type { Draft } from './draft';
 import type { ValidateNow } from './useSpecValidation';
 import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { errorText, issueMessage } from '../ui/error-text';
 
 export interface SpecJsonDialogProps {
   open: boolean;
@@ -20,6 +22,7 @@ export interface SpecJsonDialogProps {
 }
 
 export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }: SpecJsonDialogProps) {
+  const t = useT('builder');
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<FieldIssue[]>([]);
   const [status, setStatus] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      setProblems([{ path: '', message: `Not valid JSON: ${errorMessage(e)}` }]);
+      setProblems([{ path: '', message: t('json.notJson', { error: errorMessage(e) }) }]);
       return;
     }
     try {
@@ -50,7 +53,7 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
         onClose();
       } else setProblems(r.issues);
     } catch (e) {
-      setProblems([{ path: '', message: errorMessage(e) }]);
+      setProblems([{ path: '', message: errorText(e) }]);
     }
   };
 
@@ -59,13 +62,13 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
   return (
     <Dialog
       open={open}
-      title="Spec as JSON"
+      title={t('json.title')}
       onClose={onClose}
       wide
       actions={
         <>
           <label className="button file-button">
-            Upload JSON…
+            {t('json.upload')}
             <input
               type="file"
               accept="application/json,.json"
@@ -74,7 +77,7 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
                 if (file) {
                   setText(await file.text());
                   setProblems([]);
-                  setStatus(`Loaded ${file.name}: press Import to use it.`);
+                  setStatus(t('json.loaded', { file: file.name }));
                 }
                 e.target.value = '';
               }}
@@ -84,23 +87,23 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
             type="button"
             onClick={() =>
               navigator.clipboard.writeText(text).then(
-                () => setStatus('Copied to the clipboard.'),
-                () => setStatus('The clipboard refused: select the text and copy it.'),
+                () => setStatus(t('json.copied')),
+                () => setStatus(t('json.clipboardRefused')),
               )
             }
           >
-            Copy
+            {t('json.copy')}
           </button>
           <button type="button" onClick={() => downloadText(`${safeFileName(name, 'spec')}.json`, text)}>
-            Download
+            {t('json.download')}
           </button>
           <button type="button" className="primary" onClick={apply}>
-            Import
+            {t('json.import')}
           </button>
         </>
       }
     >
-      <label htmlFor={textId}>Spec JSON</label>
+      <label htmlFor={textId}>{t('json.label')}</label>
       <textarea
         id={textId}
         className="json-text"
@@ -120,11 +123,11 @@ export function SpecJsonDialog({ open, onClose, current, validateNow, onImport }
       )}
       {problems.length > 0 && (
         <div id={problemsId} role="alert" className="json-problems">
-          <p>Not imported: the lab refuses this spec.</p>
+          <p>{t('json.refused')}</p>
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                {p.path && <code>{p.path}</code>} {p.message}
+                {p.path && <code>{p.path}</code>} {issueMessage(p.message)}
               </li>
             ))}
           </ul>

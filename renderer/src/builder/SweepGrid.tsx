@@ -1,5 +1,6 @@
 /** The grid editor: tick values per field (or list numbers); Start sweep runs every combination. */
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import { GRID_AXES, describeGrid, parseNumberList, type Grid, type GridAxis } from './sweep-grid';
 
 export interface SweepGridProps {
@@ -8,12 +9,11 @@ export interface SweepGridProps {
 }
 
 export function SweepGrid({ grid, onChange }: SweepGridProps) {
+  const t = useT('builder');
   const set = (path: string, values: unknown[]) => onChange({ ...grid, [path]: values });
   return (
     <div className="sweep-grid">
-      <p className="muted">
-        Every combination of the values below becomes one run; fields left empty keep the builder’s value.
-      </p>
+      <p className="muted">{t('grid.help')}</p>
       <div className="grid-axes">
         {GRID_AXES.map((axis) => (
           <fieldset key={axis.path} className="grid-axis">
@@ -75,11 +75,14 @@ function NumbersAxis({
   values: unknown[];
   onChange: (v: unknown[]) => void;
 }) {
+  const t = useT('builder');
   const [text, setText] = useState(values.join(', '));
   const [error, setError] = useState<string | null>(null);
   // A preset replaces the values from outside: show them, unless the text already says the same.
   useEffect(() => {
-    setText((t) => (parseNumberList(t, axis.integer).values.join(',') === values.join(',') ? t : values.join(', ')));
+    setText((cur) =>
+      parseNumberList(cur, axis.integer).values.join(',') === values.join(',') ? cur : values.join(', '),
+    );
   }, [values, axis.integer]);
   const errorId = `grid-${axis.path}-error`;
   return (
@@ -87,7 +90,7 @@ function NumbersAxis({
       <input
         type="text"
         // Named by the grid key: "Seed" alone would also name the inspector's field.
-        aria-label={`${axis.path} values`}
+        aria-label={t('grid.values', { path: axis.path })}
         placeholder={axis.placeholder}
         value={text}
         aria-invalid={error ? true : undefined}

@@ -1,7 +1,7 @@
 /** What dropping a palette block does to the draft (the mapping is documented in blocks.ts). Pure, so it is easy to test. */
 import type { ExperimentSpec, TaskKind } from '../../../core/api';
 import type { Block } from './blocks';
-import { CELL_NAMES, nameOf } from './names';
+import { CELL_NAMES, nameOf, tb } from './names';
 import { getAt, setAt, shownValue, type Draft, type Section } from './draft';
 
 /**
@@ -24,8 +24,8 @@ export interface Applied {
   select: Selection;
 }
 
-/** "an LSTM", "an RNN", "a GRU": by how the name is said, not spelt. */
-const withArticle = (label: string) => `${/^(LSTM|RNN|[AEIOU])/.test(label) ? 'an' : 'a'} ${label}`;
+/** English's article before a name, by how the name is said, not spelt ("an LSTM", "an RNN", "a GRU"). */
+const article = (label: string) => (/^(LSTM|RNN|[AEIOU])/.test(label) ? 'an' : 'a');
 
 const TASKS_WITH_SEQLEN: readonly TaskKind[] = ['adding', 'copy', 'latch', 'sine', 'csv'];
 
@@ -43,28 +43,29 @@ export function describeDrop(
 ): string {
   if (!target)
     return block.kind === 'cell'
-      ? `Drop on “Replace the cell” or “Add a layer” to use ${block.label}`
-      : `Drop on the Model canvas to use ${block.label}`;
+      ? tb('drop.cellNoTarget', { block: block.label })
+      : tb('drop.noTarget', { block: block.label });
   switch (block.kind) {
     case 'cell': {
       const same = shownValue(draft, normalised, 'model.cell') === block.value;
-      if (addsLayer(target)) return `Add ${withArticle(block.label)} layer`;
+      if (addsLayer(target)) return tb('drop.addLayer', { article: article(block.label), block: block.label });
       if (same)
         return target.type === 'layer'
-          ? `Layer ${target.index + 1} is already ${block.label}`
-          : `The layers are already ${block.label}`;
-      return `Make every layer ${block.label}`;
+          ? tb('drop.layerAlready', { n: target.index + 1, block: block.label })
+          : tb('drop.layersAlready', { block: block.label });
+      return tb('drop.everyLayer', { block: block.label });
     }
     case 'activation':
-      return `Use ${block.label} in every layer`;
+      return tb('drop.activation', { block: block.label });
     case 'init':
-      return `Initialise recurrent weights: ${block.label}`;
+      return tb('drop.init', { block: block.label });
     case 'clip':
-      return `Train with ${block.label.toLowerCase()}`;
+      // English reads "Train with clip by norm"; the catalog says it in each language's own order.
+      return tb('drop.clip', { block: block.label.toLowerCase() });
     case 'optimizer':
-      return `Train with ${block.label}`;
+      return tb('drop.optimizer', { block: block.label });
     case 'task':
-      return `Set the task: ${block.label}`;
+      return tb('drop.task', { block: block.label });
   }
 }
 
@@ -79,32 +80,27 @@ export function applyBlock(draft: Draft, normalised: ExperimentSpec | null, bloc
       if (!addsLayer(target)) {
         return {
           draft: setAt(draft, 'model.cell', block.value),
-          note:
-            switched && layers > 1
-              ? `All ${layers} layers are now ${block.label} (were ${was}): the spec has one cell type for every layer.`
-              : null,
+          note: switched && layers > 1 ? tb('note.allLayers', { layers, block: block.label, was }) : null,
           select: { section: 'model', layer: focusLayer },
         };
       }
       const next = setAt(setAt(draft, 'model.cell', block.value), 'model.layers', layers + 1);
       return {
         draft: next,
-        note: switched
-          ? `Added ${withArticle(block.label)} layer, and the ${layers === 1 ? 'existing layer' : `${layers} existing layers`} switched from ${was} to ${block.label}: the spec has one cell type for every layer.`
-          : null,
+        note: switched ? tb('note.added', { article: article(block.label), block: block.label, layers, was }) : null,
         select: { section: 'model', layer: layers },
       };
     }
     case 'activation':
       return {
         draft: setAt(draft, 'model.activation', block.value),
-        note: layers > 1 ? `${block.label} applies to all ${layers} layers.` : null,
+        note: layers > 1 ? tb('note.activation', { block: block.label, layers }) : null,
         select: { section: 'model', layer: focusLayer },
       };
     case 'init':
       return {
         draft: setAt(draft, 'model.init.recurrent', block.value),
-        note: layers > 1 ? `${block.label} initialises the recurrent weights of all ${layers} layers.` : null,
+        note: layers > 1 ? tb('note.init', { block: block.label, layers }) : null,
         select: { section: 'model', layer: focusLayer },
       };
     case 'clip':
@@ -132,7 +128,16 @@ export function dropOutcome(block: Block, target: DropTarget, draft: Draft, norm
   // The normalised spec still describes the draft before the drop; the values the drop sets are in `after`.
   const next = stack(after, normalised);
   const now = stack(draft, normalised);
-  return next === now ? `unchanged: ${now}` : `${next} (now ${now})`;
+  return next === now ? tb('outcome.unchanged', { now }) : tb('outcome.changed', { next, now });
+}
+
+/**
+ * The selection as the stack now is: a layer index past the last layer (after Undo took a layer away, or the
+ * Layers field was lowered) points at the last layer, so the inspector never reads "Layer 2 of 1".
+ */
+export function selectionWithin(selection: Selection, layers: number): Selection {
+  if (selection.layer === undefined || selection.layer < layers) return selection;
+  return { ...selection, layer: Math.max(0, layers - 1) };
 }
 
 /** Removing a layer decrements model.layers; the spec needs at least one. */

@@ -22,7 +22,16 @@
  * Activation, initialiser, clipping, optimizer and task blocks may be dropped anywhere on the canvas.
  */
 import type { Activation, Cell, ClipMode, Initialiser, OptimizerKind, TaskKind } from '../../../core/api';
-import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES } from './names';
+import {
+  ACTIVATION_NAMES,
+  CELL_NAMES,
+  CLIP_NAMES,
+  INIT_NAMES,
+  OPTIMIZER_NAMES,
+  TASK_NAMES,
+  tb,
+  type BuilderKey,
+} from './names';
 
 export type Block =
   | { kind: 'cell'; value: Cell; label: string; hint: string }
@@ -34,58 +43,75 @@ export type Block =
 
 export type BlockKind = Block['kind'];
 
-export const BLOCK_GROUPS: { kind: BlockKind; title: string }[] = [
-  { kind: 'cell', title: 'Cells' },
-  { kind: 'activation', title: 'Activations' },
-  { kind: 'init', title: 'Initialisers' },
-  { kind: 'clip', title: 'Clipping' },
-  { kind: 'optimizer', title: 'Optimizers' },
-  { kind: 'task', title: 'Tasks' },
-];
+/** The palette's groups; a group's title is read from the catalog in the current language. */
+export const BLOCK_GROUPS: { kind: BlockKind; readonly title: string }[] = (
+  [
+    ['cell', 'group.cell'],
+    ['activation', 'group.activation'],
+    ['init', 'group.init'],
+    ['clip', 'group.clip'],
+    ['optimizer', 'group.optimizer'],
+    ['task', 'group.task'],
+  ] as const
+).map(([kind, key]) => ({
+  kind,
+  get title() {
+    return tb(key);
+  },
+}));
 
-const cell = (value: Cell, hint: string): Block => ({ kind: 'cell', value, label: CELL_NAMES[value], hint });
-const act = (value: Activation, hint: string): Block => ({
-  kind: 'activation',
-  value,
-  label: ACTIVATION_NAMES[value],
-  hint,
-});
-const init = (value: Initialiser, hint: string): Block => ({ kind: 'init', value, label: INIT_NAMES[value], hint });
-const clip = (value: ClipMode, hint: string): Block => ({ kind: 'clip', value, label: CLIP_NAMES[value], hint });
-const opt = (value: OptimizerKind, hint: string): Block => ({
-  kind: 'optimizer',
-  value,
-  label: OPTIMIZER_NAMES[value],
-  hint,
-});
-const task = (value: TaskKind, hint: string): Block => ({ kind: 'task', value, label: TASK_NAMES[value], hint });
+/** A block whose label (from the names records) and hint (from the catalog) read in the current language. */
+function block<K extends BlockKind>(
+  kind: K,
+  value: Extract<Block, { kind: K }>['value'],
+  names: Record<string, string>,
+  hint: BuilderKey,
+): Block {
+  return {
+    kind,
+    value,
+    get label() {
+      return names[value] ?? value;
+    },
+    get hint() {
+      return tb(hint);
+    },
+  } as Block;
+}
+
+const cell = (value: Cell, hint: BuilderKey): Block => block('cell', value, CELL_NAMES, hint);
+const act = (value: Activation, hint: BuilderKey): Block => block('activation', value, ACTIVATION_NAMES, hint);
+const init = (value: Initialiser, hint: BuilderKey): Block => block('init', value, INIT_NAMES, hint);
+const clip = (value: ClipMode, hint: BuilderKey): Block => block('clip', value, CLIP_NAMES, hint);
+const opt = (value: OptimizerKind, hint: BuilderKey): Block => block('optimizer', value, OPTIMIZER_NAMES, hint);
+const task = (value: TaskKind, hint: BuilderKey): Block => block('task', value, TASK_NAMES, hint);
 
 export const BLOCKS: readonly Block[] = [
-  cell('rnn', 'Vanilla recurrent cell: h = f(Wx·x + Wh·h + b)'),
-  cell('lstm', 'Long short-term memory: gated cell state'),
-  cell('gru', 'Gated recurrent unit: update and reset gates'),
-  act('tanh', 'Saturates at ±1, derivative ≤ 1'),
-  act('sigmoid', 'Saturates at 0 and 1, derivative ≤ 0.25'),
-  act('relu', 'Unbounded, derivative 0 or 1'),
-  act('leaky_relu', 'ReLU with a small negative slope'),
-  act('elu', 'Smooth, saturates for negative inputs'),
-  init('xavier_uniform', 'Glorot uniform, variance 2/(fan in + fan out)'),
-  init('he_normal', 'Normal with variance 2/fan in'),
-  init('orthogonal', 'Orthogonal matrix, all singular values 1'),
-  init('identity', 'Identity recurrent matrix (IRNN)'),
-  init('normal', 'Normal with the inspector’s standard deviation'),
-  clip('norm', 'Rescale gradients whose global norm exceeds the threshold'),
-  clip('value', 'Clamp every gradient entry to ± the threshold'),
-  opt('sgd', 'Plain stochastic gradient descent'),
-  opt('momentum', 'SGD with momentum'),
-  opt('adam', 'Adaptive moments'),
-  opt('rmsprop', 'Running average of squared gradients'),
-  task('adding', 'Sum the two marked numbers of a long sequence'),
-  task('copy', 'Recall symbols after a long blank stretch'),
-  task('latch', 'Remember the first input until the end'),
-  task('smnist', 'MNIST digits read row by row or pixel by pixel'),
-  task('sine', 'Predict the next value of a noisy sine'),
-  task('csv', 'Your own sequences from a CSV file'),
+  cell('rnn', 'hint.cell.rnn'),
+  cell('lstm', 'hint.cell.lstm'),
+  cell('gru', 'hint.cell.gru'),
+  act('tanh', 'hint.activation.tanh'),
+  act('sigmoid', 'hint.activation.sigmoid'),
+  act('relu', 'hint.activation.relu'),
+  act('leaky_relu', 'hint.activation.leaky_relu'),
+  act('elu', 'hint.activation.elu'),
+  init('xavier_uniform', 'hint.init.xavier_uniform'),
+  init('he_normal', 'hint.init.he_normal'),
+  init('orthogonal', 'hint.init.orthogonal'),
+  init('identity', 'hint.init.identity'),
+  init('normal', 'hint.init.normal'),
+  clip('norm', 'hint.clip.norm'),
+  clip('value', 'hint.clip.value'),
+  opt('sgd', 'hint.optimizer.sgd'),
+  opt('momentum', 'hint.optimizer.momentum'),
+  opt('adam', 'hint.optimizer.adam'),
+  opt('rmsprop', 'hint.optimizer.rmsprop'),
+  task('adding', 'hint.task.adding'),
+  task('copy', 'hint.task.copy'),
+  task('latch', 'hint.task.latch'),
+  task('smnist', 'hint.task.smnist'),
+  task('sine', 'hint.task.sine'),
+  task('csv', 'hint.task.csv'),
 ];
 
 /** Stable id of a palette block for dnd-kit ("palette:cell:gru"). */

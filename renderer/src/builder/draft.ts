@@ -60,11 +60,12 @@ export function sectionOf(path: string): Section {
   return 'run';
 }
 
-export const SECTION_TITLES: Record<Section, string> = {
-  task: 'Task',
-  model: 'Layers',
-  train: 'Training',
-  clip: 'Clipping',
-  probe: 'Gradient probe',
-  run: 'Run',
-};
+/** The catalog key of each block's title. */
+export const SECTION_TITLE_KEYS = {
+  task: 'section.task',
+  model: 'section.model',
+  train: 'section.train',
+  clip: 'section.clip',
+  probe: 'section.probe',
+  run: 'section.run',
+} as const satisfies Record<Section, string>;

@@ -1,6 +1,15 @@
 /** Which labelled fields each canvas block shows in the inspector, as data: the form and the issue list share it. */
 import type { TaskKind } from '../../../core/api';
-import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, TASK_NAMES, optionsOf } from './names';
+import {
+  ACTIVATION_NAMES,
+  CELL_NAMES,
+  CLIP_NAMES,
+  INIT_NAMES,
+  OPTIMIZER_NAMES,
+  TASK_NAMES,
+  optionsOf,
+  tb,
+} from './names';
 import type { Section } from './draft';
 
 export type FieldSpec =
@@ -24,49 +33,49 @@ const num = (
 
 function taskFields(kind: TaskKind | undefined): FieldSpec[] {
   const fields: FieldSpec[] = [
-    { type: 'select', path: 'task.kind', label: 'Task type', options: optionsOf(TASK_NAMES) },
+    { type: 'select', path: 'task.kind', label: tb('field.taskKind'), options: optionsOf(TASK_NAMES) },
   ];
   switch (kind) {
     case 'adding':
-      return [...fields, num('task.seqLen', 'Sequence length', 'T: time steps per sequence')];
+      return [...fields, num('task.seqLen', tb('field.seqLen'), tb('field.seqLenHint'))];
     case 'copy':
       return [
         ...fields,
-        num('task.seqLen', 'Sequence length', 'Blank steps between the symbols and the recall cue'),
-        num('task.symbols', 'Symbols'),
-        num('task.copyLength', 'Copy length'),
+        num('task.seqLen', tb('field.seqLen'), tb('field.copyDelayHint')),
+        num('task.symbols', tb('field.symbols')),
+        num('task.copyLength', tb('field.copyLength')),
       ];
     case 'latch':
-      return [...fields, num('task.seqLen', 'Sequence length'), num('task.classes', 'Classes')];
+      return [...fields, num('task.seqLen', tb('field.seqLen')), num('task.classes', tb('field.classes'))];
     case 'smnist':
       return [
         ...fields,
         {
           type: 'select',
           path: 'task.mode',
-          label: 'Reading order',
+          label: tb('field.mode'),
           options: [
-            ['row', 'Row by row (T = 28)'],
-            ['pixel', 'Pixel by pixel (T = 784)'],
+            ['row', tb('field.modeRow')],
+            ['pixel', tb('field.modePixel')],
           ],
         },
-        { type: 'check', path: 'task.permuted', label: 'Permuted pixels' },
+        { type: 'check', path: 'task.permuted', label: tb('field.permuted') },
       ];
     case 'sine':
-      return [...fields, num('task.seqLen', 'Sequence length')];
+      return [...fields, num('task.seqLen', tb('field.seqLen'))];
     case 'csv':
       return [
         ...fields,
         {
           type: 'text',
           path: 'task.path',
-          label: 'CSV path',
-          hint: 'A file on the lab’s machine, one sequence per row',
+          label: tb('field.csvPath'),
+          hint: tb('field.csvPathHint'),
           placeholder: '/data/series.csv',
         },
-        num('task.seqLen', 'Sequence length', 'Empty: the rows’ own length', {
+        num('task.seqLen', tb('field.seqLen'), tb('field.csvSeqLenHint'), {
           optional: true,
-          placeholder: 'from the file',
+          placeholder: tb('field.fromFile'),
         }),
       ];
     default:
@@ -83,96 +92,95 @@ export interface FieldContext {
   probeSource?: unknown;
 }
 
-const MODEL_FIELDS: FieldSpec[] = [
+// A function, so the labels read in the language of the moment they are shown.
+const modelFields = (): FieldSpec[] => [
   {
     type: 'select',
     path: 'model.cell',
-    label: 'Cell',
+    label: tb('field.cell'),
     options: optionsOf(CELL_NAMES),
-    hint: 'One cell type for every layer',
+    hint: tb('field.cellHint'),
   },
-  num('model.hidden', 'Hidden size', 'Units per layer'),
-  num('model.layers', 'Layers'),
-  { type: 'select', path: 'model.activation', label: 'Activation', options: optionsOf(ACTIVATION_NAMES) },
+  num('model.hidden', tb('field.hidden'), tb('field.hiddenHint')),
+  num('model.layers', tb('field.layers')),
+  { type: 'select', path: 'model.activation', label: tb('field.activation'), options: optionsOf(ACTIVATION_NAMES) },
   {
     type: 'select',
     path: 'model.init.recurrent',
-    label: 'Recurrent init',
+    label: tb('field.recurrentInit'),
     options: optionsOf(INIT_NAMES),
-    hint: 'Initialiser of Wh',
+    hint: tb('field.recurrentInitHint'),
   },
   {
     type: 'select',
     path: 'model.init.input',
-    label: 'Input init',
+    label: tb('field.inputInit'),
     options: optionsOf(INIT_NAMES),
-    hint: 'Initialiser of Wx',
+    hint: tb('field.inputInitHint'),
   },
-  num('model.init.gain', 'Gain', 'Scales the initial weights'),
-  num('model.init.std', 'Normal std', 'Standard deviation of the Normal initialiser'),
-  num(
-    'model.init.spectralRadius',
-    'Spectral radius',
-    'Rescales Wh to this spectral radius; empty leaves it as initialised',
-    { optional: true, placeholder: 'off' },
-  ),
-  num('model.forgetBias', 'Forget bias', 'Added to the LSTM forget-gate bias'),
+  num('model.init.gain', tb('field.gain'), tb('field.gainHint')),
+  num('model.init.std', tb('field.std'), tb('field.stdHint')),
+  num('model.init.spectralRadius', tb('field.spectralRadius'), tb('field.spectralRadiusHint'), {
+    optional: true,
+    placeholder: tb('field.off'),
+  }),
+  num('model.forgetBias', tb('field.forgetBias'), tb('field.forgetBiasHint')),
 ];
 
-const TRAIN_FIELDS: FieldSpec[] = [
-  { type: 'select', path: 'train.optimizer', label: 'Optimizer', options: optionsOf(OPTIMIZER_NAMES) },
-  num('train.lr', 'Learning rate'),
-  num('train.batch', 'Batch size'),
-  num('train.steps', 'Steps'),
-  num('train.seed', 'Seed', 'Fixes weights, data and order'),
-  num('train.evalEvery', 'Eval every', 'Held-out loss every this many steps'),
-  num('train.checkpointEvery', 'Checkpoint every'),
+// A function, so the labels read in the language of the moment they are shown.
+const trainFields = (): FieldSpec[] => [
+  { type: 'select', path: 'train.optimizer', label: tb('field.optimizer'), options: optionsOf(OPTIMIZER_NAMES) },
+  num('train.lr', tb('field.lr')),
+  num('train.batch', tb('field.batch')),
+  num('train.steps', tb('field.steps')),
+  num('train.seed', tb('field.seed'), tb('field.seedHint')),
+  num('train.evalEvery', tb('field.evalEvery'), tb('field.evalEveryHint')),
+  num('train.checkpointEvery', tb('field.checkpointEvery')),
 ];
 
-const CLIP_FIELDS: FieldSpec[] = [
-  { type: 'select', path: 'train.clip.mode', label: 'Clip mode', options: optionsOf(CLIP_NAMES) },
-  num('train.clip.threshold', 'Clip threshold', 'Global norm (by norm) or largest entry (by value)'),
+// A function, so the labels read in the language of the moment they are shown.
+const clipFields = (): FieldSpec[] => [
+  { type: 'select', path: 'train.clip.mode', label: tb('field.clipMode'), options: optionsOf(CLIP_NAMES) },
+  num('train.clip.threshold', tb('field.clipThreshold'), tb('field.clipThresholdHint')),
 ];
 
-const PROBE_FIELDS: FieldSpec[] = [
-  num('probe.every', 'Probe every', 'Measure ‖∂L/∂hₜ‖ every this many steps; 0 turns probes off'),
+// A function, so the labels read in the language of the moment they are shown.
+const probeFields = (): FieldSpec[] => [
+  num('probe.every', tb('field.probeEvery'), tb('field.probeEveryHint')),
   {
     type: 'select',
     path: 'probe.source',
-    label: 'Probe source',
+    label: tb('field.probeSource'),
     options: [
-      ['fixed', 'Fixed probe batch (comparable across training)'],
-      ['train', 'Training step’s own pass (nearly free)'],
+      ['fixed', tb('field.probeFixed')],
+      ['train', tb('field.probeTrain')],
     ],
-    hint: 'Fixed: a second pass on the same sequences each probe. Training step: the gradient each step applied, cheap enough for every step',
+    hint: tb('field.probeSourceHint'),
   },
-  num('probe.batch', 'Probe batch', 'Sequences in the fixed probe batch'),
-  num(
-    'probe.spectraEvery',
-    'Spectra every',
-    'RNN Jacobian norms, σmax and spectral radius at probes on multiples of this step (they cost T·B·H² per iteration)',
-  ),
+  num('probe.batch', tb('field.probeBatch'), tb('field.probeBatchHint')),
+  num('probe.spectraEvery', tb('field.spectraEvery'), tb('field.spectraEveryHint')),
 ];
 
-const RUN_FIELDS: FieldSpec[] = [{ type: 'text', path: 'name', label: 'Run name' }];
+// A function, so the labels read in the language of the moment they are shown.
+const runFields = (): FieldSpec[] => [{ type: 'text', path: 'name', label: tb('field.runName') }];
 
 export function fieldsOf(section: Section, ctx: FieldContext): FieldSpec[] {
   switch (section) {
     case 'task':
       return taskFields(ctx.taskKind);
     case 'model':
-      return MODEL_FIELDS.filter(
+      return modelFields().filter(
         (f) =>
           (f.path !== 'model.forgetBias' || ctx.cell === 'lstm') && (f.path !== 'model.init.std' || ctx.usesNormalInit),
       );
     case 'train':
-      return TRAIN_FIELDS;
+      return trainFields();
     case 'clip':
-      return CLIP_FIELDS;
+      return clipFields();
     case 'probe':
-      return PROBE_FIELDS.filter((f) => f.path !== 'probe.batch' || ctx.probeSource !== 'train');
+      return probeFields().filter((f) => f.path !== 'probe.batch' || ctx.probeSource !== 'train');
     case 'run':
-      return RUN_FIELDS;
+      return runFields();
   }
 }
 

@@ -5,22 +5,36 @@
  */
 import type { ExperimentSpecInput } from '../../../core/api';
 import type { Grid } from './sweep-grid';
+import { tb, type BuilderKey } from './names';
 
 export interface Preset {
   id: string;
-  title: string;
+  readonly title: string;
   /** One or two sentences: what the comparison shows. */
-  summary: string;
+  readonly summary: string;
   base: ExperimentSpecInput;
   grid?: Grid;
 }
 
+/** A preset whose title and summary are read from the builder catalog (preset.<id>.title, .summary). */
+const preset = (
+  id: string,
+  title: BuilderKey,
+  summary: BuilderKey,
+  rest: { base: ExperimentSpecInput; grid?: Grid },
+): Preset => ({
+  id,
+  get title() {
+    return tb(title);
+  },
+  get summary() {
+    return tb(summary);
+  },
+  ...rest,
+});
+
 export const PRESETS: readonly Preset[] = [
-  {
-    id: 'rnn-vs-lstm-adding',
-    title: 'tanh RNN vs LSTM on the adding problem',
-    summary:
-      'At T = 50 the tanh RNN’s gradient from the marked inputs fades long before it reaches them; the LSTM’s cell state carries it.',
+  preset('rnn-vs-lstm-adding', 'preset.rnn-vs-lstm-adding.title', 'preset.rnn-vs-lstm-adding.summary', {
     base: {
       name: 'adding T=50: tanh RNN vs LSTM',
       task: { kind: 'adding', seqLen: 50 },
@@ -29,11 +43,8 @@ export const PRESETS: readonly Preset[] = [
       probe: { every: 50 },
     },
     grid: { 'model.cell': ['rnn', 'lstm'] },
-  },
-  {
-    id: 'activations',
-    title: 'sigmoid vs tanh vs ReLU',
-    summary: 'One vanilla RNN, three activations: sigmoid’s derivative (≤ 0.25) vanishes fastest, ReLU can explode.',
+  }),
+  preset('activations', 'preset.activations.title', 'preset.activations.summary', {
     base: {
       name: 'adding T=30: activations',
       task: { kind: 'adding', seqLen: 30 },
@@ -42,12 +53,8 @@ export const PRESETS: readonly Preset[] = [
       probe: { every: 50 },
     },
     grid: { 'model.activation': ['sigmoid', 'tanh', 'relu'] },
-  },
-  {
-    id: 'clipping',
-    title: 'Clipping on/off on an exploding RNN',
-    summary:
-      'A tanh RNN whose recurrent matrix has spectral radius 2, trained by SGD: unclipped, its gradient norm reaches 10²⁰ and the run diverges within a few dozen steps; clipping by norm keeps it training.',
+  }),
+  preset('clipping', 'preset.clipping.title', 'preset.clipping.summary', {
     base: {
       name: 'exploding tanh RNN: clipping',
       task: { kind: 'adding', seqLen: 50 },
@@ -56,12 +63,8 @@ export const PRESETS: readonly Preset[] = [
       probe: { every: 25 },
     },
     grid: { 'train.clip.mode': ['none', 'norm'] },
-  },
-  {
-    id: 'vanishing-tanh',
-    title: 'Watch a tanh RNN’s gradient vanish',
-    summary:
-      'A single run on the adding problem at T = 100: the gradient-flow profile drops by orders of magnitude across the sequence.',
+  }),
+  preset('vanishing-tanh', 'preset.vanishing-tanh.title', 'preset.vanishing-tanh.summary', {
     base: {
       name: 'tanh RNN, adding T=100',
       task: { kind: 'adding', seqLen: 100 },
@@ -69,5 +72,5 @@ export const PRESETS: readonly Preset[] = [
       train: { optimizer: 'adam', lr: 0.001, batch: 32, steps: 1000, seed: 1 },
       probe: { every: 25 },
     },
-  },
+  }),
 ];

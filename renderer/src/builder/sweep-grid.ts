@@ -2,7 +2,16 @@
  * The sweep grid: spec path → the values to try, as startSweep takes it. The axes offered are the fields a
  * gradient study varies; the host expands the product of the axes into runs.
  */
-import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, OPTIMIZER_NAMES, optionsOf } from './names';
+import {
+  ACTIVATION_NAMES,
+  CELL_NAMES,
+  CLIP_NAMES,
+  INIT_NAMES,
+  OPTIMIZER_NAMES,
+  optionsOf,
+  tb,
+  type BuilderKey,
+} from './names';
 
 export type Grid = Record<string, unknown[]>;
 
@@ -10,16 +19,37 @@ export type GridAxis =
   | { kind: 'enum'; path: string; label: string; options: [string, string][] }
   | { kind: 'numbers'; path: string; label: string; integer: boolean; placeholder: string };
 
+const enumAxis = (path: string, label: BuilderKey, names: Record<string, string>): GridAxis => ({
+  kind: 'enum',
+  path,
+  get label() {
+    return tb(label);
+  },
+  // Read when shown, so the names follow the window's language.
+  get options() {
+    return optionsOf(names);
+  },
+});
+const numbersAxis = (path: string, label: BuilderKey, integer: boolean, placeholder: string): GridAxis => ({
+  kind: 'numbers',
+  path,
+  get label() {
+    return tb(label);
+  },
+  integer,
+  placeholder,
+});
+
 export const GRID_AXES: readonly GridAxis[] = [
-  { kind: 'enum', path: 'model.cell', label: 'Cell', options: optionsOf(CELL_NAMES) },
-  { kind: 'enum', path: 'model.activation', label: 'Activation', options: optionsOf(ACTIVATION_NAMES) },
-  { kind: 'enum', path: 'model.init.recurrent', label: 'Recurrent init', options: optionsOf(INIT_NAMES) },
-  { kind: 'enum', path: 'train.optimizer', label: 'Optimizer', options: optionsOf(OPTIMIZER_NAMES) },
-  { kind: 'enum', path: 'train.clip.mode', label: 'Clip mode', options: optionsOf(CLIP_NAMES) },
-  { kind: 'numbers', path: 'train.seed', label: 'Seed', integer: true, placeholder: '1, 2, 3' },
-  { kind: 'numbers', path: 'train.lr', label: 'Learning rate', integer: false, placeholder: '1e-3, 1e-2' },
-  { kind: 'numbers', path: 'model.hidden', label: 'Hidden size', integer: true, placeholder: '32, 64, 128' },
-  { kind: 'numbers', path: 'task.seqLen', label: 'Sequence length', integer: true, placeholder: '20, 50, 100' },
+  enumAxis('model.cell', 'grid.axis.cell', CELL_NAMES),
+  enumAxis('model.activation', 'grid.axis.activation', ACTIVATION_NAMES),
+  enumAxis('model.init.recurrent', 'grid.axis.recurrentInit', INIT_NAMES),
+  enumAxis('train.optimizer', 'grid.axis.optimizer', OPTIMIZER_NAMES),
+  enumAxis('train.clip.mode', 'grid.axis.clipMode', CLIP_NAMES),
+  numbersAxis('train.seed', 'grid.axis.seed', true, '1, 2, 3'),
+  numbersAxis('train.lr', 'grid.axis.lr', false, '1e-3, 1e-2'),
+  numbersAxis('model.hidden', 'grid.axis.hidden', true, '32, 64, 128'),
+  numbersAxis('task.seqLen', 'grid.axis.seqLen', true, '20, 50, 100'),
 ];
 
 /** The axes with at least one value; the host rejects empty ones. */
@@ -39,8 +69,8 @@ export function parseNumberList(text: string, integer: boolean): { values: numbe
   const values: number[] = [];
   for (const w of words) {
     const n = Number(w);
-    if (!Number.isFinite(n)) return { values, error: `“${w}” is not a number` };
-    if (integer && !Number.isInteger(n)) return { values, error: `“${w}” is not a whole number` };
+    if (!Number.isFinite(n)) return { values, error: tb('grid.notNumber', { word: w }) };
+    if (integer && !Number.isInteger(n)) return { values, error: tb('grid.notWhole', { word: w }) };
     if (!values.includes(n)) values.push(n);
   }
   return { values, error: null };
@@ -50,8 +80,8 @@ export function parseNumberList(text: string, integer: boolean): { values: numbe
 export function describeGrid(grid: Grid): string {
   const active = activeGrid(grid);
   const keys = Object.keys(active);
-  if (!keys.length) return 'No values to sweep over yet';
+  if (!keys.length) return tb('grid.none');
   const names = keys.map((k) => GRID_AXES.find((a) => a.path === k)?.label.toLowerCase() ?? k);
   const n = runCount(grid);
-  return `${names.join(' × ')} → ${n} ${n === 1 ? 'run' : 'runs'}`;
+  return tb('grid.summary', { axes: names.join(' × '), count: n });
 }

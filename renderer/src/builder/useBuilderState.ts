@@ -2,9 +2,10 @@
  * The builder's state in one place: the draft and its undo history, the selected block, the canvas note,
  * the layers' identities (for reordering) and the sweep grid, with the host's validation of the draft.
  */
+import { tb } from './names';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentSpec } from '../../../core/api';
-import { applyBlock, layerCount, removeLayer, type DropTarget, type Selection } from './apply-block';
+import { applyBlock, layerCount, removeLayer, selectionWithin, type DropTarget, type Selection } from './apply-block';
 import { BLOCKS, type Block } from './blocks';
 import { getAt, setAt, type Draft } from './draft';
 import type { Preset } from './presets';
@@ -91,16 +92,12 @@ export function useBuilderState() {
     commit(structuredClone(p.base), draft);
     setGrid(p.grid ? structuredClone(p.grid) : {});
     setSelection({ section: 'model', layer: 0 });
-    setNote(
-      p.grid
-        ? `Loaded “${p.title}”. Start sweep runs the comparison; Start run runs the spec as shown.`
-        : `Loaded “${p.title}”.`,
-    );
+    setNote(p.grid ? tb('note.presetSweep', { title: p.title }) : tb('note.preset', { title: p.title }));
   };
 
   const importSpec = (spec: ExperimentSpec) => {
     commit(spec, draft);
-    setNote('Imported the spec.');
+    setNote(tb('note.imported'));
   };
 
   const undo = () => {
@@ -116,7 +113,8 @@ export function useBuilderState() {
     normalised,
     validation,
     validateNow,
-    selection,
+    // Clamped when read: every change of the layer count (Undo, the Layers field, a preset) is covered at once.
+    selection: selectionWithin(selection, layers),
     setSelection,
     note,
     setNote,

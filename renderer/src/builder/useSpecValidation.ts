@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentSpec, FieldIssue } from '../../../core/api';
 import { getLab } from '../api/lab';
 import type { Draft } from './draft';
-import { errorMessage } from '../../../core/shared/errors';
+import { errorText } from '../ui/error-text';
 
 export interface Validation {
   /** 'pending' while the host has not answered for the current draft. */
@@ -54,7 +54,7 @@ export function useSpecValidation(draft: Draft): { validation: Validation; valid
         },
         (e: unknown) => {
           if (mine !== seq.current) return;
-          setValidation((v) => ({ ...v, state: 'error', error: errorMessage(e) }));
+          setValidation((v) => ({ ...v, state: 'error', error: errorText(e) }));
         },
       );
     }, DEBOUNCE_MS);

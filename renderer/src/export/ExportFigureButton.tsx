@@ -4,6 +4,7 @@
  * `settingsDefaults` are figure settings (core/figures/settings.ts) that match what the chart on screen
  * shows (smoothing, scale, probe step...); the dialog starts from them.
  */
+import { useT } from '../i18n';
 import { useState } from 'react';
 import { ExportFigureDialog } from './ExportFigureDialog';
 import type { FigureChart, FigureSettingsDefaults } from './figure-options';
@@ -16,6 +17,7 @@ export interface ExportFigureButtonProps {
 }
 
 export function ExportFigureButton({ runIds, chart, settingsDefaults, className }: ExportFigureButtonProps) {
+  const t = useT('export');
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -23,10 +25,10 @@ export function ExportFigureButton({ runIds, chart, settingsDefaults, className 
         type="button"
         className={`act-btn act-small ${className ?? ''}`}
         disabled={runIds.length === 0}
-        title={runIds.length ? 'SVG, PDF, PNG or CSV for a paper' : 'Nothing to export yet'}
+        title={runIds.length ? t('button.hint') : t('button.nothing')}
         onClick={() => setOpen(true)}
       >
-        Export figure
+        {t('button.label')}
       </button>
       {open && (
         <ExportFigureDialog

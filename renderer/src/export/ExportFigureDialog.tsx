@@ -9,7 +9,7 @@ import { getLab } from '../api/lab';
 import { downloadText, saveFile } from '../ui/download';
 import { FigureFormFields } from './FigureForm';
 import {
-  CHART_TITLES,
+  CHART_TITLE_KEYS,
   initialForm,
   toSettings,
   validFileName,
@@ -21,7 +21,8 @@ import { legendEntries } from './legend-entries';
 import { Dialog } from '../ui/Dialog';
 import { usePreview } from './usePreview';
 import './export.css';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 
 export interface ExportFigureDialogProps {
   runIds: readonly string[];
@@ -36,6 +37,10 @@ function cliCommand(runIds: readonly string[], chart: FigureChart, form: FigureF
 }
 
 export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClose }: ExportFigureDialogProps) {
+  const t = useT('export');
+  const common = useT('common');
+  const errorText = useErrorText();
+  const chartName = t(CHART_TITLE_KEYS[chart]);
   const [form, setForm] = useState<FigureForm>(() => initialForm(settingsDefaults, chart));
   const [details, setDetails] = useState<RunDetail[]>([]);
   const [busy, setBusy] = useState(false);
@@ -83,7 +88,7 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
       // A pgfplots figure's CSV data: saved too, to go in the same folder as the .tex.
       for (const c of file.companions ?? []) saveFile(c);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -95,7 +100,7 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
 
   return (
     <Dialog
-      title={`Export figure: ${CHART_TITLES[chart]}`}
+      title={t('title', { chart: chartName })}
       onClose={onClose}
       className="export-dialog"
       actions={
@@ -106,10 +111,10 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
             </span>
           )}
           <button type="button" className="act-btn" onClick={saveSettings}>
-            Save settings
+            {t('actions.saveSettings')}
           </button>
           <button type="button" className="act-btn" onClick={onClose}>
-            Cancel
+            {common('cancel')}
           </button>
           <button
             type="button"
@@ -117,7 +122,7 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
             disabled={busy || !validFileName(form.fileName)}
             onClick={() => void save()}
           >
-            {busy ? 'Exporting…' : `Save ${form.format.toUpperCase()}`}
+            {busy ? t('actions.exporting') : t('actions.save', { format: form.format.toUpperCase() })}
           </button>
         </>
       }
@@ -135,20 +140,17 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
         <div className="export-preview">
           <label className="fig-check">
             <input type="checkbox" checked={actualSize} onChange={(e) => setActualSize(e.target.checked)} />
-            Actual size (at 96 px per inch)
+            {t('preview.actualSize')}
           </label>
           <div className={`export-preview-frame${actualSize ? ' actual-size' : ''}`} aria-busy={preview.loading}>
             {preview.src ? (
-              <img src={preview.src} alt={`Preview of the exported ${CHART_TITLES[chart]} figure`} />
+              <img src={preview.src} alt={t('preview.alt', { chart: chartName })} />
             ) : (
-              <p className="muted">Rendering preview…</p>
+              <p className="muted">{t('preview.rendering')}</p>
             )}
           </div>
           <p className="fig-hint">
-            Preview of the SVG at its real proportions.{' '}
-            {form.format === 'csv'
-              ? 'The CSV holds the points of these curves.'
-              : 'PNG and PDF are rendered from this SVG.'}
+            {t('preview.note')} {form.format === 'csv' ? t('preview.csvNote') : t('preview.vectorNote')}
           </p>
           {preview.error && (
             <p role="alert" className="form-error">
@@ -156,7 +158,7 @@ export function ExportFigureDialog({ runIds, chart, settingsDefaults = {}, onClo
             </p>
           )}
           <details className="export-cli">
-            <summary>Same figure from the command line</summary>
+            <summary>{t('preview.cli')}</summary>
             <code>{cliCommand(runIds, chart, form)}</code>
           </details>
         </div>

@@ -1,4 +1,5 @@
 /** The dialog's form: its field groups in reading order. */
+import { useT } from '../i18n';
 import {
   FileNameField,
   FormatFields,
@@ -16,6 +17,7 @@ export interface FigureFormFieldsProps extends FieldsProps {
 }
 
 export function FigureFormFields({ form, set, aspect, defaults, entries }: FigureFormFieldsProps) {
+  const t = useT('export');
   return (
     <>
       <FormatFields form={form} set={set} aspect={aspect} />
@@ -23,7 +25,7 @@ export function FigureFormFields({ form, set, aspect, defaults, entries }: Figur
       <StyleFields form={form} set={set} />
       <LegendFields form={form} set={set} entries={entries} />
       <fieldset className="fig-fieldset">
-        <legend>File</legend>
+        <legend>{t('fields.file')}</legend>
         <FileNameField form={form} set={set} />
       </fieldset>
     </>

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { pngPixels } from '../../../core/shared/figure-size';
 import type { LegendEntry } from './legend-entries';
+import { useT } from '../i18n';
 import { FONT_SUGGESTIONS, FORMATS, LEGEND_POSITIONS, SIZES, validFileName, type FigureForm } from './figure-options';
 
 export interface FieldsProps {
@@ -13,6 +14,7 @@ const num = (v: string, fallback: number): number =>
   v.trim() === '' || !Number.isFinite(Number(v)) ? fallback : Number(v);
 
 export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: number | null }) {
+  const t = useT('export');
   const px = pngPixels({
     size: form.size,
     widthIn: form.widthIn,
@@ -23,9 +25,9 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
   return (
     <>
       <fieldset className="fig-fieldset fig-formats">
-        <legend>Format</legend>
+        <legend>{t('fields.format')}</legend>
         {FORMATS.map((f) => (
-          <label key={f.value} title={f.hint}>
+          <label key={f.value} title={t(f.hint)}>
             <input
               type="radio"
               name="figure-format"
@@ -33,18 +35,18 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
               checked={form.format === f.value}
               onChange={() => set({ format: f.value })}
             />
-            {f.label}
+            {t(f.label)}
           </label>
         ))}
       </fieldset>
       <fieldset className="fig-fieldset">
-        <legend>Size</legend>
+        <legend>{t('fields.sizeGroup')}</legend>
         <label className="fig-row">
-          <span>Size</span>
+          <span>{t('fields.size')}</span>
           <select value={form.size} onChange={(e) => set({ size: e.target.value as FigureForm['size'] })}>
             {SIZES.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
+                {t(s.label)}
               </option>
             ))}
           </select>
@@ -52,7 +54,7 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
         {form.size === 'custom' && (
           <div className="fig-pair">
             <label className="fig-row">
-              <span>Width (in)</span>
+              <span>{t('fields.width')}</span>
               <input
                 type="number"
                 min={1}
@@ -63,7 +65,7 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
               />
             </label>
             <label className="fig-row">
-              <span>Height (in)</span>
+              <span>{t('fields.height')}</span>
               <input
                 type="number"
                 min={0.5}
@@ -76,7 +78,7 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
           </div>
         )}
         <label className="fig-row">
-          <span>DPI</span>
+          <span>{t('fields.dpi')}</span>
           <input
             type="number"
             min={36}
@@ -88,7 +90,7 @@ export function FormatFields({ form, set, aspect }: FieldsProps & { aspect: numb
           />
         </label>
         <p className="fig-hint">
-          {form.format === 'png' ? `${px.width} × ${px.height} px` : 'DPI applies to PNG only; SVG and PDF are vector.'}
+          {form.format === 'png' ? t('fields.pixels', { width: px.width, height: px.height }) : t('fields.dpiNote')}
         </p>
       </fieldset>
     </>
@@ -100,13 +102,14 @@ export function TextFields({
   set,
   defaults,
 }: FieldsProps & { defaults: { title?: string; xLabel?: string; yLabel?: string } }) {
+  const t = useT('export');
   const fontsId = useId();
   return (
     <fieldset className="fig-fieldset">
-      <legend>Text</legend>
+      <legend>{t('fields.text')}</legend>
       <div className="fig-pair">
         <label className="fig-row">
-          <span>Font family</span>
+          <span>{t('fields.fontFamily')}</span>
           <input
             list={fontsId}
             value={form.fontFamily}
@@ -120,7 +123,7 @@ export function TextFields({
           ))}
         </datalist>
         <label className="fig-row fig-narrow">
-          <span>Font size (pt)</span>
+          <span>{t('fields.fontSize')}</span>
           <input
             type="number"
             min={4}
@@ -131,15 +134,13 @@ export function TextFields({
           />
         </label>
       </div>
-      <p className="fig-hint">
-        PNG and PDF embed the bundled Arimo (metrics of Arial/Helvetica); SVG names your font first.
-      </p>
+      <p className="fig-hint">{t('fields.fontNote')}</p>
       <label className="fig-check">
         <input type="checkbox" checked={form.showTitle} onChange={(e) => set({ showTitle: e.target.checked })} />
-        Show title
+        {t('fields.showTitle')}
       </label>
       <label className="fig-row">
-        <span>Title</span>
+        <span>{t('fields.title')}</span>
         <input
           value={form.title}
           disabled={!form.showTitle}
@@ -149,7 +150,7 @@ export function TextFields({
         />
       </label>
       <label className="fig-row">
-        <span>X-axis label</span>
+        <span>{t('fields.xLabel')}</span>
         <input
           value={form.xLabel}
           placeholder={defaults.xLabel ?? ''}
@@ -158,7 +159,7 @@ export function TextFields({
         />
       </label>
       <label className="fig-row">
-        <span>Y-axis label</span>
+        <span>{t('fields.yLabel')}</span>
         <input
           value={form.yLabel}
           placeholder={defaults.yLabel ?? ''}
@@ -171,23 +172,24 @@ export function TextFields({
 }
 
 export function StyleFields({ form, set }: FieldsProps) {
+  const t = useT('export');
   return (
     <fieldset className="fig-fieldset">
-      <legend>Style</legend>
+      <legend>{t('fields.style')}</legend>
       <label className="fig-row">
-        <span>Palette</span>
+        <span>{t('fields.palette')}</span>
         <select value={form.palette} onChange={(e) => set({ palette: e.target.value as FigureForm['palette'] })}>
-          <option value="okabe-ito">Okabe–Ito (colour-blind safe)</option>
-          <option value="greyscale">Greyscale</option>
+          <option value="okabe-ito">{t('fields.okabeIto')}</option>
+          <option value="greyscale">{t('fields.greyscale')}</option>
         </select>
       </label>
       <label className="fig-check">
         <input type="checkbox" checked={form.dashes} onChange={(e) => set({ dashes: e.target.checked })} />
-        Dash patterns (curves stay distinct in greyscale print)
+        {t('fields.dashes')}
       </label>
       <div className="fig-pair">
         <label className="fig-row fig-narrow">
-          <span>Line width (pt)</span>
+          <span>{t('fields.lineWidth')}</span>
           <input
             type="number"
             min={0.25}
@@ -198,42 +200,43 @@ export function StyleFields({ form, set }: FieldsProps) {
           />
         </label>
         <label className="fig-row">
-          <span>Y scale</span>
+          <span>{t('fields.yScale')}</span>
           <select value={form.logY} onChange={(e) => set({ logY: e.target.value as FigureForm['logY'] })}>
-            <option value="default">Chart default</option>
-            <option value="linear">Linear</option>
-            <option value="log">Log</option>
+            <option value="default">{t('fields.chartDefault')}</option>
+            <option value="linear">{t('fields.linear')}</option>
+            <option value="log">{t('fields.log')}</option>
           </select>
         </label>
       </div>
       <label className="fig-row">
-        <span>Legend</span>
+        <span>{t('fields.legend')}</span>
         <select value={form.legend} onChange={(e) => set({ legend: e.target.value as FigureForm['legend'] })}>
           {LEGEND_POSITIONS.map((l) => (
             <option key={l.value} value={l.value}>
-              {l.label}
+              {t(l.label)}
             </option>
           ))}
         </select>
       </label>
       <label className="fig-check">
         <input type="checkbox" checked={form.grid} onChange={(e) => set({ grid: e.target.checked })} />
-        Grid lines
+        {t('fields.grid')}
       </label>
     </fieldset>
   );
 }
 
 export function LegendFields({ form, set, entries }: FieldsProps & { entries: readonly LegendEntry[] }) {
+  const t = useT('export');
   if (!entries.length) return null;
   return (
     <fieldset className="fig-fieldset">
-      <legend>Legend names</legend>
+      <legend>{t('fields.legendNames')}</legend>
       {entries.map((e) => (
         <label key={e.key} className="fig-legend-row">
           <span className="fig-legend-key">{e.label}</span>
           <input
-            aria-label={`Legend name for ${e.label}`}
+            aria-label={t('fields.legendNameFor', { name: e.label })}
             value={form.legendNames[e.key] ?? ''}
             placeholder={e.label}
             maxLength={200}
@@ -246,13 +249,14 @@ export function LegendFields({ form, set, entries }: FieldsProps & { entries: re
 }
 
 export function FileNameField({ form, set }: FieldsProps) {
+  const t = useT('export');
   const ok = validFileName(form.fileName);
   return (
     <label className="fig-row">
-      <span>File name</span>
+      <span>{t('fields.fileName')}</span>
       <input value={form.fileName} aria-invalid={!ok} onChange={(e) => set({ fileName: e.target.value })} />
       <span className="fig-ext">.{form.format}</span>
-      {!ok && <span className="form-error">Letters, digits, “.”, “-” and “_” only.</span>}
+      {!ok && <span className="form-error">{t('fields.fileNameRule')}</span>}
     </label>
   );
 }

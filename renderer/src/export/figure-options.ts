@@ -11,34 +11,33 @@ export type FigureChart = (typeof FIGURE_CHARTS)[number];
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 export type FigureSettingsDefaults = Partial<FigureSettingsInput>;
 
-export const FORMATS: { value: FigureFormat; label: string; hint: string }[] = [
-  { value: 'svg', label: 'SVG', hint: 'vector, editable in Inkscape/Illustrator' },
-  { value: 'pdf', label: 'PDF', hint: 'vector with embedded font, for LaTeX' },
-  { value: 'png', label: 'PNG', hint: 'raster at the chosen DPI' },
-  { value: 'csv', label: 'CSV', hint: 'the plotted points' },
-  {
-    value: 'tex',
-    label: 'LaTeX (pgfplots)',
-    hint: "a tikzpicture for \\input, in the paper's fonts (long series: a CSV beside it)",
-  },
-];
+/** The formats in the dialog's order, with the catalog keys of their names and hints. */
+export const FORMATS = [
+  { value: 'svg', label: 'format.svg', hint: 'formatHint.svg' },
+  { value: 'pdf', label: 'format.pdf', hint: 'formatHint.pdf' },
+  { value: 'png', label: 'format.png', hint: 'formatHint.png' },
+  { value: 'csv', label: 'format.csv', hint: 'formatHint.csv' },
+  { value: 'tex', label: 'format.tex', hint: 'formatHint.tex' },
+] as const satisfies readonly { value: FigureFormat; label: string; hint: string }[];
 
-export const SIZES: { value: SizePreset; label: string }[] = [
-  { value: 'single', label: 'Single column (3.5 in)' },
-  { value: 'double', label: 'Double column (7 in)' },
-  { value: 'custom', label: 'Custom' },
-];
+/** Size presets, with the catalog keys of their names. */
+export const SIZES = [
+  { value: 'single', label: 'size.single' },
+  { value: 'double', label: 'size.double' },
+  { value: 'custom', label: 'size.custom' },
+] as const satisfies readonly { value: SizePreset; label: string }[];
 
-export const LEGEND_POSITIONS: { value: LegendPosition; label: string }[] = [
-  { value: 'auto', label: 'Auto (inside, least overlap)' },
-  { value: 'top-right', label: 'Top right' },
-  { value: 'top-left', label: 'Top left' },
-  { value: 'bottom-right', label: 'Bottom right' },
-  { value: 'bottom-left', label: 'Bottom left' },
-  { value: 'right', label: 'Right of the plot' },
-  { value: 'below', label: 'Below the plot' },
-  { value: 'none', label: 'None' },
-];
+/** Legend positions, with the catalog keys of their names. */
+export const LEGEND_POSITIONS = [
+  { value: 'auto', label: 'legendPos.auto' },
+  { value: 'top-right', label: 'legendPos.top-right' },
+  { value: 'top-left', label: 'legendPos.top-left' },
+  { value: 'bottom-right', label: 'legendPos.bottom-right' },
+  { value: 'bottom-left', label: 'legendPos.bottom-left' },
+  { value: 'right', label: 'legendPos.right' },
+  { value: 'below', label: 'legendPos.below' },
+  { value: 'none', label: 'legendPos.none' },
+] as const satisfies readonly { value: LegendPosition; label: string }[];
 
 /** Arimo ships with the lab (metric-compatible with Arial/Helvetica); the others are common journal faces. */
 export const FONT_SUGGESTIONS = [
@@ -51,15 +50,16 @@ export const FONT_SUGGESTIONS = [
   'Source Sans Pro',
 ];
 
-export const CHART_TITLES: Record<FigureChart, string> = {
-  loss: 'Loss',
-  profile: 'Gradient flow',
-  heatmap: 'Gradient heatmap',
-  horizon: 'Gradient horizon',
-  gradnorm: 'Gradient norm',
-  sweep: 'Sweep',
-  predictions: 'Predictions',
-};
+/** The catalog key of each chart's name. */
+export const CHART_TITLE_KEYS = {
+  loss: 'chart.loss',
+  profile: 'chart.profile',
+  heatmap: 'chart.heatmap',
+  horizon: 'chart.horizon',
+  gradnorm: 'chart.gradnorm',
+  sweep: 'chart.sweep',
+  predictions: 'chart.predictions',
+} as const satisfies Record<FigureChart, string>;
 
 /** What the form edits. Empty strings mean "the chart's default"; `showTitle` off sends an empty title. */
 export interface FigureForm {

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { getLab } from '../api/lab';
 import type { FigureChart } from './figure-options';
-import { errorMessage } from '../../../core/shared/errors';
+import { errorText } from '../ui/error-text';
 
 export interface Preview {
   /** data: URL of the SVG, for an <img>. */
@@ -59,7 +59,7 @@ export function usePreview(runIds: readonly string[], chart: FigureChart, settin
             loading: false,
           });
         })
-        .catch((e: unknown) => !cancelled && setState((s) => ({ ...s, error: errorMessage(e), loading: false })));
+        .catch((e: unknown) => !cancelled && setState((s) => ({ ...s, error: errorText(e), loading: false })));
     }, DEBOUNCE_MS);
     return () => {
       cancelled = true;

@@ -6,15 +6,16 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { DEFAULT_LANG, LANGS } from '../../../core/shared/lang';
+import { LANGS, isLang, type Lang } from '../../../core/shared/lang';
 import { NAMESPACES, RESOURCES, type Namespace } from './resources';
+import { initialLang, markDocument, saveLang } from './language';
 
 void i18next
   .use(ICU)
   .use(initReactI18next)
   .init({
     resources: RESOURCES,
-    lng: DEFAULT_LANG,
+    lng: initialLang(),
     supportedLngs: [...LANGS],
     fallbackLng: false,
     ns: [...NAMESPACES],
@@ -26,6 +27,20 @@ void i18next
   });
 
 export const i18n = i18next;
+
+markDocument(isLang(i18next.language) ? i18next.language : 'en');
+i18next.on('languageChanged', (lng) => {
+  if (isLang(lng)) markDocument(lng);
+});
+
+/** Switches the window's language and remembers it for the next start. */
+export async function setLang(lang: Lang): Promise<void> {
+  saveLang(lang);
+  await i18next.changeLanguage(lang);
+}
+
+/** Translations outside React (data modules called while rendering): resolved in the current language. */
+export const tFor = <N extends Namespace>(ns: N) => i18next.getFixedT(null, ns);
 
 /** The translate function of one area's catalog. */
 export function useT<N extends Namespace>(ns: N) {

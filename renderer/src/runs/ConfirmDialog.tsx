@@ -1,7 +1,8 @@
 /** Asks before something that cannot be undone; the safe choice has the focus, so Enter never destroys. */
 import { useState, type ReactNode } from 'react';
 import { Dialog } from '../ui/Dialog';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -13,14 +14,10 @@ export interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-export function ConfirmDialog({
-  title,
-  children,
-  confirmLabel,
-  busyLabel = 'Working…',
-  onConfirm,
-  onClose,
-}: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConfirm, onClose }: ConfirmDialogProps) {
+  const t = useT('runs');
+  const common = useT('common');
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -30,7 +27,7 @@ export function ConfirmDialog({
       await onConfirm();
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };
@@ -43,10 +40,10 @@ export function ConfirmDialog({
       actions={
         <>
           <button type="button" className="act-btn" onClick={onClose} autoFocus>
-            Cancel
+            {common('cancel')}
           </button>
           <button type="button" className="act-btn act-danger" onClick={() => void confirm()} disabled={busy}>
-            {busy ? busyLabel : confirmLabel}
+            {busy ? (busyLabel ?? t('confirm.working')) : confirmLabel}
           </button>
         </>
       }

@@ -8,7 +8,9 @@ import { formatDate } from './format';
 import { formatDuration, formatMetric } from '../../../core/shared/format';
 import { StatusChip } from './StatusChip';
 import { TagEditor } from './TagEditor';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
+import { useLang } from '../i18n/useLang';
 
 export interface RunDetailsPanelProps {
   run: RunSummary;
@@ -30,6 +32,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, onChanged }: RunDetailsPanelProps) {
+  const t = useT('runs');
+  const lang = useLang();
+  const errorText = useErrorText();
   const [name, setName] = useState(run.name);
   const [note, setNote] = useState(run.note);
   const [error, setError] = useState<string | null>(null);
@@ -48,35 +53,37 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
       setSaved(what);
       onChanged();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   const lab = getLab();
   const f = run.final;
 
   return (
-    <aside className="run-details" role="complementary" aria-label={`Details of ${run.name}`}>
+    <aside className="run-details" role="complementary" aria-label={t('table.detailsOf', { name: run.name })}>
       <header>
         <h2>{run.name}</h2>
-        <button type="button" className="icon-button" aria-label="Close details" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label={t('details.close')} onClick={onClose}>
           ×
         </button>
       </header>
       <div className="details-actions">
         {onOpen && (
           <button type="button" className="act-btn act-small" onClick={onOpen}>
-            Open run
+            {t('details.open')}
           </button>
         )}
         <button type="button" className="act-btn act-small" onClick={onCompare}>
-          Compare this run
+          {t('details.compare')}
         </button>
         <button
           type="button"
           className="act-btn act-small"
-          onClick={() => void act('CSV exported', async () => saveFile(await lab.exportSeriesCsv({ runId: run.id })))}
+          onClick={() =>
+            void act(t('details.csvExported'), async () => saveFile(await lab.exportSeriesCsv({ runId: run.id })))
+          }
         >
-          Series CSV
+          {t('details.seriesCsv')}
         </button>
       </div>
 
@@ -84,71 +91,75 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void act('Renamed', () => lab.renameRun({ runId: run.id, name }));
+          void act(t('details.renamed'), () => lab.renameRun({ runId: run.id, name }));
         }}
       >
-        <label htmlFor="run-name-input">Name</label>
+        <label htmlFor="run-name-input">{t('details.name')}</label>
         <input id="run-name-input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className="act-btn act-small" disabled={!name.trim() || name.trim() === run.name}>
-          Rename
+          {t('details.rename')}
         </button>
       </form>
 
       <dl className="facts">
-        <Fact label="Status">
+        <Fact label={t('details.status')}>
           <StatusChip status={run.status} progress={{ done: run.stepsDone, total: run.stepsTotal }} />
         </Fact>
         {run.divergence && (
-          <Fact label="Diverged">{`step ${run.divergence.step}, ${run.divergence.tensor} non-finite`}</Fact>
+          <Fact label={t('details.diverged')}>
+            {t('details.divergedAt', { step: run.divergence.step, tensor: run.divergence.tensor })}
+          </Fact>
         )}
-        {run.error && <Fact label="Error">{run.error}</Fact>}
-        <Fact label="Id">
+        {run.error && <Fact label={t('details.error')}>{run.error}</Fact>}
+        <Fact label={t('details.id')}>
           <code>{run.id}</code>
         </Fact>
-        <Fact label="Spec hash">
+        <Fact label={t('details.specHash')}>
           <code title={run.specHash}>{run.specHash.slice(0, 12)}</code>
         </Fact>
-        <Fact label="Seed">{run.seed}</Fact>
-        <Fact label="Model">{`${run.cell} · ${run.activation} · ${run.init} · clip ${run.clip}`}</Fact>
-        <Fact label="Task">{run.task}</Fact>
-        <Fact label="Steps">
+        <Fact label={t('details.seed')}>{run.seed}</Fact>
+        <Fact label={t('details.model')}>
+          {t('details.modelValue', { cell: run.cell, activation: run.activation, init: run.init, clip: run.clip })}
+        </Fact>
+        <Fact label={t('details.task')}>{run.task}</Fact>
+        <Fact label={t('details.steps')}>
           <span className="mono">{`${run.stepsDone} / ${run.stepsTotal}`}</span>
         </Fact>
-        <Fact label="Final loss">
+        <Fact label={t('details.finalLoss')}>
           <span className="mono">{formatMetric(f.loss)}</span>
           {f.heldoutLoss !== undefined && (
-            <span className="muted mono">{` (held-out ${formatMetric(f.heldoutLoss)})`}</span>
+            <span className="muted mono">{t('details.heldout', { loss: formatMetric(f.heldoutLoss) })}</span>
           )}
         </Fact>
         {f.accuracy !== undefined && (
-          <Fact label="Accuracy">
+          <Fact label={t('details.accuracy')}>
             <span className="mono">{formatMetric(f.accuracy)}</span>
           </Fact>
         )}
-        <Fact label="Horizon">
+        <Fact label={t('details.horizon')}>
           <span className="mono">{formatMetric(f.horizon)}</span>
         </Fact>
-        <Fact label="Wall time">{formatDuration(f.wallMs)}</Fact>
-        <Fact label="Engine">{run.backend ? `${run.backend} (${run.device ?? '?'})` : '—'}</Fact>
-        <Fact label="Created">{formatDate(run.createdAt)}</Fact>
-        <Fact label="Ended">{formatDate(run.endedAt)}</Fact>
+        <Fact label={t('details.wallTime')}>{formatDuration(f.wallMs, lang)}</Fact>
+        <Fact label={t('details.engine')}>{run.backend ? `${run.backend} (${run.device ?? '?'})` : '—'}</Fact>
+        <Fact label={t('details.created')}>{formatDate(run.createdAt, lang)}</Fact>
+        <Fact label={t('details.ended')}>{formatDate(run.endedAt, lang)}</Fact>
       </dl>
 
-      <h3>Tags</h3>
+      <h3>{t('details.tags')}</h3>
       <TagEditor
         tags={run.tags}
         knownTags={knownTags}
-        onChange={(c) => act('Tags saved', () => lab.tagRun({ runId: run.id, ...c }))}
+        onChange={(c) => act(t('details.tagsSaved'), () => lab.tagRun({ runId: run.id, ...c }))}
       />
 
       <h3>
-        <label htmlFor="run-note-input">Note</label>
+        <label htmlFor="run-note-input">{t('details.note')}</label>
       </h3>
       <textarea
         id="run-note-input"
         rows={5}
         value={note}
-        placeholder="What was this run for? What did you see?"
+        placeholder={t('details.notePlaceholder')}
         onChange={(e) => setNote(e.target.value)}
       />
       <div className="inline-form">
@@ -156,9 +167,9 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
           type="button"
           className="act-btn act-small"
           disabled={note === run.note}
-          onClick={() => void act('Note saved', () => lab.noteRun({ runId: run.id, note }))}
+          onClick={() => void act(t('details.noteSaved'), () => lab.noteRun({ runId: run.id, note }))}
         >
-          Save note
+          {t('details.saveNote')}
         </button>
       </div>
 
@@ -173,14 +184,14 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
 
       <div className="danger-zone">
         <button type="button" className="act-btn act-small act-danger" onClick={() => setConfirmDelete(true)}>
-          Delete run…
+          {t('details.delete')}
         </button>
       </div>
       {confirmDelete && (
         <ConfirmDialog
-          title={`Delete “${run.name}”?`}
-          confirmLabel="Delete run"
-          busyLabel="Deleting…"
+          title={t('details.deleteTitle', { name: run.name })}
+          confirmLabel={t('details.deleteConfirm')}
+          busyLabel={t('confirm.deleting')}
           onClose={() => setConfirmDelete(false)}
           onConfirm={async () => {
             await lab.deleteRun({ runId: run.id });
@@ -188,10 +199,7 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
             onChanged();
           }}
         >
-          <p>
-            The run, its metrics, gradient profiles and checkpoints are removed from the history.
-            {run.status === 'running' && ' It is still training: it will be stopped first.'} This cannot be undone.
-          </p>
+          <p>{run.status === 'running' ? t('details.deleteBodyRunning') : t('details.deleteBody')}</p>
         </ConfirmDialog>
       )}
     </aside>

@@ -1,6 +1,8 @@
 /** Search box and filters above the Runs table. Typing is debounced so each keystroke does not query the host. */
 import { useEffect, useState } from 'react';
 import { FilterMenu } from './FilterMenu';
+import { useT } from '../i18n';
+import { STATUS_KEYS } from './StatusChip';
 import {
   ACTIVATION_OPTIONS,
   CELL_OPTIONS,
@@ -22,6 +24,7 @@ export interface RunFiltersProps {
 const SEARCH_DEBOUNCE_MS = 250;
 
 export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
+  const t = useT('runs');
   const [text, setText] = useState(value.text);
   const [tagDraft, setTagDraft] = useState('');
 
@@ -30,8 +33,8 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
 
   useEffect(() => {
     if (text === value.text) return;
-    const t = setTimeout(() => onChange({ ...value, text }), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => onChange({ ...value, text }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
   }, [text, value, onChange]);
 
   const addTag = () => {
@@ -41,44 +44,50 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
   };
 
   return (
-    <div className="run-filters" role="search" aria-label="Find runs">
+    <div className="run-filters" role="search" aria-label={t('filters.label')}>
       <input
         type="search"
         className="run-search"
-        aria-label="Search runs"
-        placeholder="Search name, note, tag or id"
+        aria-label={t('filters.search')}
+        placeholder={t('filters.searchPlaceholder')}
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
       <FilterMenu
-        label="Status"
+        label={t('col.status')}
         options={STATUSES}
+        nameOf={(s) => t(STATUS_KEYS[s])}
         value={value.status}
         onChange={(status) => onChange({ ...value, status })}
       />
-      <FilterMenu label="Task" options={TASKS} value={value.task} onChange={(task) => onChange({ ...value, task })} />
       <FilterMenu
-        label="Cell"
+        label={t('col.task')}
+        options={TASKS}
+        value={value.task}
+        onChange={(task) => onChange({ ...value, task })}
+      />
+      <FilterMenu
+        label={t('col.cell')}
         options={CELL_OPTIONS}
         value={value.cell}
         onChange={(cell) => onChange({ ...value, cell })}
       />
       <FilterMenu
-        label="Activation"
+        label={t('col.activation')}
         options={ACTIVATION_OPTIONS}
         value={value.activation}
         onChange={(activation) => onChange({ ...value, activation })}
       />
       <FilterMenu
-        label="Init"
+        label={t('col.init')}
         options={INIT_OPTIONS}
         value={value.init}
         onChange={(init) => onChange({ ...value, init })}
       />
       <span className="tag-filter">
         <input
-          aria-label="Filter by tag"
-          placeholder="tag…"
+          aria-label={t('filters.byTag')}
+          placeholder={t('filters.tagPlaceholder')}
           list="known-tags"
           value={tagDraft}
           onChange={(e) => setTagDraft(e.target.value)}
@@ -90,17 +99,17 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
           }}
         />
         <datalist id="known-tags">
-          {knownTags.map((t) => (
-            <option key={t} value={t} />
+          {knownTags.map((tag) => (
+            <option key={tag} value={tag} />
           ))}
         </datalist>
-        {value.tag.map((t) => (
-          <span key={t} className="tag-chip tag-chip-filter">
-            {t}
+        {value.tag.map((tag) => (
+          <span key={tag} className="tag-chip tag-chip-filter">
+            {tag}
             <button
               type="button"
-              aria-label={`Remove tag filter ${t}`}
-              onClick={() => onChange({ ...value, tag: value.tag.filter((x) => x !== t) })}
+              aria-label={t('filters.removeTag', { tag })}
+              onClick={() => onChange({ ...value, tag: value.tag.filter((x) => x !== tag) })}
             >
               ×
             </button>
@@ -109,7 +118,7 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
       </span>
       {hasFilters(value) && (
         <button type="button" className="act-btn act-small" onClick={() => onChange(EMPTY_FILTERS)}>
-          Reset filters
+          {t('filters.reset')}
         </button>
       )}
     </div>

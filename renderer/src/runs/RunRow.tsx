@@ -4,6 +4,8 @@ import { formatDate } from './format';
 import { formatMetric } from '../../../core/shared/format';
 import { StatusChip } from './StatusChip';
 import type { LiveProgress } from './useRunList';
+import { useT } from '../i18n';
+import { useLang } from '../i18n/useLang';
 
 export interface RunRowProps {
   run: RunSummary;
@@ -17,13 +19,15 @@ export interface RunRowProps {
 
 const MAX_TAGS = 3;
 
-function statusDetail(run: RunSummary): string | undefined {
-  if (run.divergence) return `Diverged at step ${run.divergence.step} (${run.divergence.tensor} became non-finite)`;
+function statusDetail(run: RunSummary, t: ReturnType<typeof useT<'runs'>>): string | undefined {
+  if (run.divergence) return t('table.divergedAt', { step: run.divergence.step, tensor: run.divergence.tensor });
   if (run.error) return run.error;
   return undefined;
 }
 
 export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetails }: RunRowProps) {
+  const t = useT('runs');
+  const lang = useLang();
   const running = run.status === 'running';
   const progress = running
     ? { done: live?.stepsDone ?? run.stepsDone, total: live?.stepsTotal ?? run.stepsTotal }
@@ -35,17 +39,22 @@ export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetail
       <td className="col-check">
         <input
           type="checkbox"
-          aria-label={`Select ${run.name}`}
+          aria-label={t('table.select', { name: run.name })}
           checked={selected}
           onChange={(e) => onSelect(e.target.checked)}
         />
       </td>
       <td className="col-name">
-        <button type="button" className="run-name" onClick={onOpen} title={`Open ${run.name} (${run.id})`}>
+        <button
+          type="button"
+          className="run-name"
+          onClick={onOpen}
+          title={t('table.open', { name: run.name, id: run.id })}
+        >
           {run.name}
         </button>
         {run.note && (
-          <span className="note-mark" title={run.note} aria-label="has a note">
+          <span className="note-mark" title={run.note} aria-label={t('table.hasNote')}>
             ✎
           </span>
         )}
@@ -56,11 +65,11 @@ export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetail
       <td className="col-init">{run.init}</td>
       <td className="col-clip">{run.clip}</td>
       <td>
-        <StatusChip status={run.status} progress={progress} detail={statusDetail(run)} />
+        <StatusChip status={run.status} progress={progress} detail={statusDetail(run, t)} />
       </td>
       <td className="num">
         {liveLoss !== undefined ? (
-          <span className="live-value" title="Latest training loss (the run is still training)">
+          <span className="live-value" title={t('table.liveLoss')}>
             {formatMetric(liveLoss)}
           </span>
         ) : (
@@ -68,11 +77,11 @@ export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetail
         )}
       </td>
       <td className="num">{run.final.horizon === undefined ? '—' : formatMetric(run.final.horizon, 6)}</td>
-      <td className="num col-date">{formatDate(run.createdAt)}</td>
+      <td className="num col-date">{formatDate(run.createdAt, lang)}</td>
       <td className="col-tags">
-        {run.tags.slice(0, MAX_TAGS).map((t) => (
-          <span key={t} className="tag-chip">
-            {t}
+        {run.tags.slice(0, MAX_TAGS).map((tag) => (
+          <span key={tag} className="tag-chip">
+            {tag}
           </span>
         ))}
         {extraTags > 0 && (
@@ -85,11 +94,11 @@ export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetail
         <button
           type="button"
           className="act-btn act-small"
-          aria-label={`Details of ${run.name}`}
+          aria-label={t('table.detailsOf', { name: run.name })}
           aria-expanded={active}
           onClick={onDetails}
         >
-          Details
+          {t('table.details')}
         </button>
       </td>
     </tr>

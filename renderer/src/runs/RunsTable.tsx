@@ -4,26 +4,40 @@ import type { RunSummary } from '../../../core/api/records';
 import { RunRow } from './RunRow';
 import type { SortKey, SortOrder } from './run-options';
 import type { LiveProgress } from './useRunList';
+import { useT } from '../i18n';
 
 interface Column {
-  label: string;
+  label: ColumnKey;
   sort?: SortKey;
   numeric?: boolean;
   className?: string;
 }
 
+type ColumnKey =
+  | 'col.name'
+  | 'col.task'
+  | 'col.cell'
+  | 'col.activation'
+  | 'col.init'
+  | 'col.clip'
+  | 'col.status'
+  | 'col.finalLoss'
+  | 'col.horizon'
+  | 'col.created'
+  | 'col.tags';
+
 const COLUMNS: Column[] = [
-  { label: 'Name', sort: 'name', className: 'col-name' },
-  { label: 'Task' },
-  { label: 'Cell' },
-  { label: 'Activation' },
-  { label: 'Init', className: 'col-init' },
-  { label: 'Clip', className: 'col-clip' },
-  { label: 'Status', sort: 'status' },
-  { label: 'Final loss', sort: 'finalLoss', numeric: true },
-  { label: 'Horizon', sort: 'horizon', numeric: true },
-  { label: 'Created', sort: 'createdAt', numeric: true, className: 'col-date' },
-  { label: 'Tags', className: 'col-tags' },
+  { label: 'col.name', sort: 'name', className: 'col-name' },
+  { label: 'col.task' },
+  { label: 'col.cell' },
+  { label: 'col.activation' },
+  { label: 'col.init', className: 'col-init' },
+  { label: 'col.clip', className: 'col-clip' },
+  { label: 'col.status', sort: 'status' },
+  { label: 'col.finalLoss', sort: 'finalLoss', numeric: true },
+  { label: 'col.horizon', sort: 'horizon', numeric: true },
+  { label: 'col.created', sort: 'createdAt', numeric: true, className: 'col-date' },
+  { label: 'col.tags', className: 'col-tags' },
 ];
 
 /** The first click on a column sorts the useful way round: best loss first, longest horizon first, newest first. */
@@ -50,6 +64,7 @@ export interface RunsTableProps {
 }
 
 export function RunsTable(p: RunsTableProps) {
+  const t = useT('runs');
   const pageSelected = p.runs.filter((r) => p.selectedIds.has(r.id)).length;
   const allBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -57,14 +72,14 @@ export function RunsTable(p: RunsTableProps) {
   }, [pageSelected, p.runs.length]);
 
   return (
-    <table className="runs-table" aria-label="Runs">
+    <table className="runs-table" aria-label={t('table.label')}>
       <thead>
         <tr>
           <th className="col-check" scope="col">
             <input
               ref={allBox}
               type="checkbox"
-              aria-label="Select all runs on this page"
+              aria-label={t('table.selectPage')}
               checked={p.runs.length > 0 && pageSelected === p.runs.length}
               onChange={(e) => p.onSelectPage(e.target.checked)}
             />
@@ -86,19 +101,19 @@ export function RunsTable(p: RunsTableProps) {
                       c.sort && p.onSort(c.sort, sorted ? (p.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[c.sort])
                     }
                   >
-                    {c.label}
+                    {t(c.label)}
                     <span aria-hidden="true" className="sort-arrow">
                       {sorted ? (p.order === 'asc' ? '▲' : '▼') : '↕'}
                     </span>
                   </button>
                 ) : (
-                  c.label
+                  t(c.label)
                 )}
               </th>
             );
           })}
           <th className="col-actions" scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('col.actions')}</span>
           </th>
         </tr>
       </thead>

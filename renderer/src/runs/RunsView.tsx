@@ -15,7 +15,8 @@ import { ImportTensorBoardButton } from './TensorBoardDialogs';
 import { useRunList } from './useRunList';
 import { addSelected, toggleSelected, updateRunsView, useRunsView } from './view-store';
 import './runs.css';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 
 export interface RunsViewProps {
   /** Show the selection in the Compare tab (App switches tabs; the selection is already the one Compare shows). */
@@ -25,6 +26,7 @@ export interface RunsViewProps {
 }
 
 export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
+  const t = useT('runs');
   const view = useRunsView();
   const query = useMemo(
     () => toRunQuery(view.filters, view.sort, view.order, view.offset, view.limit),
@@ -35,7 +37,7 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
 
   // Tags seen on any page so far: suggestions for the tag filter and editor (the contract lists no tags).
   const tagsSeen = useRef(new Set<string>());
-  for (const r of list.runs) for (const t of r.tags) tagsSeen.current.add(t);
+  for (const r of list.runs) for (const tag of r.tags) tagsSeen.current.add(tag);
   const knownTags = [...tagsSeen.current].sort();
 
   const setFilters = useCallback((filters: RunFilterState) => updateRunsView({ filters, offset: 0 }), []);
@@ -50,7 +52,7 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
     <section className="runs-view" aria-labelledby="runs-heading">
       <div className="runs-toolbar">
         <h2 id="runs-heading" className="visually-hidden">
-          Runs
+          {t('heading')}
         </h2>
         <RunFilters value={view.filters} onChange={setFilters} knownTags={knownTags} />
         <ImportBundleButton onImported={list.refresh} />
@@ -67,9 +69,9 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
       />
       {list.error && (
         <div role="alert" className="runs-error">
-          Could not list runs: {list.error}{' '}
+          {t('view.listError', { error: list.error })}{' '}
           <button type="button" className="act-btn act-small" onClick={list.refresh}>
-            Retry
+            {t('view.retry')}
           </button>
         </div>
       )}
@@ -92,19 +94,19 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
             <div className="empty-state">
               {filtered ? (
                 <>
-                  <p>No runs match these filters.</p>
+                  <p>{t('view.noMatch')}</p>
                   <button type="button" className="act-btn" onClick={() => setFilters(EMPTY_FILTERS)}>
-                    Reset filters
+                    {t('filters.reset')}
                   </button>
                 </>
               ) : (
                 <>
                   <p>
-                    <strong>No runs yet.</strong>
+                    <strong>{t('view.empty')}</strong>
                   </p>
                   <p>
-                    Build a network in the <em>Builder</em> tab and train it, run <code>gradlab train spec.json</code>{' '}
-                    against this database, or import a bundle another lab exported.
+                    {t('view.emptyHelpBefore')} <code>{t('view.emptyCommand')}</code>
+                    {t('view.emptyHelpAfter')}
                   </p>
                 </>
               )}
@@ -139,22 +141,24 @@ export function RunsView({ onCompare, onOpenRun }: RunsViewProps) {
 
 /** Reads a bundle file the user picks and hands it to the lab; the table refreshes with the imported runs. */
 function ImportBundleButton({ onImported }: { onImported: () => void }) {
+  const t = useT('runs');
+  const errorText = useErrorText();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const onFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     let bin = '';
     for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    setMessage({ text: `Importing ${file.name}…`, error: false });
+    setMessage({ text: t('view.importing', { file: file.name }), error: false });
     try {
       const { imported } = await getLab().importBundle({ base64: btoa(bin) });
       setMessage({
-        text: `Imported ${imported.length} ${imported.length === 1 ? 'run' : 'runs'} from ${file.name}.`,
+        text: t('view.imported', { count: imported.length, file: file.name }),
         error: false,
       });
       onImported();
     } catch (e) {
-      setMessage({ text: `Could not import ${file.name}: ${errorMessage(e)}`, error: true });
+      setMessage({ text: t('view.importFailed', { file: file.name, error: errorText(e) }), error: true });
     }
   };
   return (
@@ -163,7 +167,7 @@ function ImportBundleButton({ onImported }: { onImported: () => void }) {
         {message?.text}
       </span>
       <button type="button" className="act-btn act-small import-button" onClick={() => input.current?.click()}>
-        Import bundle…
+        {t('view.importBundle')}
       </button>
       <input
         ref={input}

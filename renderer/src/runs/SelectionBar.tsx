@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { getLab } from '../api/lab';
 import { saveFile } from '../ui/download';
 import { ConfirmDialog } from './ConfirmDialog';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 import { ExportTensorBoardButton } from './TensorBoardDialogs';
 
 export interface SelectionBarProps {
@@ -14,6 +15,9 @@ export interface SelectionBarProps {
 }
 
 export function SelectionBar({ selected, onCompare, onClear, onDeleted }: SelectionBarProps) {
+  const t = useT('runs');
+  const common = useT('common');
+  const errorText = useErrorText();
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const n = selected.length;
@@ -24,33 +28,33 @@ export function SelectionBar({ selected, onCompare, onClear, onDeleted }: Select
     try {
       saveFile(await getLab().exportBundle({ runIds: selected.map((r) => r.id) }));
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
 
   return (
-    <div className="selection-bar" role="group" aria-label="Selected runs">
+    <div className="selection-bar" role="group" aria-label={t('selection.label')}>
       <span className="selection-count" aria-live="polite" title={names.join('\n')}>
-        {n === 0 ? 'Tick runs to compare them' : `${n} selected`}
+        {n === 0 ? t('selection.none') : t('selection.count', { runs: common('runCount', { count: n }) })}
       </span>
       <button type="button" className="act-btn act-primary" disabled={n === 0} onClick={onCompare}>
-        Compare
+        {t('selection.compare')}
       </button>
       <button
         type="button"
         className="act-btn"
         disabled={n === 0}
         onClick={() => void exportBundle()}
-        title="A .json.gz bundle another lab can import"
+        title={t('selection.exportBundleHint')}
       >
-        Export bundle
+        {t('selection.exportBundle')}
       </button>
       <ExportTensorBoardButton runIds={selected.map((r) => r.id)} />
       <button type="button" className="act-btn" disabled={n === 0} onClick={() => setConfirm(true)}>
-        Delete selected…
+        {t('selection.delete')}
       </button>
       <button type="button" className="act-btn" disabled={n === 0} onClick={onClear}>
-        Clear selection
+        {t('selection.clear')}
       </button>
       {error && (
         <span role="alert" className="form-error">
@@ -59,9 +63,9 @@ export function SelectionBar({ selected, onCompare, onClear, onDeleted }: Select
       )}
       {confirm && (
         <ConfirmDialog
-          title={`Delete ${n} ${n === 1 ? 'run' : 'runs'}?`}
-          confirmLabel={`Delete ${n} ${n === 1 ? 'run' : 'runs'}`}
-          busyLabel="Deleting…"
+          title={t('selection.deleteTitle', { count: n })}
+          confirmLabel={t('selection.deleteConfirm', { count: n })}
+          busyLabel={t('confirm.deleting')}
           onClose={() => setConfirm(false)}
           onConfirm={async () => {
             const done: string[] = [];
@@ -75,12 +79,12 @@ export function SelectionBar({ selected, onCompare, onClear, onDeleted }: Select
             }
           }}
         >
-          <p>Their metrics, gradient profiles and checkpoints are removed from the history. This cannot be undone.</p>
+          <p>{t('selection.deleteBody')}</p>
           <ul className="confirm-list">
             {names.slice(0, 12).map((name, i) => (
               <li key={i}>{name}</li>
             ))}
-            {n > 12 && <li className="muted">…and {n - 12} more</li>}
+            {n > 12 && <li className="muted">{t('selection.more', { count: n - 12 })}</li>}
           </ul>
         </ConfirmDialog>
       )}

@@ -1,6 +1,7 @@
 /** A run's tags: remove with the chip's ×, add by typing and pressing Enter (or Add). */
 import { useState } from 'react';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 
 export interface TagEditorProps {
   tags: readonly string[];
@@ -9,6 +10,8 @@ export interface TagEditorProps {
 }
 
 export function TagEditor({ tags, knownTags, onChange }: TagEditorProps) {
+  const t = useT('runs');
+  const errorText = useErrorText();
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -17,27 +20,31 @@ export function TagEditor({ tags, knownTags, onChange }: TagEditorProps) {
     try {
       await onChange(change);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorText(e));
     }
   };
   const add = async () => {
     // Commas separate several tags at once ("paper, fig3").
     const add = draft
       .split(',')
-      .map((t) => t.trim())
-      .filter((t) => t && !tags.includes(t));
+      .map((tag) => tag.trim())
+      .filter((tag) => tag && !tags.includes(tag));
     setDraft('');
     if (add.length) await apply({ add });
   };
 
   return (
     <div className="tag-editor">
-      <ul className="tag-list" aria-label="Tags">
-        {tags.length === 0 && <li className="muted">No tags yet.</li>}
-        {tags.map((t) => (
-          <li key={t} className="tag-chip">
-            {t}
-            <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void apply({ remove: [t] })}>
+      <ul className="tag-list" aria-label={t('tagEditor.label')}>
+        {tags.length === 0 && <li className="muted">{t('tagEditor.none')}</li>}
+        {tags.map((tag) => (
+          <li key={tag} className="tag-chip">
+            {tag}
+            <button
+              type="button"
+              aria-label={t('tagEditor.remove', { tag })}
+              onClick={() => void apply({ remove: [tag] })}
+            >
               ×
             </button>
           </li>
@@ -45,8 +52,8 @@ export function TagEditor({ tags, knownTags, onChange }: TagEditorProps) {
       </ul>
       <div className="inline-form">
         <input
-          aria-label="New tag"
-          placeholder="add tag…"
+          aria-label={t('tagEditor.new')}
+          placeholder={t('tagEditor.placeholder')}
           list="known-tags-editor"
           value={draft}
           maxLength={64}
@@ -60,13 +67,13 @@ export function TagEditor({ tags, knownTags, onChange }: TagEditorProps) {
         />
         <datalist id="known-tags-editor">
           {knownTags
-            .filter((t) => !tags.includes(t))
-            .map((t) => (
-              <option key={t} value={t} />
+            .filter((tag) => !tags.includes(tag))
+            .map((tag) => (
+              <option key={tag} value={tag} />
             ))}
         </datalist>
         <button type="button" className="act-btn act-small" onClick={() => void add()} disabled={!draft.trim()}>
-          Add tag
+          {t('tagEditor.add')}
         </button>
       </div>
       {error && (

@@ -5,7 +5,8 @@
 import { useState, type ReactNode } from 'react';
 import { getLab } from '../api/lab';
 import { Dialog } from '../ui/Dialog';
-import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useErrorText } from '../ui/useErrorText';
 
 function DirectoryDialog({
   title,
@@ -24,6 +25,8 @@ function DirectoryDialog({
   run: (directory: string) => Promise<string>;
   onClose: () => void;
 }) {
+  const t = useT('runs');
+  const errorText = useErrorText();
   const [directory, setDirectory] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
@@ -33,7 +36,7 @@ function DirectoryDialog({
     try {
       setResult({ text: await run(directory.trim()), error: false });
     } catch (e) {
-      setResult({ text: errorMessage(e), error: true });
+      setResult({ text: errorText(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -53,7 +56,7 @@ function DirectoryDialog({
             type="text"
             value={directory}
             onChange={(e) => setDirectory(e.target.value)}
-            placeholder="/home/me/logs"
+            placeholder={t('tensorboard.dirPlaceholder')}
             autoFocus
             spellCheck={false}
           />
@@ -66,7 +69,7 @@ function DirectoryDialog({
         )}
         <div className="dialog-actions">
           <button type="button" className="act-btn" onClick={onClose}>
-            Done
+            {t('tensorboard.done')}
           </button>
           <button type="submit" className="act-btn act-primary" disabled={busy || directory.trim() === ''}>
             {busy ? busyLabel : action}
@@ -78,25 +81,26 @@ function DirectoryDialog({
 }
 
 export function ImportTensorBoardButton({ onImported }: { onImported: () => void }) {
+  const t = useT('runs');
   const [open, setOpen] = useState(false);
   const [group, setGroup] = useState('');
   const [tags, setTags] = useState('');
   return (
     <>
       <button type="button" className="act-btn act-small import-button" onClick={() => setOpen(true)}>
-        Import TensorBoard logs…
+        {t('tensorboard.import')}
       </button>
       {open && (
         <DirectoryDialog
-          title="Import TensorBoard logs"
-          label="Log directory on the lab host"
-          action="Import"
-          busyLabel="Importing…"
+          title={t('tensorboard.importTitle')}
+          label={t('tensorboard.importDir')}
+          action={t('tensorboard.importAction')}
+          busyLabel={t('tensorboard.importing')}
           onClose={() => setOpen(false)}
           run={async (directory) => {
             const tagList = tags
               .split(',')
-              .map((t) => t.trim())
+              .map((tag) => tag.trim())
               .filter(Boolean);
             const r = await getLab().importTensorBoard({
               directory,
@@ -106,26 +110,29 @@ export function ImportTensorBoardButton({ onImported }: { onImported: () => void
             onImported();
             const points = r.runs.reduce((n, x) => n + x.points, 0);
             const truncated = r.runs.flatMap((x) => x.truncated);
-            return `Imported ${r.runs.length} ${r.runs.length === 1 ? 'run' : 'runs'} (${points} points).${truncated.length ? ` ${truncated.length} file(s) ended inside a record and were read up to their last whole record.` : ''}`;
+            return (
+              t('tensorboard.imported', { count: r.runs.length, points }) +
+              (truncated.length ? t('tensorboard.truncated', { count: truncated.length }) : '')
+            );
           }}
         >
           <label className="field">
-            <span>Seed pattern (optional)</span>
+            <span>{t('tensorboard.seedPattern')}</span>
             <input
               type="text"
               value={group}
               onChange={(e) => setGroup(e.target.value)}
-              placeholder="seed=\d+"
+              placeholder={t('tensorboard.seedPlaceholder')}
               spellCheck={false}
             />
           </label>
           <label className="field">
-            <span>Tags (optional, comma-separated; loss=train/loss renames)</span>
+            <span>{t('tensorboard.tags')}</span>
             <input
               type="text"
               value={tags}
               onChange={(e) => setTags(e.target.value)}
-              placeholder="all scalar tags"
+              placeholder={t('tensorboard.tagsPlaceholder')}
               spellCheck={false}
             />
           </label>
@@ -136,6 +143,7 @@ export function ImportTensorBoardButton({ onImported }: { onImported: () => void
 }
 
 export function ExportTensorBoardButton({ runIds }: { runIds: readonly string[] }) {
+  const t = useT('runs');
   const [open, setOpen] = useState(false);
   const n = runIds.length;
   return (
@@ -145,20 +153,20 @@ export function ExportTensorBoardButton({ runIds }: { runIds: readonly string[] 
         className="act-btn"
         disabled={n === 0}
         onClick={() => setOpen(true)}
-        title="A TensorBoard log directory: scalars, HParams, gradient profiles"
+        title={t('tensorboard.exportHint')}
       >
-        Export for TensorBoard
+        {t('tensorboard.export')}
       </button>
       {open && (
         <DirectoryDialog
-          title={`Export ${n} ${n === 1 ? 'run' : 'runs'} for TensorBoard`}
-          label="New log directory on the lab host"
-          action="Export"
-          busyLabel="Exporting…"
+          title={t('tensorboard.exportTitle', { count: n })}
+          label={t('tensorboard.exportDir')}
+          action={t('tensorboard.exportAction')}
+          busyLabel={t('tensorboard.exporting')}
           onClose={() => setOpen(false)}
           run={async (directory) => {
             const r = await getLab().exportTensorBoard({ directory, runIds: [...runIds] });
-            return `Wrote ${r.runs.length} ${r.runs.length === 1 ? 'run' : 'runs'} (${r.bytes} bytes) to ${r.directory}. View with: tensorboard --logdir ${r.directory}`;
+            return t('tensorboard.wrote', { count: r.runs.length, bytes: r.bytes, directory: r.directory });
           }}
         />
       )}

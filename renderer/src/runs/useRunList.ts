@@ -8,7 +8,7 @@ import type { RunQuery } from '../../../core/api/contract';
 import type { RunSummary } from '../../../core/api/records';
 import type { LabEvent } from '../../../core/api/events';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/shared/errors';
+import { errorText } from '../ui/error-text';
 
 export interface LiveProgress {
   stepsDone: number;
@@ -63,7 +63,7 @@ export function useRunList(query: RunQuery): RunList {
           (prev) => new Map([...prev].filter(([id]) => res.runs.some((r) => r.id === id && r.status === 'running'))),
         );
       })
-      .catch((e: unknown) => mine === seq.current && setError(errorMessage(e)))
+      .catch((e: unknown) => mine === seq.current && setError(errorText(e)))
       .finally(() => mine === seq.current && setLoading(false));
   }, [key, tick]);
 

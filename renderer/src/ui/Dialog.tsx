@@ -4,6 +4,7 @@
  * wrong in one of a dozen ways. Either always open while mounted, or driven by `open`.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export interface DialogProps {
   title: string;
@@ -21,6 +22,7 @@ export interface DialogProps {
 }
 
 export function Dialog({ title, onClose, children, open = true, actions, wide, className, alert }: DialogProps) {
+  const t = useT('common');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -47,7 +49,7 @@ export function Dialog({ title, onClose, children, open = true, actions, wide, c
         <>
           <header className="dialog-header">
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+            <button type="button" className="icon-button" aria-label={t('close')} onClick={onClose}>
               ✕
             </button>
           </header>

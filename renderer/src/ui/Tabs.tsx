@@ -4,6 +4,7 @@
  * a followed run survives a look at another tab.
  */
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useT } from '../i18n';
 
 export interface TabDef<T extends string> {
   id: T;
@@ -21,9 +22,10 @@ export interface TabsProps<T extends string> {
 }
 
 export function Tabs<T extends string>({ tabs, selected, onSelect, aside, title }: TabsProps<T>) {
+  const t = useT('common');
   const refs = useRef(new Map<T, HTMLButtonElement>());
   const onKeyDown = (e: KeyboardEvent) => {
-    const i = tabs.findIndex((t) => t.id === selected);
+    const i = tabs.findIndex((tab) => tab.id === selected);
     const to =
       e.key === 'ArrowRight'
         ? i + 1
@@ -45,36 +47,36 @@ export function Tabs<T extends string>({ tabs, selected, onSelect, aside, title 
     <>
       <header className="app-header">
         {title}
-        <nav role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
-          {tabs.map((t) => (
+        <nav role="tablist" aria-label={t('views')} onKeyDown={onKeyDown}>
+          {tabs.map((tab) => (
             <button
-              key={t.id}
+              key={tab.id}
               ref={(el) => {
-                if (el) refs.current.set(t.id, el);
+                if (el) refs.current.set(tab.id, el);
               }}
               role="tab"
-              id={`tab-${t.id}`}
-              aria-selected={t.id === selected}
-              aria-controls={`panel-${t.id}`}
-              tabIndex={t.id === selected ? 0 : -1}
-              onClick={() => onSelect(t.id)}
+              id={`tab-${tab.id}`}
+              aria-selected={tab.id === selected}
+              aria-controls={`panel-${tab.id}`}
+              tabIndex={tab.id === selected ? 0 : -1}
+              onClick={() => onSelect(tab.id)}
             >
-              {t.label}
+              {tab.label}
             </button>
           ))}
         </nav>
         {aside}
       </header>
-      {tabs.map((t) => (
+      {tabs.map((tab) => (
         <main
-          key={t.id}
-          id={`panel-${t.id}`}
+          key={tab.id}
+          id={`panel-${tab.id}`}
           role="tabpanel"
-          aria-labelledby={`tab-${t.id}`}
+          aria-labelledby={`tab-${tab.id}`}
           className="app-main"
-          hidden={t.id !== selected}
+          hidden={tab.id !== selected}
         >
-          {t.panel}
+          {tab.panel}
         </main>
       ))}
     </>

@@ -52,5 +52,8 @@ describe('axis helpers', () => {
     expect(formatDuration(247_000)).toBe('4 min 7 s');
     expect(formatDuration(3_909_000)).toBe('1 h 5 min');
     expect(formatDuration(Number.NaN)).toBe('—');
+    expect(formatDuration(9_140, 'zh-CN')).toBe('9.1 秒');
+    expect(formatDuration(247_000, 'zh-CN')).toBe('4 分 7 秒');
+    expect(formatDuration(3_909_000, 'zh-CN')).toBe('1 小时 5 分');
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyBlock, describeDrop, dropOutcome, removeLayer } from '../../../renderer/src/builder/apply-block';
+import {
+  applyBlock,
+  describeDrop,
+  dropOutcome,
+  removeLayer,
+  selectionWithin,
+} from '../../../renderer/src/builder/apply-block';
 import { accepts, dropTargetOf, type TargetData } from '../../../renderer/src/builder/dnd';
 import { BLOCKS, type Block } from '../../../renderer/src/builder/blocks';
 import type { Draft } from '../../../renderer/src/builder/draft';
@@ -108,5 +114,21 @@ describe('drop targets for a cell', () => {
     expect(dropTargetOf(over(replace))).toEqual({ type: 'replace-cell' });
     expect(dropTargetOf(over(add))).toEqual({ type: 'add-layer' });
     expect(dropTargetOf(over(canvas))).toEqual({ type: 'canvas' });
+  });
+});
+
+describe('the selection after the stack shrinks', () => {
+  it('points at the last layer when Undo takes the selected one away (never "Layer 2 of 1")', () => {
+    // Add a layer (it is selected), then undo: the draft has one layer again, the selection still says layer 2.
+    const added = applyBlock({}, defaults, block('RNN'), { type: 'add-layer' });
+    expect(added.select).toEqual({ section: 'model', layer: 1 });
+    const layersAfterUndo = 1;
+    expect(selectionWithin(added.select, layersAfterUndo)).toEqual({ section: 'model', layer: 0 });
+  });
+
+  it('leaves a selection inside the stack, and other blocks, as they are', () => {
+    const sel = { section: 'model' as const, layer: 1 };
+    expect(selectionWithin(sel, 3)).toBe(sel);
+    expect(selectionWithin({ section: 'train' }, 1)).toEqual({ section: 'train' });
   });
 });

@@ -1,0 +1,50 @@
+/** The error frame says a LabError's code and issues in the window's language, keeping each field path. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { issuesFromZod } from '../../../core/api/errors';
+import { LabError } from '../../../core/shared/errors';
+import { i18n } from '../../../renderer/src/i18n';
+import { errorText, issueMessage } from '../../../renderer/src/ui/error-text';
+
+// Real zod messages, as the host puts them on the wire.
+const schema = z.object({
+  model: z.object({ hidden: z.number().int().min(1).max(1024), cell: z.enum(['rnn', 'lstm', 'gru']) }).strict(),
+  name: z.string().min(1),
+});
+const issues = (v: unknown) => {
+  const r = schema.safeParse(v);
+  if (r.success) throw new Error('expected a failure');
+  return issuesFromZod(r.error);
+};
+
+describe('error text', () => {
+  afterAll(() => i18n.changeLanguage('en'));
+
+  it('says the common issue kinds in Chinese with the field path kept', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const e = new LabError(
+      'invalid_argument',
+      'Invalid spec: …',
+      issues({ model: { hidden: 4096, cell: 'tcn', x: 1 } }),
+    );
+    const text = errorText(e);
+    expect(text).toMatch(/^输入有误：/);
+    expect(text).toContain('model.hidden：过大：应 ≤ 1024');
+    expect(text).toContain('model.cell：只能取 "rnn"|"lstm"|"gru" 之一');
+    expect(text).toContain('model：未知字段："x"');
+    expect(text).toContain('name：必填');
+    expect(issueMessage(issues({ model: { hidden: 0.5, cell: 'rnn' }, name: 'a' })[0]?.message ?? '')).toBe(
+      '应为整数，实际为数值',
+    );
+  });
+
+  it('keeps English in English and passes unknown messages through as written', async () => {
+    await i18n.changeLanguage('en');
+    const e = new LabError('invalid_argument', 'x', issues({ model: { hidden: 0, cell: 'rnn' }, name: 'a' }));
+    expect(errorText(e)).toBe('Invalid input: model.hidden: Too small: must be ≥ 1');
+    expect(errorText(new LabError('not_found', 'No run abc'))).toBe('Not found: No run abc');
+    await i18n.changeLanguage('zh-CN');
+    expect(issueMessage('hidden must divide the heads')).toBe('hidden must divide the heads');
+    expect(errorText({ code: 'not_found', message: 'No run abc' })).toBe('未找到：No run abc');
+  });
+});
