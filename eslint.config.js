@@ -19,7 +19,9 @@ const I18N_CHECKED = [
   'renderer/src/builder/**',
   'renderer/src/runs/**',
   'renderer/src/export/**',
-  // 'renderer/src/charts/**', 'renderer/src/compare/**', 'renderer/src/live/**',
+  'renderer/src/charts/**',
+  'renderer/src/compare/**',
+  'renderer/src/live/**',
   // 'renderer/src/lessons/**', 'renderer/src/replications/**', 'renderer/src/cluster/**',
 ];
 const I18N_RULE = [

@@ -3,7 +3,7 @@
  *
  * Views: Builder (renderer/src/builder/), Live run (live/: openRuns shows a run, or a sweep's runs, as it trains or as
  * stored), Runs (runs/, opens runs in the live view), Compare (compare/), Lessons (lessons/: the eight guided experiments), Replications (replications/: the classic papers re-run).
- * The charts in charts/ (LossChart, GradNormChart, HorizonChart, GradientFlowChart, GradientHeatmap, SeriesChart)
+ * The charts in charts/ (LossChart, GradNormChart, HorizonChart, GradientFlowChart, GradientHeatmap, all drawn by Chart)
  * take plain curves and profiles, several runs at once, and carry the `Export figure` slot.
  * Export figure: every chart's button calls the handler given to <ExportFigureProvider> below with an
  * ExportFigureRequest { chart, runIds, title, view } (charts/export-figure.tsx), which opens the export dialog

@@ -75,6 +75,12 @@ function symbolDot(style: LineStyle, every: number) {
   return SymbolDot;
 }
 
+// Where recharts puts the axis and marker labels (placement keywords, not text).
+const X_LABEL_AT = 'insideBottom';
+const Y_LABEL_AT = 'insideLeft';
+const MARKER_LABEL_AT = 'insideTopRight';
+const Y_LABEL_STYLE = { ...AXIS_STYLE, textAnchor: 'middle' } as const;
+
 export function Chart({
   series,
   log,
@@ -118,7 +124,7 @@ export function Chart({
           ticks={x.ticks}
           tick={AXIS_STYLE}
           tickFormatter={xTickFormat ?? x.format}
-          label={{ value: xLabel, position: 'insideBottom', offset: -10, style: AXIS_STYLE }}
+          label={{ value: xLabel, position: X_LABEL_AT, offset: -10, style: AXIS_STYLE }}
         />
         <YAxis
           type="number"
@@ -132,9 +138,9 @@ export function Chart({
           label={{
             value: yLabel,
             angle: -90,
-            position: 'insideLeft',
+            position: Y_LABEL_AT,
             offset: 8,
-            style: { ...AXIS_STYLE, textAnchor: 'middle' },
+            style: Y_LABEL_STYLE,
           }}
         />
         {tooltip && <Tooltip content={<ChartTooltip series={shown} xLabel={xLabel} />} isAnimationActive={false} />}
@@ -160,9 +166,7 @@ export function Chart({
             y={m.y}
             stroke={m.color}
             strokeDasharray="5 3 1 3"
-            {...(m.onPlot
-              ? { label: { value: m.label, position: 'insideTopRight', fontSize: 10, fill: m.color } }
-              : {})}
+            {...(m.onPlot ? { label: { value: m.label, position: MARKER_LABEL_AT, fontSize: 10, fill: m.color } } : {})}
           />
         ))}
         {xMarkers.map((m) => (

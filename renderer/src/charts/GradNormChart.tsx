@@ -19,6 +19,7 @@ import { Chart } from './Chart';
 import type { PlotSeries, YMarker } from './plot-series';
 import { useT } from '../i18n';
 import { useDivergenceText } from './useDivergenceText';
+import { PARAM_GRAD_NORM } from './notation';
 
 export interface ClipEvents {
   /** The curve the events sit on (its key). */
@@ -85,7 +86,7 @@ export function GradNormChart({
         series={[...curves, ...events.map((e) => e.series)]}
         log
         xLabel={t('axis.step')}
-        yLabel="‖∇θL‖"
+        yLabel={PARAM_GRAD_NORM}
         yMarkers={yMarkers}
         xMarkers={divergenceMarkers(divergences, diverged)}
         {...(height ? { height } : {})}

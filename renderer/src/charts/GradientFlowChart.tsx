@@ -15,6 +15,7 @@ import { formatNumber } from '../../../core/shared/format';
 import { Chart } from './Chart';
 import type { PlotSeries } from './plot-series';
 import { useT } from '../i18n';
+import { H_GRAD_NORM } from './notation';
 
 export interface ProfileEntry {
   id: string;
@@ -74,7 +75,7 @@ export function GradientFlowChart({
       const T = l.hNorms.length;
       const steps = Array.from(l.hNorms, (_, i) => i + 1);
       const hStyle = { color, dash: many && l.layer > 0 ? lineStyle(0, l.layer).dash : undefined };
-      const hLabel = `${name ? `${name}: ` : ''}‖∂L/∂hₜ‖`;
+      const hLabel = `${name ? `${name}: ` : ''}${H_GRAD_NORM}`;
       series.push({ key: `${e.id}:h${l.layer}`, label: hLabel, style: hStyle, x: steps, y: [...l.hNorms] });
       legend.push({ label: hLabel, style: hStyle });
       if (l.cNorms) {
@@ -145,7 +146,7 @@ export function GradientFlowChart({
       <Chart
         series={series}
         xLabel={t('axis.timeStep')}
-        yLabel="‖∂L/∂hₜ‖"
+        yLabel={H_GRAD_NORM}
         log
         {...(domain ? { yDomain: domain } : {})}
         {...(height ? { height } : {})}

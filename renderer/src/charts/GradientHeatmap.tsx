@@ -6,6 +6,7 @@ import type { ExportFigureRequest } from './export-figure';
 import { HeatmapChart } from './HeatmapChart';
 import { formatNumber } from '../../../core/shared/format';
 import { useT } from '../i18n';
+import { H_GRAD_NORM } from './notation';
 
 export interface GradientHeatmapProps {
   profiles: GradientProfile[];
@@ -73,7 +74,7 @@ export function GradientHeatmap({ profiles, exportRequest, height, controls, emp
         grid={{ cols, rows }}
         xLabel={t('axis.step')}
         yLabel={t('axis.timeStep')}
-        colorLabel="‖∂L/∂hₜ‖"
+        colorLabel={H_GRAD_NORM}
         formatValue={(v) => `‖∂L/∂hₜ‖ = ${formatNumber(10 ** v)}`}
         {...(height ? { height } : {})}
       />

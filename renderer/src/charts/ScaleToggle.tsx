@@ -3,6 +3,8 @@ import { useT } from '../i18n';
 
 export type YScale = 'log' | 'linear';
 
+const Y_SCALES: readonly YScale[] = ['log', 'linear'];
+
 export function ScaleToggle({
   value,
   onChange,
@@ -15,7 +17,7 @@ export function ScaleToggle({
   const t = useT('charts');
   return (
     <div className="scale-toggle" role="group" aria-label={t('scale.group', { label })}>
-      {(['log', 'linear'] as const).map((s) => (
+      {Y_SCALES.map((s) => (
         <button key={s} type="button" aria-pressed={value === s} onClick={() => onChange(s)}>
           {t(s === 'log' ? 'scale.log' : 'scale.linear')}
         </button>

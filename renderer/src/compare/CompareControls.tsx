@@ -4,6 +4,11 @@ import type { GroupMode, XMode } from './chart-model';
 import { updateCompareSettings, type CompareSettings } from './compare-settings';
 import { useT } from '../i18n';
 
+const X_MODES = [
+  ['step', 'controls.xStep'],
+  ['wall', 'controls.xWall'],
+] as const satisfies readonly (readonly [XMode, string])[];
+
 export function CompareControls({ settings, canGroup }: { settings: CompareSettings; canGroup: boolean }) {
   const t = useT('compare');
   const smoothId = useId();
@@ -35,12 +40,7 @@ export function CompareControls({ settings, canGroup }: { settings: CompareSetti
       </span>
       <fieldset className="control-radio">
         <legend>{t('controls.xAxis')}</legend>
-        {(
-          [
-            ['step', t('controls.xStep')],
-            ['wall', t('controls.xWall')],
-          ] as [XMode, string][]
-        ).map(([value, label]) => (
+        {X_MODES.map(([value, key]) => (
           <label key={value}>
             <input
               type="radio"
@@ -48,7 +48,7 @@ export function CompareControls({ settings, canGroup }: { settings: CompareSetti
               checked={settings.x === value}
               onChange={() => updateCompareSettings({ x: value })}
             />
-            {label}
+            {t(key)}
           </label>
         ))}
       </fieldset>

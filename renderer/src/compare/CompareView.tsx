@@ -19,6 +19,7 @@ import { useCompareData } from './useCompareData';
 import { probeSteps, useProfiles } from './useProfiles';
 import '../runs/runs.css';
 import './compare.css';
+import { H_GRAD_NORM } from '../charts/notation';
 
 export interface CompareViewProps {
   /** The window's one selection (the runs ticked in Runs), in the order they were ticked. */
@@ -224,7 +225,7 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
               series={profileSeries}
               log={settings.logY.profile}
               xLabel={t('axis.timeStep')}
-              yLabel="‖∂L/∂hₜ‖"
+              yLabel={H_GRAD_NORM}
             />
           ) : (
             <Empty>{t('none.profile')}</Empty>

@@ -26,7 +26,7 @@ function latest(buffer: RunBuffer, metric: string): string {
 }
 
 export function RunFacts({ buffer }: { buffer: RunBuffer }) {
-  const tr = useT('live');
+  const t = useT('live');
   const spec = buffer.spec;
   const profile = buffer.profiles.at(-1);
   const l0 = profile?.layers[0];
@@ -35,14 +35,14 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
   const wall = buffer.run?.final.wallMs;
   const rows: [string, ReactNode][] = [];
   if (spec) {
-    const t = spec.task;
+    const task = spec.task;
     rows.push([
-      tr('facts.task'),
-      `${nameOf(TASK_NAMES, t.kind)}${'seqLen' in t && t.seqLen !== undefined ? `, ${seqLenLabel(t.kind, t.seqLen)}` : ''}`,
+      t('facts.task'),
+      `${nameOf(TASK_NAMES, task.kind)}${'seqLen' in task && task.seqLen !== undefined ? `, ${seqLenLabel(task.kind, task.seqLen)}` : ''}`,
     ]);
     rows.push([
-      tr('facts.model'),
-      tr('facts.modelValue', {
+      t('facts.model'),
+      t('facts.modelValue', {
         cell: nameOf(CELL_NAMES, spec.model.cell),
         activation: nameOf(ACTIVATION_NAMES, spec.model.activation),
         layers: spec.model.layers,
@@ -50,16 +50,16 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
       }),
     ]);
     rows.push([
-      tr('facts.init'),
-      `${tr('facts.initValue', {
+      t('facts.init'),
+      `${t('facts.initValue', {
         wh: nameOf(INIT_NAMES, spec.model.init.recurrent),
         wx: nameOf(INIT_NAMES, spec.model.init.input),
         gain: spec.model.init.gain,
       })}${spec.model.init.spectralRadius !== undefined ? `, ρ = ${spec.model.init.spectralRadius}` : ''}`,
     ]);
     rows.push([
-      tr('facts.training'),
-      tr('facts.trainingValue', {
+      t('facts.training'),
+      t('facts.trainingValue', {
         optimizer: nameOf(OPTIMIZER_NAMES, spec.train.optimizer),
         lr: spec.train.lr,
         batch: spec.train.batch,
@@ -67,34 +67,34 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
       }),
     ]);
     rows.push([
-      tr('facts.clipping'),
+      t('facts.clipping'),
       spec.train.clip.mode === 'none'
         ? nameOf(CLIP_NAMES, 'none')
-        : tr('facts.clipValue', {
+        : t('facts.clipValue', {
             mode: nameOf(CLIP_NAMES, spec.train.clip.mode),
             threshold: spec.train.clip.threshold,
           }),
     ]);
   }
   const measured: [string, string][] = [
-    [tr('facts.loss'), latest(buffer, 'loss')],
-    [tr('facts.heldoutLoss'), latest(buffer, 'heldoutLoss')],
-    [tr('facts.gradNorm'), latest(buffer, 'gradNorm')],
-    [tr('facts.horizon'), l0 ? tr('facts.horizonValue', { steps: l0.horizon }) : '–'],
+    [t('facts.loss'), latest(buffer, 'loss')],
+    [t('facts.heldoutLoss'), latest(buffer, 'heldoutLoss')],
+    [t('facts.gradNorm'), latest(buffer, 'gradNorm')],
+    [t('facts.horizon'), l0 ? t('facts.horizonValue', { steps: l0.horizon }) : '–'],
     ['‖∂L/∂h₁‖ / ‖∂L/∂h_T‖', ratio !== undefined ? formatNumber(ratio) : '–'],
     [
-      tr('facts.sigma'),
+      t('facts.sigma'),
       l0?.sigmaMax !== undefined
         ? `${formatNumber(l0.sigmaMax)} · ${l0.spectralRadius !== undefined ? formatNumber(l0.spectralRadius) : '–'}`
         : '–',
     ],
-    [tr('facts.saturated'), l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
-    [tr('facts.wall'), wall !== undefined ? formatDuration(wall) : '–'],
+    [t('facts.saturated'), l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
+    [t('facts.wall'), wall !== undefined ? formatDuration(wall) : '–'],
   ];
   return (
     <section className="chart run-facts" aria-labelledby="run-facts-title">
       <h3 id="run-facts-title" className="chart-title">
-        {tr('facts.title')}
+        {t('facts.title')}
       </h3>
       <div className="facts-columns">
         <dl>
@@ -117,8 +117,8 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
       {profile && (
         <p className="muted facts-note">
           {(profile.layers.length ?? 0) > 1
-            ? tr('facts.noteLayer', { step: profile.step })
-            : tr('facts.note', { step: profile.step })}
+            ? t('facts.noteLayer', { step: profile.step })
+            : t('facts.note', { step: profile.step })}
         </p>
       )}
     </section>
