@@ -11,6 +11,7 @@ import { dashArray, REFERENCE_COLOR, REFERENCE_DASH } from '../../../shared/pale
 import type { LegendEntry } from '../../legend';
 import type { FigureSettings } from '../../settings';
 import type { LineChartData } from '../../types';
+import { figureWords } from '../../words';
 import { eventsAsRug, type ResolvedSeries } from './draw';
 import { placeDivergences } from './divergence-labels';
 import { clipBox, insideCorner, layoutLine, type LineLayout, type LineLayoutInput } from './layout';
@@ -28,10 +29,10 @@ export function sharedPrefix(labels: readonly string[]): string {
   let prefix = labels[0] ?? '';
   for (const l of labels) while (!l.startsWith(prefix)) prefix = prefix.slice(0, -1);
   // Cut back to a word boundary, and leave every entry something of its own.
-  const cut = Math.max(prefix.lastIndexOf(' '), prefix.lastIndexOf(','), prefix.lastIndexOf(':'));
+  const cut = Math.max(...[' ', ',', ':', '，', '：'].map((c) => prefix.lastIndexOf(c)));
   prefix = cut >= 0 ? prefix.slice(0, cut + 1) : '';
   if (labels.some((l) => l.length <= prefix.length)) return '';
-  return prefix.trim().replace(/[,:]$/, '').length >= 6 ? prefix : '';
+  return prefix.trim().replace(/[,:，：]$/, '').length >= 6 ? prefix : '';
 }
 
 export function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s: FigureSettings): LegendEntry[] {
@@ -41,7 +42,7 @@ export function legendEntries(resolved: ResolvedSeries[], data: LineChartData, s
     s.legendNames[r.src.id] !== undefined || (r.src.alias !== undefined && s.legendNames[r.src.alias] !== undefined);
   const prefix = shown.length >= 3 ? sharedPrefix(shown.filter((r) => !userNamed(r)).map((r) => r.label)) : '';
   if (prefix)
-    entries.push({ label: prefix.trim().replace(/[,:]$/, ''), color: '#000000', lineWidth: 0, caption: true });
+    entries.push({ label: prefix.trim().replace(/[,:，：]$/, ''), color: '#000000', lineWidth: 0, caption: true });
   for (const r of shown) {
     entries.push({
       label: prefix && !userNamed(r) ? r.label.slice(prefix.length).trim() : r.label,
@@ -156,15 +157,14 @@ export function placeLegend(
   }
   const room = Math.max(...(['right', 'below'] as const).map((side) => capacity(minimal, side)));
   const total = inp.legendEntries.filter((e) => !e.caption).length;
+  const w = figureWords(s.lang).legendTooBig;
   const sizeName =
     s.size === 'custom'
-      ? `${size.widthIn.toFixed(2)} × ${size.heightIn.toFixed(2)} in`
-      : `${s.size}-column (${size.widthIn} × ${Number(size.heightIn.toFixed(3))} in)`;
-  throw new LabError(
-    'invalid_argument',
-    `The legend does not fit the chosen size: ${total} entries, and a ${sizeName} figure holds at most ${room} at ${MIN_LEGEND_PT} pt while keeping half its width and height for the plot. Choose a larger size, group seeds, or turn the legend off.`,
-    [{ path: 'settings.legend', message: `${total} legend entries; this size holds at most ${room}` }],
-  );
+      ? w.sizeName('custom', size.widthIn.toFixed(2), size.heightIn.toFixed(2))
+      : w.sizeName(s.size, String(size.widthIn), String(Number(size.heightIn.toFixed(3))));
+  throw new LabError('invalid_argument', w.message(total, sizeName, room, MIN_LEGEND_PT), [
+    { path: 'settings.legend', message: w.field(total, room) },
+  ]);
 }
 
 /** How many entries fit beside or below the plot at the smallest font (for the error message). */
