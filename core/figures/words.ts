@@ -131,7 +131,7 @@ const ZH: FigureWords = {
   wallTime: '运行时间（秒）',
   timeStep: '时间步 t',
   layer: (i) => `第 ${i} 层`,
-  part: (name, what) => `${name}（${what}）`,
+  part: (name, what) => `${name}，${what}`,
   labelled: (name, detail) => `${name}：${detail}`,
   divergedAt: (step) => `第 ${step} 步发散`,
   noData: '无数据',
