@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunSummary, Series } from '../../../core/api/records';
-import { heatmapChart, lossChart, renderFigure, renderSvg } from '../../../core/figures';
+import { FigureSettingsSchema, heatmapChart, lossChart, renderFigure, renderSvg } from '../../../core/figures';
+import { seriesStyle } from '../../../core/shared/palette';
 import { texText } from '../../../core/figures/export/tex-text';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-tex-'));
@@ -134,6 +135,32 @@ describe('figures as pgfplots', () => {
     console.log(
       `100,000-step loss: SVG ${svg.bytes.length} B, PDF ${pdf.bytes.length} B, pgfplots ${tex.bytes.length} B + CSV ${csv.length} B (${rows.length - 1} points), compiled PDF ${info['File size']}`,
     );
+  });
+
+  it('20 series: the same colour × dash × marker as the SVG, white-filled marks on the curves, and it compiles', async () => {
+    const runs = Array.from({ length: 20 }, (_, k) => run(k + 1, 60));
+    const data = lossChart(runs);
+    const s = FigureSettingsSchema.parse({ size: 'double', legend: 'right', fileName: 'many' });
+    const tex = new TextDecoder().decode((await renderFigure('loss', 'tex', data, s)).bytes);
+    const plots = [...tex.matchAll(/^\\addplot\[(color=[^\]]*?)\] (?:coordinates|table)/gm)].map((m) => m[1]!);
+    expect(plots).toHaveLength(20);
+    const marks: Record<string, string> = { circle: '*', square: 'square*', triangle: 'triangle*' };
+    plots.forEach((opts, k) => {
+      const st = seriesStyle(s, k);
+      expect(opts, `series ${k}`).toContain(`color=gl${st.color.slice(1)}`);
+      if (st.dasharray) expect(opts, `series ${k}`).toMatch(/dash pattern=on /);
+      else expect(opts, `series ${k}`).toContain('solid');
+      if (st.marker) {
+        expect(opts, `series ${k}`).toContain(`mark=${marks[st.marker]}, mark repeat=`);
+        expect(opts).toContain('mark options={solid, fill=white}');
+      } else expect(opts, `series ${k}`).toContain('mark=none');
+    });
+    // No two curves share colour, dash and mark in the .tex either.
+    const key = (o: string) => o.replace(/, mark repeat=\d+, mark phase=\d+/, '');
+    expect(new Set(plots.map(key)).size).toBe(20);
+    expect(plots.filter((o) => o.includes('mark=*')).length).toBe(8);
+    expect(plots.filter((o) => o.includes('mark=square*')).length).toBe(4);
+    expect(compile('many', new TextEncoder().encode(tex)).Pages).toBe('1');
   });
 
   it('a heatmap compiles as a matrix plot with a viridis colour bar', async () => {
