@@ -1,8 +1,8 @@
 /**
  * pgfplots export: the source says what the SVG draws (log axis, ticks, palette, dashes, bands, divergence
  * marks, legend), and real pdflatex compiles it (Debian texlive-latex-base + texlive-pictures, see .ci/run);
- * pdfinfo checks the PDF. Also: a 100,000-step loss figure stays small as SVG, PDF and pgfplots, with the
- * PDF's font embedded (pdffonts).
+ * pdfinfo checks the PDF; a Chinese figure compiles with xelatex and ctex (texlive-xetex + texlive-lang-chinese).
+ * Also: a 100,000-step loss figure stays small as SVG, PDF and pgfplots, with the PDF's font embedded (pdffonts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -161,6 +161,32 @@ describe('figures as pgfplots', () => {
     expect(plots.filter((o) => o.includes('mark=*')).length).toBe(8);
     expect(plots.filter((o) => o.includes('mark=square*')).length).toBe(4);
     expect(compile('many', new TextEncoder().encode(tex)).Pages).toBe('1');
+  });
+
+  it('in Chinese: the labels stay Chinese, the header asks for xelatex with ctex, and xelatex compiles it', async () => {
+    const runs = [run(1, 60), run(2, 60, { diverge: true })];
+    const data = lossChart(runs, { lang: 'zh-CN', baseline: 0.1667 });
+    const file = await renderFigure('loss', 'tex', data, { lang: 'zh-CN', fileName: 'zh' });
+    const tex = new TextDecoder().decode(file.bytes);
+    expect(tex).toContain('xlabel={训练步数}');
+    expect(tex).toContain('\\addlegendentry{基线 0.1667}');
+    expect(tex).toMatch(/% Its labels are Chinese: compile with xelatex and \\usepackage\{ctex\}/);
+    // English figures keep the pdflatex-only header.
+    const en = new TextDecoder().decode((await renderFigure('loss', 'tex', lossChart(runs), {})).bytes);
+    expect(en).not.toContain('xelatex');
+    const d = fs.mkdtempSync(path.join(dir, 'zh-'));
+    fs.writeFileSync(path.join(d, 'zh.tex'), file.bytes);
+    fs.writeFileSync(
+      path.join(d, 'doc.tex'),
+      '\\documentclass{article}\n\\usepackage{ctex}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n\\input{zh.tex}\n\\end{document}\n',
+    );
+    try {
+      execFileSync('xelatex', ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'], { cwd: d, encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`xelatex failed:\n${(e as { stdout?: string }).stdout?.slice(-3000)}`);
+    }
+    const text = execFileSync('pdftotext', [path.join(d, 'doc.pdf'), '-'], { encoding: 'utf8' });
+    for (const w of ['训练损失', '训练步数', '基线 0.1667', '步发散']) expect(text).toContain(w);
   });
 
   it('a heatmap compiles as a matrix plot with a viridis colour bar', async () => {
