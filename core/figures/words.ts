@@ -6,7 +6,7 @@
  * and numbers (decimal point, Latin digits: the paper convention) are the same in both.
  */
 import type { Lang } from '../shared/lang';
-import { ENGLISH_GROUP_WORDS, type GroupWords } from '../shared/labels';
+import { GROUP_WORDS, type GroupWords } from '../shared/labels';
 import type { LossMetric } from './runs/loss';
 import type { SweepMeasure } from './settings';
 
@@ -71,7 +71,7 @@ const EN: FigureWords = {
   divergedAt: (step) => `diverged at step ${step}`,
   noData: 'no data',
   notAvailable: 'n/a',
-  group: ENGLISH_GROUP_WORDS,
+  group: GROUP_WORDS.en,
   loss: {
     metric: { loss: 'train', heldoutLoss: 'held-out' },
     title: { loss: 'Training loss', heldoutLoss: 'Held-out loss', both: 'Loss' },
@@ -136,7 +136,7 @@ const ZH: FigureWords = {
   divergedAt: (step) => `第 ${step} 步发散`,
   noData: '无数据',
   notAvailable: '无数据',
-  group: { count: (n) => `（${n} 个种子）`, more: (k) => ` +${k} 项` },
+  group: GROUP_WORDS['zh-CN'],
   loss: {
     metric: { loss: '训练集', heldoutLoss: '留出集' },
     title: { loss: '训练损失', heldoutLoss: '留出集损失', both: '损失' },

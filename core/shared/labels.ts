@@ -2,6 +2,8 @@
  * How a group of runs that differ only by seed is named, in the window's charts and in exported figures
  * alike. Pure and dependency-free: the renderer imports it at run time (see eslint.config.js).
  */
+import type { Lang } from './lang';
+
 export interface NamedRun {
   name: string;
   cell: string;
@@ -24,6 +26,12 @@ export interface GroupWords {
 }
 
 export const ENGLISH_GROUP_WORDS: GroupWords = { count: (n) => ` (n = ${n})`, more: (k) => ` +${k} more` };
+
+/** Per language, for the figures (core/figures/words.ts) and the window alike: `groupLabels(groups, GROUP_WORDS[lang])`. */
+export const GROUP_WORDS: Readonly<Record<Lang, GroupWords>> = {
+  en: ENGLISH_GROUP_WORDS,
+  'zh-CN': { count: (n) => `（${n} 个种子）`, more: (k) => ` +${k} 项` },
+};
 
 /** `{ model: { cell: 'rnn', init: { gain: 1 } } }` → model.cell = "rnn", model.init.gain = "1". Arrays stay whole. */
 export function flattenSpec(value: unknown, prefix = '', out: Flat = new Map()): Flat {
