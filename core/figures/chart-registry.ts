@@ -40,31 +40,34 @@ export const FIGURE_CHART_REGISTRY: Record<FigureChart, FigureChartRecord> = {
         smoothing: s.smoothing,
         band: s.band,
         xAxis: s.xAxis,
+        lang: s.lang,
       }),
   },
   profile: {
     needs: { series: false, profiles: true },
-    build: (runs, s) => profileChart(profiles(runs), { step: s.probeStep, layer: s.layer, bound: s.theoryBound }),
+    build: (runs, s) =>
+      profileChart(profiles(runs), { step: s.probeStep, layer: s.layer, bound: s.theoryBound, lang: s.lang }),
   },
   heatmap: {
     needs: { series: false, profiles: true },
-    build: (runs, s) => heatmapChart(profiles(runs), { layer: s.layer }),
+    build: (runs, s) => heatmapChart(profiles(runs), { layer: s.layer, lang: s.lang }),
   },
   horizon: {
     // The horizon series when stored, else each probe's layer.
     needs: { series: true, profiles: true },
-    build: (runs, s) => horizonChart(runs, { layer: s.layer, smoothing: s.smoothing }),
+    build: (runs, s) => horizonChart(runs, { layer: s.layer, smoothing: s.smoothing, lang: s.lang }),
   },
   gradnorm: {
     needs: { series: true, profiles: false },
-    build: (runs, s) => gradnormChart(series(runs), { clipThreshold: s.clipThreshold, smoothing: s.smoothing }),
+    build: (runs, s) =>
+      gradnormChart(series(runs), { clipThreshold: s.clipThreshold, smoothing: s.smoothing, lang: s.lang }),
   },
   sweep: {
     needs: { series: false, profiles: true },
-    build: (runs, s) => sweepChart(runs, { x: s.sweepX, y: s.sweepY, step: s.probeStep, layer: s.layer }),
+    build: (runs, s) => sweepChart(runs, { x: s.sweepX, y: s.sweepY, step: s.probeStep, layer: s.layer, lang: s.lang }),
   },
   predictions: {
     needs: { series: true, profiles: false },
-    build: (runs) => predictionsChart(series(runs)),
+    build: (runs, s) => predictionsChart(series(runs), { lang: s.lang }),
   },
 };

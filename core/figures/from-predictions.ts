@@ -4,7 +4,9 @@
  * Outputs that are NaN or ±∞ cannot be placed; the legend says how many there were.
  */
 import type { RunSummary, Series } from '../api/records';
+import type { Lang } from '../shared/lang';
 import type { LineChartData, LineSeries } from './types';
+import { figureWords } from './words';
 
 export interface PredictionRun {
   run: RunSummary;
@@ -13,7 +15,8 @@ export interface PredictionRun {
 
 export const PREDICTION_SERIES = { predicted: 'predicted', target: 'target' } as const;
 
-export function predictionsChart(runs: PredictionRun[]): LineChartData {
+export function predictionsChart(runs: PredictionRun[], opts: { lang?: Lang } = {}): LineChartData {
+  const w = figureWords(opts.lang).predictions;
   const series: LineSeries[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -31,7 +34,7 @@ export function predictionsChart(runs: PredictionRun[]): LineChartData {
         hi = Math.max(hi, v);
       }
     }
-    const nanText = bad === 0 ? '' : bad === n ? ` (all ${n} outputs NaN/∞)` : ` (${bad} of ${n} outputs NaN/∞)`;
+    const nanText = bad === 0 ? '' : w.nonFinite(bad, n);
     series.push({
       id: `${r.run.id}:predictions`,
       alias: r.run.id,
@@ -42,12 +45,12 @@ export function predictionsChart(runs: PredictionRun[]): LineChartData {
       colorIndex: ri,
     });
   });
-  if (lo < hi) series.push({ id: 'identity', label: 'prediction = target', x: [lo, hi], y: [lo, hi], reference: true });
+  if (lo < hi) series.push({ id: 'identity', label: w.identity, x: [lo, hi], y: [lo, hi], reference: true });
   return {
     type: 'line',
-    title: 'Predictions against targets (held-out)',
-    xLabel: 'target',
-    yLabel: 'prediction',
+    title: w.title,
+    xLabel: w.target,
+    yLabel: w.prediction,
     logY: false,
     series,
   };

@@ -6,7 +6,9 @@
 import type { GradientProfile, RunSummary, Series } from '../api/records';
 import { decayPerStep, gradientRatio, twoSidedHorizon } from '../engine/metrics/profile-fit';
 import type { SweepMeasure } from './settings';
+import type { Lang } from '../shared/lang';
 import type { LineChartData, LineSeries } from './types';
+import { FIGURE_WORDS, figureWords } from './words';
 
 export interface SweepRun {
   run: RunSummary;
@@ -20,20 +22,11 @@ export interface SweepChartOptions {
   /** Probe step whose profile is measured (nearest recorded); default each run's latest. */
   step?: number;
   layer?: number;
+  lang?: Lang;
 }
 
-export const SWEEP_MEASURE_LABELS: Record<SweepMeasure, string> = {
-  spectralRadius: 'spectral radius ρ(Wh)',
-  sigmaMax: 'σ_max(Wh)',
-  jacobianBound: 'bound γ·σ_max(Wh)',
-  horizon: 'horizon',
-  twoSidedHorizon: 'two-sided horizon (10^±3)',
-  decayRate: 'gradient factor per step back',
-  gradRatio: '‖∂L/∂h₁‖ / ‖∂L/∂h_T‖',
-  saturation: 'saturated units (share)',
-  finalLoss: 'final training loss',
-  finalHeldoutLoss: 'final held-out loss',
-};
+/** The measures' names in English (figureWords(lang).sweep.measures has them in each language). */
+export const SWEEP_MEASURE_LABELS: Record<SweepMeasure, string> = FIGURE_WORDS.en.sweep.measures;
 
 const HORIZONS = new Set<SweepMeasure>(['horizon', 'twoSidedHorizon']);
 
@@ -79,15 +72,17 @@ export function sweepMeasure(r: SweepRun, m: SweepMeasure, step?: number, layer 
 }
 
 /** The shared start of names ("lesson 7: tanh RNN radius=0.5", "… radius=2" → "lesson 7: tanh RNN"). */
-function commonName(runs: RunSummary[]): string {
+function commonName(runs: RunSummary[], fallback: string): string {
   const names = runs.map((r) => r.name);
   let prefix = names[0] ?? '';
   for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
   prefix = prefix.replace(/[\s_\-:/,(=]*[A-Za-z]*\s*=?\s*$/, '').trim();
-  return prefix.length >= 3 ? prefix : 'sweep';
+  return prefix.length >= 3 ? prefix : fallback;
 }
 
 export function sweepChart(runs: SweepRun[], opts: SweepChartOptions = {}): LineChartData {
+  const w = figureWords(opts.lang);
+  const names = w.sweep.measures;
   const xm = opts.x ?? 'spectralRadius';
   const ys = opts.y?.length ? opts.y : (['horizon'] as SweepMeasure[]);
   const groups = new Map<string, SweepRun[]>();
@@ -98,7 +93,10 @@ export function sweepChart(runs: SweepRun[], opts: SweepChartOptions = {}): Line
   }
   const series: LineSeries[] = [];
   [...groups.entries()].forEach(([sweepId, members], g) => {
-    const label = commonName(members.map((m) => m.run));
+    const label = commonName(
+      members.map((m) => m.run),
+      w.sweep.defaultName,
+    );
     ys.forEach((ym, mi) => {
       const pts = members
         .map((m) => ({ x: sweepMeasure(m, xm, opts.step, opts.layer), y: sweepMeasure(m, ym, opts.step, opts.layer) }))
@@ -107,7 +105,7 @@ export function sweepChart(runs: SweepRun[], opts: SweepChartOptions = {}): Line
       series.push({
         id: `sweep:${sweepId}:${ym}`,
         ...(ys.length === 1 ? { alias: sweepId } : {}),
-        label: ys.length > 1 ? `${label}: ${SWEEP_MEASURE_LABELS[ym]}` : label,
+        label: ys.length > 1 ? w.labelled(label, names[ym]) : label,
         x: pts.map((p) => p.x),
         y: pts.map((p) => p.y),
         markers: true,
@@ -132,11 +130,11 @@ export function sweepChart(runs: SweepRun[], opts: SweepChartOptions = {}): Line
     });
   });
   const allHorizons = ys.every((m) => HORIZONS.has(m));
-  const yLabel = allHorizons ? 'horizon (time steps)' : SWEEP_MEASURE_LABELS[ys[0]!];
+  const yLabel = allHorizons ? w.horizon.yLabel : names[ys[0]!];
   return {
     type: 'line',
-    title: `${allHorizons ? 'Gradient horizon' : SWEEP_MEASURE_LABELS[ys[0]!]} against ${SWEEP_MEASURE_LABELS[xm]}`,
-    xLabel: SWEEP_MEASURE_LABELS[xm],
+    title: w.sweep.title(allHorizons ? w.sweep.horizonTitle : names[ys[0]!], names[xm]),
+    xLabel: names[xm],
     yLabel,
     logY: ys.every((m) => m === 'gradRatio'),
     series,

@@ -4,6 +4,7 @@
  * UI and the CLI, and the same widths hold for the PNG/PDF (rendered with Arimo) and for viewers that
  * fall back to Helvetica or Arial. Advance widths are in 1/1000 em, taken from the TTF's hmtx table.
  */
+import { isCjk } from './cjk';
 
 /** U+0020..U+007E. */
 const ASCII_WIDTHS: readonly number[] = [
@@ -87,6 +88,12 @@ const OTHER_WIDTHS: Readonly<Record<string, number>> = {
 /** Unknown glyphs are sized as a digit: a safe middle that neither crowds nor wastes space. */
 const FALLBACK_WIDTH = 556;
 
+/**
+ * Chinese is set in Noto Sans SC (cjk.ts), whose ideographs, CJK punctuation and full-width forms all advance
+ * one em (test/core/figures/cjk-font.test.ts checks every such glyph of the shipped font).
+ */
+const CJK_WIDTH = 1000;
+
 export const FONT_ASCENT = 0.9053;
 export const FONT_DESCENT = 0.2119;
 export const FONT_CAP_HEIGHT = 0.688;
@@ -96,7 +103,7 @@ export function textWidth(text: string, size: number): number {
   let units = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    const w = code >= 0x20 && code <= 0x7e ? ASCII_WIDTHS[code - 0x20] : OTHER_WIDTHS[ch];
+    const w = code >= 0x20 && code <= 0x7e ? ASCII_WIDTHS[code - 0x20] : isCjk(ch) ? CJK_WIDTH : OTHER_WIDTHS[ch];
     units += w ?? FALLBACK_WIDTH;
   }
   return (units / 1000) * size;

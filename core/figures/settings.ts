@@ -6,6 +6,7 @@
 import { z } from 'zod';
 
 import { SIZE_PRESETS } from '../shared/figure-size';
+import { DEFAULT_LANG, LANGS } from '../shared/lang';
 import type { PaletteName } from '../shared/palette';
 
 export const LEGEND_POSITIONS = [
@@ -49,6 +50,8 @@ const Label = z.string().max(300);
 
 export const FigureSettingsSchema = z.object({
   size: z.enum(SIZE_PRESETS).default('single'),
+  /** The language of every word the figure draws (titles, axis labels, legend names, messages): words.ts. */
+  lang: z.enum(LANGS).default(DEFAULT_LANG),
   /** Only for `custom`; defaults to the single-column width. */
   widthIn: z.number().min(1).max(30).optional(),
   /** Only for `custom`; defaults to width × aspect. */

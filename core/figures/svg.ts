@@ -3,6 +3,7 @@
  * every number goes through `num` (fixed precision, no exponent, no "-0") and attributes keep the order in
  * which they are given. Nothing here reads the clock, the locale or a random source.
  */
+import { CJK_FAMILY_LIST, hasCjk, scriptRuns } from './cjk';
 
 export type AttrValue = string | number | undefined | null | false;
 export type Attrs = Record<string, AttrValue>;
@@ -47,9 +48,15 @@ export function el(name: string, attrs: Attrs = {}, ...children: (string | false
   return inner.length > 0 ? `<${name}${attrString(attrs)}>${inner}</${name}>` : `<${name}${attrString(attrs)}/>`;
 }
 
-/** Character data, escaped. */
+/**
+ * Character data of a <text> or <tspan>, escaped; runs of Chinese go into tspans naming the CJK font (see
+ * cjk.ts), so every renderer draws them with CJK glyphs. Use `esc` for <title> and <desc>.
+ */
 export function text(s: string): string {
-  return esc(s);
+  if (!hasCjk(s)) return esc(s);
+  return scriptRuns(s)
+    .map((r) => (r.cjk ? `<tspan font-family="${CJK_FAMILY_LIST}">${esc(r.text)}</tspan>` : esc(r.text)))
+    .join('');
 }
 
 /** A group, omitted entirely when empty so the output carries no dead elements. */

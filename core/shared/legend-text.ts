@@ -28,10 +28,11 @@ export function sharedPrefix(labels: readonly string[]): string {
   let prefix = labels[0] ?? '';
   for (const l of labels) while (!l.startsWith(prefix)) prefix = prefix.slice(0, -1);
   // Cut back to a word boundary, and leave every entry something of its own.
-  const cut = Math.max(prefix.lastIndexOf(' '), prefix.lastIndexOf(','), prefix.lastIndexOf(':'));
+  // Chinese names break at full-width commas and colons.
+  const cut = Math.max(...[' ', ',', ':', '，', '：'].map((c) => prefix.lastIndexOf(c)));
   prefix = cut >= 0 ? prefix.slice(0, cut + 1) : '';
   if (labels.some((l) => l.length <= prefix.length)) return '';
-  return prefix.trim().replace(/[,:]$/, '').length >= 6 ? prefix : '';
+  return prefix.trim().replace(/[,:，：]$/, '').length >= 6 ? prefix : '';
 }
 
 /** Entries fewer than this keep their whole names: two short names are read faster than a caption. */
@@ -49,7 +50,7 @@ export function legendText(series: readonly NamedSeries[], names: LegendNames = 
   const auto = series.filter((_, i) => user[i] === undefined).map((s) => s.label);
   const prefix = series.length >= MIN_CAPTIONED ? sharedPrefix(auto) : '';
   return {
-    caption: prefix.trim().replace(/[,:]$/, ''),
+    caption: prefix.trim().replace(/[,:，：]$/, ''),
     labels: series.map((s, i) => user[i] ?? (prefix ? s.label.slice(prefix.length).trim() : s.label)),
   };
 }

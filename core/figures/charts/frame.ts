@@ -6,7 +6,8 @@
 import { FONT_ASCENT } from '../metrics';
 import { fontFamilyList, type FigureSettings } from '../settings';
 import type { FigureSize } from '../../shared/figure-size';
-import { el, num, text } from '../svg';
+import { el, esc, num, text } from '../svg';
+import { figureWords } from '../words';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -29,8 +30,8 @@ export function svgDocument(
       'font-size': num(settings.fontSize),
       fill: '#000000',
     },
-    el('title', {}, text(title || fallbackTitle)),
-    el('desc', {}, text('Figure exported by RNN Gradient Lab (gradlab)')),
+    el('title', {}, esc(title || fallbackTitle)),
+    el('desc', {}, esc(figureWords(settings.lang).exportedBy)),
     el('rect', { x: '0', y: '0', width: num(size.widthPt, 3), height: num(size.heightPt, 3), fill: '#FFFFFF' }),
     ...body,
   );

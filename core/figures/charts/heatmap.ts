@@ -13,6 +13,7 @@ import { figureSize } from '../../shared/figure-size';
 import { el, group, num, text } from '../svg';
 import type { HeatmapData } from '../types';
 import { drawTitle, svgDocument, titleSpace } from './frame';
+import { figureWords } from '../words';
 
 const LEVELS = 256;
 export const MISSING_COLOR = '#D9D9D9';
@@ -88,7 +89,7 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
   const cFmt = color.tickFormat(cCount, '~g');
   const cLabels = cTicks.map((v) => ({ value: v, label: { text: minus(cFmt(v).replace('\u2212', '-')) } }));
   const cLabelW = Math.max(0, ...cLabels.map((t) => labelWidth(t.label, fs)));
-  const missingW = hasMissing ? fs * 1.2 + textWidth(data.missingLabel ?? 'no data', fs * 0.9) : 0;
+  const missingW = hasMissing ? fs * 1.2 + textWidth(data.missingLabel ?? figureWords(s.lang).noData, fs * 0.9) : 0;
   const cbBlock =
     fs * 1.0 + cbWidth + st.tickLength + st.tickPad + cLabelW + (data.colorLabel ? fs * 0.5 + fs * 1.2 : 0);
   const right = pad + Math.max(cbBlock, missingW);
@@ -227,7 +228,7 @@ export function renderHeatmapSvg(data: HeatmapData, s: FigureSettings): string {
       el(
         'text',
         { x: num(cbx + fs * 1.1), y: num(my), 'font-size': num(fs * 0.9) },
-        text(data.missingLabel ?? 'no data'),
+        text(data.missingLabel ?? figureWords(s.lang).noData),
       ),
     );
   }

@@ -13,6 +13,7 @@ import { figureSize, type FigureSize } from '../../shared/figure-size';
 import { el, group, num, text } from '../svg';
 import type { LineChartData, LineSeries } from '../types';
 import { drawTitle, svgDocument } from './frame';
+import { figureWords } from '../words';
 import {
   drawBand,
   drawEvents,
@@ -174,9 +175,9 @@ export function renderLineSvg(data: LineChartData, s: FigureSettings): string {
           'text-anchor': 'middle',
           fill: '#6E6E6E',
         },
-        text('no data'),
+        text(figureWords(s.lang).noData),
       ),
     );
   }
-  return svgDocument(size, s, labels.title, `${labels.yLabel} vs ${labels.xLabel}`, body);
+  return svgDocument(size, s, labels.title, figureWords(s.lang).versus(labels.yLabel, labels.xLabel), body);
 }

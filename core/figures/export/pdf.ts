@@ -1,12 +1,12 @@
 /**
- * PDF through pdfkit + svg-to-pdfkit: vector paths, real text (searchable, copyable) in the bundled font,
- * embedded as a subset. The page is exactly the figure (no margins) so \includegraphics needs no trimming.
+ * PDF through pdfkit + svg-to-pdfkit: vector paths, real text (searchable, copyable) in the bundled fonts (Arimo,
+ * and Noto Sans SC for Chinese), each embedded as a subset. The page is exactly the figure (no margins) so \includegraphics needs no trimming.
  * Dates and producer fields are fixed, so the same figure gives the same bytes (pdfkit derives the file
  * id from these fields, and its subset tags from the font id, so nothing else varies).
  */
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FIGURE_FONT_FAMILY, figureFontPath } from '../font';
+import { CJK_FONT_FAMILY, FIGURE_FONT_FAMILY, figureFontPath } from '../font';
 
 /** Any fixed date: the PDF's dates then carry no information, which is the point. */
 const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
@@ -47,12 +47,18 @@ export function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> 
     });
     doc.on('error', reject);
     try {
-      doc.registerFont(FIGURE_FONT_FAMILY, figureFontPath());
+      doc.registerFont(FIGURE_FONT_FAMILY, figureFontPath('latin'));
+      // Registered only when used: pdfkit embeds a registered font's subset only once text is set in it, but
+      // opening the CJK file costs time a Latin-only figure need not pay.
+      const cjk = svg.includes(CJK_FONT_FAMILY);
+      if (cjk) doc.registerFont(CJK_FONT_FAMILY, figureFontPath('cjk'));
       SVGtoPDF(doc, svg, 0, 0, {
         width: opts.widthPt,
         height: opts.heightPt,
         preserveAspectRatio: 'xMidYMid meet',
-        fontCallback: () => FIGURE_FONT_FAMILY,
+        // svg.ts's text() puts Chinese in tspans whose family list starts with the CJK font; pdfkit has no glyph
+        // fallback, so that run must be set in the CJK font and everything else in Arimo.
+        fontCallback: (family) => (cjk && family.includes(CJK_FONT_FAMILY) ? CJK_FONT_FAMILY : FIGURE_FONT_FAMILY),
         warningCallback: () => undefined,
       });
       doc.end();

@@ -1,5 +1,5 @@
 /**
- * PNG through resvg with only the bundled font loaded: identical pixels on every machine. The width in
+ * PNG through resvg with only the bundled fonts loaded (Arimo, and Noto Sans SC for Chinese): identical pixels on every machine. The width in
  * pixels is exactly widthIn × dpi, and a pHYs chunk records the DPI so LaTeX and word processors place the
  * image at its physical size instead of guessing 72 or 96 dpi.
  */
@@ -18,7 +18,7 @@ export function svgToPng(svg: string, opts: PngOptions): Uint8Array {
     background: '#FFFFFF',
     font: {
       loadSystemFonts: false,
-      fontFiles: [figureFontPath()],
+      fontFiles: [figureFontPath('latin'), figureFontPath('cjk')],
       defaultFontFamily: FIGURE_FONT_FAMILY,
       sansSerifFamily: FIGURE_FONT_FAMILY,
       serifFamily: FIGURE_FONT_FAMILY,

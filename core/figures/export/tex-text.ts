@@ -2,6 +2,7 @@
  * Labels as LaTeX text: TeX's special characters escaped, and the Unicode the charts use (∂, σ, ±, sub- and
  * superscript digits, …) as the math that pdflatex knows, so a figure compiles with no extra packages.
  */
+import { isCjk } from '../cjk';
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
   '{': '\\{',
@@ -87,6 +88,8 @@ export function texText(s: string): string {
     else if (MATH[ch]) out += `$${MATH[ch]}$`;
     else if (TEXT[ch] !== undefined) out += TEXT[ch];
     else if (ch.charCodeAt(0) < 128) out += ch;
+    // Chinese stays as it is: the file header asks for xelatex with ctex then (see tex.ts).
+    else if (isCjk(ch)) out += ch;
     else out += '?';
   }
   return out.replace(/\$\$/g, ''); // adjacent math pieces join: $\|$$\partial$ → $\|\partial$

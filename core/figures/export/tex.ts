@@ -7,7 +7,8 @@
  */
 import { m4Indices } from '../../shared/decimate';
 import { resolveLabels, seriesLabel } from '../charts/line';
-import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, seriesStyle } from '../../shared/palette';
+import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, seriesStyle, type MarkerShape } from '../../shared/palette';
+import { hasCjk } from '../cjk';
 import { buildScale, isPlottable, type AxisScale, type TickLabel } from '../scales';
 import type { FigureSettings } from '../settings';
 import { figureSize } from '../../shared/figure-size';
@@ -25,12 +26,39 @@ export interface TexFigure {
   csv: string | null;
 }
 
-const PREAMBLE_NOTE = (csv: string | null) =>
+const PREAMBLE_NOTE = (csv: string | null, chinese: boolean) =>
   [
     '% Figure exported by RNN Gradient Lab (gradlab) as pgfplots source.',
     '% In the preamble: \\usepackage{pgfplots} \\pgfplotsset{compat=1.16}; then \\input{this file} where the figure goes.',
+    ...(chinese
+      ? [
+          '% Its labels are Chinese: compile with xelatex and \\usepackage{ctex} (or xeCJK) in the preamble; pdflatex cannot.',
+        ]
+      : []),
     ...(csv ? [`% Its data is in ${csv}, which must sit beside this file.`] : []),
   ].join('\n');
+
+/**
+ * pgfplots' marks for the palette's marker shapes, filled white and drawn in the curve's colour as the SVG
+ * draws them (core/shared/markers.ts).
+ */
+const PGF_MARKS: Record<MarkerShape, string> = {
+  circle: '*',
+  square: 'square*',
+  triangle: 'triangle*',
+  diamond: 'diamond*',
+  cross: 'x',
+  plus: '+',
+};
+
+/** As many marks along a curve as the SVG draws (six), starting where the SVG's start (drawSymbols). */
+const SYMBOLS_PER_CURVE = 6;
+function markKeys(shape: MarkerShape, points: number, seriesIndex: number): string {
+  const count = Math.max(1, Math.min(points, SYMBOLS_PER_CURVE));
+  const repeat = Math.max(1, Math.floor(points / count));
+  const phase = 1 + Math.min(repeat - 1, Math.floor((((seriesIndex * 0.37) % 1) / count) * points));
+  return `mark=${PGF_MARKS[shape]}, mark repeat=${repeat}, mark phase=${phase}, mark options={solid, fill=white}`;
+}
 
 interface Column {
   name: string;
@@ -77,6 +105,8 @@ interface Styled {
   dash: string | undefined;
   width: number;
   opacity?: number;
+  /** Past the eighth series: colour × dash × marker, as the SVG (styleSlot). */
+  marker?: MarkerShape;
 }
 
 function styleSeries(data: LineChartData, s: FigureSettings): Styled[] {
@@ -94,7 +124,14 @@ function styleSeries(data: LineChartData, s: FigureSettings): Styled[] {
       };
     }
     const st = seriesStyle(s, ci, src.dashIndex ?? ci);
-    return { src, label: seriesLabel(src, s), color: st.color, dash: st.dasharray, width: s.lineWidth };
+    return {
+      src,
+      label: seriesLabel(src, s),
+      color: st.color,
+      dash: st.dasharray,
+      width: s.lineWidth,
+      ...(st.marker ? { marker: st.marker } : {}),
+    };
   });
 }
 
@@ -280,7 +317,11 @@ export function renderLineTex(data: LineChartData, s: FigureSettings, base: stri
       `color=${colorName(st.color)}`,
       `line width=${texNumber(st.width)}pt`,
       st.src.noLine ? 'only marks' : dashKey(st.dash),
-      st.src.markers || st.src.noLine ? 'mark=o, mark options={solid}' : 'mark=none',
+      st.src.markers || st.src.noLine
+        ? 'mark=o, mark options={solid}'
+        : st.marker
+          ? markKeys(st.marker, xs.length, k)
+          : 'mark=none',
     ];
     if (st.opacity !== undefined) opts.push(`opacity=${st.opacity}`);
     if (st.src.hideInLegend) opts.push('forget plot');
@@ -352,7 +393,7 @@ export function renderLineTex(data: LineChartData, s: FigureSettings, base: stri
     .map((c) => `\\definecolor{${colorName(c)}}{HTML}{${c.replace('#', '').toUpperCase()}}`);
   const csv = sink.inline ? null : sink.csv();
   const tex = [
-    PREAMBLE_NOTE(csv ? `${base}.csv` : null),
+    PREAMBLE_NOTE(csv ? `${base}.csv` : null, hasCjk(axisOpts.join('') + plots.join(''))),
     '\\begin{tikzpicture}',
     ...defs,
     `\\begin{axis}[\n  ${axisOpts.join(',\n  ')},\n]`,
@@ -396,7 +437,7 @@ export function renderHeatmapTex(data: HeatmapData, s: FigureSettings, base: str
     'tick label style={/pgf/number format/fixed}',
   ];
   const tex = [
-    PREAMBLE_NOTE(inline ? null : `${base}.csv`),
+    PREAMBLE_NOTE(inline ? null : `${base}.csv`, hasCjk(axisOpts.join(''))),
     '\\begin{tikzpicture}',
     `\\begin{axis}[\n  ${axisOpts.join(',\n  ')},\n]`,
     `\\addplot[matrix plot*, mesh/cols=${data.x.length}, point meta=explicit] ${table};`,

@@ -1,6 +1,8 @@
 /** What every chart built from run records shares: the inputs, a series by metric, divergence markers. */
 import type { GradientProfile, RunSummary, Series } from '../../api/records';
+import type { Lang } from '../../shared/lang';
 import type { Divergence } from '../types';
+import { figureWords } from '../words';
 
 export interface RunSeries {
   run: RunSummary;
@@ -18,11 +20,13 @@ export function findSeries(rs: RunSeries, metric: string): Series | undefined {
   return rs.series.find((s) => s.metric === metric);
 }
 
-export function divergenceOf(run: RunSummary, colorIndex: number, manyRuns: boolean): Divergence[] {
+export function divergenceOf(run: RunSummary, colorIndex: number, manyRuns: boolean, lang?: Lang): Divergence[] {
   if (!run.divergence) return [];
-  const label = `${manyRuns ? `${run.name}: ` : ''}diverged at step ${run.divergence.step}`;
+  const w = figureWords(lang);
+  const diverged = w.divergedAt(run.divergence.step);
+  const label = manyRuns ? w.labelled(run.name, diverged) : diverged;
   return [{ x: run.divergence.step, label, colorIndex }];
 }
 
 /** Layers are named from 1, as the Builder and the live view name them. */
-export const layerName = (index: number): string => `layer ${index + 1}`;
+export const layerName = (index: number, lang?: Lang): string => figureWords(lang).layer(index + 1);

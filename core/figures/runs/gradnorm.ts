@@ -3,12 +3,15 @@ import type { RunSummary } from '../../api/records';
 import { ema } from '../../shared/seeds';
 import { formatNumber } from '../../shared/format';
 import type { Divergence, LineChartData, LineSeries } from '../types';
+import type { Lang } from '../../shared/lang';
+import { figureWords } from '../words';
 import { divergenceOf, findSeries, type RunSeries } from './common';
 
 export interface GradNormChartOptions {
   /** Clip threshold line; default parsed from the first run clipping by norm, `null` hides it. */
   clipThreshold?: number | null;
   smoothing?: number;
+  lang?: Lang;
 }
 
 /** The norm threshold from a run's clip description ("norm 1", "norm:5", "norm(threshold=0.5)"). */
@@ -19,6 +22,7 @@ export function clipThresholdOf(run: RunSummary): number | undefined {
 }
 
 export function gradnormChart(runs: RunSeries[], opts: GradNormChartOptions = {}): LineChartData {
+  const w = figureWords(opts.lang);
   const series: LineSeries[] = [];
   const divergences: Divergence[] = [];
   runs.forEach((r, ri) => {
@@ -34,9 +38,9 @@ export function gradnormChart(runs: RunSeries[], opts: GradNormChartOptions = {}
       y: ema(g.value, opts.smoothing ?? 0),
       colorIndex: ri,
       events,
-      eventLabel: 'clipped',
+      eventLabel: w.gradnorm.clipped,
     });
-    divergences.push(...divergenceOf(r.run, ri, runs.length > 1));
+    divergences.push(...divergenceOf(r.run, ri, runs.length > 1, opts.lang));
   });
   const threshold =
     opts.clipThreshold === null
@@ -44,12 +48,12 @@ export function gradnormChart(runs: RunSeries[], opts: GradNormChartOptions = {}
       : (opts.clipThreshold ?? runs.map((r) => clipThresholdOf(r.run)).find((v) => v !== undefined));
   return {
     type: 'line',
-    title: 'Gradient norm',
-    xLabel: 'training step',
-    yLabel: '‖∂L/∂θ‖ (before clipping)',
+    title: w.gradnorm.title,
+    xLabel: w.trainingStep,
+    yLabel: w.gradnorm.yLabel,
     logY: true,
     series,
-    hLines: threshold === undefined ? [] : [{ y: threshold, label: `clip threshold ${formatNumber(threshold)}` }],
+    hLines: threshold === undefined ? [] : [{ y: threshold, label: w.gradnorm.clipThreshold(formatNumber(threshold)) }],
     divergences,
     integerX: true,
   };

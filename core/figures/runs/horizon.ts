@@ -2,6 +2,8 @@
 import type { GradientProfile, RunSummary, Series } from '../../api/records';
 import { ema } from '../../shared/seeds';
 import type { Divergence, LineChartData, LineSeries } from '../types';
+import type { Lang } from '../../shared/lang';
+import { figureWords } from '../words';
 import { divergenceOf } from './common';
 
 export interface HorizonRun {
@@ -14,6 +16,7 @@ export interface HorizonRun {
 export interface HorizonChartOptions {
   layer?: number;
   smoothing?: number;
+  lang?: Lang;
 }
 
 export function horizonChart(runs: HorizonRun[], opts: HorizonChartOptions = {}): LineChartData {
@@ -43,13 +46,13 @@ export function horizonChart(runs: HorizonRun[], opts: HorizonChartOptions = {})
       y: ema(y, opts.smoothing ?? 0),
       colorIndex: ri,
     });
-    divergences.push(...divergenceOf(r.run, ri, runs.length > 1));
+    divergences.push(...divergenceOf(r.run, ri, runs.length > 1, opts.lang));
   });
   return {
     type: 'line',
-    title: 'Gradient horizon',
-    xLabel: 'training step',
-    yLabel: 'horizon (time steps)',
+    title: figureWords(opts.lang).horizon.title,
+    xLabel: figureWords(opts.lang).trainingStep,
+    yLabel: figureWords(opts.lang).horizon.yLabel,
     logY: false,
     series,
     divergences,

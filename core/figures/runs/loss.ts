@@ -4,12 +4,12 @@ import { ema, meanStd } from '../../shared/seeds';
 import { formatNumber } from '../../shared/format';
 import { groupLabels } from '../../shared/labels';
 import type { Divergence, HLine, LineChartData, LineSeries } from '../types';
+import type { Lang } from '../../shared/lang';
+import { figureWords } from '../words';
 import { divergenceOf, findSeries, type RunSeries } from './common';
 
 export const LOSS_METRICS = ['loss', 'heldoutLoss'] as const;
 export type LossMetric = (typeof LOSS_METRICS)[number];
-
-const METRIC_NAMES: Record<LossMetric, string> = { loss: 'train', heldoutLoss: 'held-out' };
 
 export interface LossChartOptions {
   /** Which curves per run; defaults to those present among train and held-out loss. */
@@ -24,6 +24,7 @@ export interface LossChartOptions {
   band?: 'std' | 'minmax';
   /** x: the training step (default) or wall time in seconds (grouped: the seeds' mean wall time at each step). */
   xAxis?: 'step' | 'wall';
+  lang?: Lang;
 }
 
 /** x values of a series: its steps, or its wall times in seconds. */
@@ -40,6 +41,7 @@ function xAtStep(s: Series | undefined, step: number, xAxis: 'step' | 'wall'): n
 }
 
 export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineChartData {
+  const w = figureWords(opts.lang);
   const smoothing = opts.smoothing ?? 0;
   const metrics = (opts.metrics ?? [...LOSS_METRICS]).filter((m) => runs.some((r) => findSeries(r, m)));
   const twoMetrics = metrics.length > 1;
@@ -56,7 +58,10 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
   if (opts.groupSeeds) {
     const groups = new Map<string, RunSeries[]>();
     for (const r of runs) groups.set(r.run.specHash, [...(groups.get(r.run.specHash) ?? []), r]);
-    const labels = groupLabels([...groups.values()].map((members) => members.map((m) => m.run)));
+    const labels = groupLabels(
+      [...groups.values()].map((members) => members.map((m) => m.run)),
+      w.group,
+    );
     [...groups.entries()].forEach(([hash, members], g) => {
       const label = labels[g]!;
       metrics.forEach((metric, mi) => {
@@ -83,7 +88,7 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
         series.push({
           id: `group:${hash}:${metric}`,
           alias: twoMetrics ? undefined : hash,
-          label: twoMetrics ? `${label}, ${METRIC_NAMES[metric]}` : label,
+          label: twoMetrics ? w.part(label, w.loss.metric[metric]) : label,
           x: wall ? wall.mean : agg.x,
           y: agg.mean,
           band,
@@ -91,7 +96,7 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
           dashIndex: twoMetrics ? mi : g,
         });
       });
-      for (const m of members) divergences.push(...placed(m, divergenceOf(m.run, g, runs.length > 1)));
+      for (const m of members) divergences.push(...placed(m, divergenceOf(m.run, g, runs.length > 1, opts.lang)));
     });
   } else {
     runs.forEach((r, ri) => {
@@ -101,30 +106,30 @@ export function lossChart(runs: RunSeries[], opts: LossChartOptions = {}): LineC
         series.push({
           id: `${r.run.id}:${metric}`,
           alias: twoMetrics ? undefined : r.run.id,
-          label: twoMetrics ? `${r.run.name}, ${METRIC_NAMES[metric]}` : r.run.name,
+          label: twoMetrics ? w.part(r.run.name, w.loss.metric[metric]) : r.run.name,
           x: xOf(s, xAxis),
           y: ema(s.value, smoothing),
           colorIndex: ri,
           dashIndex: twoMetrics ? mi : ri,
         });
       });
-      divergences.push(...placed(r, divergenceOf(r.run, ri, runs.length > 1)));
+      divergences.push(...placed(r, divergenceOf(r.run, ri, runs.length > 1, opts.lang)));
     });
   }
   const hLines: HLine[] = [];
   if (opts.baseline !== undefined) {
     hLines.push(
       typeof opts.baseline === 'number'
-        ? { y: opts.baseline, label: `baseline ${formatNumber(opts.baseline)}` }
+        ? { y: opts.baseline, label: w.loss.baseline(formatNumber(opts.baseline)) }
         : opts.baseline,
     );
   }
-  const only = metrics.length === 1 ? metrics[0] : undefined;
+  const only = metrics.length === 1 && metrics[0] ? metrics[0] : 'both';
   return {
     type: 'line',
-    title: only === 'heldoutLoss' ? 'Held-out loss' : only === 'loss' ? 'Training loss' : 'Loss',
-    xLabel: xAxis === 'wall' ? 'wall time (s)' : 'training step',
-    yLabel: only === 'heldoutLoss' ? 'held-out loss' : 'loss',
+    title: w.loss.title[only],
+    xLabel: xAxis === 'wall' ? w.wallTime : w.trainingStep,
+    yLabel: w.loss.yLabel[only],
     logY: false,
     series,
     hLines,

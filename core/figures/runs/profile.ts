@@ -2,6 +2,8 @@
 import type { GradientProfile, LayerProfile } from '../../api/records';
 import { formatNumber } from '../../shared/format';
 import type { LineChartData, LineSeries } from '../types';
+import type { Lang } from '../../shared/lang';
+import { figureWords } from '../words';
 import { H_NORM_LABEL, layerName, type RunProfiles } from './common';
 
 export interface ProfileChartOptions {
@@ -14,6 +16,7 @@ export interface ProfileChartOptions {
   layer?: number;
   /** Draw the theory bound ‖∂L/∂h_T‖·(γσ_max)^(T−t) where the profile has it. Default true. */
   bound?: boolean;
+  lang?: Lang;
 }
 
 function pickProfile(profiles: GradientProfile[], step: number | undefined): GradientProfile | undefined {
@@ -51,6 +54,7 @@ function boundCurve(layer: LayerProfile): number[] | null {
 }
 
 export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}): LineChartData {
+  const w = figureWords(opts.lang);
   const series: LineSeries[] = [];
   const refs: LineSeries[] = [];
   const steps = new Set<number>();
@@ -67,7 +71,9 @@ export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}
     for (const layer of layers) {
       const t = layer.hNorms.map((_, i) => i + 1);
       const named = manyLayers
-        ? [manyRuns ? r.run.name : '', layerName(layer.layer)].filter(Boolean).join(', ')
+        ? manyRuns
+          ? w.part(r.run.name, layerName(layer.layer, opts.lang))
+          : layerName(layer.layer, opts.lang)
         : r.run.name;
       const colorIndex = manyRuns || !manyLayers ? ri : layer.layer;
       series.push({
@@ -83,7 +89,9 @@ export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}
       if (b) {
         refs.push({
           id: `${r.run.id}:bound${manyLayers ? `:${layer.layer}` : ''}`,
-          label: `bound (γσₘₐₓ = ${formatNumber(layer.jacobianBound as number, 3)})${manyRuns || manyLayers ? `, ${named}` : ''}`,
+          label: ((bound) => (manyRuns || manyLayers ? w.part(bound, named) : bound))(
+            w.profile.bound(formatNumber(layer.jacobianBound as number, 3)),
+          ),
           x: t,
           y: b,
           reference: true,
@@ -95,15 +103,14 @@ export function profileChart(runs: RunProfiles[], opts: ProfileChartOptions = {}
   if (refs.length > 1) {
     // One legend entry for all bounds: each takes its curve's colour, so per-curve entries would only repeat names.
     for (const r of refs) r.hideInLegend = true;
-    refs.push({ id: 'bound', label: 'theory bound', x: [], y: [], reference: true });
+    refs.push({ id: 'bound', label: w.profile.theoryBound, x: [], y: [], reference: true });
   }
-  const stepText = steps.size === 1 ? ` at step ${[...steps][0]}` : '';
-  const layerText = opts.layer === undefined ? '' : `, ${layerName(opts.layer)}`;
+  const layer = opts.layer === undefined ? undefined : layerName(opts.layer, opts.lang);
   return {
     type: 'line',
-    title: `Gradient norm through time${stepText}${layerText}`,
-    xLabel: 'time step t',
-    yLabel: opts.layer === undefined ? H_NORM_LABEL : `${H_NORM_LABEL}, ${layerName(opts.layer)}`,
+    title: w.profile.title(steps.size === 1 ? [...steps][0] : undefined, layer),
+    xLabel: w.timeStep,
+    yLabel: layer === undefined ? H_NORM_LABEL : w.part(H_NORM_LABEL, layer),
     logY: true,
     series: [...series, ...refs],
     integerX: true,

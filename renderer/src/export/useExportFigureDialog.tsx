@@ -7,6 +7,7 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { ExportFigureRequest } from '../charts/export-figure';
 import { ExportFigureDialog } from './ExportFigureDialog';
 import type { FigureSettingsDefaults } from './figure-options';
+import { useLang } from '../i18n/useLang';
 
 /** View keys the charts send (`scale`, `step`) and figure settings keys passed as they are. */
 export function settingsFromView(view: Record<string, unknown> = {}): FigureSettingsDefaults {
@@ -23,12 +24,14 @@ export function settingsFromView(view: Record<string, unknown> = {}): FigureSett
 
 export function useExportFigureDialog(): { open: (request: ExportFigureRequest) => void; dialog: ReactNode } {
   const [request, setRequest] = useState<ExportFigureRequest | null>(null);
+  // The figure speaks the window's language (its words come from core/figures/words.ts).
+  const lang = useLang();
   const open = useCallback((r: ExportFigureRequest) => setRequest(r), []);
   const dialog = request ? (
     <ExportFigureDialog
       runIds={request.runIds}
       chart={request.chart}
-      settingsDefaults={settingsFromView(request.view)}
+      settingsDefaults={{ ...settingsFromView(request.view), lang }}
       onClose={() => setRequest(null)}
     />
   ) : null;

@@ -8,14 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DOMParser, type Element } from '@xmldom/xmldom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FigureSettingsSchema, lossChart, renderFigure, renderSvg } from '../../../core/figures';
 import { lineChartLayout } from '../../../core/figures/charts/line';
-import { FONT_ASCENT, textWidth } from '../../../core/figures/metrics';
 import { figureSize } from '../../../core/shared/figure-size';
 import { seriesStyle } from '../../../core/shared/palette';
 import { lossCurve, runSummary, series } from '../../fixtures/figures/runs';
+import { svgTextBoxes, type TextBox } from './helpers';
 
 const CELLS = ['rnn', 'lstm', 'gru'];
 function runs(n: number) {
@@ -27,59 +26,6 @@ function runs(n: number) {
       series: [series('loss', c.step, c.value)],
     };
   });
-}
-
-interface TextBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  text: string;
-  legend: boolean;
-}
-
-const attrUp = (el: Element, name: string): string | null => {
-  for (let n: Element | null = el; n && n.nodeType === 1; n = n.parentNode as Element | null)
-    if (n.getAttribute(name)) return n.getAttribute(name);
-  return null;
-};
-
-/** Every <text>'s box from its anchor, font size and the bundled font's advance widths. */
-function svgTextBoxes(svg: string): { W: number; H: number; boxes: TextBox[] } {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const root = doc.documentElement!;
-  const [, , W, H] = (root.getAttribute('viewBox') ?? '').split(' ').map(Number) as number[];
-  const boxes: TextBox[] = [];
-  const texts = root.getElementsByTagName('text');
-  for (let i = 0; i < texts.length; i++) {
-    const t = texts[i]!;
-    const content = t.textContent ?? '';
-    if (!content.trim()) continue;
-    const fs = Number(attrUp(t, 'font-size') ?? 8);
-    const x = Number(t.getAttribute('x') ?? 0);
-    const y = Number(t.getAttribute('y') ?? 0);
-    const w = textWidth(content, fs);
-    const anchor = attrUp(t, 'text-anchor') ?? 'start';
-    const start = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
-    let legend = false;
-    for (let n: Element | null = t; n && n.nodeType === 1; n = n.parentNode as Element | null)
-      if (n.getAttribute('class') === 'legend') legend = true;
-    const rotated = /rotate\(-90/.test(t.getAttribute('transform') ?? '');
-    // Rotated −90° about (x, y): the run goes upwards from y, the glyphs' height extends left of x.
-    boxes.push(
-      rotated
-        ? {
-            x0: x - fs * FONT_ASCENT,
-            x1: x + fs * 0.22,
-            y0: y - (start - x) - w,
-            y1: y - (start - x),
-            text: content,
-            legend,
-          }
-        : { x0: start, x1: start + w, y0: y - fs * FONT_ASCENT, y1: y + fs * 0.22, text: content, legend },
-    );
-  }
-  return { W: W as number, H: H as number, boxes };
 }
 
 const overlap = (a: TextBox, b: TextBox): boolean =>

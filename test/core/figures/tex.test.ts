@@ -1,8 +1,8 @@
 /**
  * pgfplots export: the source says what the SVG draws (log axis, ticks, palette, dashes, bands, divergence
  * marks, legend), and real pdflatex compiles it (Debian texlive-latex-base + texlive-pictures, see .ci/run);
- * pdfinfo checks the PDF. Also: a 100,000-step loss figure stays small as SVG, PDF and pgfplots, with the
- * PDF's font embedded (pdffonts).
+ * pdfinfo checks the PDF; a Chinese figure compiles with xelatex and ctex (texlive-xetex + texlive-lang-chinese).
+ * Also: a 100,000-step loss figure stays small as SVG, PDF and pgfplots, with the PDF's font embedded (pdffonts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunSummary, Series } from '../../../core/api/records';
-import { heatmapChart, lossChart, renderFigure, renderSvg } from '../../../core/figures';
+import { FigureSettingsSchema, heatmapChart, lossChart, renderFigure, renderSvg } from '../../../core/figures';
+import { seriesStyle } from '../../../core/shared/palette';
 import { texText } from '../../../core/figures/export/tex-text';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-tex-'));
@@ -134,6 +135,58 @@ describe('figures as pgfplots', () => {
     console.log(
       `100,000-step loss: SVG ${svg.bytes.length} B, PDF ${pdf.bytes.length} B, pgfplots ${tex.bytes.length} B + CSV ${csv.length} B (${rows.length - 1} points), compiled PDF ${info['File size']}`,
     );
+  });
+
+  it('20 series: the same colour × dash × marker as the SVG, white-filled marks on the curves, and it compiles', async () => {
+    const runs = Array.from({ length: 20 }, (_, k) => run(k + 1, 60));
+    const data = lossChart(runs);
+    const s = FigureSettingsSchema.parse({ size: 'double', legend: 'right', fileName: 'many' });
+    const tex = new TextDecoder().decode((await renderFigure('loss', 'tex', data, s)).bytes);
+    const plots = [...tex.matchAll(/^\\addplot\[(color=[^\]]*?)\] (?:coordinates|table)/gm)].map((m) => m[1]!);
+    expect(plots).toHaveLength(20);
+    const marks: Record<string, string> = { circle: '*', square: 'square*', triangle: 'triangle*' };
+    plots.forEach((opts, k) => {
+      const st = seriesStyle(s, k);
+      expect(opts, `series ${k}`).toContain(`color=gl${st.color.slice(1)}`);
+      if (st.dasharray) expect(opts, `series ${k}`).toMatch(/dash pattern=on /);
+      else expect(opts, `series ${k}`).toContain('solid');
+      if (st.marker) {
+        expect(opts, `series ${k}`).toContain(`mark=${marks[st.marker]}, mark repeat=`);
+        expect(opts).toContain('mark options={solid, fill=white}');
+      } else expect(opts, `series ${k}`).toContain('mark=none');
+    });
+    // No two curves share colour, dash and mark in the .tex either.
+    const key = (o: string) => o.replace(/, mark repeat=\d+, mark phase=\d+/, '');
+    expect(new Set(plots.map(key)).size).toBe(20);
+    expect(plots.filter((o) => o.includes('mark=*')).length).toBe(8);
+    expect(plots.filter((o) => o.includes('mark=square*')).length).toBe(4);
+    expect(compile('many', new TextEncoder().encode(tex)).Pages).toBe('1');
+  });
+
+  it('in Chinese: the labels stay Chinese, the header asks for xelatex with ctex, and xelatex compiles it', async () => {
+    const runs = [run(1, 60), run(2, 60, { diverge: true })];
+    const data = lossChart(runs, { lang: 'zh-CN', baseline: 0.1667 });
+    const file = await renderFigure('loss', 'tex', data, { lang: 'zh-CN', fileName: 'zh' });
+    const tex = new TextDecoder().decode(file.bytes);
+    expect(tex).toContain('xlabel={训练步数}');
+    expect(tex).toContain('\\addlegendentry{基线 0.1667}');
+    expect(tex).toMatch(/% Its labels are Chinese: compile with xelatex and \\usepackage\{ctex\}/);
+    // English figures keep the pdflatex-only header.
+    const en = new TextDecoder().decode((await renderFigure('loss', 'tex', lossChart(runs), {})).bytes);
+    expect(en).not.toContain('xelatex');
+    const d = fs.mkdtempSync(path.join(dir, 'zh-'));
+    fs.writeFileSync(path.join(d, 'zh.tex'), file.bytes);
+    fs.writeFileSync(
+      path.join(d, 'doc.tex'),
+      '\\documentclass{article}\n\\usepackage{ctex}\n\\usepackage{pgfplots}\n\\pgfplotsset{compat=1.16}\n\\begin{document}\n\\input{zh.tex}\n\\end{document}\n',
+    );
+    try {
+      execFileSync('xelatex', ['-interaction=nonstopmode', '-halt-on-error', 'doc.tex'], { cwd: d, encoding: 'utf8' });
+    } catch (e) {
+      throw new Error(`xelatex failed:\n${(e as { stdout?: string }).stdout?.slice(-3000)}`);
+    }
+    const text = execFileSync('pdftotext', [path.join(d, 'doc.pdf'), '-'], { encoding: 'utf8' });
+    for (const w of ['训练损失', '训练步数', '基线 0.1667', '步发散']) expect(text).toContain(w);
   });
 
   it('a heatmap compiles as a matrix plot with a viridis colour bar', async () => {

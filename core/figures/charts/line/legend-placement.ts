@@ -12,6 +12,7 @@ import { legendText } from '../../../shared/legend-text';
 import type { LegendEntry } from '../../legend';
 import type { FigureSettings } from '../../settings';
 import type { LineChartData } from '../../types';
+import { figureWords } from '../../words';
 import { eventsAsRug, type ResolvedSeries } from './draw';
 import { placeDivergences } from './divergence-labels';
 import { clipBox, insideCorner, layoutLine, type LineLayout, type LineLayoutInput } from './layout';
@@ -143,15 +144,14 @@ export function placeLegend(
   }
   const room = Math.max(...(['right', 'below'] as const).map((side) => capacity(minimal, side)));
   const total = inp.legendEntries.filter((e) => !e.caption).length;
+  const w = figureWords(s.lang).legendTooBig;
   const sizeName =
     s.size === 'custom'
-      ? `${size.widthIn.toFixed(2)} × ${size.heightIn.toFixed(2)} in`
-      : `${s.size}-column (${size.widthIn} × ${Number(size.heightIn.toFixed(3))} in)`;
-  throw new LabError(
-    'invalid_argument',
-    `The legend does not fit the chosen size: ${total} entries, and a ${sizeName} figure holds at most ${room} at ${MIN_LEGEND_PT} pt while keeping half its width and height for the plot. Choose a larger size, group seeds, or turn the legend off.`,
-    [{ path: 'settings.legend', message: `${total} legend entries; this size holds at most ${room}` }],
-  );
+      ? w.sizeName('custom', size.widthIn.toFixed(2), size.heightIn.toFixed(2))
+      : w.sizeName(s.size, String(size.widthIn), String(Number(size.heightIn.toFixed(3))));
+  throw new LabError('invalid_argument', w.message(total, sizeName, room, MIN_LEGEND_PT), [
+    { path: 'settings.legend', message: w.field(total, room) },
+  ]);
 }
 
 /** How many entries fit beside or below the plot at the smallest font (for the error message). */
