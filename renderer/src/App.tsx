@@ -23,11 +23,14 @@ import { setSelected, useRunsView } from './runs/view-store';
 import { CompareView } from './compare/CompareView';
 import { LessonsView } from './lessons/LessonsView';
 import { ReplicationsView } from './replications/ReplicationsView';
+import { ClusterView } from './cluster/ClusterView';
+import { useT } from './i18n';
 
-type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons' | 'replications';
+type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons' | 'replications' | 'cluster';
 
 export function App() {
   const [tab, setTab] = useState<TabId>('builder');
+  const tc = useT('cluster');
   const [live, setLive] = useState<StartedRuns | null>(null);
   // One selection across tabs: the runs ticked in Runs are the runs Compare shows.
   const selection = useRunsView().selected;
@@ -64,6 +67,7 @@ export function App() {
     { id: 'compare', label: 'Compare', panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
     { id: 'lessons', label: 'Lessons', panel: <LessonsView /> },
     { id: 'replications', label: 'Replications', panel: <ReplicationsView /> },
+    { id: 'cluster', label: tc('tab'), panel: <ClusterView active={tab === 'cluster'} /> },
   ];
 
   return (
