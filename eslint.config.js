@@ -22,7 +22,8 @@ const I18N_CHECKED = [
   'renderer/src/charts/**',
   'renderer/src/compare/**',
   'renderer/src/live/**',
-  // 'renderer/src/lessons/**', 'renderer/src/replications/**', 'renderer/src/cluster/**',
+  'renderer/src/cluster/**',
+  // 'renderer/src/lessons/**', 'renderer/src/replications/**',
 ];
 const I18N_RULE = [
   'error',

@@ -12,6 +12,7 @@ import { labWindowOptions } from './electron/window-options';
 import { hardenSession, hardenWebContents, isVettedExternalUrl } from './electron/security';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './electron/app-protocol';
 import { utilityLauncher } from './electron/utility-launcher';
+import { desktopBroker } from './electron/desktop-broker';
 import { APP_VERSION } from './version';
 import { setFigureFontPath } from '../core/figures';
 
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       version: APP_VERSION,
       launcher: utilityLauncher(join(here, 'engine.js')),
       databasePath,
+      broker: desktopBroker(),
     });
     bindIpc(ipcMain, createDispatcher(lab.handlers), APP_ORIGIN);
 

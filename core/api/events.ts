@@ -23,7 +23,11 @@ export type StepMetrics = z.infer<typeof StepMetricsSchema>;
 
 export const LabEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run.queued'), run: RunSummarySchema }),
-  z.object({ type: z.literal('run.started'), run: RunSummarySchema }),
+  /**
+   * resumedFrom: the run trains again from its checkpoint at that step (a resume, or a cluster worker taking
+   * over from a lost one); what was shown after that step is gone from the store, and goes from the view too.
+   */
+  z.object({ type: z.literal('run.started'), run: RunSummarySchema, resumedFrom: z.number().int().min(0).optional() }),
   /** Step metrics, batched by the host (one event per flush, not per step). */
   z.object({
     type: z.literal('run.steps'),

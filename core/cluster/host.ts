@@ -32,17 +32,27 @@ export interface ClusterHost {
   /** An engine lease for one run: enqueues a job on 'start', or follows `adoptJob` (a restarted lab). */
   lease(runId: string, adoptJob?: string): EngineLease;
   status(): Promise<ClusterStatus>;
+  /** Clearing the keys of jobs whose runs ended while no lab cleared them (settles once done). */
+  leftovers: Promise<void>;
   /** Stops reading; jobs go on in the cluster and a lab opened later on the same file takes them back. */
   close(): Promise<void>;
+}
+
+/**
+ * Fault tests kill the lab at a chosen point with a real SIGKILL (GRADLAB_TEST_CRASH=<point>): here, between
+ * storing a run's end and deleting its keys, the one moment a crash could leave keys behind.
+ */
+function crashHook(point: string): void {
+  if (process.env.GRADLAB_TEST_CRASH === point) process.kill(process.pid, 'SIGKILL');
 }
 
 const CLUSTER_INFO: EngineInfo = { backend: 'cpu', device: 'cluster', versions: {}, skipped: [] };
 const READ_BLOCK_MS = 200;
 const READ_COUNT = 500;
 
-/** A CSV task's file, read by the lab (the worker never opens a path from a spec). */
-function csvOf(spec: ExperimentSpec): string | undefined {
-  if (spec.task.kind !== 'csv') return undefined;
+/** Refuses, before anything is stored, a spec whose CSV file cannot travel in a job (missing, unreadable, too big). */
+export function checkClusterSpec(spec: ExperimentSpec): number | null {
+  if (spec.task.kind !== 'csv') return null;
   const path = spec.task.path;
   let size: number;
   try {
@@ -50,15 +60,23 @@ function csvOf(spec: ExperimentSpec): string | undefined {
   } catch (e) {
     throw new LabError(
       'invalid_argument',
-      `Cannot read the CSV task file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      `task.path: cannot read the CSV task file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );
   }
   if (size > MAX_CSV_BYTES)
     throw new LabError(
       'invalid_argument',
-      `The CSV task file ${path} is ${size} bytes; a run on the cluster carries at most ${MAX_CSV_BYTES} bytes of data`,
+      `task.path: the CSV task file ${path} is ${size.toLocaleString('en-US')} bytes; a run on the cluster carries its ` +
+        `data inside the job, at most ${MAX_CSV_BYTES / 1024 / 1024} MiB (${MAX_CSV_BYTES.toLocaleString('en-US')} bytes): ` +
+        'train it on this machine, or make the file smaller',
     );
-  return readFileSync(path, 'utf8');
+  return size;
+}
+
+/** A CSV task's file, read by the lab (the worker never opens a path from a spec). */
+function csvOf(spec: ExperimentSpec): string | undefined {
+  if (checkClusterSpec(spec) === null) return undefined;
+  return readFileSync((spec.task as { path: string }).path, 'utf8');
 }
 
 interface Followed {
@@ -86,8 +104,22 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
   };
 
   const finishStream = async (jobId: string) => {
-    await redis.del(keys.stream(jobId), keys.checkpoint(jobId), keys.stop(jobId)).catch(() => undefined);
+    await redis.del(keys.stream(jobId), keys.checkpoint(jobId), keys.stop(jobId));
+    o.store.markClusterJobsCleared([jobId]);
   };
+
+  // A lab that died between storing a run's end and deleting its job's keys left them: clear them now.
+  const clearLeftovers = async () => {
+    for (let round = 0; round < 100; round++) {
+      const jobs = o.store.unclearedClusterJobs(500);
+      if (!jobs.length) return;
+      await redis.del(...jobs.flatMap((j) => [keys.stream(j), keys.checkpoint(j), keys.stop(j)]));
+      o.store.markClusterJobsCleared(jobs);
+    }
+  };
+  const leftovers = clearLeftovers().catch((e: unknown) =>
+    log(`could not clear the keys of ended runs' jobs (the next start tries again): ${(e as Error).message}`),
+  );
 
   const ack = async (jobId: string, ids: string[]) => {
     if (ids.length) await redis.xack(keys.stream(jobId), LAB_GROUP, ...ids);
@@ -289,10 +321,13 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
         if (f?.follower.ended) {
           // The run is over in the store: acknowledge everything and drop the job's keys.
           const id = jobId;
-          void ack(id, f.follower.takeAckable(0, true).filter(Boolean)).then(
-            () => finishStream(id),
-            () => undefined,
-          );
+          crashHook('before-job-cleanup');
+          void ack(id, f.follower.takeAckable(0, true).filter(Boolean))
+            .then(
+              () => finishStream(id),
+              () => undefined,
+            )
+            .catch(() => undefined); // a lab that cannot clear them now clears them on its next start
         }
       },
     };
@@ -300,10 +335,12 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
 
   return {
     lease,
+    leftovers,
     status: () => clusterStatus(redis, queue, o.address.display),
     async close() {
       closed = true;
       clearInterval(watch);
+      await leftovers;
       wake?.();
       // Acknowledge what is stored; the rest waits in Redis for the next lab.
       for (const [jobId, f] of followed) await settleAcks(jobId, f).catch(() => undefined);

@@ -21,7 +21,7 @@ import { lessonHost, type LessonMethod } from './lesson-handlers';
 import { replicationHost, type ReplicationMethod } from './replication-handlers';
 import type { LeaseEngine } from './engine-pool';
 import { parseBrokerUrl } from '../cluster/broker';
-import { createClusterHost } from '../cluster/host';
+import { checkClusterSpec, createClusterHost } from '../cluster/host';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -184,7 +184,10 @@ export function createLab(options: LabOptions): Lab {
 
     startRun: async ({ spec, placement }) => {
       checkSpecCost(spec);
-      if (placement === 'cluster') requireCluster();
+      if (placement === 'cluster') {
+        requireCluster();
+        checkClusterSpec(spec);
+      }
       return enqueue(requireStore().createRun({ spec }), placement);
     },
 
@@ -211,6 +214,7 @@ export function createLab(options: LabOptions): Lab {
       const where: Placement = placement ?? (cluster && s.lastClusterJob(runId) ? 'cluster' : 'local');
       if (where === 'cluster') requireCluster();
       const run = s.getRun(runId);
+      if (where === 'cluster') checkClusterSpec(trainedSpec(run));
       if (!['interrupted', 'stopped', 'failed'].includes(run.status)) {
         throw new LabError(
           'conflict',
@@ -269,7 +273,10 @@ export function createLab(options: LabOptions): Lab {
       const s = requireStore();
       if (placement === 'cluster') requireCluster();
       const points = expandGrid(base, grid);
-      for (const p of points) checkSpecCost(p.spec, 'base');
+      for (const p of points) {
+        checkSpecCost(p.spec, 'base');
+        if (placement === 'cluster') checkClusterSpec(p.spec);
+      }
       const sweep = s.createSweep({ ...(name ? { name } : {}), base, grid });
       const runs = points.map((p) => s.createRun({ spec: p.spec, sweepId: sweep.id }));
       runs.forEach((r) => enqueue(r, placement));

@@ -94,7 +94,11 @@ export class RunSession {
             this.flush();
             if (store.getSummary(this.runId).stepsDone > m.resumedFrom) store.truncateAfter(this.runId, m.resumedFrom);
           }
-          emit({ type: 'run.started', run: store.markStarted(this.runId, { backend: m.backend, device: m.device }) });
+          emit({
+            type: 'run.started',
+            run: store.markStarted(this.runId, { backend: m.backend, device: m.device }),
+            ...(m.resumedFrom !== undefined ? { resumedFrom: m.resumedFrom } : {}),
+          });
           return;
         case 'step':
           this.pending.push(m.metrics);

@@ -17,6 +17,22 @@ export function openClusterJobs(ctx: StoreContext): { runId: string; jobId: stri
     .all() as { runId: string; jobId: string }[];
 }
 
+/** Jobs of runs that have ended whose Redis keys no lab cleared yet (it died first). */
+export function unclearedClusterJobs(ctx: StoreContext, limit: number): string[] {
+  return ctx
+    .stmt(
+      `SELECT j.job_id FROM cluster_jobs j JOIN runs r ON r.id = j.run_id
+        WHERE j.keys_cleared = 0 AND r.status NOT IN ('queued', 'running') LIMIT ?`,
+    )
+    .pluck()
+    .all(limit) as string[];
+}
+
+export function markClusterJobsCleared(ctx: StoreContext, jobIds: string[]): void {
+  const mark = ctx.stmt('UPDATE cluster_jobs SET keys_cleared = 1 WHERE job_id = ?');
+  for (const id of jobIds) mark.run(id);
+}
+
 export function lastClusterJob(ctx: StoreContext, runId: string): string | null {
   const row = ctx
     .stmt('SELECT job_id AS jobId FROM cluster_jobs WHERE run_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')

@@ -190,6 +190,12 @@ export class LabStore {
   openClusterJobs(): { runId: string; jobId: string }[] {
     return this.guard(() => cluster.openClusterJobs(this.ctx));
   }
+  unclearedClusterJobs(limit = 10_000): string[] {
+    return this.guard(() => cluster.unclearedClusterJobs(this.ctx, limit));
+  }
+  markClusterJobsCleared(jobIds: string[]): void {
+    this.guard(() => this.ctx.db.transaction(() => cluster.markClusterJobsCleared(this.ctx, jobIds))());
+  }
   lastClusterJob(runId: string): string | null {
     return this.guard(() => cluster.lastClusterJob(this.ctx, runId));
   }

@@ -158,6 +158,15 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(CLUSTER_SCHEMA);
     },
   },
+  {
+    // A lab can die between storing a run's end and deleting its job's Redis keys: the next one finds the
+    // jobs whose keys were never cleared (existing rows included) and clears them.
+    version: 5,
+    name: "cluster jobs: whether the job's Redis keys were cleared after its run ended",
+    up(db) {
+      db.exec('ALTER TABLE cluster_jobs ADD COLUMN keys_cleared INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);

@@ -24,13 +24,15 @@ import { CompareView } from './compare/CompareView';
 import { LessonsView } from './lessons/LessonsView';
 import { ReplicationsView } from './replications/ReplicationsView';
 import { LanguageSelect } from './shell/LanguageSelect';
+import { ClusterView } from './cluster/ClusterView';
 import { useT } from './i18n';
 
-type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons' | 'replications';
+type TabId = 'builder' | 'live' | 'runs' | 'compare' | 'lessons' | 'replications' | 'cluster';
 
 export function App() {
   const t = useT('shell');
   const [tab, setTab] = useState<TabId>('builder');
+  const tc = useT('cluster');
   const [live, setLive] = useState<StartedRuns | null>(null);
   // One selection across tabs: the runs ticked in Runs are the runs Compare shows.
   const selection = useRunsView().selected;
@@ -67,6 +69,7 @@ export function App() {
     { id: 'compare', label: t('tab.compare'), panel: <CompareView runs={selection} onRunsChange={setSelected} /> },
     { id: 'lessons', label: t('tab.lessons'), panel: <LessonsView /> },
     { id: 'replications', label: t('tab.replications'), panel: <ReplicationsView /> },
+    { id: 'cluster', label: tc('tab'), panel: <ClusterView active={tab === 'cluster'} /> },
   ];
 
   return (

@@ -3,7 +3,7 @@
  * a keystroke behind), then start; refusals and errors are shown here, in words, never swallowed.
  */
 import { useState } from 'react';
-import type { ExperimentSpec } from '../../../core/api';
+import type { ExperimentSpec, Placement } from '../../../core/api';
 import { getLab } from '../api/lab';
 import type { Draft } from './draft';
 import { autoName } from './auto-name';
@@ -12,6 +12,7 @@ import type { ValidateNow } from './useSpecValidation';
 import type { Validation } from './useSpecValidation';
 import { useT } from '../i18n';
 import { useErrorText } from '../ui/useErrorText';
+import { PlacementChoice } from '../cluster/PlacementChoice';
 
 export interface StartedRuns {
   runIds: string[];
@@ -44,6 +45,7 @@ export function RunActions({
   const errorText = useErrorText();
   const [busy, setBusy] = useState<'run' | 'sweep' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [placement, setPlacement] = useState<Placement>('local');
   const count = runCount(grid);
 
   const checked = async (): Promise<ExperimentSpec | null> => {
@@ -66,10 +68,10 @@ export function RunActions({
       const spec = await checked();
       if (!spec) return;
       if (kind === 'run') {
-        const run = await getLab().startRun({ spec });
+        const run = await getLab().startRun({ spec, placement });
         onStarted({ runIds: [run.id] });
       } else {
-        const sweep = await getLab().startSweep({ name: spec.name, base: spec, grid: activeGrid(grid) });
+        const sweep = await getLab().startSweep({ name: spec.name, base: spec, grid: activeGrid(grid), placement });
         onStarted({ runIds: sweep.runs.map((r) => r.id), sweepId: sweep.sweepId });
       }
     } catch (e) {
@@ -123,6 +125,7 @@ export function RunActions({
           {validation.state === 'error' && t('run.cannotCheck', { error: validation.error ?? '' })}
         </span>
       </div>
+      <PlacementChoice value={placement} onChange={setPlacement} />
       {message && (
         <p role="alert" className="run-actions-message">
           {message}

@@ -173,6 +173,9 @@ export class RunBuffer {
         return false;
       default:
         if (e.run.id !== this.runId) return false;
+        // A takeover on the cluster (or a resume) trains again from a checkpoint: the store dropped the steps
+        // after it, so must the view, or the lost worker's points stay drawn until a reload.
+        if (e.type === 'run.started' && e.resumedFrom !== undefined) this.truncateAfter(e.resumedFrom);
         this.setRun(e.run);
         if (e.type === 'run.diverged') this.divergence = e.divergence;
         if (e.type === 'run.failed') this.failure = e.reason;
