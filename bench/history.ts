@@ -13,7 +13,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CELLS, createDispatcher, toWire, fromWire, TOKEN_HEADER, type ExperimentSpecInput } from '../core/api';
+import {
+  CELLS,
+  createDispatcher,
+  toWire,
+  fromWire,
+  TOKEN_HEADER,
+  type ExperimentSpecInput,
+  ExperimentSpecSchema,
+} from '../core/api';
 import { createLab } from '../core/lab/lab';
 import { forkLauncher } from '../core/lab/fork-launcher';
 import { LabStore } from '../core/store';
@@ -101,7 +109,11 @@ export function writeHistory(
       train: { steps, seed: i % 7, lr: pick([0.1, 0.01, 0.001]) },
     };
     const tags = TAGS.filter(() => r() < 0.15);
-    const run = store.createRun({ spec, tags, note: r() < 0.1 ? `note about run ${i}` : '' });
+    const run = store.createRun({
+      spec: ExperimentSpecSchema.parse(spec),
+      tags,
+      note: r() < 0.1 ? `note about run ${i}` : '',
+    });
     const s = status();
     const done = s === 'completed' || s === 'diverged' ? steps : Math.round(steps * r());
     const curve = lossCurve(Math.max(1, done), Math.min(points, Math.max(1, done)), r);
@@ -126,7 +138,7 @@ export function writeHistory(
   };
   const sweep = store.createSweep({
     name: 'compare 50',
-    base,
+    base: ExperimentSpecSchema.parse(base),
     grid: {
       'train.lr': [0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001],
       'train.seed': [1, 2, 3, 4, 5],
@@ -135,7 +147,10 @@ export function writeHistory(
   const sweepRunIds: string[] = [];
   for (const lr of [0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001]) {
     for (const seed of [1, 2, 3, 4, 5]) {
-      const run = store.createRun({ spec: { ...base, train: { ...base.train, lr, seed } }, sweepId: sweep.id });
+      const run = store.createRun({
+        spec: ExperimentSpecSchema.parse({ ...base, train: { ...base.train, lr, seed } }),
+        sweepId: sweep.id,
+      });
       const curve = lossCurve(20_000, 2000, r);
       store.appendPoints(
         run.id,
@@ -145,7 +160,9 @@ export function writeHistory(
       sweepRunIds.push(run.id);
     }
   }
-  const big = store.createRun({ spec: { ...base, name: 'a million steps', train: { steps: 1_000_000 } } });
+  const big = store.createRun({
+    spec: ExperimentSpecSchema.parse({ ...base, name: 'a million steps', train: { steps: 1_000_000 } }),
+  });
   for (let from = 0; from < 1_000_000; from += 100_000) {
     const curve = lossCurve(100_000, 100_000, r, from);
     store.appendPoints(

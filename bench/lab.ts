@@ -8,6 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ExperimentSpecSchema, type ExperimentSpecInput, type StepMetrics } from '../core/api';
 import { runTraining } from '../core/engine/trainer';
+import { stepBatcher } from '../core/engine/process/step-batcher';
 import { LabStore } from '../core/store';
 import { createLab } from '../core/lab/lab';
 import { defaultEngineEntry, forkLauncher } from '../core/lab/fork-launcher';
@@ -53,21 +54,26 @@ export async function storeOverhead(
     storeMs += performance.now() - s;
   };
   const t1 = performance.now();
-  await runTraining(
-    { runId: run.id, spec },
-    (m) => {
-      if (m.type === 'step') pending.push(m.metrics);
-      else if (m.type === 'profile') write(() => store.saveProfile(run.id, m.profile));
-      else if (m.type === 'checkpoint') write(() => store.saveCheckpoint(run.id, m.checkpoint));
-      if (performance.now() - lastFlush > 250 && pending.length) {
+  // The messages the host hears: the trainer's events coalesced by the engine process's own batcher.
+  const batcher = stepBatcher((m) => {
+    if (m.type === 'steps') {
+      pending.push(...m.steps);
+      if (m.profiles) {
         const batch = pending;
         pending = [];
-        write(() => (store.appendSteps(run.id, batch), store.heartbeat(run.id)));
-        lastFlush = performance.now();
+        const profiles = m.profiles.map((profile) => ({ profile }));
+        write(() => (store.appendSteps(run.id, batch), store.saveProfiles(run.id, profiles)));
       }
-    },
-    () => false,
-  );
+    } else if (m.type === 'checkpoint') write(() => store.saveCheckpoint(run.id, m.checkpoint));
+    if (performance.now() - lastFlush > 250 && pending.length) {
+      const batch = pending;
+      pending = [];
+      write(() => (store.appendSteps(run.id, batch), store.heartbeat(run.id)));
+      lastFlush = performance.now();
+    }
+  });
+  await runTraining({ runId: run.id, spec }, batcher.send, () => false);
+  batcher.flush();
   if (pending.length) write(() => store.appendSteps(run.id, pending));
   const trainAndStoreMs = performance.now() - t1;
   store.close();

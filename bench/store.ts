@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CELLS, ACTIVATIONS, INITIALISERS, RunQuerySchema, type StepMetrics } from '../core/api';
+import { CELLS, ACTIVATIONS, INITIALISERS, RunQuerySchema, type StepMetrics, ExperimentSpecSchema } from '../core/api';
 import { LabStore } from '../core/store';
 
 function median(values: number[]): number {
@@ -49,7 +49,7 @@ export async function benchStore(): Promise<Record<string, number>> {
     // 1. Appending a realistic run: 10,000 steps × 8 metrics, one transaction per 100 steps.
     {
       const store = LabStore.open(path.join(dir, 'append.db'));
-      const run = store.createRun({ spec: { train: { steps: 10_000 } } });
+      const run = store.createRun({ spec: ExperimentSpecSchema.parse({ train: { steps: 10_000 } }) });
       const batches = Array.from({ length: 100 }, (_, b) => realisticSteps(b * 100, 100));
       const t0 = performance.now();
       for (const batch of batches) store.appendSteps(run.id, batch);
@@ -71,11 +71,11 @@ export async function benchStore(): Promise<Record<string, number>> {
       const t0 = performance.now();
       for (let i = 0; i < 10_000; i++) {
         const r = store.createRun({
-          spec: {
+          spec: ExperimentSpecSchema.parse({
             name: `run ${i} ${i % 3 === 0 ? 'copy-long' : 'adding'}`,
             model: { cell: CELLS[i % 3], activation: ACTIVATIONS[i % 6], init: { recurrent: INITIALISERS[i % 6] } },
             train: { seed: i % 10, lr: 10 ** -(1 + (i % 4)) },
-          },
+          }),
           tags: i % 5 === 0 ? ['baseline', `batch${i % 50}`] : [],
         });
         if (i % 2 === 0)
@@ -106,7 +106,7 @@ export async function benchStore(): Promise<Record<string, number>> {
     // 3. Reading a 100,000-point series downsampled to 2,000.
     {
       const store = LabStore.open(path.join(dir, 'series.db'));
-      const run = store.createRun({ spec: {} });
+      const run = store.createRun({ spec: ExperimentSpecSchema.parse({}) });
       for (let from = 0; from < 100_000; from += 1000) {
         store.appendPoints(
           run.id,
@@ -130,12 +130,12 @@ export async function benchStore(): Promise<Record<string, number>> {
       const store = LabStore.open(path.join(dir, 'sweep.db'));
       const lrs = Array.from({ length: 20 }, (_, i) => 0.001 * (i + 1));
       const sweep = store.createSweep({
-        base: {},
+        base: ExperimentSpecSchema.parse({}),
         grid: { 'train.lr': lrs, 'train.seed': Array.from({ length: 10 }, (_, i) => i) },
       });
       for (const lr of lrs) {
         for (let seed = 0; seed < 10; seed++) {
-          const r = store.createRun({ spec: { train: { lr, seed } }, sweepId: sweep.id });
+          const r = store.createRun({ spec: ExperimentSpecSchema.parse({ train: { lr, seed } }), sweepId: sweep.id });
           store.appendSteps(r.id, realisticSteps(0, 1000));
         }
       }

@@ -35,7 +35,8 @@ export const LabEventSchema = z.discriminatedUnion('type', [
     steps: z.array(StepMetricsSchema),
     stepsTotal: z.number().int(),
   }),
-  z.object({ type: z.literal('run.profile'), runId: RunId, profile: GradientProfileSchema }),
+  /** Gradient profiles, batched as steps are (the ones the engine measured since the last batch, in order). */
+  z.object({ type: z.literal('run.profiles'), runId: RunId, profiles: z.array(GradientProfileSchema) }),
   z.object({ type: z.literal('run.finished'), run: RunSummarySchema, final: FinalMetricsSchema }),
   z.object({ type: z.literal('run.diverged'), run: RunSummarySchema, divergence: DivergenceSchema }),
   z.object({ type: z.literal('run.failed'), run: RunSummarySchema, reason: z.string() }),

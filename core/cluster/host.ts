@@ -286,7 +286,7 @@ export function createClusterHost(o: ClusterHostOptions): ClusterHost {
         if (removed) {
           const f = followed.get(id);
           if (f) f.follower.ended = true;
-          deliver({ type: 'done', runId, status: 'stopped', final: {} });
+          deliver({ type: 'done', runId, status: 'stopped' });
         }
       }
     };

@@ -77,14 +77,15 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('done'),
     runId,
     status: z.enum(['completed', 'stopped']),
-    final: FinalMetricsSchema,
+    /** Sent by workers of earlier versions; ignored (the lab folds final metrics from the steps it hears). */
+    final: FinalMetricsSchema.optional(),
   }),
   z.strictObject({
     type: z.literal('diverged'),
     runId,
     step: z.number().int(),
     tensor: z.string().max(200),
-    final: FinalMetricsSchema,
+    final: FinalMetricsSchema.optional(),
   }),
   z.strictObject({ type: z.literal('error'), runId, message: z.string().max(10_000) }),
 ]);

@@ -173,7 +173,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     }
     const data = parsed.data;
     if (await redis.exists(keys.stop(jobId))) {
-      await write({ type: 'done', runId, status: 'stopped', final: {} });
+      await write({ type: 'done', runId, status: 'stopped' });
       return;
     }
     const saved = await redis.getBuffer(keys.checkpoint(jobId));
@@ -281,9 +281,6 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
               }),
             );
             if (stopAsked) lease.send({ type: 'stop' });
-            return;
-          case 'step':
-            relay(r.write({ type: 'steps', runId: r.runId, steps: [m.metrics] }));
             return;
           case 'steps':
             relay(

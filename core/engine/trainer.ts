@@ -5,10 +5,10 @@
  * train.evalEvery steps and at the end; checkpoints every train.checkpointEvery steps, at the end, on stop, and
  * on divergence (then holding the non-finite weights of the diverging step, for predictions).
  */
-import type { ExperimentSpec, FinalMetrics, StepMetrics } from '../api';
+import type { ExperimentSpec, StepMetrics } from '../api';
 import type { TaskInstance } from '../tasks/types';
 import { createTask } from '../tasks';
-import type { Checkpoint, EngineToHost } from './protocol';
+import type { Checkpoint, TrainerEvent } from './protocol';
 import { tf } from './tf';
 import { engineInfo, initBackend } from './backend';
 import { batchTensors, disposeBatch, type BatchTensors } from './batch';
@@ -98,7 +98,7 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function runTraining(
   msg: RunMessage,
-  emit: (m: EngineToHost) => void,
+  emit: (m: TrainerEvent) => void,
   shouldStop: () => boolean,
   opts: RunOptions = {},
 ): Promise<void> {
@@ -130,14 +130,10 @@ export async function runTraining(
     const t0 = performance.now();
     const wall = () => wallBefore + (performance.now() - t0);
     emit({ type: 'started', runId, backend: info.backend, device: info.device });
-    const final: FinalMetrics = { steps: state.step };
     // Wh's top singular vectors, carried from probe to probe so σ_max takes a few power iterations.
     const warm: (Float64Array | undefined)[] = [];
     const spectraAt = (step: number) => step % probe.spectraEvery === 0 || step === train.steps;
-    const publish = (p: GradientProfile) => {
-      final.horizon = p.layers[0]?.horizon;
-      emit({ type: 'profile', runId, profile: p });
-    };
+    const publish = (profile: GradientProfile) => emit({ type: 'profile', runId, profile });
     const profile = (step: number) => {
       if (probeBatch)
         publish(measureProfile(state.params, model, probeBatch, step, { spectra: spectraAt(step), warm }));
@@ -149,7 +145,7 @@ export async function runTraining(
     while (state.step < train.steps) {
       if (shouldStop()) {
         await checkpoint();
-        emit({ type: 'done', runId, status: 'stopped', final: { ...final, steps: state.step, wallMs: wall() } });
+        emit({ type: 'done', runId, status: 'stopped' });
         return;
       }
       const s = state.step + 1;
@@ -179,24 +175,23 @@ export async function runTraining(
         gradNorm: out.gradNorm,
         clipped: out.clipped,
       };
-      final.loss = out.loss;
       if (out.diverged) {
         emit({ type: 'step', runId, metrics });
         // The weights the diverging step wrote (NaN/±∞) become the run's last checkpoint: what the model now is.
         await checkpoint();
-        emit({ type: 'diverged', runId, step: s, tensor: out.diverged, final: { ...final, steps: s, wallMs: wall() } });
+        emit({ type: 'diverged', runId, step: s, tensor: out.diverged });
         return;
       }
       if (s % train.evalEvery === 0 || last) {
         const h = evaluate(state, model, heldout);
-        metrics.heldoutLoss = final.heldoutLoss = h.loss;
-        if (h.accuracy !== undefined) metrics.heldoutAccuracy = final.heldoutAccuracy = h.accuracy;
+        metrics.heldoutLoss = h.loss;
+        if (h.accuracy !== undefined) metrics.heldoutAccuracy = h.accuracy;
         if (task.hasAccuracy) {
           // Training accuracy of the updated weights on this step's batch (one extra forward, eval steps only).
           const tb = batchTensors(task.trainBatch(s, train.batch), task.outputSize);
           const e = evaluate(state, model, tb);
           disposeBatch(tb);
-          if (e.accuracy !== undefined) metrics.accuracy = final.accuracy = e.accuracy;
+          if (e.accuracy !== undefined) metrics.accuracy = e.accuracy;
         }
       }
       if (probeNow && out.paramGradNorms) metrics.paramGradNorms = out.paramGradNorms;
@@ -204,11 +199,10 @@ export async function runTraining(
       if (stepProfile) publish(stepProfile);
       else if (probeNow) profile(s);
       if (s % train.checkpointEvery === 0 || last) await checkpoint();
-      final.steps = s;
       // Let the process handle incoming messages (a 'stop' sets the flag read at the top of the loop).
       await nextTick();
     }
-    emit({ type: 'done', runId, status: 'completed', final: { ...final, wallMs: wall() } });
+    emit({ type: 'done', runId, status: 'completed' });
   } finally {
     fixed.forEach(disposeBatch);
     disposeState(state);

@@ -4,10 +4,11 @@
  * including its process dying, into exactly one final status. The engine is leased from the pool: it goes
  * back for the next run only when it reported the end of this one itself.
  */
-import type { ExperimentSpec, FinalMetrics, GradientProfile, LabEvent, RunSummary, StepMetrics } from '../api';
+import type { ExperimentSpec, GradientProfile, LabEvent, RunSummary, StepMetrics } from '../api';
 import type { Checkpoint, EngineToHost } from '../engine/protocol';
 import type { LabStore } from '../store';
 import type { EngineLease, LeaseEngine } from './engine-pool';
+import { FinalMetricsTracker } from './final-metrics';
 
 export interface SessionDeps {
   store: LabStore;
@@ -24,7 +25,7 @@ export class RunSession {
   private timer: NodeJS.Timeout | null = null;
   private ended = false;
   private stopRequested = false;
-  private lastFinal: FinalMetrics = {};
+  private final: FinalMetricsTracker;
   readonly done: Promise<RunSummary>;
   private resolveDone!: (run: RunSummary) => void;
 
@@ -35,6 +36,15 @@ export class RunSession {
     private readonly resume: Checkpoint | null,
   ) {
     this.done = new Promise((r) => (this.resolveDone = r));
+    this.final = resume ? this.finalAt(resume.step) : new FinalMetricsTracker();
+  }
+
+  /** A run taken up at a checkpoint: the step it starts after, and the horizon its stored profiles end with. */
+  private finalAt(step: number): FinalMetricsTracker {
+    const tracker = new FinalMetricsTracker({ steps: step });
+    const latest = this.deps.store.getProfiles(this.runId, { latest: true })[0];
+    if (latest) tracker.profile(latest);
+    return tracker;
   }
 
   start(): void {
@@ -93,6 +103,7 @@ export class RunSession {
           if (m.resumedFrom !== undefined) {
             this.flush();
             if (store.getSummary(this.runId).stepsDone > m.resumedFrom) store.truncateAfter(this.runId, m.resumedFrom);
+            this.final = this.finalAt(m.resumedFrom);
           }
           emit({
             type: 'run.started',
@@ -100,31 +111,23 @@ export class RunSession {
             ...(m.resumedFrom !== undefined ? { resumedFrom: m.resumedFrom } : {}),
           });
           return;
-        case 'step':
-          this.pending.push(m.metrics);
-          this.trackFinal(m.metrics);
-          return;
         case 'steps':
           for (const s of m.steps) {
             this.pending.push(s);
-            this.trackFinal(s);
+            this.final.step(s);
           }
           if (m.profiles?.length) this.saveProfiles(m.profiles);
-          return;
-        case 'profile':
-          this.saveProfiles([m.profile]);
           return;
         case 'checkpoint':
           this.flush();
           store.saveCheckpoint(this.runId, m.checkpoint);
           return;
         case 'done':
-          this.end({ status: m.status, final: { ...this.lastFinal, ...m.final }, engineIdle: true });
+          this.end({ status: m.status, engineIdle: true });
           return;
         case 'diverged':
           this.end({
             status: 'diverged',
-            final: { ...this.lastFinal, ...m.final },
             divergence: { step: m.step, tensor: m.tensor },
             engineIdle: true,
           });
@@ -153,17 +156,9 @@ export class RunSession {
         return wallMs === undefined ? { profile } : { profile, wallMs };
       }),
     );
-    for (const profile of profiles) emit({ type: 'run.profile', runId: this.runId, profile });
-  }
-
-  private trackFinal(s: StepMetrics): void {
-    const f = this.lastFinal;
-    f.loss = s.loss;
-    f.steps = s.step;
-    f.wallMs = s.wallMs;
-    if (s.heldoutLoss !== undefined) f.heldoutLoss = s.heldoutLoss;
-    if (s.accuracy !== undefined) f.accuracy = s.accuracy;
-    if (s.heldoutAccuracy !== undefined) f.heldoutAccuracy = s.heldoutAccuracy;
+    for (const profile of profiles) this.final.profile(profile);
+    // One event per batch the engine sent, as for steps: the page hears profiles at the rate it hears steps.
+    emit({ type: 'run.profiles', runId: this.runId, profiles });
   }
 
   /** One transaction for everything heard since the last flush, plus the heartbeat. */
@@ -182,7 +177,6 @@ export class RunSession {
   /** engineIdle: the engine itself reported the run's end, so it is idle and may train the next one. */
   private end(end: {
     status: 'completed' | 'stopped' | 'diverged' | 'failed';
-    final?: FinalMetrics;
     divergence?: { step: number; tensor: string };
     error?: string | null;
     engineIdle?: boolean;
@@ -199,9 +193,7 @@ export class RunSession {
     this.ended = true;
     if (this.timer) clearInterval(this.timer);
     const { store, emit } = this.deps;
-    const final = end.final ?? this.lastFinal;
-    const horizon = store.getProfiles(this.runId, { latest: true })[0]?.layers[0]?.horizon;
-    if (horizon !== undefined && final.horizon === undefined) final.horizon = horizon;
+    const final = this.final.current;
     const run = store.finishRun(this.runId, {
       status: end.status,
       final,

@@ -1,7 +1,7 @@
 /** Run records: create, lifecycle (start, heartbeat, finish, stale → interrupted), rename, tags, note, delete. */
 import type { z } from 'zod';
-import { LabError, invalidArgument } from '../api/errors';
-import { ExperimentSpecSchema, type ExperimentSpec, type ExperimentSpecInput } from '../api/spec';
+import { LabError } from '../api/errors';
+import type { ExperimentSpec } from '../api/spec';
 import type { DivergenceSchema, FinalMetrics, RunDetail, RunStatus, RunSummary } from '../api/records';
 import { toWire } from '../shared/wire';
 import type { StoreContext } from './db';
@@ -21,8 +21,11 @@ import { latestCheckpointStep } from './checkpoint-store';
 export type Divergence = z.infer<typeof DivergenceSchema>;
 
 export interface NewRun {
-  /** Validated and completed with defaults here; the stored spec is always the full one. */
-  spec: ExperimentSpec | ExperimentSpecInput;
+  /**
+   * Parsed already, at the trust boundary that let it in (the dispatcher, a bundle's import, the CLI's spec
+   * file): the store writes the full spec it is given and never parses it again.
+   */
+  spec: ExperimentSpec;
   /** Defaults to `spec.name`. */
   name?: string;
   sweepId?: string | null;
@@ -54,14 +57,8 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return [...out];
 }
 
-export function parseSpec(spec: ExperimentSpec | ExperimentSpecInput): ExperimentSpec {
-  const parsed = ExperimentSpecSchema.safeParse(spec);
-  if (!parsed.success) throw invalidArgument('spec', parsed.error, 'spec');
-  return parsed.data;
-}
-
 export function createRun(ctx: StoreContext, input: NewRun, at: string): RunSummary {
-  const spec = parseSpec(input.spec);
+  const { spec } = input;
   const id = input.id ?? newId(Date.parse(at));
   const tags = normaliseTags(input.tags ?? []);
   ctx.db

@@ -1,10 +1,10 @@
 /**
  * The canonical hash of a spec: what makes two runs "the same experiment". Seeds and names differ between
- * repetitions, so they are left out; defaults are filled first, so `{}` and the fully written default spec
- * hash alike.
+ * repetitions, so they are left out. It hashes a parsed spec (defaults filled in by the schema at the trust
+ * boundary), so `{}` and the fully written default spec hash alike once parsed; it never parses itself.
  */
 import { createHash } from 'node:crypto';
-import { ExperimentSpecSchema, type ExperimentSpec, type ExperimentSpecInput } from '../api/spec';
+import type { ExperimentSpec } from '../api/spec';
 
 /** JSON with object keys sorted at every depth and `undefined` fields dropped. */
 export function canonicalJson(value: unknown): string {
@@ -18,9 +18,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** sha256 (hex) of the canonical spec without `name` and `train.seed`. */
-export function specHash(spec: ExperimentSpec | ExperimentSpecInput): string {
-  const full = ExperimentSpecSchema.parse(spec);
-  const { name: _name, train, ...rest } = full;
+export function specHash(spec: ExperimentSpec): string {
+  const { name: _name, train, ...rest } = spec;
   const { seed: _seed, ...trainRest } = train;
   return createHash('sha256')
     .update(canonicalJson({ ...rest, train: trainRest }))

@@ -6,11 +6,10 @@
 import type { z } from 'zod';
 import { LabError } from '../api/errors';
 import type { SweepGroupSchema } from '../api/contract';
-import type { ExperimentSpec, ExperimentSpecInput } from '../api/spec';
+import type { ExperimentSpec } from '../api/spec';
 import type { StoreContext } from './db';
 import { newId } from './ids';
 import { parseStoredSpec } from './run-rows';
-import { parseSpec } from './run-store';
 import { readColumns } from './series-store';
 import { canonicalJson, valueAtPath } from './spec-hash';
 import { stepStats } from './sweep-stats';
@@ -28,14 +27,15 @@ export interface SweepRecord {
 
 export interface NewSweep {
   name?: string;
-  base: ExperimentSpec | ExperimentSpecInput;
+  /** Parsed already, as a run's spec is (run-store.ts NewRun). */
+  base: ExperimentSpec;
   grid: SweepGrid;
   /** For imports; a fresh id otherwise. */
   id?: string;
 }
 
 export function createSweep(ctx: StoreContext, input: NewSweep, at: string): SweepRecord {
-  const base = parseSpec(input.base);
+  const { base } = input;
   const record: SweepRecord = {
     id: input.id ?? newId(Date.parse(at)),
     name: input.name ?? base.name,

@@ -61,7 +61,7 @@ describe('runs over both bindings', () => {
       const types = r.events.map((e) => e.type);
       expect(types).toContain('run.started');
       expect(types).toContain('run.steps');
-      expect(types).toContain('run.profile');
+      expect(types).toContain('run.profiles');
       expect(types.at(-1)).toBe('run.finished');
     }
   });

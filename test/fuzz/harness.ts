@@ -9,7 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createDispatcher, TOKEN_HEADER, fromWire, type ExperimentSpecInput } from '../../core/api';
+import {
+  createDispatcher,
+  TOKEN_HEADER,
+  fromWire,
+  type ExperimentSpecInput,
+  ExperimentSpecSchema,
+} from '../../core/api';
 import { createLab, type Lab } from '../../core/lab/lab';
 import { forkLauncher } from '../../core/lab/fork-launcher';
 import { LabStore } from '../../core/store';
@@ -70,10 +76,14 @@ export function tableChecksum(db: Database.Database): string {
 
 function seed(dbPath: string): { runIds: [string, string]; sweepId: string } {
   const store = LabStore.open(dbPath);
-  const sweep = store.createSweep({ name: 'fuzz sweep', base: TINY_SPEC, grid: { 'train.seed': [1, 2] } });
+  const sweep = store.createSweep({
+    name: 'fuzz sweep',
+    base: ExperimentSpecSchema.parse(TINY_SPEC),
+    grid: { 'train.seed': [1, 2] },
+  });
   const ids = [0, 1].map((k) => {
     const run = store.createRun({
-      spec: { ...TINY_SPEC, train: { ...TINY_SPEC.train, seed: k + 1 } },
+      spec: ExperimentSpecSchema.parse({ ...TINY_SPEC, train: { ...TINY_SPEC.train, seed: k + 1 } }),
       sweepId: sweep.id,
       tags: ['fuzz', `seed${k}`],
     });

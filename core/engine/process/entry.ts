@@ -49,7 +49,7 @@ export async function startEngineProcess(): Promise<void> {
   const raw = detectPort();
   // Every outgoing message goes through the batcher, so steps held back never overtake or trail the rest.
   const batcher = stepBatcher(raw.send);
-  const port: Port = { send: batcher.send, onMessage: raw.onMessage };
+  const port = { send: batcher.send, onMessage: raw.onMessage };
   let running: Promise<void> | null = null;
   let stop = false;
   port.onMessage((m) => {

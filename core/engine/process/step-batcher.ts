@@ -6,10 +6,10 @@
  * message in the order the trainer emitted it (a profile always follows its own step).
  */
 import type { GradientProfile, StepMetrics } from '../../api';
-import type { EngineToHost } from '../protocol';
+import type { EngineToHost, TrainerEvent } from '../protocol';
 
 export interface StepBatcher {
-  send(message: EngineToHost): void;
+  send(message: TrainerEvent): void;
   /** Sends the held steps now (before the process leaves). */
   flush(): void;
 }

@@ -78,7 +78,7 @@ export function useCompareData(runIds: readonly string[], extraMetric: string | 
         setCache((prev) => new Map([...prev].filter(([k]) => k !== id)));
         return;
       }
-      if (e.type === 'run.profile') return; // the horizon series arrives with the next steps batch
+      if (e.type === 'run.profiles') return; // the horizon series arrives with the next steps batch
       due.add(id);
       timer ??= setTimeout(() => {
         timer = null;

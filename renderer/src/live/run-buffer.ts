@@ -162,9 +162,9 @@ export class RunBuffer {
         if (e.runId !== this.runId) return false;
         this.addSteps(e.steps, e.stepsTotal);
         return true;
-      case 'run.profile':
+      case 'run.profiles':
         if (e.runId !== this.runId) return false;
-        this.addProfile(e.profile);
+        for (const p of e.profiles) this.addProfile(p);
         return true;
       case 'run.deleted':
         return e.runId === this.runId;

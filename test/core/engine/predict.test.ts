@@ -8,12 +8,12 @@ import { ExperimentSpecSchema, type ExperimentSpecInput } from '../../../core/ap
 import { runTraining } from '../../../core/engine/trainer';
 import { predict } from '../../../core/engine/predict';
 import { decodeCheckpoint } from '../../../core/engine/checkpoint';
-import type { Checkpoint, EngineToHost } from '../../../core/engine/protocol';
+import type { Checkpoint, TrainerEvent } from '../../../core/engine/protocol';
 import { useBackend } from './setup';
 
 async function train(input: ExperimentSpecInput) {
   const spec = ExperimentSpecSchema.parse(input);
-  const events: EngineToHost[] = [];
+  const events: TrainerEvent[] = [];
   await runTraining(
     { runId: 'p', spec },
     (e) => events.push(e),
@@ -52,7 +52,8 @@ describe('predictions of stored weights', () => {
     expect(p.outputs).toHaveLength(16);
     let mse = 0;
     for (let i = 0; i < 16; i++) mse += (p.outputs[i]! - p.targets[i]!) ** 2;
-    const heldout = done.type === 'done' ? done.final.heldoutLoss! : NaN;
+    const lastEval = events.findLast((e) => e.type === 'step' && e.metrics.heldoutLoss !== undefined);
+    const heldout = lastEval?.type === 'step' ? lastEval.metrics.heldoutLoss! : NaN;
     expect(mse / 16).toBeCloseTo(heldout, 5);
   });
 

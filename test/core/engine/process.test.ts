@@ -35,13 +35,7 @@ describe('engine process', () => {
       });
     const send = (m: HostToEngine) => child.send(m);
     const stepsOf = (runId: string) =>
-      events.flatMap((e) =>
-        e.type === 'steps' && e.runId === runId
-          ? e.steps.map((s) => s.step)
-          : e.type === 'step' && e.runId === runId
-            ? [e.metrics.step]
-            : [],
-      );
+      events.flatMap((e) => (e.type === 'steps' && e.runId === runId ? e.steps.map((s) => s.step) : []));
     try {
       const ready = await next((e) => e.type === 'ready' || e.type === 'error');
       expect(ready.type).toBe('ready');
@@ -87,7 +81,8 @@ describe('engine process', () => {
       const stopped = await next((e) => e.type === 'done' && e.runId === 'p2');
       expect(stopped.type === 'done' && stopped.status).toBe('stopped');
       // Nothing trained before the stop is held back: the last step heard is the one the run stopped at.
-      const trained = stopped.type === 'done' ? stopped.final.steps! : -1;
+      const stopCheckpoint = events.filter((e) => e.type === 'checkpoint' && e.runId === 'p2').at(-1);
+      const trained = stopCheckpoint?.type === 'checkpoint' ? stopCheckpoint.checkpoint.step : -1;
       expect(stepsOf('p2')).toEqual(Array.from({ length: trained }, (_, i) => i + 1));
 
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

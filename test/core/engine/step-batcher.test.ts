@@ -1,12 +1,12 @@
 /** The engine's step batcher: coalesces steps, never reorders them against other messages, loses none. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StepMetrics } from '../../../core/api';
-import type { EngineToHost } from '../../../core/engine/protocol';
+import type { EngineToHost, TrainerEvent } from '../../../core/engine/protocol';
 import { stepBatcher } from '../../../core/engine/process/step-batcher';
 
 const metrics = (step: number): StepMetrics => ({ step, wallMs: step, loss: 1 / step, gradNorm: 1, clipped: false });
-const step = (runId: string, s: number): EngineToHost => ({ type: 'step', runId, metrics: metrics(s) });
-const done = (runId: string): EngineToHost => ({ type: 'done', runId, status: 'completed', final: {} });
+const step = (runId: string, s: number): TrainerEvent => ({ type: 'step', runId, metrics: metrics(s) });
+const done = (runId: string): Extract<EngineToHost, { type: 'done' }> => ({ type: 'done', runId, status: 'completed' });
 
 describe('step batcher', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -29,7 +29,7 @@ describe('step batcher', () => {
     const b = stepBatcher((m) => out.push(m), 100);
     b.send(step('r', 1));
     b.send(step('r', 2));
-    const between: EngineToHost = { type: 'error', runId: 'r', message: 'x' };
+    const between: TrainerEvent = { type: 'error', runId: 'r', message: 'x' };
     b.send(between);
     b.send(step('r', 3));
     b.send(done('r'));

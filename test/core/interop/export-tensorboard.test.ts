@@ -2,6 +2,7 @@
  * Exporting runs as a TensorBoard log directory: checked by an independent reader (Python's standard library,
  * test/fixtures/tensorboard/read_events.py), then imported back: the same scalars, float32-exact.
  */
+import { ExperimentSpecSchema } from '../../../core/api';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,17 +36,21 @@ const profile = (step: number): GradientProfile => ({
 function sweepStore(): { s: LabStore; sweepId: string; runIds: string[] } {
   const s = openStore();
   const base = { name: 'adding T=5', task: { kind: 'adding' as const, seqLen: 5 }, train: { steps: 40, lr: 0.01 } };
-  const sweep = s.createSweep({ name: 'cells', base, grid: { 'model.cell': ['rnn', 'lstm'], 'train.seed': [1, 2] } });
+  const sweep = s.createSweep({
+    name: 'cells',
+    base: ExperimentSpecSchema.parse(base),
+    grid: { 'model.cell': ['rnn', 'lstm'], 'train.seed': [1, 2] },
+  });
   const runIds: string[] = [];
   for (const cell of ['rnn', 'lstm'] as const) {
     for (const seed of [1, 2]) {
       const r = s.createRun({
-        spec: {
+        spec: ExperimentSpecSchema.parse({
           ...base,
           name: `adding T=5 cell=${cell} seed=${seed}`,
           model: { cell },
           train: { ...base.train, seed },
-        },
+        }),
         sweepId: sweep.id,
       });
       s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });

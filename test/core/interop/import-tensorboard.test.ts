@@ -2,6 +2,7 @@
  * Importing TensorBoard logs written by an independent encoder (test/fixtures/tensorboard/make_events.py:
  * Python's standard library only, its own CRC-32C and protobuf encoding), into a real SQLite store.
  */
+import { ExperimentSpecSchema } from '../../../core/api';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -100,7 +101,9 @@ describe('gradlab import tensorboard', () => {
   it('a CRC mismatch names the file and byte offset and stores nothing, not even the good runs', () => {
     const { dir, expect: want } = make<{ file: string; offset: number }>('badcrc');
     const s = openStore();
-    const before = s.createRun({ spec: { name: 'kept', task: { kind: 'adding', seqLen: 5 }, train: { steps: 3 } } });
+    const before = s.createRun({
+      spec: ExperimentSpecSchema.parse({ name: 'kept', task: { kind: 'adding', seqLen: 5 }, train: { steps: 3 } }),
+    });
     const e = catchLab(() => importTensorBoard(s, dir));
     expect(e.code).toBe('invalid_argument');
     expect(e.message).toBe(

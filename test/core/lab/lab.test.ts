@@ -39,7 +39,7 @@ describe('Lab runs', () => {
     expect(types[0]).toBe('run.queued');
     expect(types[1]).toBe('run.started');
     expect(types).toContain('run.steps');
-    expect(types).toContain('run.profile');
+    expect(types).toContain('run.profiles');
     expect(types.at(-1)).toBe('run.finished');
   });
 

@@ -49,7 +49,7 @@ describe('runs orphaned in a queue', () => {
     const db = tempDb();
     // What a dead lab leaves: a run created queued (its heartbeat is its creation time), nobody beating for it.
     const store = LabStore.open(db);
-    const orphan = store.createRun({ spec: tinySpec({ steps: 20 }) });
+    const orphan = store.createRun({ spec: ExperimentSpecSchema.parse(tinySpec({ steps: 20 })) });
     store.close();
     const lab = open(db, 2000);
     expect(lab.interruptedAtStart).toEqual([]);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { fromWire } from '../../../core/api';
+import { fromWire, ExperimentSpecSchema } from '../../../core/api';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type LabStore } from '../../../core/store';
 import { FIXTURES, openStore, steppingClock, steps, tempPath } from './helpers';
 
@@ -29,9 +29,17 @@ function snapshot(s: LabStore) {
 }
 
 function populate(s: LabStore): { sweepId: string; loose: string } {
-  const sweep = s.createSweep({ name: 'seeds', base: { name: 'base' }, grid: { 'train.seed': [1, 2] } });
+  const sweep = s.createSweep({
+    name: 'seeds',
+    base: ExperimentSpecSchema.parse({ name: 'base' }),
+    grid: { 'train.seed': [1, 2] },
+  });
   for (const seed of [1, 2]) {
-    const r = s.createRun({ spec: { name: `seed ${seed}`, train: { seed } }, sweepId: sweep.id, tags: ['sweep'] });
+    const r = s.createRun({
+      spec: ExperimentSpecSchema.parse({ name: `seed ${seed}`, train: { seed } }),
+      sweepId: sweep.id,
+      tags: ['sweep'],
+    });
     s.markStarted(r.id, { backend: 'cpu', device: 'cpu' });
     s.appendSteps(
       r.id,
@@ -49,7 +57,7 @@ function populate(s: LabStore): { sweepId: string; loose: string } {
         : { status: 'completed', final: { loss: 0.001 } },
     );
   }
-  const loose = s.createRun({ spec: { name: 'loose' }, note: 'not in a sweep' });
+  const loose = s.createRun({ spec: ExperimentSpecSchema.parse({ name: 'loose' }), note: 'not in a sweep' });
   s.markStarted(loose.id, { backend: 'cpu', device: 'cpu' });
   s.appendSteps(loose.id, steps(0, 10));
   return { sweepId: sweep.id, loose: loose.id };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { LabError } from '../../../core/api';
+import { LabError, ExperimentSpecSchema } from '../../../core/api';
 import { APPLICATION_ID, LATEST_VERSION, LabStore, MIGRATIONS, type Migration } from '../../../core/store';
 import { FIXTURES, openStore, steps, tempDir, tempPath } from './helpers';
 
@@ -143,7 +143,7 @@ describe('two connections on one file', () => {
     const file = tempPath();
     const a = openStore(file, { busyTimeoutMs: 2000 });
     const b = openStore(file, { busyTimeoutMs: 150 });
-    const run = a.createRun({ spec: { name: 'shared' } });
+    const run = a.createRun({ spec: ExperimentSpecSchema.parse({ name: 'shared' }) });
     // A third raw connection holds the write lock, as another lab mid-transaction would.
     const holder = new Database(file);
     holder.exec('BEGIN IMMEDIATE');
@@ -168,8 +168,8 @@ describe('two connections on one file', () => {
   it('two processes appending to the same file at once both succeed and the file stays sound', async () => {
     const file = tempPath();
     const s = openStore(file);
-    const r1 = s.createRun({ spec: { name: 'p1' } });
-    const r2 = s.createRun({ spec: { name: 'p2' } });
+    const r1 = s.createRun({ spec: ExperimentSpecSchema.parse({ name: 'p1' }) });
+    const r2 = s.createRun({ spec: ExperimentSpecSchema.parse({ name: 'p2' }) });
     const { spawn } = await import('node:child_process');
     const script = path.resolve(__dirname, 'writer-child.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', script, file, r2.id], {
@@ -199,7 +199,7 @@ describe('crash recovery', () => {
     const s = openStore(file);
     const raw = new Database(file);
     raw.pragma('wal_autocheckpoint = 0');
-    const run = s.createRun({ spec: { name: 'before the crash' } });
+    const run = s.createRun({ spec: ExperimentSpecSchema.parse({ name: 'before the crash' }) });
     s.appendSteps(run.id, steps(0, 3000));
     // Copy the files while both connections are open: the main file lacks what is only in the WAL.
     const copy = path.join(dir, 'copy.db');

@@ -3,6 +3,7 @@
  * store on the same host interrupts at once the runs of an owner whose process is gone or whose boot is
  * over, and leaves owners on other hosts (and live ones) to the heartbeat window.
  */
+import { ExperimentSpecSchema } from '../../../core/api';
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +29,7 @@ function deadPid(): number {
 
 function runOwnedBy(file: string, owner: RunOwner, status: 'running' | 'queued' = 'running'): string {
   const s = openStore(file, { owner });
-  const run = s.createRun({ spec });
+  const run = s.createRun({ spec: ExperimentSpecSchema.parse(spec) });
   if (status === 'running') s.markStarted(run.id, engine);
   s.appendSteps(run.id, [{ step: 1, loss: 0.5, gradNorm: 1, clipped: false, wallMs: 1 }]);
   s.close();
@@ -38,7 +39,7 @@ function runOwnedBy(file: string, owner: RunOwner, status: 'running' | 'queued' 
 describe('run owners', () => {
   it('records this process as the owner of a run it queues and starts', () => {
     const s = openStore();
-    const run = s.createRun({ spec });
+    const run = s.createRun({ spec: ExperimentSpecSchema.parse(spec) });
     expect(s.ownerOf(run.id)).toEqual({ host: hostname(), pid: process.pid, boot: bootId() });
     s.markStarted(run.id, engine);
     expect(s.ownerOf(run.id)).toEqual(thisOwner());

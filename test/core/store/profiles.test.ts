@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExperimentSpecSchema } from '../../../core/api';
 import type { GradientProfile } from '../../../core/api';
 import { profileScalars } from '../../../core/store';
 import { openStore, steps } from './helpers';
@@ -23,7 +24,7 @@ const profile = (step: number, horizon = 5): GradientProfile => ({
 describe('gradient profiles', () => {
   it('round-trip exactly: blobs, NaN scalars, absent scalars stay absent', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.saveProfile(r.id, profile(10));
     const [got] = s.getProfiles(r.id);
     expect(got).toEqual(profile(10));
@@ -34,7 +35,7 @@ describe('gradient profiles', () => {
 
   it('returns all, the given steps, or the latest; replaces a profile saved twice at one step', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     for (const step of [10, 20, 30]) s.saveProfile(r.id, profile(step, step));
     s.saveProfile(r.id, profile(20, 99));
     expect(s.getProfiles(r.id).map((p) => [p.step, p.layers[0]!.horizon])).toEqual([
@@ -44,14 +45,14 @@ describe('gradient profiles', () => {
     ]);
     expect(s.getProfiles(r.id, { steps: [30, 10, 7] }).map((p) => p.step)).toEqual([10, 30]);
     expect(s.getProfiles(r.id, { latest: true }).map((p) => p.step)).toEqual([30]);
-    expect(s.getProfiles(s.createRun({ spec: {} }).id, { latest: true })).toEqual([]);
+    expect(s.getProfiles(s.createRun({ spec: ExperimentSpecSchema.parse({}) }).id, { latest: true })).toEqual([]);
   });
 
   it('saveProfiles stores a batch exactly as one-by-one saves would, derived series included', () => {
     const one = openStore();
     const many = openStore();
-    const a = one.createRun({ spec: {} });
-    const b = many.createRun({ spec: {} });
+    const a = one.createRun({ spec: ExperimentSpecSchema.parse({}) });
+    const b = many.createRun({ spec: ExperimentSpecSchema.parse({}) });
     one.appendSteps(a.id, steps(0, 600));
     many.appendSteps(b.id, steps(0, 600));
     const ps = Array.from({ length: 600 }, (_, i) => profile(i + 1, i % 7));
@@ -72,7 +73,7 @@ describe('gradient profiles', () => {
 
   it('max thins to evenly spaced probes, the first and the latest kept, within the steps asked for', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.saveProfiles(
       r.id,
       Array.from({ length: 101 }, (_, i) => ({ profile: profile(i * 10), wallMs: i })),
@@ -85,7 +86,7 @@ describe('gradient profiles', () => {
 
   it('derives scalar series at the probe step, with the wall time of that step', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.appendSteps(r.id, steps(0, 20));
     s.saveProfile(r.id, profile(10));
     const byName = Object.fromEntries(s.getSeries(r.id).map((x) => [x.metric, x]));

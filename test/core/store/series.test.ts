@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExperimentSpecSchema } from '../../../core/api';
 import { CHUNK_POINTS, LabStore } from '../../../core/store';
 import type { StepMetrics } from '../../../core/api';
 import { openStore, steps, tempPath } from './helpers';
@@ -8,7 +9,7 @@ const SPECIAL = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY,
 describe('series', () => {
   it('stores every step metric, with clipped as 0/1 and per-parameter norms as grad:<name>', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.appendSteps(r.id, steps(0, 30));
     expect(s.listMetrics(r.id)).toEqual([
       'loss',
@@ -28,7 +29,7 @@ describe('series', () => {
   it('reads NaN, ±Infinity, -0 and extreme doubles back bit-exact, after reopening', () => {
     const file = tempPath();
     const a = LabStore.open(file);
-    const r = a.createRun({ spec: {} });
+    const r = a.createRun({ spec: ExperimentSpecSchema.parse({}) });
     const batch: StepMetrics[] = SPECIAL.map((v, i) => ({
       step: i,
       wallMs: i,
@@ -50,21 +51,21 @@ describe('series', () => {
 
   it('spans chunks: many small batches read back in order, whole', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     const total = CHUNK_POINTS * 2 + 300;
     for (let from = 0; from < total; from += 100) s.appendSteps(r.id, steps(from, Math.min(100, total - from)));
     const loss = s.getSeries(r.id, { metrics: ['loss'] })[0]!;
     expect(loss.totalPoints).toBe(total);
     expect(loss.step).toEqual(Array.from({ length: total }, (_, i) => i));
     expect(loss.value[total - 1]).toBe(1 / total);
-    const big = s.createRun({ spec: {} });
+    const big = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.appendSteps(big.id, steps(0, CHUNK_POINTS * 3 + 1));
     expect(s.getSeries(big.id, { metrics: ['gradNorm'] })[0]!.totalPoints).toBe(CHUNK_POINTS * 3 + 1);
   });
 
   it('refuses steps that go back, and changes nothing when it does', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.appendSteps(r.id, steps(0, 10));
     expect(() => s.appendSteps(r.id, steps(5, 10))).toThrow(
       expect.objectContaining({ code: 'conflict', message: expect.stringContaining('already has loss up to step 9') }),
@@ -82,7 +83,7 @@ describe('series', () => {
 
   it('downsamples with LTTB to maxPoints, keeping the ends, the spike and the NaN', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     const n = 10_000;
     s.appendSteps(
       r.id,
@@ -105,7 +106,7 @@ describe('series', () => {
 
   it('exports CSV with a header, blanks where a metric was not measured, and NaN/Infinity spelled out', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.appendSteps(r.id, [
       { step: 0, wallMs: 1.5, loss: 1, gradNorm: 2, clipped: false, heldoutLoss: 1.25 },
       { step: 1, wallMs: 3, loss: Number.NaN, gradNorm: Number.POSITIVE_INFINITY, clipped: true },
@@ -128,7 +129,7 @@ describe('series', () => {
 describe('truncateAfter (resume from a checkpoint)', () => {
   it('drops metrics, profiles and checkpoints after the step, inside a chunk too, and appends continue', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     s.appendSteps(r.id, steps(0, 1500));
     for (const step of [499, 999, 1499]) {
       s.saveProfile(r.id, { step, layers: [{ layer: 0, hNorms: [1, 2, 3], horizon: 2 }] });
@@ -153,7 +154,7 @@ describe('truncateAfter (resume from a checkpoint)', () => {
 describe('checkpoints', () => {
   it('keeps the latest few and returns bytes exactly', () => {
     const s = openStore();
-    const r = s.createRun({ spec: {} });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}) });
     for (let step = 100; step <= 600; step += 100)
       s.saveCheckpoint(r.id, { step, data: new Uint8Array([step / 100, 0, 255]) });
     expect(s.listCheckpointSteps(r.id)).toEqual([400, 500, 600]);

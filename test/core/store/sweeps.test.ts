@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SweepGroupSchema } from '../../../core/api';
+import { SweepGroupSchema, ExperimentSpecSchema } from '../../../core/api';
 import { openStore, steppingClock, tempPath } from './helpers';
 
 describe('sweeps', () => {
@@ -7,14 +7,17 @@ describe('sweeps', () => {
     const s = openStore(tempPath(), { now: steppingClock().now });
     const sweep = s.createSweep({
       name: 'lr × cell',
-      base: { name: 'base' },
+      base: ExperimentSpecSchema.parse({ name: 'base' }),
       grid: { 'train.lr': [0.1, 0.01], 'model.cell': ['rnn'], 'train.seed': [1, 2, 3] },
     });
     expect(s.getSweep(sweep.id)).toMatchObject({ name: 'lr × cell', grid: { 'train.lr': [0.1, 0.01] } });
     const losses: Record<number, number[]> = { 1: [1, 2, 3], 2: [3, 4, 5], 3: [5, 6, 7] };
     for (const lr of [0.1, 0.01]) {
       for (const seed of [1, 2, 3]) {
-        const r = s.createRun({ spec: { name: `lr ${lr} seed ${seed}`, train: { lr, seed } }, sweepId: sweep.id });
+        const r = s.createRun({
+          spec: ExperimentSpecSchema.parse({ name: `lr ${lr} seed ${seed}`, train: { lr, seed } }),
+          sweepId: sweep.id,
+        });
         // Seed 3 of lr 0.01 stopped after two steps.
         const n = lr === 0.01 && seed === 3 ? 2 : 3;
         s.appendPoints(
@@ -46,13 +49,13 @@ describe('sweeps', () => {
 
   it('propagates divergence: NaN makes the step NaN, +Inf makes the mean +Inf', () => {
     const s = openStore();
-    const sweep = s.createSweep({ base: {}, grid: { 'train.seed': [1, 2] } });
+    const sweep = s.createSweep({ base: ExperimentSpecSchema.parse({}), grid: { 'train.seed': [1, 2] } });
     const values = [
       [1, Number.NaN, Number.POSITIVE_INFINITY],
       [3, 2, 2],
     ];
     values.forEach((vals, i) => {
-      const r = s.createRun({ spec: { train: { seed: i + 1 } }, sweepId: sweep.id });
+      const r = s.createRun({ spec: ExperimentSpecSchema.parse({ train: { seed: i + 1 } }), sweepId: sweep.id });
       s.appendPoints(
         r.id,
         vals.map((value, step) => ({ metric: 'loss', step, value, wallMs: 0 })),
@@ -71,8 +74,8 @@ describe('sweeps', () => {
   it('an unknown sweep is not_found; deleting a sweep keeps its runs', () => {
     const s = openStore();
     expect(() => s.sweepSummary('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
-    const sweep = s.createSweep({ base: {}, grid: { 'train.lr': [0.1] } });
-    const r = s.createRun({ spec: {}, sweepId: sweep.id });
+    const sweep = s.createSweep({ base: ExperimentSpecSchema.parse({}), grid: { 'train.lr': [0.1] } });
+    const r = s.createRun({ spec: ExperimentSpecSchema.parse({}), sweepId: sweep.id });
     s.deleteSweep(sweep.id);
     expect(s.getRun(r.id).sweepId).toBeNull();
   });

@@ -44,7 +44,7 @@ describe('gradlab train and runs', () => {
       .split('\n')
       .map((l) => (JSON.parse(l) as { type: string }).type);
     expect(types[0]).toBe('run.queued');
-    expect(types).toContain('run.profile');
+    expect(types).toContain('run.profiles');
     expect(types.at(-1)).toBe('run.finished');
   });
 

@@ -2,6 +2,7 @@
  * History maintenance from the command line: `runs delete --older-than/--tag` (a count first, --dry-run to
  * list, --yes to delete) and `db vacuum`, which refuses while a lab has the file open and names that lab.
  */
+import { ExperimentSpecSchema } from '../../../core/api';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -29,7 +30,7 @@ function seeded(): string {
   const store = LabStore.open(db, { now: () => new Date(t) });
   const make = (ageDays: number, tags: string[] = []) => {
     t = Date.now() - ageDays * day;
-    const r = store.createRun({ spec, tags });
+    const r = store.createRun({ spec: ExperimentSpecSchema.parse(spec), tags });
     store.finishRun(r.id, { status: 'completed', final: { loss: 0.1, steps: 10 } });
     return r.id;
   };

@@ -1,4 +1,5 @@
 /** `gradlab train --resume`: carries an interrupted run on to completion; refuses what cannot be resumed. */
+import { ExperimentSpecSchema } from '../../../core/api';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,12 +20,12 @@ describe('gradlab train --resume', () => {
   it('trains a run its lab never started, then refuses to resume it again once completed', () => {
     const store = LabStore.open(db);
     const run = store.createRun({
-      spec: {
+      spec: ExperimentSpecSchema.parse({
         name: 'left in a queue',
         task: { kind: 'adding', seqLen: 6 },
         model: { hidden: 6 },
         train: { steps: 25, batch: 8 },
-      },
+      }),
     });
     store.interruptQueued([run.id], 'The lab closed before this run started.');
     store.close();

@@ -60,7 +60,7 @@ describe('RunBuffer', () => {
   it('a run probed every step keeps at most MAX_PROFILES, evenly spaced, the first and the newest always there', () => {
     const b = new RunBuffer('r1');
     for (let s = 1; s <= 25_000; s++) {
-      b.apply({ type: 'run.profile', runId: 'r1', profile: profile(s) });
+      b.apply({ type: 'run.profiles', runId: 'r1', profiles: [profile(s)] });
       expect(b.profiles.length).toBeLessThanOrEqual(MAX_PROFILES);
       expect(b.profiles.at(-1)!.step).toBe(s);
     }
