@@ -40,11 +40,16 @@ interface Reader {
   retired: boolean;
 }
 
-/** The built bundle's reader beside this module (electron-vite), else the TypeScript entry through tsx. */
+/** The TypeScript entry through tsx in a checkout, else the built bundle's reader (electron-vite's `reader` input). */
 export function defaultReaderEntry(): string {
-  const built = fileURLToPath(new URL('./reader.js', import.meta.url));
-  if (existsSync(built)) return built;
-  return fileURLToPath(new URL('./reader-worker.mjs', import.meta.url));
+  const source = fileURLToPath(new URL('./reader-worker.mjs', import.meta.url));
+  if (existsSync(source)) return source;
+  // In the bundle this module is out/main/index.js or one of its chunks.
+  for (const p of ['./reader.js', '../reader.js']) {
+    const built = fileURLToPath(new URL(p, import.meta.url));
+    if (existsSync(built)) return built;
+  }
+  return source;
 }
 
 export class ReaderPool {
@@ -66,7 +71,6 @@ export class ReaderPool {
       entry: options.entry ?? defaultReaderEntry(),
       path: options.path,
     };
-    for (let i = 0; i < this.options.size; i++) this.readers.push(this.spawn());
   }
 
   /** Runs the read on the least busy thread. */
@@ -102,7 +106,7 @@ export class ReaderPool {
     for (const r of this.readers) r.worker.postMessage({ type: 'invalidate', runId } satisfies ToReader);
   }
 
-  /** Thread ids of the live readers (tests end one for real). */
+  /** Thread ids of the live readers (started at the first read). */
   get threadIds(): number[] {
     return this.readers.map((r) => r.worker.threadId);
   }
@@ -120,6 +124,8 @@ export class ReaderPool {
   }
 
   private pick(): Reader {
+    // Threads start at the first read: a lab that never reads its history (a CLI command, a test) starts none.
+    while (this.readers.length < this.options.size) this.readers.push(this.spawn());
     let best = this.readers[this.turn++ % this.readers.length]!;
     for (const r of this.readers) if (r.pending.size < best.pending.size) best = r;
     return best;
