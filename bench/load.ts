@@ -13,7 +13,7 @@ import { ExperimentSpecSchema, createDispatcher, TOKEN_HEADER, type LabEvent } f
 import { createLab } from '../core/lab/lab';
 import { forkLauncher } from '../core/lab/fork-launcher';
 import { startLabServer } from '../main/http/server';
-import { writeHistory } from './history';
+import { benchHistoryFile } from './history';
 import type { LoadPlan, MethodReport } from './load-client';
 
 const CONNECTIONS = 200;
@@ -40,10 +40,8 @@ function loadClient(plan: LoadPlan): Promise<Record<string, MethodReport>> {
 
 export async function benchLoad(log: (line: string) => void, seconds = 10): Promise<Record<string, number>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gradlab-load-'));
-  const dbPath = path.join(dir, 'lab.db');
   try {
-    log('load: writing the 10,000-run history ...');
-    const { bigRunId } = writeHistory(dbPath);
+    const { bigRunId, dbPath } = benchHistoryFile(dir, log);
     const lab = createLab({
       mode: 'browser',
       version: '0.0.0-bench',
@@ -101,9 +99,10 @@ export async function benchLoad(log: (line: string) => void, seconds = 10): Prom
       const drop = 1 - duringRate / idle;
       const list = report.listRuns!;
       const series = report.getSeries!;
+      const ms = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : `${x.toFixed(0)} ms`);
       for (const [name, r] of Object.entries(report)) {
         log(
-          `load: ${name.padEnd(9)} ${CONNECTIONS / 2} clients × ${seconds} s: ${r.calls} calls, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, p99 ${r.p99.toFixed(0)} ms, max ${r.max.toFixed(0)} ms; errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
+          `load: ${name.padEnd(9)} ${CONNECTIONS / 2} clients × ${seconds} s: ${r.calls} calls, p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
         );
       }
       log(

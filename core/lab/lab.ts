@@ -80,6 +80,8 @@ export function createLab(options: LabOptions): Lab {
     store && readerCount > 0 && options.databasePath !== ':memory:'
       ? new ReaderPool({ path: store.path, size: readerCount })
       : null;
+  // A window reads its run list as soon as it opens: its reader should be up by then.
+  if (options.mode === 'browser' || options.mode === 'electron') readers?.warm();
   /** A heavy read on a reader thread; on the lab's thread when there are none or they cannot start. */
   const read = <K extends ReadOpName>(
     op: K,

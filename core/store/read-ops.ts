@@ -35,11 +35,37 @@ export const READ_OP_NAMES = [
   'sweepSummary',
 ] as const satisfies readonly ReadOpName[];
 
+/**
+ * Answers of one connection while the database is unchanged: `PRAGMA data_version` changes whenever another
+ * connection commits, and a reader's connection never writes, so an answer kept under the same version is
+ * exactly what a new read would give. A window polling its run list, or 100 clients asking for the same page,
+ * cost one query between two of the lab's writes.
+ */
+export class UnchangedCache {
+  private version: unknown = null;
+  private readonly answers = new Map<string, unknown>();
+  constructor(private readonly maxEntries = 64) {}
+
+  get<T>(ctx: StoreContext, key: string, read: () => T): T {
+    const version = ctx.db.pragma('data_version', { simple: true });
+    if (version !== this.version) {
+      this.answers.clear();
+      this.version = version;
+    }
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const answer = read();
+    if (this.answers.size >= this.maxEntries) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(key, answer);
+    return answer;
+  }
+}
+
 /** The reads of one connection; thinned series of long runs are kept in `cache` between calls. */
 export function createReadOps(cache = new SeriesCache()): ReadOps & { cache: SeriesCache } {
+  const unchanged = new UnchangedCache();
   return {
     cache,
-    listRuns: (ctx, query) => listRuns(ctx, query),
+    listRuns: (ctx, query) => unchanged.get(ctx, `listRuns ${JSON.stringify(query)}`, () => listRuns(ctx, query)),
     getSeries: (ctx, { runId, metrics, maxPoints }) => {
       if (maxPoints === undefined) return getSeries(ctx, runId, metrics ? { metrics } : {});
       const names = metrics ? [...metrics] : listMetricNames(ctx, runId);
@@ -48,7 +74,8 @@ export function createReadOps(cache = new SeriesCache()): ReadOps & { cache: Ser
       return names.map((metric) => cache.get(ctx, runId, metric, maxPoints));
     },
     getProfiles: (ctx, { runId, options }) => getProfiles(ctx, runId, options),
-    sweepSummary: (ctx, { sweepId, metric }) => sweepSummary(ctx, sweepId, metric),
+    sweepSummary: (ctx, { sweepId, metric }) =>
+      unchanged.get(ctx, `sweepSummary ${JSON.stringify([sweepId, metric])}`, () => sweepSummary(ctx, sweepId, metric)),
   };
 }
 

@@ -101,6 +101,11 @@ export class ReaderPool {
     });
   }
 
+  /** Starts the threads now rather than at the first read (a window is about to ask for its run list). */
+  warm(): void {
+    if (!this.closed && !this.broken) while (this.readers.length < this.options.size) this.readers.push(this.spawn());
+  }
+
   /** Every thread forgets what it cached of the run's series. */
   invalidate(runId: string): void {
     for (const r of this.readers) r.worker.postMessage({ type: 'invalidate', runId } satisfies ToReader);
@@ -124,8 +129,8 @@ export class ReaderPool {
   }
 
   private pick(): Reader {
-    // Threads start at the first read: a lab that never reads its history (a CLI command, a test) starts none.
-    while (this.readers.length < this.options.size) this.readers.push(this.spawn());
+    // Threads start at the first read (or warm()): a lab that never reads its history (a CLI command) starts none.
+    this.warm();
     let best = this.readers[this.turn++ % this.readers.length]!;
     for (const r of this.readers) if (r.pending.size < best.pending.size) best = r;
     return best;

@@ -2,15 +2,11 @@
  * A reader thread's loop: one read-only connection to the lab database, answering the read operations of
  * read-ops.ts by name. It never writes; a failure answers the call that caused it and the thread goes on.
  */
-import { platform, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LabError } from '../api/errors';
 import { openReadOnly, translateSqliteError, type StoreContext } from './db';
 import { isReadOp, type ReadOps } from './read-ops';
 import type { FromReader, ReaderData, ToReader } from './reader-protocol';
-
-/** The reader threads' nice value (0 normal, 19 lowest). */
-export const READER_NICE = 10;
 
 /** Serves `ops` on this thread's port; tests add operations of their own in `extra` (a crash, a hang). */
 export function serveReads(
@@ -20,15 +16,7 @@ export function serveReads(
   const port = parentPort;
   if (!port) throw new Error('serveReads runs in a worker thread (see reader-pool.ts)');
   const { path } = workerData as ReaderData;
-  // Reads yield to training on a busy machine: on Linux a thread's nice value is its own (elsewhere it would be
-  // the whole lab's, so it is left alone there).
-  if (platform() === 'linux') {
-    try {
-      setPriority(0, READER_NICE);
-    } catch {
-      // Not allowed here (a container's seccomp): the reader runs at the lab's priority.
-    }
-  }
+
   let ctx: StoreContext | null = null;
   let openError: LabError | null = null;
   try {

@@ -81,6 +81,12 @@ describe('reader pool', () => {
     const after = await p.call('getSeries', { runId: longId, metrics: ['loss'], maxPoints: 300 });
     expect(after[0]!.totalPoints).toBe(n + 1);
     expect(after[0]!.value.at(-1)).toBe(42);
+    // A run list kept while nothing changed is read again after the lab's write.
+    const q: RunQueryParsed = { limit: 5, offset: 0, sort: 'createdAt', order: 'desc' };
+    expect(await p.call('listRuns', q)).toEqual(s.listRuns(q));
+    s.renameRun(longId, 'renamed long');
+    expect((await p.call('listRuns', q)).runs[0]!.name).toBe('renamed long');
+    expect(await p.call('listRuns', q)).toEqual(s.listRuns(q));
     s.deleteRun(longId);
     await expect(p.call('getSeries', { runId: longId, metrics: ['loss'], maxPoints: 300 })).rejects.toMatchObject({
       code: 'not_found',
