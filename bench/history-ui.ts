@@ -71,15 +71,12 @@ function donePredicate(done: Done): number | false {
 
 /** Marks the next input event's time in the page (the user's action), then acts and waits for `done`. */
 async function timeAction(page: Page, act: () => Promise<void>, done: Done): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __benchT0?: number };
-    delete w.__benchT0;
-    const mark = (e: Event) => {
-      w.__benchT0 ??= e.timeStamp;
-    };
+  // A string, not a function: tsx names inner functions with a helper the page does not have.
+  await page.evaluate(`(() => {
+    delete window.__benchT0;
     for (const type of ['pointerdown', 'keydown', 'input', 'change'])
-      addEventListener(type, mark, { capture: true, once: true });
-  });
+      addEventListener(type, (e) => { window.__benchT0 ??= e.timeStamp; }, { capture: true, once: true });
+  })()`);
   await act();
   const handle = await page.waitForFunction(donePredicate, done, { polling: 'raf', timeout: 60_000 });
   return (await handle.jsonValue()) as number;
