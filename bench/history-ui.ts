@@ -58,7 +58,13 @@ function donePredicate(done: Done): number | false {
     if (!range.includes(done.range)) return false;
     const first = panel?.querySelector('tbody .run-name')?.textContent?.trim() ?? null;
     if (done.firstName !== null && first !== done.firstName) return false;
-    if (done.sortedBy && !panel?.querySelector('th[aria-sort]')?.textContent?.includes(done.sortedBy)) return false;
+    if (
+      done.sortedBy &&
+      !panel
+        ?.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]')
+        ?.textContent?.includes(done.sortedBy)
+    )
+      return false;
   } else {
     const chart = document.getElementById(done.panel)?.querySelector(`[role="img"][aria-label="${done.chart}"]`);
     if (!chart) return false;
@@ -142,7 +148,7 @@ export async function benchHistoryUi(log: (line: string) => void): Promise<Recor
       await timeAction(page, () => page.getByRole('tab', { name: 'Runs' }).click(), await expectRuns({})),
     );
     report(
-      'search "lstm" (typed; the box waits for a pause)',
+      'search "lstm" (incl. the 250 ms typing pause)',
       300,
       await timeAction(
         page,
