@@ -23,6 +23,8 @@ export default defineConfig({
           index: resolve('main/index.ts'),
           // The engine runs in its own process (utilityProcess in the app): its own entry.
           engine: resolve('core/engine/process/entry.ts'),
+          // The history's reader threads (core/store/reader-pool.ts): their own entry too.
+          reader: resolve('core/store/reader-worker.ts'),
         },
       },
     },

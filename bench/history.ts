@@ -54,6 +54,11 @@ const TASKS: ExperimentSpecInput['task'][] = [
   { kind: 'smnist' },
 ];
 
+/** The 50 runs of the Compare sweep carry this tag: the window's bench finds them with the tag filter. */
+export const COMPARE_TAG = 'compare-50';
+/** The name of the 1,000,000-step run. */
+export const MILLION_NAME = 'a million steps';
+
 /** Deterministic, so two bench runs write the same history. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -150,6 +155,7 @@ export function writeHistory(
       const run = store.createRun({
         spec: ExperimentSpecSchema.parse({ ...base, train: { ...base.train, lr, seed } }),
         sweepId: sweep.id,
+        tags: [COMPARE_TAG],
       });
       const curve = lossCurve(20_000, 2000, r);
       store.appendPoints(
@@ -161,7 +167,7 @@ export function writeHistory(
     }
   }
   const big = store.createRun({
-    spec: ExperimentSpecSchema.parse({ ...base, name: 'a million steps', train: { steps: 1_000_000 } }),
+    spec: ExperimentSpecSchema.parse({ ...base, name: MILLION_NAME, train: { steps: 1_000_000 } }),
   });
   for (let from = 0; from < 1_000_000; from += 100_000) {
     const curve = lossCurve(100_000, 100_000, r, from);
@@ -173,6 +179,48 @@ export function writeHistory(
   store.finishRun(big.id, { status: 'completed', final: { loss: 0.05, steps: 1_000_000 } });
   store.close();
   return { sweepId: sweep.id, sweepRunIds, bigRunId: big.id };
+}
+
+/**
+ * The history for the load and window benches, in `dir`: a copy of the file GRADLAB_BENCH_HISTORY names when
+ * it exists (writing 10,000 runs takes minutes on a busy machine), else written afresh (and kept there when
+ * the variable names a file that does not exist yet). Returns the same ids as writeHistory.
+ */
+export function benchHistoryFile(
+  dir: string,
+  log: (line: string) => void,
+): ReturnType<typeof writeHistory> & { dbPath: string } {
+  const dbPath = path.join(dir, 'lab.db');
+  const kept = process.env.GRADLAB_BENCH_HISTORY;
+  if (kept && fs.existsSync(kept)) {
+    log(`history: a copy of ${kept} (GRADLAB_BENCH_HISTORY)`);
+    fs.copyFileSync(kept, dbPath);
+    return { ...historyIds(dbPath), dbPath };
+  }
+  log('history: writing 10,000 runs (+ a 50-run sweep and a 1,000,000-step run) ...');
+  const ids = writeHistory(kept ?? dbPath, { log });
+  if (kept) fs.copyFileSync(kept, dbPath);
+  return { ...ids, dbPath };
+}
+
+/** The ids writeHistory returned, read back from a history it wrote. */
+function historyIds(dbPath: string): ReturnType<typeof writeHistory> {
+  const store = LabStore.open(dbPath);
+  try {
+    const sweepRuns = store.listRuns({
+      tag: [COMPARE_TAG],
+      sort: 'createdAt',
+      order: 'asc',
+      limit: 50,
+      offset: 0,
+    }).runs;
+    const big = store.listRuns({ text: MILLION_NAME, sort: 'createdAt', order: 'desc', limit: 1, offset: 0 }).runs[0];
+    if (!big || sweepRuns.length !== 50 || !sweepRuns[0]!.sweepId)
+      throw new Error(`${dbPath} is not a history written by bench/history.ts (delete it to write it again)`);
+    return { sweepId: sweepRuns[0]!.sweepId, sweepRunIds: sweepRuns.map((r) => r.id), bigRunId: big.id };
+  } finally {
+    store.close();
+  }
 }
 
 function median(xs: number[]): number {

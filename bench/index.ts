@@ -5,8 +5,9 @@
  *   npm run bench -- --json            one JSON document: [{ config, backend, msPerStep, msPerStepProbed (a profile every
  *                                      step from the training pass), msPerStepProbedSpectra (plus the RNN spectra),
  *                                      msPerStepFixedProbe (full profile on the fixed probe batch), referenceMsPerStep }], ...
- *   npm run bench -- --only load                    200 concurrent listRuns/getSeries (autocannon) while a run trains
+ *   npm run bench -- --only load                    200 concurrent listRuns/getSeries (a loopback client) while a run trains
  *   npm run bench -- --only history                 a year of runs (10,000) through the HTTP API: Runs/Compare timings, DB size
+ *   npm run bench -- --only history-ui              the same history in the built window in Chromium: each action timed
  *   npm run bench -- --only cluster                 runs on 2 workers vs the local lab, ingestion, Redis commands per batch
  *   npm run bench -- --only engine,store,lab,soak   some parts (soak: live tensors and memory over a
  *                                                   10,000-step run; --soak-steps N);  --steps N  timed steps per engine config
@@ -17,6 +18,7 @@ import { runReference } from './reference';
 import { benchStore } from './store';
 import { benchLab } from './lab';
 import { benchHistory } from './history';
+import { benchHistoryUi } from './history-ui';
 import { benchLoad } from './load';
 import { benchCluster } from './cluster';
 
@@ -73,6 +75,7 @@ if (parts.has('soak')) {
 if (parts.has('store')) report.store = await benchStore();
 if (parts.has('lab')) report.lab = await benchLab(log);
 if (parts.has('history')) report.history = await benchHistory(log);
+if (parts.has('history-ui')) report.historyUi = await benchHistoryUi(log);
 if (parts.has('load')) report.load = await benchLoad(log);
 // Not in the default set: it starts a redis-server and two workers (npm run bench -- --only cluster).
 if (parts.has('cluster')) report.cluster = await benchCluster(log);

@@ -6,6 +6,8 @@
 import { availableParallelism } from 'node:os';
 import { LabError, type EngineInfo, type LabHandlers, type Placement, type RunSummary } from '../api';
 import { LabStore, trainedSpec } from '../store';
+import { ReaderPool } from '../store/reader-pool';
+import type { ReadArgs, ReadOpName, ReadResult } from '../store/read-ops';
 import { exportTensorBoard, importTensorBoard } from '../interop';
 import type { EngineLauncher } from './engine-channel';
 import { createEnginePool } from './engine-pool';
@@ -41,6 +43,11 @@ export interface LabOptions {
   flushMs?: number;
   /** The cluster's broker (redis://:PASSWORD@HOST:PORT): runs may then train on `gradlab worker`s. */
   broker?: string | null;
+  /**
+   * Threads reading the history (run lists, series, profiles, seed bands) off the lab's own thread, which
+   * then stays free for training events and writes (default 1; 0 reads on the lab's thread).
+   */
+  readers?: number;
 }
 
 export interface Lab {
@@ -68,6 +75,26 @@ export function createLab(options: LabOptions): Lab {
   const engines = createEnginePool(options.launcher, { maxIdle: concurrency });
   const engineInfo = engineInfoProbe(engines.acquire);
   const store = options.databasePath ? LabStore.open(options.databasePath) : null;
+  const readerCount = options.readers ?? 1;
+  const readers =
+    store && readerCount > 0 && options.databasePath !== ':memory:'
+      ? new ReaderPool({ path: store.path, size: readerCount })
+      : null;
+  // A window reads its run list as soon as it opens: its reader should be up by then.
+  if (options.mode === 'browser' || options.mode === 'electron') readers?.warm();
+  /** A heavy read on a reader thread; on the lab's thread when there are none or they cannot start. */
+  const read = <K extends ReadOpName>(
+    op: K,
+    args: ReadArgs<K>,
+    direct: () => ReadResult<K>,
+  ): Promise<ReadResult<K>> => {
+    requireStore();
+    if (!readers || readers.broken) return Promise.resolve().then(direct);
+    return readers.call(op, args).catch((e: unknown) => {
+      if (readers.broken) return direct();
+      throw e;
+    });
+  };
   const sessions = new Map<string, RunSession>();
   const waiters = new Map<string, ((run: RunSummary) => void)[]>();
   const staleMs = options.staleMs ?? 15_000;
@@ -231,6 +258,7 @@ export function createLab(options: LabOptions): Lab {
       }
       // Metrics written after the checkpoint would be trained again: drop them first.
       s.truncateAfter(runId, checkpoint?.step ?? 0);
+      readers?.invalidate(runId);
       return enqueue(s.markQueued(runId), where);
     },
 
@@ -250,24 +278,23 @@ export function createLab(options: LabOptions): Lab {
     tagRun: async ({ runId, add, remove }) => updated(requireStore().tagRun(runId, add, remove)),
     noteRun: async ({ runId, note }) => updated(requireStore().noteRun(runId, note)),
 
-    listRuns: async (query) => requireStore().listRuns(query),
+    listRuns: (query) => read('listRuns', query, () => requireStore().listRuns(query)),
     getRun: async ({ runId }) => {
       const s = requireStore();
       const attempts = s.listAttempts(runId);
       return { ...s.getRun(runId), ...(attempts.length ? { attempts } : {}) };
     },
-    getSeries: async ({ runId, metrics, maxPoints }) => ({
-      runId,
-      series: requireStore().getSeries(runId, { ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) }),
-    }),
-    getProfiles: async ({ runId, steps, latest, max }) => ({
-      runId,
-      profiles: requireStore().getProfiles(runId, {
-        ...(steps ? { steps } : {}),
-        ...(max !== undefined ? { max } : {}),
-        latest,
-      }),
-    }),
+    getSeries: async ({ runId, metrics, maxPoints }) => {
+      const args = { runId, ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) };
+      return { runId, series: await read('getSeries', args, () => requireStore().getSeries(runId, args)) };
+    },
+    getProfiles: async ({ runId, steps, latest, max }) => {
+      const options = { ...(steps ? { steps } : {}), ...(max !== undefined ? { max } : {}), latest };
+      return {
+        runId,
+        profiles: await read('getProfiles', { runId, options }, () => requireStore().getProfiles(runId, options)),
+      };
+    },
 
     startSweep: async ({ name, base, grid, placement }) => {
       const s = requireStore();
@@ -286,7 +313,9 @@ export function createLab(options: LabOptions): Lab {
       cluster
         ? cluster.status()
         : { configured: false, broker: null, workers: [], queue: { waiting: 0, active: 0, delayed: 0, failed: 0 } },
-    sweepSummary: async ({ sweepId, metric }) => ({ groups: requireStore().sweepSummary(sweepId, metric) }),
+    sweepSummary: async ({ sweepId, metric }) => ({
+      groups: await read('sweepSummary', { sweepId, metric }, () => requireStore().sweepSummary(sweepId, metric)),
+    }),
 
     exportBundle: async ({ runIds, sweepId }) => {
       const file = requireStore().exportBundle({ ...(runIds ? { runIds } : {}), ...(sweepId ? { sweepId } : {}) });
@@ -352,6 +381,7 @@ export function createLab(options: LabOptions): Lab {
     await Promise.all([...sessions.values()].map((s) => s.done));
     await cluster?.close();
     await engines.close();
+    await readers?.close();
     if (sessionId) store?.closeSession(sessionId);
     store?.close();
   };

@@ -179,6 +179,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): StoreCont
     db.close();
     throw translateSqliteError(e, path);
   }
+  return withStatements(db, path);
+}
+
+/** A connection plus its cache of prepared statements (the lab's own, or a read-only reader's). */
+export function withStatements(db: Db, path: string): StoreContext {
   const cache = new Map<string, Statement>();
   return {
     db,
@@ -192,6 +197,21 @@ export function openDatabase(path: string, options: OpenOptions = {}): StoreCont
       return s;
     },
   };
+}
+
+/**
+ * A read-only connection to a lab database another connection has opened and migrated (WAL lets it read
+ * while that one writes). For the reader threads: no migration, no write, ever.
+ */
+export function openReadOnly(path: string, busyTimeoutMs = 5000): StoreContext {
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw translateSqliteError(e, path);
+  }
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  return withStatements(db, path);
 }
 
 export { LATEST_VERSION };
