@@ -42,10 +42,24 @@ export interface FusedBackward {
 }
 
 /** Milliseconds spent inside the kernel's time loops since the last reset (for bench/engine-profile.ts). */
-export const fusedTimings = { forwardMs: 0, backwardMs: 0, forwardCalls: 0, backwardCalls: 0 };
+export const fusedTimings = {
+  forwardMs: 0,
+  backwardMs: 0,
+  forwardCalls: 0,
+  backwardCalls: 0,
+  weightMs: 0,
+  weightCalls: 0,
+};
 
 export function resetFusedTimings(): void {
-  Object.assign(fusedTimings, { forwardMs: 0, backwardMs: 0, forwardCalls: 0, backwardCalls: 0 });
+  Object.assign(fusedTimings, {
+    forwardMs: 0,
+    backwardMs: 0,
+    forwardCalls: 0,
+    backwardCalls: 0,
+    weightMs: 0,
+    weightCalls: 0,
+  });
 }
 
 /** Starts a new generation: every earlier FusedLayer becomes invalid. */
@@ -184,15 +198,18 @@ export function fusedLayerBackward(
       p.scratch,
     ]),
   );
+  fusedTimings.backwardMs += performance.now() - t0;
+  fusedTimings.backwardCalls++;
   if (weights) {
+    const t1 = performance.now();
     for (const p of per) a.f32(p.dWh, H * GH).fill(0);
     runSlices(
       'gradRecurrent',
       per.map((p) => [T, B, p.b0, p.nb, L.h, H, rec, GH, p.dWh]),
     );
+    fusedTimings.weightMs += performance.now() - t1;
+    fusedTimings.weightCalls++;
   }
-  fusedTimings.backwardMs += performance.now() - t0;
-  fusedTimings.backwardCalls++;
   return {
     dxp: a.f32(dxp, N * GH).slice(),
     dhp: cell === 'gru' ? a.f32(dhp, N * GH).slice() : null,
