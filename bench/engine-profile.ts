@@ -41,6 +41,8 @@ export async function profileConfig(c: EngineBenchConfig, steps = 5, probes = fa
   let wall = 0;
   let fused = 0;
   let fusedCalls = 0;
+  let weight = 0;
+  let weightCalls = 0;
   for (let i = 0; i < steps; i++) {
     resetFusedTimings();
     const t0 = performance.now();
@@ -51,6 +53,8 @@ export async function profileConfig(c: EngineBenchConfig, steps = 5, probes = fa
     wall += performance.now() - t0;
     fused += fusedTimings.forwardMs + fusedTimings.backwardMs;
     fusedCalls += fusedTimings.forwardCalls + fusedTimings.backwardCalls;
+    weight += fusedTimings.weightMs;
+    weightCalls += fusedTimings.weightCalls;
     for (const k of info.kernels) {
       const e = byKind.get(k.name) ?? [0, 0];
       e[0] += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
@@ -62,6 +66,7 @@ export async function profileConfig(c: EngineBenchConfig, steps = 5, probes = fa
   disposeState(state);
   const kinds: [string, number, number][] = [...byKind].map(([k, [ms, n]]) => [k, ms / steps, n / steps]);
   if (fusedCalls) kinds.push(['fused recurrent kernel (time loops)', fused / steps, fusedCalls / steps]);
+  if (weightCalls) kinds.push(['fused kernel dWh (h₋ᵀ·dHP)', weight / steps, weightCalls / steps]);
   const accounted = kinds.reduce((a, k) => a + k[1], 0);
   kinds.push(['host and glue (rest of wall)', Math.max(0, wall / steps - accounted), 0]);
   kinds.sort((a, b) => b[1] - a[1]);

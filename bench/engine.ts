@@ -36,8 +36,11 @@ export interface BenchResult {
   msPerStepProbed: number;
   /** Median ms per step when that profile also carries the RNN spectra (Jacobian norms, σ_max, ρ); null for gated cells. */
   msPerStepProbedSpectra: number | null;
-  /** Median ms per step with the full profile on the fixed probe batch (32 rows) every step: a second pass, spectra included. */
-  msPerStepFixedProbe: number;
+  /**
+   * Median ms per step with the full profile on the fixed probe batch (32 rows) every step: a second pass,
+   * spectra included; null when the bench timed the training pass's probes only (BenchOptions.trainProbesOnly).
+   */
+  msPerStepFixedProbe: number | null;
   /** Fastest step, probes off: a floor that survives other processes competing for the CPU. */
   msPerStepMin: number;
   tensorsBefore: number;
@@ -51,6 +54,8 @@ export interface BenchOptions {
   steps?: number;
   /** Only configurations whose name contains one of these. */
   only?: string[];
+  /** Time probes off and probes from the training pass only (no spectra, no fixed probe batch): bench/speed.ts. */
+  trainProbesOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -80,6 +85,7 @@ async function benchOne(
   c: EngineBenchConfig,
   warmup: number,
   steps: number,
+  trainProbesOnly = false,
 ): Promise<Omit<BenchResult, 'backend' | 'device'>> {
   const spec = benchSpec(c);
   const task = createTask(spec.task, 1);
@@ -89,7 +95,11 @@ async function benchOne(
   const state: TrainState = { params, slots: initialSlots(spec.train, params), step: 0 };
   const probe = batchTensors(task.probeBatch(spec.probe.batch), task.outputSize);
   const warm: (Float64Array | undefined)[] = [];
-  const modes: ProbeMode[] = c.cell === 'rnn' ? ['off', 'train', 'train+spectra', 'fixed'] : ['off', 'train', 'fixed'];
+  const modes: ProbeMode[] = trainProbesOnly
+    ? ['off', 'train']
+    : c.cell === 'rnn'
+      ? ['off', 'train', 'train+spectra', 'fixed']
+      : ['off', 'train', 'fixed'];
   const times = new Map<ProbeMode, number[]>(modes.map((m) => [m, []]));
   const step = (mode: ProbeMode): number => {
     const raw = task.trainBatch(state.step + 1, c.B);
@@ -121,7 +131,7 @@ async function benchOne(
     msPerStep: median(off),
     msPerStepProbed: median(times.get('train')!),
     msPerStepProbedSpectra: times.has('train+spectra') ? median(times.get('train+spectra')!) : null,
-    msPerStepFixedProbe: median(times.get('fixed')!),
+    msPerStepFixedProbe: times.has('fixed') ? median(times.get('fixed')!) : null,
     msPerStepMin: Math.min(...off),
     tensorsBefore,
     tensorsAfter: tf.memory().numTensors,
@@ -142,13 +152,14 @@ export async function benchEngine(opts: BenchOptions = {}): Promise<BenchResult[
     const r = {
       backend: info.backend,
       device: info.device,
-      ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10)),
+      ...(await benchOne(c, opts.warmup ?? 3, opts.steps ?? 10, opts.trainProbesOnly)),
     };
     log(
       `${r.config.padEnd(28)} ${r.msPerStep.toFixed(1).padStart(7)} ms/step (min ${r.msPerStepMin.toFixed(1)})` +
         `   probes every step ${pct(r.msPerStepProbed, r.msPerStep)}` +
         (r.msPerStepProbedSpectra !== null ? `   with RNN spectra ${pct(r.msPerStepProbedSpectra, r.msPerStep)}` : '') +
-        `   fixed probe batch ${pct(r.msPerStepFixedProbe, r.msPerStep)}   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`,
+        (r.msPerStepFixedProbe !== null ? `   fixed probe batch ${pct(r.msPerStepFixedProbe, r.msPerStep)}` : '') +
+        `   tensors ${r.tensorsBefore} → ${r.tensorsAfter}`,
     );
     results.push(r);
   }

@@ -52,6 +52,7 @@ def bench(cfg):
 
 def main():
     configs = json.load(sys.stdin)
+    # Every core, as ours gets (Debian's build otherwise runs one thread); the count is reported.
     torch.set_num_threads(os.cpu_count() or 1)
     results = [{"config": c["name"], "msPerStep": bench(c)} for c in configs]
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "results": results}))

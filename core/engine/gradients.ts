@@ -10,7 +10,7 @@ import { forward, type ForwardTrace, type LayerTrace } from './forward';
 import { matMul } from './matmul';
 import { splitRows } from './split';
 import { stepNorms } from './metrics/hidden';
-import { fusedHidden, fusedLayerBackward } from './kernels/fused-layer';
+import { fusedLayerBackward } from './kernels/fused-layer';
 import { LOSS_DEFS } from './loss';
 import type { BatchTensors } from './batch';
 import type { LayerParams, ModelShape, Params } from './model';
@@ -147,8 +147,8 @@ export function readoutGradientRows(
 }
 
 /**
- * The backward pass through the fused kernel: one call per layer for the whole time loop, then the weight
- * gradients as a few large matMuls on the backend (dWx = inputᵀ·dXP, dWh = h₋ᵀ·dHP over all steps).
+ * The backward pass through the fused kernel: one call per layer for the whole time loop (on every kernel
+ * thread, a slice of the batch each), dWh = h₋ᵀ·dHP in the kernel too, then dWx = inputᵀ·dXP on the backend.
  */
 function fusedGradients(
   params: Params,
@@ -169,23 +169,15 @@ function fusedGradients(
     const lt = trace.layers[l]!;
     const p = params.layers[l]!;
     const GH = p.Wh.shape[1];
-    const r = fusedLayerBackward(lt.fused!, ext, null, false);
+    const r = fusedLayerBackward(lt.fused!, ext, null, false, true);
     hNorms[l] = r.hNorms;
     cNorms[l] = r.cNorms;
     const dXP = tf.tensor2d(r.dxp, [T * B, GH]);
     const dWx = matMul(lt.input, dXP, true);
     const dbx = tf.sum(dXP, 0) as tf.Tensor1D;
-    const rec = r.dhp ?? r.dxp;
     const dbh = (r.dhp ? tf.sum(tf.tensor2d(r.dhp, [T * B, GH]), 0) : tf.clone(dbx)) as tf.Tensor1D;
-    // h_0 = 0: pair h_1..h_{T−1} with the recurrent products' gradients of steps 2..T.
-    const dWh =
-      T > 1
-        ? matMul(
-            tf.tensor2d(fusedHidden(lt.fused!, 0, (T - 1) * B), [(T - 1) * B, H]),
-            tf.tensor2d(rec.subarray(B * GH), [(T - 1) * B, GH]),
-            true,
-          )
-        : tf.zerosLike(p.Wh);
+    // h_0 = 0: the kernel pairs h_1..h_{T−1} with the recurrent products' gradients of steps 2..T, per slice.
+    const dWh = tf.tensor2d(r.dWh!, [H, GH]);
     grads[l] = { Wx: dWx, Wh: dWh as Tensor2D, bx: dbx, bh: dbh };
     if (l > 0) ext = matMul(dXP, p.Wx, false, true).dataSync() as Float32Array;
   }

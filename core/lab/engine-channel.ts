@@ -13,4 +13,10 @@ export interface EngineChannel {
   readonly pid: number | undefined;
 }
 
-export type EngineLauncher = () => EngineChannel;
+/** What the host decides for an engine it starts. */
+export interface LaunchOptions {
+  /** Threads the engine's fused kernel splits a run's batch across (./engine-threads decides). */
+  threads?: number;
+}
+
+export type EngineLauncher = (options?: LaunchOptions) => EngineChannel;

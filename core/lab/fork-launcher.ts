@@ -3,6 +3,7 @@ import { fork } from 'node:child_process';
 import type { EngineToHost } from '../engine/protocol';
 import type { EngineChannel, EngineLauncher } from './engine-channel';
 import { checkoutEngineEntries, chooseEngineEntry } from './engine-entry';
+import { engineEnv } from './engine-threads';
 
 /** The built engine bundle when it is up to date with the sources, else the TypeScript entry (engine-entry.ts). */
 export function defaultEngineEntry(): string {
@@ -14,11 +15,11 @@ export function forkLauncher(
   env: NodeJS.ProcessEnv = process.env,
 ): EngineLauncher {
   const execArgv = entry.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  return () => {
+  return (options) => {
     const child = fork(entry, [], {
       serialization: 'advanced',
       execArgv,
-      env,
+      env: engineEnv(env, options),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let exited = false;

@@ -11,6 +11,7 @@ import type { ReadArgs, ReadOpName, ReadResult } from '../store/read-ops';
 import { exportTensorBoard, importTensorBoard } from '../interop';
 import type { EngineLauncher } from './engine-channel';
 import { createEnginePool } from './engine-pool';
+import { threadsPerRun } from './engine-threads';
 import { engineInfoProbe } from './engine-info';
 import { EventHub } from './event-hub';
 import { RunQueue } from './run-queue';
@@ -72,7 +73,9 @@ export function createLab(options: LabOptions): Lab {
   const startedAt = Date.now();
   const concurrency = options.concurrency ?? defaultConcurrency();
   // As many warm engines as runs that may train at once: a sweep's next run starts without a process start.
-  const engines = createEnginePool(options.launcher, { maxIdle: concurrency });
+  // The cores are shared among the runs that may train at once (one run alone gets them all): engine-threads.
+  const threads = threadsPerRun(concurrency);
+  const engines = createEnginePool(() => options.launcher({ threads }), { maxIdle: concurrency });
   const engineInfo = engineInfoProbe(engines.acquire);
   const store = options.databasePath ? LabStore.open(options.databasePath) : null;
   const readerCount = options.readers ?? 1;

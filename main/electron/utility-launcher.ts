@@ -2,10 +2,15 @@
 import { utilityProcess } from 'electron';
 import type { EngineToHost } from '../../core/engine/protocol';
 import type { EngineChannel, EngineLauncher } from '../../core/lab/engine-channel';
+import { engineEnv } from '../../core/lab/engine-threads';
 
 export function utilityLauncher(entry: string): EngineLauncher {
-  return () => {
-    const child = utilityProcess.fork(entry, [], { serviceName: 'gradlab-engine', stdio: 'inherit' });
+  return (options) => {
+    const child = utilityProcess.fork(entry, [], {
+      serviceName: 'gradlab-engine',
+      stdio: 'inherit',
+      env: engineEnv(process.env, options),
+    });
     let exited = false;
     const channel: EngineChannel = {
       get pid() {

@@ -13,7 +13,20 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const source = join(here, 'assembly', 'recurrent.as');
 const target = join(here, 'recurrent-wasm.ts');
-export const ASC_FLAGS = ['-O3', '--enable', 'simd', '--runtime', 'stub', '--noAssert', '--initialMemory', '1'];
+export const ASC_FLAGS = [
+  '-O3',
+  '--enable',
+  'simd,threads',
+  '--runtime',
+  'stub',
+  '--noAssert',
+  '--importMemory',
+  '--sharedMemory',
+  '--initialMemory',
+  '1',
+  '--maximumMemory',
+  '32768',
+];
 
 /** Compiles the kernel and returns the .wasm bytes. */
 export function buildKernel() {

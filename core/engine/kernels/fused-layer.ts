@@ -5,6 +5,7 @@
  */
 import type { Activation, Cell } from '../../api/spec';
 import { kernelArena, recurrentKernel } from './recurrent-kernel';
+import { batchSlices, kernelThreads, runSlices } from './kernel-threads';
 
 const CELL_ID: Record<Cell, number> = { rnn: 0, lstm: 1, gru: 2 };
 const GATES: Record<Cell, number> = { rnn: 1, lstm: 4, gru: 3 };
@@ -36,13 +37,29 @@ export interface FusedBackward {
   /** ||∂L/∂h_t|| and (LSTM) ||∂L/∂c_t||, index 0 is t = 1, true magnitudes in float64. */
   hNorms: number[];
   cNorms: number[] | null;
+  /** ∂L/∂Wh [H, G·H] (h₋ᵀ·∂L/∂(h₋·Wh) over all steps), slices summed in float64; null when not asked. */
+  dWh: Float32Array | null;
 }
 
 /** Milliseconds spent inside the kernel's time loops since the last reset (for bench/engine-profile.ts). */
-export const fusedTimings = { forwardMs: 0, backwardMs: 0, forwardCalls: 0, backwardCalls: 0 };
+export const fusedTimings = {
+  forwardMs: 0,
+  backwardMs: 0,
+  forwardCalls: 0,
+  backwardCalls: 0,
+  weightMs: 0,
+  weightCalls: 0,
+};
 
 export function resetFusedTimings(): void {
-  Object.assign(fusedTimings, { forwardMs: 0, backwardMs: 0, forwardCalls: 0, backwardCalls: 0 });
+  Object.assign(fusedTimings, {
+    forwardMs: 0,
+    backwardMs: 0,
+    forwardCalls: 0,
+    backwardCalls: 0,
+    weightMs: 0,
+    weightCalls: 0,
+  });
 }
 
 /** Starts a new generation: every earlier FusedLayer becomes invalid. */
@@ -61,7 +78,6 @@ export function fusedLayerForward(
   wh: Float32Array,
   bh: Float32Array | null,
 ): FusedLayer {
-  const k = recurrentKernel()!;
   const a = kernelArena();
   const GH = GATES[cell] * H;
   const N = T * B;
@@ -74,9 +90,13 @@ export function fusedLayerForward(
   const c = cell === 'lstm' ? a.alloc(N * H) : 0;
   const fc = cell === 'lstm' ? a.alloc(N * H) : 0;
   const hn = cell === 'gru' ? a.alloc(N * H) : 0;
-  const scratch = a.alloc(B * GH);
+  const slices = batchSlices(B, kernelThreads());
+  const args = slices.map(([b0, nb]) => {
+    const scratch = a.alloc(nb * GH);
+    return [CELL_ID[cell], ACT_ID[act], T, B, b0, nb, H, xpP, whP, bhP, h, d, s, c, fc, hn, scratch];
+  });
   const t0 = performance.now();
-  k.forward(CELL_ID[cell], ACT_ID[act], T, B, H, xpP, whP, bhP, h, d, s, c, fc, hn, scratch);
+  runSlices('forward', args);
   fusedTimings.forwardMs += performance.now() - t0;
   fusedTimings.forwardCalls++;
   return { generation: a.generation, cell, act, T, B, H, wh: whP, h, d, s, c, fc, hn };
@@ -122,56 +142,118 @@ export function fusedLayerBackward(
   ext: Float32Array,
   extLog: Float64Array | null,
   rescale: boolean,
+  weights = false,
 ): FusedBackward {
   check(L);
-  const k = recurrentKernel()!;
   const a = kernelArena();
   const { T, B, H, cell } = L;
   const GH = GATES[cell] * H;
   const N = T * B;
   const wht = a.alloc(GH * H);
-  k.transpose(L.wh, H, GH, wht);
+  recurrentKernel()!.transpose(L.wh, H, GH, wht);
   const extP = a.put(ext);
   const extLogP = a.alloc(T, 8);
   if (extLog) a.f64(extLogP, T).set(extLog);
   else a.f64(extLogP, T).fill(0);
   const dxp = a.alloc(N * GH);
   const dhp = cell === 'gru' ? a.alloc(N * GH) : 0;
-  const logs = a.alloc(T, 8);
-  const hNorm = a.alloc(T, 8);
-  const cNorm = a.alloc(T, 8);
-  const scratch = a.alloc(4 * B * H);
+  // Rescaled carries share one scale per step across the batch: that pass runs as one slice.
+  const slices = rescale ? [[0, B] as [number, number]] : batchSlices(B, kernelThreads());
+  const per = slices.map(([b0, nb]) => ({
+    b0,
+    nb,
+    logs: a.alloc(T, 8),
+    hNorm: a.alloc(T, 8),
+    cNorm: a.alloc(T, 8),
+    scratch: a.alloc(4 * nb * H),
+    dWh: weights ? a.alloc(H * GH) : 0,
+  }));
+  const rec = cell === 'gru' ? dhp : dxp;
   const t0 = performance.now();
-  k.backward(
-    CELL_ID[cell],
-    ACT_ID[L.act],
-    T,
-    B,
-    H,
-    rescale ? 1 : 0,
-    wht,
-    extP,
-    extLogP,
-    L.h,
-    L.d,
-    L.s,
-    L.c,
-    L.fc,
-    L.hn,
-    dxp,
-    dhp,
-    logs,
-    hNorm,
-    cNorm,
-    scratch,
+  runSlices(
+    'backward',
+    per.map((p) => [
+      CELL_ID[cell],
+      ACT_ID[L.act],
+      T,
+      B,
+      p.b0,
+      p.nb,
+      H,
+      rescale ? 1 : 0,
+      wht,
+      extP,
+      extLogP,
+      L.h,
+      L.d,
+      L.s,
+      L.c,
+      L.fc,
+      L.hn,
+      dxp,
+      dhp,
+      p.logs,
+      p.hNorm,
+      p.cNorm,
+      p.scratch,
+    ]),
   );
   fusedTimings.backwardMs += performance.now() - t0;
   fusedTimings.backwardCalls++;
+  if (weights) {
+    const t1 = performance.now();
+    for (const p of per) a.f32(p.dWh, H * GH).fill(0);
+    runSlices(
+      'gradRecurrent',
+      per.map((p) => [T, B, p.b0, p.nb, L.h, H, rec, GH, p.dWh]),
+    );
+    fusedTimings.weightMs += performance.now() - t1;
+    fusedTimings.weightCalls++;
+  }
   return {
     dxp: a.f32(dxp, N * GH).slice(),
     dhp: cell === 'gru' ? a.f32(dhp, N * GH).slice() : null,
-    logs: a.f64(logs, T).slice(),
-    hNorms: Array.from(a.f64(hNorm, T)),
-    cNorms: cell === 'lstm' ? Array.from(a.f64(cNorm, T)) : null,
+    logs: a.f64(per[0]!.logs, T).slice(),
+    hNorms: sliceNorms(
+      a,
+      per.map((p) => p.hNorm),
+      T,
+    ),
+    cNorms:
+      cell === 'lstm'
+        ? sliceNorms(
+            a,
+            per.map((p) => p.cNorm),
+            T,
+          )
+        : null,
+    dWh: weights
+      ? sumSlices(
+          a,
+          per.map((p) => p.dWh),
+          H * GH,
+        )
+      : null,
   };
+}
+
+/** Per-step norms of the whole batch from the slices' norms: √(Σ ||slice||²), in float64. */
+function sliceNorms(a: ReturnType<typeof kernelArena>, ptrs: number[], T: number): number[] {
+  const sq = new Float64Array(T);
+  for (const p of ptrs) {
+    const v = a.f64(p, T);
+    for (let t = 0; t < T; t++) sq[t]! += v[t]! * v[t]!;
+  }
+  return ptrs.length === 1 ? Array.from(a.f64(ptrs[0]!, T)) : Array.from(sq, Math.sqrt);
+}
+
+/** The slices' partial sums added in float64, then rounded once to float32. */
+function sumSlices(a: ReturnType<typeof kernelArena>, ptrs: number[], n: number): Float32Array {
+  if (ptrs.length === 1) return a.f32(ptrs[0]!, n).slice();
+  const acc = new Float64Array(n);
+  for (const p of ptrs) {
+    const v = a.f32(p, n);
+    for (let i = 0; i < n; i++) acc[i]! += v[i]!;
+  }
+  return Float32Array.from(acc);
 }

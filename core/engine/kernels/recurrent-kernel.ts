@@ -11,13 +11,15 @@ import { RECURRENT_WASM_BASE64 } from './recurrent-wasm';
 
 type Ptr = number;
 
-interface KernelExports {
-  memory: WebAssembly.Memory;
+/** The kernel's exports (assembly/recurrent.as documents the arguments). */
+export interface KernelExports {
   heapBase(): number;
   forward(
     cell: number,
     act: number,
     T: number,
+    rows: number,
+    b0: number,
     B: number,
     H: number,
     xp: Ptr,
@@ -35,6 +37,8 @@ interface KernelExports {
     cell: number,
     act: number,
     T: number,
+    rows: number,
+    b0: number,
     B: number,
     H: number,
     rescale: number,
@@ -54,30 +58,56 @@ interface KernelExports {
     cNorm: Ptr,
     scratch: Ptr,
   ): void;
+  gradRecurrent(T: number, rows: number, b0: number, B: number, A: Ptr, M: number, W: Ptr, N: number, C: Ptr): void;
   transpose(a: Ptr, rows: number, cols: number, out: Ptr): void;
 }
 
+/** The compiled module and the shared memory every thread's instance of it works in (./kernel-threads). */
+export interface KernelShared {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+}
+
+/** 2 GiB: the most the kernel's memory may grow to (shared memories need a maximum; it is only reserved). */
+const MAX_PAGES = 32768;
+
+export const kernelImports = (memory: WebAssembly.Memory) => ({
+  env: {
+    memory,
+    abort: () => {
+      throw new Error('recurrent kernel aborted');
+    },
+  },
+});
+
 let loaded: KernelExports | null | undefined;
+let shared: KernelShared | null = null;
 let loadError: string | null = null;
 
-/** The kernel's exports, or null where WebAssembly SIMD is unavailable (the reason is kept). */
+/**
+ * The kernel's exports, or null where WebAssembly SIMD or shared memory is unavailable (the reason is kept).
+ * Its memory is shared, so worker threads can run slices of a batch on the same buffers (./kernel-threads).
+ */
 export function recurrentKernel(): KernelExports | null {
   if (loaded !== undefined) return loaded;
   try {
     const bytes = Uint8Array.from(Buffer.from(RECURRENT_WASM_BASE64, 'base64'));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
-      env: {
-        abort: () => {
-          throw new Error('recurrent kernel aborted');
-        },
-      },
-    });
+    const module = new WebAssembly.Module(bytes);
+    const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
+    const instance = new WebAssembly.Instance(module, kernelImports(memory));
+    shared = { module, memory };
     loaded = instance.exports as unknown as KernelExports;
   } catch (e) {
     loadError = e instanceof Error ? e.message : String(e);
     loaded = null;
   }
   return loaded;
+}
+
+/** The module and memory for other threads' instances (null before the kernel loaded, or if it cannot). */
+export function kernelShared(): KernelShared | null {
+  recurrentKernel();
+  return shared;
 }
 
 export function kernelLoadError(): string | null {
@@ -123,7 +153,10 @@ export function useFused(): boolean {
 export class Arena {
   private top = 0;
   generation = 0;
-  constructor(private readonly k: KernelExports) {
+  constructor(
+    private readonly k: KernelExports,
+    private readonly memory: WebAssembly.Memory,
+  ) {
     this.top = k.heapBase();
   }
 
@@ -136,18 +169,18 @@ export class Arena {
   alloc(n: number, bytes = 4): Ptr {
     const p = (this.top + 15) & ~15;
     this.top = p + Math.max(n, 1) * bytes;
-    const need = this.top - this.k.memory.buffer.byteLength;
-    if (need > 0) this.k.memory.grow(Math.ceil(need / 65536));
+    const need = this.top - this.memory.buffer.byteLength;
+    if (need > 0) this.memory.grow(Math.ceil(need / 65536));
     return p;
   }
 
   /** A fresh view (views die when the memory grows: take them after the allocations). */
   f32(p: Ptr, n: number): Float32Array {
-    return new Float32Array(this.k.memory.buffer, p, n);
+    return new Float32Array(this.memory.buffer, p, n);
   }
 
   f64(p: Ptr, n: number): Float64Array {
-    return new Float64Array(this.k.memory.buffer, p, n);
+    return new Float64Array(this.memory.buffer, p, n);
   }
 
   put(data: ArrayLike<number>): Ptr {
@@ -162,6 +195,6 @@ let arena: Arena | null = null;
 export function kernelArena(): Arena {
   const k = recurrentKernel();
   if (!k) throw new Error(`The fused recurrent kernel is unavailable: ${loadError ?? 'not loaded'}`);
-  arena ??= new Arena(k);
+  arena ??= new Arena(k, shared!.memory);
   return arena;
 }

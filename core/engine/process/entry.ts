@@ -1,13 +1,14 @@
 /**
  * The engine process. Runs under Node's `child_process.fork(…, { serialization: 'advanced' })` or Electron's
- * `utilityProcess.fork`, whichever started it: it initialises the backend, says 'ready' with the EngineInfo,
- * then trains one run at a time on 'start', flags a stop on 'stop' and exits on 'shutdown'.
+ * `utilityProcess.fork`, whichever started it: it initialises the backend, warms up (./warm-up), says 'ready'
+ * with the EngineInfo, then trains one run at a time on 'start', flags a stop on 'stop' and exits on 'shutdown'.
  */
 import type { EngineToHost, HostToEngine } from '../protocol';
 import { initBackend } from '../backend';
 import { runTraining } from '../trainer';
 import { predict } from '../predict';
 import { stepBatcher } from './step-batcher';
+import { warmUp } from './warm-up';
 
 interface Port {
   send(m: EngineToHost): void;
@@ -88,6 +89,8 @@ export async function startEngineProcess(): Promise<void> {
   });
   try {
     const info = await initBackend();
+    // Compiled and optimised before the first run, not during it (./warm-up); bounded in time.
+    await warmUp();
     port.send({ type: 'ready', info });
   } catch (e) {
     port.send({ type: 'error', runId: null, message: messageOf(e) });

@@ -2,7 +2,7 @@
  * The engine (float32, tfjs) against the float64 reference BPTT (itself checked against finite differences
  * in reference.test.ts): parameter gradients and every ||∂L/∂h_t|| (and ||∂L/∂c_t||) within 1e-3 relative,
  * for every cell × activation, 1–2 layers, each loss kind. The table of worst errors is printed. The whole
- * suite runs twice: on the tfjs op path and on the fused recurrent kernel (core/engine/kernels).
+ * suite runs on the tfjs op path and on the fused recurrent kernel (core/engine/kernels) with 1, 2 and 4 threads.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../../core/engine/tf';
@@ -10,6 +10,7 @@ import { computeGradients } from '../../../core/engine/gradients';
 import { paramsFromHost, paramList, disposeParams } from '../../../core/engine/model';
 import { batchTensors, disposeBatch } from '../../../core/engine/batch';
 import { setFusedKernels, type FusedMode } from '../../../core/engine/kernels/recurrent-kernel';
+import { setKernelThreads } from '../../../core/engine/kernels/kernel-threads';
 import { refGradients, refNorm } from './reference/bptt';
 import { engineBatch, engineParams, engineShape, makeCase, maxElemRelErr, relErr, type CaseOptions } from './fixtures';
 import { useBackend } from './setup';
@@ -67,9 +68,13 @@ export function checkCase(o: CaseOptions): CheckResult {
   return { param, hidden, minHidden };
 }
 
-const PATHS: { name: string; mode: FusedMode }[] = [
-  { name: 'tfjs ops', mode: 'off' },
-  { name: 'fused kernel', mode: 'on' },
+// The fused kernel on 1, 2 and 4 threads: each thread runs a slice of the batch (B = 3 and 6 here, so slices of
+// one and two rows, the kernel's scalar row tails) and the weight gradients are summed across slices.
+const PATHS: { name: string; mode: FusedMode; threads: number }[] = [
+  { name: 'tfjs ops', mode: 'off', threads: 1 },
+  { name: 'fused kernel', mode: 'on', threads: 1 },
+  { name: 'fused kernel, 2 threads', mode: 'on', threads: 2 },
+  { name: 'fused kernel, 4 threads', mode: 'on', threads: 4 },
 ];
 
 for (const path of PATHS) {
@@ -79,9 +84,11 @@ for (const path of PATHS) {
     beforeAll(async () => {
       await useBackend();
       setFusedKernels(path.mode);
+      setKernelThreads(path.threads);
     });
     afterAll(() => {
       setFusedKernels('auto');
+      setKernelThreads(1);
       console.log(
         [`${path.name}:`, 'cell/activation   loss       layers  param-rel   h-norm-rel', ...table].join('\n'),
       );
@@ -91,6 +98,7 @@ for (const path of PATHS) {
       for (const act of ACTS) {
         it(`${cell}/${act}`, () => {
           setFusedKernels(path.mode);
+          setKernelThreads(path.threads);
           for (const loss of LOSSES) {
             for (const layers of [1, 2]) {
               const r = checkCase({
@@ -117,6 +125,7 @@ for (const path of PATHS) {
 
     it('sigmoid RNN at T=40: early-step norms far below 1e-20 stay accurate', () => {
       setFusedKernels(path.mode);
+      setKernelThreads(path.threads);
       const r = checkCase({
         cell: 'rnn',
         act: 'sigmoid',
@@ -138,6 +147,7 @@ for (const path of PATHS) {
 
     it("wider layers exercise the kernel's SIMD blocks and their tails (H=13, B=6)", () => {
       setFusedKernels(path.mode);
+      setKernelThreads(path.threads);
       for (const cell of CELLS) {
         const r = checkCase({ cell, act: 'tanh', layers: 2, loss: 'mse_all', T: 5, B: 6, H: 13, seed: 9, mask: true });
         table.push(

@@ -174,7 +174,9 @@ export function transpose(A: usize, rows: i32, cols: i32, out: usize): void {
 }
 
 /**
- * One layer's forward pass over T steps.
+ * One layer's forward pass over T steps, for batch rows [b0, b0 + B) of `rows` (every buffer is [T·rows, ·],
+ * time-major): rows are independent through time, so threads can each run a slice on the same buffers, and a
+ * row's numbers do not depend on how the batch was sliced.
  *   xp [T·B, G·H]  input projection with the folded biases (GRU: bx only)
  *   wh [H, G·H], bh [G·H] (GRU only)
  * Outputs (all [T·B, ·]):
@@ -182,16 +184,20 @@ export function transpose(A: usize, rows: i32, cols: i32, out: usize): void {
  *   s [·, G·H]: lstm [σi, σf, f(a_g), σo], gru [r, z, n]; c, fc [·, H] (lstm: c_t and f(c_t));
  *   hn [·, H] (gru: h₋·Whn + bhn). scratch [B, G·H] (gru).
  */
-export function forward(cell: i32, k: i32, T: i32, B: i32, H: i32, xp: usize, wh: usize, bh: usize, h: usize, d: usize, s: usize, c: usize, fc: usize, hn: usize, scratch: usize): void {
+export function forward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, H: i32, xp: usize, wh: usize, bh: usize, h: usize, d: usize, s: usize, c: usize, fc: usize, hn: usize, scratch: usize): void {
   const G = cell == RNN ? 1 : cell == LSTM ? 4 : 3;
   const GH = G * H;
   const BH = B * H;
   const BGH = B * GH;
+  // Step t's rows of this slice start at row t·rows + b0; the previous step's same rows lie rows·H back.
+  const RH = rows * H;
+  const RGH = rows * GH;
   for (let t = 0; t < T; t++) {
-    const xpT = xp + (<usize>(t * BGH) << 2);
-    const hT = h + (<usize>(t * BH) << 2);
-    const hP = hT - (<usize>BH << 2);
-    const dT = d + (<usize>(t * BH) << 2);
+    const r0 = t * rows + b0;
+    const xpT = xp + (<usize>(r0 * GH) << 2);
+    const hT = h + (<usize>(r0 * H) << 2);
+    const hP = hT - (<usize>RH << 2);
+    const dT = d + (<usize>(r0 * H) << 2);
     if (cell == RNN) {
       memory.copy(hT, xpT, <usize>BH << 2);
       if (t > 0) matmul(hP, H, wh, GH, hT, H, B, H, H, true);
@@ -201,10 +207,10 @@ export function forward(cell: i32, k: i32, T: i32, B: i32, H: i32, xp: usize, wh
         st(dT, i, deriv(y, k));
       }
     } else if (cell == LSTM) {
-      const sT = s + (<usize>(t * BGH) << 2);
-      const cT = c + (<usize>(t * BH) << 2);
-      const cP = cT - (<usize>BH << 2);
-      const fcT = fc + (<usize>(t * BH) << 2);
+      const sT = s + (<usize>(r0 * GH) << 2);
+      const cT = c + (<usize>(r0 * H) << 2);
+      const cP = cT - (<usize>RH << 2);
+      const fcT = fc + (<usize>(r0 * H) << 2);
       memory.copy(sT, xpT, <usize>BGH << 2);
       if (t > 0) matmul(hP, H, wh, GH, sT, GH, B, H, GH, true);
       for (let b = 0; b < B; b++) {
@@ -228,8 +234,8 @@ export function forward(cell: i32, k: i32, T: i32, B: i32, H: i32, xp: usize, wh
         }
       }
     } else {
-      const sT = s + (<usize>(t * BGH) << 2);
-      const hnT = hn + (<usize>(t * BH) << 2);
+      const sT = s + (<usize>(r0 * GH) << 2);
+      const hnT = hn + (<usize>(r0 * H) << 2);
       for (let b = 0; b < B; b++) memory.copy(scratch + (<usize>(b * GH) << 2), bh, <usize>GH << 2);
       if (t > 0) matmul(hP, H, wh, GH, scratch, GH, B, H, GH, true);
       for (let b = 0; b < B; b++) {
@@ -272,7 +278,8 @@ export function forward(cell: i32, k: i32, T: i32, B: i32, H: i32, xp: usize, wh
 }
 
 /**
- * One layer's backward pass over T steps (t = T … 1), from the forward's buffers.
+ * One layer's backward pass over T steps (t = T … 1), from the forward's buffers, for batch rows [b0, b0 + B) of
+ * `rows` as forward (norms and scales are this slice's; rescale = 1 needs the whole batch in one slice).
  *   wht [G·H, H] = Whᵀ; ext [T·B, H] the gradient reaching each h_t from outside the recurrence (readout or
  *   the layer above), extLog [T] (f64) its per-step natural-log scale (0 when unscaled).
  * Outputs: dxp [T·B, G·H] = ∂L/∂(input projection) per step; gru also dhp [T·B, G·H] = ∂L/∂(h₋·Wh + bh);
@@ -283,7 +290,7 @@ export function forward(cell: i32, k: i32, T: i32, B: i32, H: i32, xp: usize, wh
  *   norms far below float32's range stay exact (parameter gradients are then not meaningful).
  * scratch: dh, dc, carryH, carryC [B, H] each.
  */
-export function backward(cell: i32, k: i32, T: i32, B: i32, H: i32, rescale: i32, wht: usize, ext: usize, extLog: usize, h: usize, d: usize, s: usize, c: usize, fc: usize, hn: usize, dxp: usize, dhp: usize, logs: usize, hNorm: usize, cNorm: usize, scratch: usize): void {
+export function backward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, H: i32, rescale: i32, wht: usize, ext: usize, extLog: usize, h: usize, d: usize, s: usize, c: usize, fc: usize, hn: usize, dxp: usize, dhp: usize, logs: usize, hNorm: usize, cNorm: usize, scratch: usize): void {
   const G = cell == RNN ? 1 : cell == LSTM ? 4 : 3;
   const GH = G * H;
   const BH = B * H;
@@ -295,9 +302,10 @@ export function backward(cell: i32, k: i32, T: i32, B: i32, H: i32, rescale: i32
   let carryLog: f64 = 0;
   let haveCarry = false;
   for (let t = T - 1; t >= 0; t--) {
-    const extT = ext + (<usize>(t * BH) << 2);
-    const dT = d + (<usize>(t * BH) << 2);
-    const dxpT = dxp + (<usize>(t * BGH) << 2);
+    const r0 = t * rows + b0;
+    const extT = ext + (<usize>(r0 * H) << 2);
+    const dT = d + (<usize>(r0 * H) << 2);
+    const dxpT = dxp + (<usize>(r0 * GH) << 2);
     // dh_t = ext_t + carry, formed at a common scale L.
     let L: f64 = 0;
     if (rescale) {
@@ -325,9 +333,9 @@ export function backward(cell: i32, k: i32, T: i32, B: i32, H: i32, rescale: i32
       for (let i = 0; i < BH; i++) st(dxpT, i, ld(dh, i) * ld(dT, i));
       if (!first) matmul(dxpT, H, wht, H, carryH, H, B, H, H, false);
     } else if (cell == LSTM) {
-      const sT = s + (<usize>(t * BGH) << 2);
-      const cP = c + (<usize>((t - 1) * BH) << 2);
-      const fcT = fc + (<usize>(t * BH) << 2);
+      const sT = s + (<usize>(r0 * GH) << 2);
+      const cP = c + (<usize>((r0 - rows) * H) << 2);
+      const fcT = fc + (<usize>(r0 * H) << 2);
       for (let b = 0; b < B; b++) {
         const row = sT + (<usize>(b * GH) << 2);
         const out = dxpT + (<usize>(b * GH) << 2);
@@ -351,10 +359,10 @@ export function backward(cell: i32, k: i32, T: i32, B: i32, H: i32, rescale: i32
       store<f64>(cNorm + (<usize>t << 3), Math.sqrt(sumSq(dc, BH)) * Math.exp(L));
       if (!first) matmul(dxpT, GH, wht, H, carryH, H, B, GH, H, false);
     } else {
-      const sT = s + (<usize>(t * BGH) << 2);
-      const hnT = hn + (<usize>(t * BH) << 2);
-      const hP = h + (<usize>((t - 1) * BH) << 2);
-      const dhpT = dhp + (<usize>(t * BGH) << 2);
+      const sT = s + (<usize>(r0 * GH) << 2);
+      const hnT = hn + (<usize>(r0 * H) << 2);
+      const hP = h + (<usize>((r0 - rows) * H) << 2);
+      const dhpT = dhp + (<usize>(r0 * GH) << 2);
       for (let b = 0; b < B; b++) {
         const row = sT + (<usize>(b * GH) << 2);
         const out = dxpT + (<usize>(b * GH) << 2);
@@ -403,6 +411,85 @@ export function backward(cell: i32, k: i32, T: i32, B: i32, H: i32, rescale: i32
           carryLog = L + Math.log(m);
         }
       }
+    }
+  }
+}
+
+/**
+ * C[M, N] += Σ_t A_tᵀ · W_t over steps t = 1 … T−1 for batch rows [b0, b0 + B) of `rows`: A_t = step t−1's rows
+ * of A [T·rows, M], W_t = step t's rows of W [T·rows, N]. The recurrent weights' gradient, h₋ᵀ·∂L/∂(h₋·Wh),
+ * of one slice (h_0 = 0 adds nothing). Blocks of 4 rows × 8 columns of C stay in registers over the slice.
+ */
+export function gradRecurrent(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i32, W: usize, N: i32, C: usize): void {
+  for (let t = 1; t < T; t++) {
+    const a = A + (<usize>(((t - 1) * rows + b0) * M) << 2);
+    const w = W + (<usize>((t * rows + b0) * N) << 2);
+    matmulTA(a, M, w, N, C, N, M, B, N);
+  }
+}
+
+/** C[M, N] += Aᵀ·W for A [K, M] (row stride lda), W [K, N] (ldw): matmul with A read down its columns. */
+function matmulTA(A: usize, lda: i32, W: usize, ldw: i32, C: usize, ldc: i32, M: i32, K: i32, N: i32): void {
+  const aStride: usize = <usize>lda << 2;
+  const wStride: usize = <usize>ldw << 2;
+  let i = 0;
+  for (; i + 4 <= M; i += 4) {
+    const ai = A + (<usize>i << 2);
+    const c0 = C + (<usize>(i * ldc) << 2);
+    const c1 = c0 + (<usize>ldc << 2);
+    const c2 = c1 + (<usize>ldc << 2);
+    const c3 = c2 + (<usize>ldc << 2);
+    let j = 0;
+    for (; j + 8 <= N; j += 8) {
+      const o: usize = <usize>j << 2;
+      let x00 = v128.load(c0 + o), x01 = v128.load(c0 + o, 16);
+      let x10 = v128.load(c1 + o), x11 = v128.load(c1 + o, 16);
+      let x20 = v128.load(c2 + o), x21 = v128.load(c2 + o, 16);
+      let x30 = v128.load(c3 + o), x31 = v128.load(c3 + o, 16);
+      let w = W + o;
+      let a = ai;
+      for (let k = 0; k < K; k++) {
+        const w0 = v128.load(w);
+        const w1 = v128.load(w, 16);
+        const s0 = f32x4.splat(load<f32>(a));
+        x00 = f32x4.add(x00, f32x4.mul(s0, w0));
+        x01 = f32x4.add(x01, f32x4.mul(s0, w1));
+        const s1 = f32x4.splat(load<f32>(a, 4));
+        x10 = f32x4.add(x10, f32x4.mul(s1, w0));
+        x11 = f32x4.add(x11, f32x4.mul(s1, w1));
+        const s2 = f32x4.splat(load<f32>(a, 8));
+        x20 = f32x4.add(x20, f32x4.mul(s2, w0));
+        x21 = f32x4.add(x21, f32x4.mul(s2, w1));
+        const s3 = f32x4.splat(load<f32>(a, 12));
+        x30 = f32x4.add(x30, f32x4.mul(s3, w0));
+        x31 = f32x4.add(x31, f32x4.mul(s3, w1));
+        w += wStride;
+        a += aStride;
+      }
+      v128.store(c0 + o, x00); v128.store(c0 + o, x01, 16);
+      v128.store(c1 + o, x10); v128.store(c1 + o, x11, 16);
+      v128.store(c2 + o, x20); v128.store(c2 + o, x21, 16);
+      v128.store(c3 + o, x30); v128.store(c3 + o, x31, 16);
+    }
+    for (; j < N; j++) {
+      let y0 = ld(c0, j), y1 = ld(c1, j), y2 = ld(c2, j), y3 = ld(c3, j);
+      for (let k = 0; k < K; k++) {
+        const wk = ld(W, k * ldw + j);
+        const a = ai + (<usize>k * aStride);
+        y0 += load<f32>(a) * wk;
+        y1 += load<f32>(a, 4) * wk;
+        y2 += load<f32>(a, 8) * wk;
+        y3 += load<f32>(a, 12) * wk;
+      }
+      st(c0, j, y0); st(c1, j, y1); st(c2, j, y2); st(c3, j, y3);
+    }
+  }
+  for (; i < M; i++) {
+    const c0 = C + (<usize>(i * ldc) << 2);
+    for (let j = 0; j < N; j++) {
+      let y = ld(c0, j);
+      for (let k = 0; k < K; k++) y += ld(A, k * lda + i) * ld(W, k * ldw + j);
+      st(c0, j, y);
     }
   }
 }
