@@ -139,10 +139,7 @@ export const arjovsky2016: ReplicationDefinition = {
       ],
       figures: [
         {
-          title: L(
-            `Copy memory, T = ${t?.seqLen}, against the memoryless baseline`,
-            `复制记忆，T = ${t?.seqLen}，与无记忆基线对比`,
-          ),
+          title: L(`Copy task, T = ${t?.seqLen}, vs the baseline`, `复制任务，T = ${t?.seqLen}，与基线对比`),
           chart: 'loss',
           runIds: rows.map((x) => x.r.run.id),
           settings: {

@@ -129,7 +129,7 @@ export const bengio1994: ReplicationDefinition = {
       ),
       figures: [
         {
-          title: L('Latch: held-out loss by span, seeds pooled', '锁存：各跨度的留出集损失（合并随机种子）'),
+          title: L('Latch: held-out loss by span', '锁存：各跨度的留出集损失'),
           chart: 'loss',
           runIds: runs.map((r) => r.run.id),
           settings: {

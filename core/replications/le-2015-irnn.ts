@@ -140,7 +140,7 @@ export const le2015: ReplicationDefinition = {
       ],
       figures: [
         {
-          title: L(`Adding problem, T = ${T}: IRNN, LSTM and tanh RNN`, `加法问题，T = ${T}：IRNN、LSTM 与 tanh RNN`),
+          title: L(`Adding, T = ${T}: IRNN, LSTM, tanh RNN`, `加法问题，T = ${T}：IRNN、LSTM、tanh RNN`),
           chart: 'loss',
           runIds: rows.map((x) => x.r.run.id),
           settings: {

@@ -205,10 +205,7 @@ export const pascanu2013: ReplicationDefinition = {
       ],
       figures: [
         ...rows.map((x) => ({
-          title: L(
-            `${x.act}: factor per step vs σ_max (1/γ = ${fmt(x.bound)})`,
-            `${x.act}：每步因子与 σ_max 的关系（1/γ = ${fmt(x.bound)}）`,
-          ),
+          title: L(`${x.act}: per-step factor vs σ_max`, `${x.act}：每步因子与 σ_max`),
           chart: 'sweep' as const,
           runIds: x.pts.map((p) => p.r.run.id),
           settings: {
