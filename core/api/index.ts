@@ -5,6 +5,7 @@ export * from './cluster';
 export * from './events';
 export * from './errors';
 export * from './contract';
+export * from './localized';
 export * from './lessons';
 export * from './interop';
 export * from './replications';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RunId } from './records';
 import { FIGURE_CHARTS } from './contract-figures';
+import { LocalizedSchema } from './localized';
 
 export const LESSON_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const LessonIdSchema = z.number().int().min(1).max(8);
@@ -11,15 +12,15 @@ export type LessonScale = z.infer<typeof LessonScaleSchema>;
 export const LessonVerdictSchema = z.enum(['supported', 'not_supported', 'inconclusive']);
 
 export const LessonMeasurementSchema = z.object({
-  label: z.string(),
+  label: LocalizedSchema,
   value: z.number().nullable(),
   /** How to read it, e.g. "per step", "steps", "MSE". */
-  unit: z.string().optional(),
+  unit: LocalizedSchema.optional(),
 });
 
 /** A figure of the lesson, drawn with exportFigure's machinery from the lesson's stored runs. */
 export const LessonFigureSchema = z.object({
-  title: z.string(),
+  title: LocalizedSchema,
   chart: z.enum(FIGURE_CHARTS),
   runIds: z.array(RunId).min(1),
   settings: z.record(z.string(), z.unknown()),
@@ -28,7 +29,7 @@ export const LessonFigureSchema = z.object({
 export const LessonResultSchema = z.object({
   verdict: LessonVerdictSchema,
   /** The verdict in plain words, with the numbers, e.g. "decay per step: tanh 0.91, sigmoid 0.24; …". */
-  headline: z.string(),
+  headline: LocalizedSchema,
   measurements: z.array(LessonMeasurementSchema),
   runIds: z.array(RunId),
   figures: z.array(LessonFigureSchema),
@@ -36,17 +37,19 @@ export const LessonResultSchema = z.object({
   finishedAt: z.string(),
   durationMs: z.number(),
 });
+export type LessonMeasurement = z.infer<typeof LessonMeasurementSchema>;
+export type LessonFigure = z.infer<typeof LessonFigureSchema>;
 export type LessonResult = z.infer<typeof LessonResultSchema>;
 
 export const LessonSchema = z.object({
   id: LessonIdSchema,
-  title: z.string(),
+  title: LocalizedSchema,
   /** The claim, one sentence. */
-  claim: z.string(),
+  claim: LocalizedSchema,
   /** The explanation in the lab's own words: paragraphs separated by blank lines; formulas in plain Unicode. */
-  explanation: z.string(),
-  /** What the lesson trains, e.g. "2 runs: tanh and sigmoid RNN, T=100, 60 steps". */
-  plan: z.string(),
+  explanation: LocalizedSchema,
+  /** What the lesson trains, one line per scale (default, then reduced). */
+  plan: LocalizedSchema,
   state: z.enum(['new', 'running', 'done', 'failed']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   error: z.string().nullable(),

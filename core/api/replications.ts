@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RunId } from './records';
 import { LessonFigureSchema, LessonMeasurementSchema } from './lessons';
+import { LocalizedSchema } from './localized';
 
 export const REPLICATION_IDS = [
   'bengio-1994-latch',
@@ -33,10 +34,10 @@ export type ReplicationVerdict = z.infer<typeof ReplicationVerdictSchema>;
 export const PROVENANCES = ['quoted', 'second-hand', 'computed', 'not-found'] as const;
 
 export const PublishedFigureSchema = z.object({
-  label: z.string(),
+  label: LocalizedSchema,
   value: z.number().nullable(),
   /** The figure in words, e.g. "a sequence is processed correctly if the absolute error at its end is below 0.04". */
-  text: z.string(),
+  text: LocalizedSchema,
   /** Where: section, table or figure, page; and the copy it was read in. */
   source: z.string(),
   provenance: z.enum(PROVENANCES),
@@ -54,7 +55,7 @@ export const PaperSchema = z.object({
 export const ReplicationResultSchema = z.object({
   verdict: ReplicationVerdictSchema,
   /** The verdict in words, with the numbers. */
-  headline: z.string(),
+  headline: LocalizedSchema,
   measured: z.array(LessonMeasurementSchema),
   figures: z.array(LessonFigureSchema),
   runIds: z.array(RunId),
@@ -67,15 +68,20 @@ export type ReplicationResult = z.infer<typeof ReplicationResultSchema>;
 export const ReplicationSchema = z.object({
   id: ReplicationIdSchema,
   paper: PaperSchema,
-  claim: z.string(),
+  claim: LocalizedSchema,
   published: z.array(PublishedFigureSchema),
   /** What each scale trains, and how it differs from the paper. */
-  setup: z.object({ full: z.string(), reduced: z.string(), smallest: z.string(), differences: z.array(z.string()) }),
+  setup: z.object({
+    full: LocalizedSchema,
+    reduced: LocalizedSchema,
+    smallest: LocalizedSchema,
+    differences: z.array(LocalizedSchema),
+  }),
   state: z.enum(['new', 'running', 'done', 'failed']),
   progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   error: z.string().nullable(),
   result: ReplicationResultSchema.nullable(),
   /** Whether the full form can be sent to a cluster from this lab, and if not, why. */
-  cluster: z.object({ available: z.boolean(), reason: z.string() }),
+  cluster: z.object({ available: z.boolean(), reason: LocalizedSchema }),
 });
 export type Replication = z.infer<typeof ReplicationSchema>;

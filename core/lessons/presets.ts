@@ -2,9 +2,9 @@
  * Sizes and specs the lessons share. `default` fits a few minutes per lesson on a 2-core CPU (wasm backend);
  * `reduced` keeps every effect but runs in seconds, for the test suite and a quick look.
  */
-import type { ExperimentSpecInput, LessonMeasurementSchema, LessonScale } from '../api';
-import type { z } from 'zod';
+import type { ExperimentSpecInput, LessonMeasurement, LessonScale, Localized } from '../api';
 import { fmt } from './fit';
+import { L, perLang } from './text';
 import type { LessonRun } from './types';
 
 export interface ScaleSizes {
@@ -68,14 +68,25 @@ export function explodingSpec(name: string, scale: LessonScale, clip: boolean): 
   };
 }
 
-type Measurement = z.infer<typeof LessonMeasurementSchema>;
+const NOT_MEASURED = L('not measured', '未测得');
+
+/** Units several lessons use. */
+export const PER_STEP_BACK = L('factor per step back', '每回传一步的因子');
+export const STEPS = L('steps', '步');
+export const TIMES = L('times', '倍');
+export const LAST_QUARTER = L('median of the last quarter of training', '训练最后四分之一的中位数');
 
 /** A measurement row; non-finite values travel as null (JSON has no NaN), their reading goes in the unit. */
-export function measure(label: string, value: number | null | undefined, unit?: string): Measurement {
+export function measure(label: Localized, value: number | null | undefined, unit?: Localized): LessonMeasurement {
   const finite = typeof value === 'number' && Number.isFinite(value);
-  const note = value === undefined || value === null ? 'not measured' : finite ? undefined : `${fmt(value)}`;
-  const u = [unit, note].filter(Boolean).join(', ');
-  return { label, value: finite ? value : null, ...(u ? { unit: u } : {}) };
+  const note = value === undefined || value === null ? NOT_MEASURED : finite ? undefined : L(fmt(value), fmt(value));
+  const parts = [unit, note].filter((p): p is Localized => p !== undefined);
+  if (!parts.length) return { label, value: finite ? value : null };
+  return {
+    label,
+    value: finite ? value : null,
+    unit: perLang((lang) => parts.map((p) => p[lang]).join(lang === 'zh-CN' ? '，' : ', ')),
+  };
 }
 
 /** Figure file names: `lesson-3-decay`. */

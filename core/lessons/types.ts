@@ -9,6 +9,7 @@ import type {
   GradientProfile,
   LessonResult,
   LessonScale,
+  Localized,
   RunSummary,
   Series,
 } from '../api';
@@ -72,13 +73,13 @@ export type LessonOutcome = Pick<LessonResult, 'verdict' | 'headline' | 'measure
 
 export interface LessonDefinition {
   id: number;
-  title: string;
+  title: Localized;
   /** The claim in one sentence. */
-  claim: string;
+  claim: Localized;
   /** Paragraphs separated by blank lines, formulas in plain Unicode. */
-  explanation: string;
+  explanation: Localized;
   /** What the lesson trains at this scale, in one or two sentences. */
-  plan(scale: LessonScale): string;
+  plan(scale: LessonScale): Localized;
   /** The runs and sweeps to start. Keys are unique within a lesson. */
   items(scale: LessonScale): PlannedItem[];
   /** The verdict and its evidence from one complete batch. */

@@ -2,6 +2,7 @@
 import type { ExperimentSpecInput, ReplicationScale } from '../api';
 import { fmt } from '../lessons/fit';
 import { measure } from '../lessons/presets';
+import { L } from '../lessons/text';
 import { figureName, seeds, VERDICT_WORDS, verdictOf } from './common';
 import type { ReplicationDefinition, ReplicationRun } from './types';
 
@@ -49,13 +50,18 @@ export const bengio1994: ReplicationDefinition = {
     venue: 'IEEE Transactions on Neural Networks 5(2), 157–166',
     url: 'https://doi.org/10.1109/72.279181',
   },
-  claim:
+  claim: L(
     'For a recurrent network trained by gradient descent on the latch (information-latching) problem, the probability of learning falls as the span T of the dependency grows.',
+    '用梯度下降训练循环网络解锁存（信息锁存）问题时，随着依赖跨度 T 增大，学会的概率下降。',
+  ),
   published: [
     {
-      label: 'probability of successful learning vs span T',
+      label: L('probability of successful learning vs span T', '学习成功的概率与跨度 T 的关系'),
       value: null,
-      text: 'The paper’s latch experiments plot the frequency of successful training against T for back-propagation and alternative methods; the plotted values could not be read here, so none is quoted.',
+      text: L(
+        'The paper’s latch experiments plot the frequency of successful training against T for back-propagation and alternative methods; the plotted values could not be read here, so none is quoted.',
+        '论文的锁存实验画出了反向传播及其他方法训练成功的频率随 T 的变化；这里无法读到图中的数值，因此不引用任何数字。',
+      ),
       source:
         'Experiments section of the paper (IEEE TNN 5(2), pp. 157–166); only the abstract and introduction were readable in the stored copies (vdocuments.mx, nzdl.org)',
       provenance: 'not-found',
@@ -63,12 +69,24 @@ export const bengio1994: ReplicationDefinition = {
   ],
   plan: (scale) => {
     const s = SIZES[scale];
-    return `${s.spans.length * s.seeds} runs: a tanh RNN (8 units, Wh Gaussian at spectral radius 0.9) trained by SGD (lr 0.1, batch 32, ${s.steps} steps) on the 2-class latch at spans T = ${s.spans.join(', ')}, ${s.seeds} seed${s.seeds > 1 ? 's' : ''} each; success = held-out accuracy ≥ ${SUCCESS_ACCURACY}.`;
+    return L(
+      `${s.spans.length * s.seeds} runs: a tanh RNN (8 units, Wh Gaussian at spectral radius 0.9) trained by SGD (lr 0.1, batch 32, ${s.steps} steps) on the 2-class latch at spans T = ${s.spans.join(', ')}, ${s.seeds} seed${s.seeds > 1 ? 's' : ''} each; success = held-out accuracy ≥ ${SUCCESS_ACCURACY}.`,
+      `${s.spans.length * s.seeds} 次运行：tanh RNN（8 个隐藏单元，Wh 为谱半径 0.9 的高斯矩阵），用 SGD（学习率 0.1，批大小 32，${s.steps} 步）训练 2 类锁存任务，跨度 T = ${s.spans.join('、')}，每个跨度 ${s.seeds} 个随机种子；成功指留出集准确率 ≥ ${SUCCESS_ACCURACY}。`,
+    );
   },
   differences: [
-    'The lab’s latch gives the class one-hot at t = 0 and zeros after, with no noise; the paper’s latch adds Gaussian noise to later inputs and trains the initial inputs of a one-unit net.',
-    `Success is measured as held-out accuracy ≥ ${SUCCESS_ACCURACY} at the end of a fixed budget of steps, not the paper’s convergence criterion.`,
-    'An 8-unit tanh RNN with a softmax readout and cross-entropy, trained by mini-batch SGD, instead of the paper’s single recurrent unit.',
+    L(
+      'The lab’s latch gives the class one-hot at t = 0 and zeros after, with no noise; the paper’s latch adds Gaussian noise to later inputs and trains the initial inputs of a one-unit net.',
+      '实验室的锁存任务在 t = 0 时以 one-hot 给出类别，之后输入全为零，没有噪声；论文的锁存任务在后续输入中加入高斯噪声，并训练单个单元网络的初始输入。',
+    ),
+    L(
+      `Success is measured as held-out accuracy ≥ ${SUCCESS_ACCURACY} at the end of a fixed budget of steps, not the paper’s convergence criterion.`,
+      `成功的标准是固定训练步数结束时留出集准确率 ≥ ${SUCCESS_ACCURACY}，而不是论文的收敛判据。`,
+    ),
+    L(
+      'An 8-unit tanh RNN with a softmax readout and cross-entropy, trained by mini-batch SGD, instead of the paper’s single recurrent unit.',
+      '使用 8 个单元的 tanh RNN，softmax 输出层加交叉熵损失，以小批量 SGD 训练，而不是论文中的单个循环单元。',
+    ),
   ],
   items: (scale) => [
     {
@@ -94,14 +112,24 @@ export const bengio1994: ReplicationDefinition = {
     // A flat curve reproduces nothing: every condition asks for the fall.
     const falls = first > last;
     const verdict = verdictOf([falls, falls && nonIncreasing, falls && first >= 0.5 && last <= 0.25]);
-    const table = rate.map((x) => `T = ${x.T}: ${x.ok}/${x.n}`).join(', ');
+    const table = rate.map((x) => `T = ${x.T}: ${x.ok}/${x.n}`);
+    const v = VERDICT_WORDS[verdict];
     return {
       verdict,
-      headline: `${VERDICT_WORDS[verdict]}: share of runs that learned the latch (held-out accuracy ≥ ${SUCCESS_ACCURACY}) — ${table}${first > last ? `; it falls from ${fmt(first)} to ${fmt(last)} as the span grows` : '; it does not fall with the span'}. The paper’s own curve could not be read here.`,
-      measured: rate.map((x) => measure(`P(success) at T = ${x.T}`, x.ok / x.n, `${x.ok} of ${x.n} runs`)),
+      headline: L(
+        `${v.en}: share of runs that learned the latch (held-out accuracy ≥ ${SUCCESS_ACCURACY}) — ${table.join(', ')}${falls ? `; it falls from ${fmt(first)} to ${fmt(last)} as the span grows` : '; it does not fall with the span'}. The paper’s own curve could not be read here.`,
+        `${v['zh-CN']}：学会锁存（留出集准确率 ≥ ${SUCCESS_ACCURACY}）的运行比例——${table.join('，')}${falls ? `；随跨度增大从 ${fmt(first)} 降到 ${fmt(last)}` : '；它没有随跨度下降'}。论文本身的曲线这里无法读到。`,
+      ),
+      measured: rate.map((x) =>
+        measure(
+          L(`P(success) at T = ${x.T}`, `T = ${x.T} 时的成功概率`),
+          x.ok / x.n,
+          L(`${x.ok} of ${x.n} runs`, `${x.n} 次运行中 ${x.ok} 次`),
+        ),
+      ),
       figures: [
         {
-          title: 'Latch: held-out loss by span, seeds pooled',
+          title: L('Latch: held-out loss by span', '锁存：各跨度的留出集损失'),
           chart: 'loss',
           runIds: runs.map((r) => r.run.id),
           settings: {

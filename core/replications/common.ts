@@ -1,5 +1,6 @@
 /** Pieces the replication records share: verdict from counted conditions, figure names, legend names, sizes. */
-import type { ReplicationVerdict } from '../api';
+import type { Localized, ReplicationVerdict } from '../api';
+import { L } from '../lessons/text';
 import type { ReplicationRun } from './types';
 
 /** All conditions met: reproduced; some: partly; none: not reproduced. */
@@ -8,11 +9,14 @@ export function verdictOf(conditions: readonly boolean[]): ReplicationVerdict {
   return met === conditions.length ? 'reproduced' : met > 0 ? 'partly' : 'not_reproduced';
 }
 
-export const VERDICT_WORDS: Record<ReplicationVerdict, string> = {
-  reproduced: 'Reproduced',
-  partly: 'Partly reproduced',
-  not_reproduced: 'Not reproduced',
+export const VERDICT_WORDS: Record<ReplicationVerdict, Localized> = {
+  reproduced: L('Reproduced', '已复现'),
+  partly: L('Partly reproduced', '部分复现'),
+  not_reproduced: L('Not reproduced', '未复现'),
 };
+
+/** "of N runs" and the like, in both languages. */
+export const ofRuns = (n: number): Localized => L(`of ${n}`, `共 ${n} 次`);
 
 export function figureName(id: string, slug: string): string {
   return `replication-${id}-${slug}`;

@@ -2,7 +2,10 @@
 import type { ExperimentSpecInput, ReplicationScale } from '../api';
 import { fmt } from '../lessons/fit';
 import { lateHeldout, measure, ADDING_ONE_NUMBER_MSE } from '../lessons/presets';
-import { figureName, legendNames, seeds, VERDICT_WORDS, verdictOf } from './common';
+import { L } from '../lessons/text';
+import { figureName, legendNames, ofRuns, seeds, VERDICT_WORDS, verdictOf } from './common';
+
+const SEQUENCES = L('sequences', '个序列');
 import type { ReplicationDefinition, ReplicationRun } from './types';
 
 const ID = 'hochreiter-1997-adding';
@@ -57,21 +60,29 @@ export const hochreiter1997: ReplicationDefinition = {
     venue: 'Neural Computation 9(8), 1735–1780',
     url: 'https://doi.org/10.1162/neco.1997.9.8.1735',
   },
-  claim:
+  claim: L(
     'An LSTM solves the adding problem at T = 100 by the paper’s own stopping criterion, within tens of thousands of training sequences.',
+    '按论文自己的停止判据，LSTM 在几万个训练序列之内解决 T = 100 的加法问题。',
+  ),
   published: [
     {
-      label: 'correct-sequence tolerance',
+      label: L('correct-sequence tolerance', '序列判为正确的容差'),
       value: 0.04,
-      text: 'A sequence is processed correctly if the absolute error at the sequence end is below 0.04 (target 0.5 + (X₁ + X₂)/4.0, X ∈ [−1, 1]).',
+      text: L(
+        'A sequence is processed correctly if the absolute error at the sequence end is below 0.04 (target 0.5 + (X₁ + X₂)/4.0, X ∈ [−1, 1]).',
+        '若序列末端的绝对误差小于 0.04，则该序列算作处理正确（目标为 0.5 + (X₁ + X₂)/4.0，X ∈ [−1, 1]）。',
+      ),
       source:
         'Task description of the adding problem (Experiment 4 in Neural Computation 9(8); read in a stored copy of the LSTM paper’s text, page not shown there)',
       provenance: 'quoted',
     },
     {
-      label: 'training sequences to the stopping criterion, T = 100',
+      label: L('training sequences to the stopping criterion, T = 100', '达到停止判据所需的训练序列数，T = 100'),
       value: PUBLISHED_SEQUENCES,
-      text: 'For T = 100 training stopped after 74,000 sequences; the criterion: average training error below 0.01 and the 2,000 most recently processed sequences all processed correctly.',
+      text: L(
+        'For T = 100 training stopped after 74,000 sequences; the criterion: average training error below 0.01 and the 2,000 most recently processed sequences all processed correctly.',
+        'T = 100 时训练在 74,000 个序列后停止；判据是平均训练误差低于 0.01，且最近处理的 2,000 个序列全部正确。',
+      ),
       source:
         'Second-hand: a public forum post (discuss.pytorch.org, "Reproducing classical LSTM results") quoting the NIPS 1996 version, "LSTM can solve hard long time lag problems"; the Neural Computation table could not be read here',
       provenance: 'second-hand',
@@ -79,13 +90,28 @@ export const hochreiter1997: ReplicationDefinition = {
   ],
   plan: (scale) => {
     const s = SIZES[scale];
-    return `${s.seeds === 1 ? '1 run' : `${s.seeds} seeds`}: LSTM (${s.hidden} units) on the adding problem at T = ${s.T}, Adam lr 0.01, batch 32, ${s.steps} steps (${s.steps * 32} training sequences), held-out MSE every ${s.evalEvery} steps.`;
+    return L(
+      `${s.seeds === 1 ? '1 run' : `${s.seeds} seeds`}: LSTM (${s.hidden} units) on the adding problem at T = ${s.T}, Adam lr 0.01, batch 32, ${s.steps} steps (${s.steps * 32} training sequences), held-out MSE every ${s.evalEvery} steps.`,
+      `${s.seeds === 1 ? '1 次运行' : `${s.seeds} 个随机种子`}：LSTM（${s.hidden} 个隐藏单元），T = ${s.T} 的加法问题，Adam 学习率 0.01，批大小 32，${s.steps} 步（${s.steps * 32} 个训练序列），每 ${s.evalEvery} 步计算一次留出集 MSE。`,
+    );
   },
   differences: [
-    'The lab’s adding problem draws values from U[0, 1] and targets their sum (Le et al.’s form); the paper draws from [−1, 1] and targets 0.5 + (X₁+X₂)/4, exactly half the lab’s target after the change of variable, so its tolerance 0.04 is 0.08 here.',
-    'The paper marks one of the first ten pairs and one of the first T/2 − 1; the lab marks one step in each half. Sequence length is fixed at T (the paper varies it in [T, T + T/10]).',
-    `The stopping criterion is read on held-out data: held-out MSE ≤ ${fmt(CRITERION_MSE)} (root-mean-square error at the tolerance), checked every evaluation, instead of the paper’s running training error and its last 2,000 sequences.`,
-    'Training: Adam (lr 0.01) on batches of 32 with norm clipping at 1, instead of the paper’s online gradient descent (one sequence at a time) with its truncated LSTM gradient; the LSTM has a forget gate (the 1997 cell had none).',
+    L(
+      'The lab’s adding problem draws values from U[0, 1] and targets their sum (Le et al.’s form); the paper draws from [−1, 1] and targets 0.5 + (X₁+X₂)/4, exactly half the lab’s target after the change of variable, so its tolerance 0.04 is 0.08 here.',
+      '实验室的加法问题从 U[0, 1] 取值、以两数之和为目标（Le 等人的形式）；论文从 [−1, 1] 取值、以 0.5 + (X₁+X₂)/4 为目标，变量替换后恰好是实验室目标的一半，因此论文的容差 0.04 在这里是 0.08。',
+    ),
+    L(
+      'The paper marks one of the first ten pairs and one of the first T/2 − 1; the lab marks one step in each half. Sequence length is fixed at T (the paper varies it in [T, T + T/10]).',
+      '论文在前十对中标记一个、在前 T/2 − 1 个中标记另一个；实验室在前后两半各标记一步。序列长度固定为 T（论文在 [T, T + T/10] 中变化）。',
+    ),
+    L(
+      `The stopping criterion is read on held-out data: held-out MSE ≤ ${fmt(CRITERION_MSE)} (root-mean-square error at the tolerance), checked every evaluation, instead of the paper’s running training error and its last 2,000 sequences.`,
+      `停止判据在留出数据上判断：每次评估时检查留出集 MSE ≤ ${fmt(CRITERION_MSE)}（均方根误差等于容差），而不是论文的滑动训练误差及最近 2,000 个序列。`,
+    ),
+    L(
+      'Training: Adam (lr 0.01) on batches of 32 with norm clipping at 1, instead of the paper’s online gradient descent (one sequence at a time) with its truncated LSTM gradient; the LSTM has a forget gate (the 1997 cell had none).',
+      '训练：用 Adam（学习率 0.01）、批大小 32、范数裁剪阈值 1，而不是论文的在线梯度下降（一次一个序列）及其截断的 LSTM 梯度；这里的 LSTM 带遗忘门（1997 年的单元没有遗忘门）。',
+    ),
   ],
   items: (scale) => {
     const n = SIZES[scale].seeds;
@@ -106,22 +132,46 @@ export const hochreiter1997: ReplicationDefinition = {
     const usesBoth = late.every((v) => v < 0.75 * ADDING_ONE_NUMBER_MSE);
     const atPaperLength = T === 100;
     const verdict = verdictOf([allSolved && atPaperLength, withinBudget, usesBoth]);
-    const headline = `${VERDICT_WORDS[verdict]}: ${solved.length} of ${runs.length} LSTM runs at T = ${T} reached held-out MSE ≤ ${fmt(CRITERION_MSE)}${median !== null ? ` (median after ${median.toLocaleString('en-US')} training sequences; the paper: ${PUBLISHED_SEQUENCES.toLocaleString('en-US')})` : ` within ${seen.toLocaleString('en-US')} training sequences (the paper stopped after ${PUBLISHED_SEQUENCES.toLocaleString('en-US')})`}; late held-out MSE ${late.map((v) => fmt(v)).join(', ')} (knowing one number only: ${fmt(ADDING_ONE_NUMBER_MSE)}).`;
+    const v = VERDICT_WORDS[verdict];
+    const n = (x: number) => x.toLocaleString('en-US');
+    const tail =
+      median !== null
+        ? L(
+            ` (median after ${n(median)} training sequences; the paper: ${n(PUBLISHED_SEQUENCES)})`,
+            `（中位数为 ${n(median)} 个训练序列；论文：${n(PUBLISHED_SEQUENCES)}）`,
+          )
+        : L(
+            ` within ${n(seen)} training sequences (the paper stopped after ${n(PUBLISHED_SEQUENCES)})`,
+            `，共用 ${n(seen)} 个训练序列（论文在 ${n(PUBLISHED_SEQUENCES)} 个后停止）`,
+          );
+    const lateText = late.map((x) => fmt(x));
+    const headline = L(
+      `${v.en}: ${solved.length} of ${runs.length} LSTM runs at T = ${T} reached held-out MSE ≤ ${fmt(CRITERION_MSE)}${tail.en}; late held-out MSE ${lateText.join(', ')} (knowing one number only: ${fmt(ADDING_ONE_NUMBER_MSE)}).`,
+      `${v['zh-CN']}：T = ${T} 时 ${runs.length} 次 LSTM 运行中有 ${solved.length} 次达到留出集 MSE ≤ ${fmt(CRITERION_MSE)}${tail['zh-CN']}；训练后期留出集 MSE ${lateText.join('、')}（只知道一个数时为 ${fmt(ADDING_ONE_NUMBER_MSE)}）。`,
+    );
     return {
       verdict,
       headline,
       measured: [
-        measure('sequence length T', T),
-        measure('runs reaching the criterion', solved.length, `of ${runs.length}`),
-        measure('training sequences to the criterion (median)', median, 'sequences'),
-        measure('training sequences seen per run', seen, 'sequences'),
+        measure(L('sequence length T', '序列长度 T'), T),
+        measure(L('runs reaching the criterion', '达到判据的运行'), solved.length, ofRuns(runs.length)),
+        measure(
+          L('training sequences to the criterion (median)', '达到判据所需训练序列数（中位数）'),
+          median,
+          SEQUENCES,
+        ),
+        measure(L('training sequences seen per run', '每次运行见过的训练序列数'), seen, SEQUENCES),
         ...runs.map((r, i) =>
-          measure(`seed ${r.spec.train.seed}: late held-out MSE`, late[i], 'median of the last quarter'),
+          measure(
+            L(`seed ${r.spec.train.seed}: late held-out MSE`, `种子 ${r.spec.train.seed}：训练后期留出集 MSE`),
+            late[i],
+            L('median of the last quarter', '最后四分之一的中位数'),
+          ),
         ),
       ],
       figures: [
         {
-          title: `LSTM on the adding problem, T = ${T}`,
+          title: L(`LSTM on the adding problem, T = ${T}`, `LSTM 在加法问题上，T = ${T}`),
           chart: 'loss',
           runIds: runs.map((r) => r.run.id),
           settings: {

@@ -3,6 +3,7 @@ import type { ExperimentSpecInput, ReplicationScale } from '../api';
 import { addingLevels } from '../lessons/adding-levels';
 import { fmt } from '../lessons/fit';
 import { ADDING_MEAN_MSE, lateHeldout, measure } from '../lessons/presets';
+import { L } from '../lessons/text';
 import { figureName, legendNames, VERDICT_WORDS, verdictOf } from './common';
 import type { ReplicationDefinition, ReplicationRun } from './types';
 
@@ -62,32 +63,49 @@ export const le2015: ReplicationDefinition = {
     venue: 'arXiv:1504.00941',
     url: 'https://arxiv.org/abs/1504.00941',
   },
-  claim:
+  claim: L(
     'On the adding problem at the shortest length the paper reports, the IRNN and the LSTM reach a test MSE below the baseline of always predicting 1, the tanh RNN does not.',
+    '在论文报告的最短序列长度的加法问题上，IRNN 和 LSTM 的测试 MSE 低于“总是预测 1”的基线，tanh RNN 则不然。',
+  ),
   published: [
     {
-      label: 'baseline test MSE (always predict the sum 1)',
+      label: L('baseline test MSE (always predict the sum 1)', '基线测试 MSE（总是预测和为 1）'),
       value: null,
-      text: 'The paper states the MSE of the baseline that always predicts 1; the stated value could not be read here. The lab computes it: Var(X₁+X₂) = 2·(1/12) = 1/6 in expectation, and exactly on each run’s held-out batch.',
+      text: L(
+        'The paper states the MSE of the baseline that always predicts 1; the stated value could not be read here. The lab computes it: Var(X₁+X₂) = 2·(1/12) = 1/6 in expectation, and exactly on each run’s held-out batch.',
+        '论文给出了总是预测 1 的基线 MSE；这里无法读到该数值。实验室自行计算：期望为 Var(X₁+X₂) = 2·(1/12) = 1/6，并在每次运行的留出批次上精确计算。',
+      ),
       source:
         'Section 4.1 (the adding problem) of arXiv:1504.00941: the stored ar5iv copy showed the abstract and introduction only',
       provenance: 'not-found',
     },
     {
-      label: 'shortest sequence length reported',
+      label: L('shortest sequence length reported', '报告的最短序列长度'),
       value: null,
-      text: 'The issue asks for the shortest length the paper reports; the figure giving the lengths could not be read here. The lab uses T = 150 at full and reduced scale; say so if the paper’s shortest differs.',
+      text: L(
+        'The issue asks for the shortest length the paper reports; the figure giving the lengths could not be read here. The lab uses T = 150 at full and reduced scale; say so if the paper’s shortest differs.',
+        '议题要求使用论文报告的最短长度；给出这些长度的图这里无法读到。实验室在完整与缩减规模下都用 T = 150；若论文的最短长度不同，应予说明。',
+      ),
       source: 'Section 4.1 figure of arXiv:1504.00941: not retrievable from the stored copies',
       provenance: 'not-found',
     },
   ],
   plan: (scale) => {
     const s = SIZES[scale];
-    return `3 runs on the adding problem at T = ${s.T}, ${s.hidden} units, Adam with norm clipping at 1, ${s.steps} steps: an IRNN (lr 0.001), an LSTM (lr 0.01) and a tanh RNN (Gaussian Wh, std 0.001, lr 0.01); each is judged by its held-out MSE over the last quarter of training against the baseline on its own held-out batch.`;
+    return L(
+      `3 runs on the adding problem at T = ${s.T}, ${s.hidden} units, Adam with norm clipping at 1, ${s.steps} steps: an IRNN (lr 0.001), an LSTM (lr 0.01) and a tanh RNN (Gaussian Wh, std 0.001, lr 0.01); each is judged by its held-out MSE over the last quarter of training against the baseline on its own held-out batch.`,
+      `在 T = ${s.T} 的加法问题上做 3 次运行，${s.hidden} 个隐藏单元，Adam 加范数裁剪（阈值 1），${s.steps} 步：IRNN（学习率 0.001）、LSTM（学习率 0.01）和 tanh RNN（高斯 Wh，标准差 0.001，学习率 0.01）；各自以训练最后四分之一的留出集 MSE 与其自身留出批次上的基线比较。`,
+    );
   },
   differences: [
-    'The paper trains 100-unit networks with SGD for up to millions of examples; the reduced form keeps T = 150 but trains 16 units for 1,500 steps of Adam with batch 32 (48,000 sequences), so a slow learner may simply not have started.',
-    `"Below the baseline" is read as a late held-out MSE under ${BELOW} × the baseline on the run’s own held-out batch.`,
+    L(
+      'The paper trains 100-unit networks with SGD for up to millions of examples; the reduced form keeps T = 150 but trains 16 units for 1,500 steps of Adam with batch 32 (48,000 sequences), so a slow learner may simply not have started.',
+      '论文用 SGD 训练 100 个单元的网络，样本量多达数百万；缩减形式保留 T = 150，但只训练 16 个单元、1,500 步 Adam、批大小 32（48,000 个序列），因此学得慢的模型可能还没开始学。',
+    ),
+    L(
+      `"Below the baseline" is read as a late held-out MSE under ${BELOW} × the baseline on the run’s own held-out batch.`,
+      `“低于基线”指训练后期的留出集 MSE 低于该运行自身留出批次上基线的 ${BELOW} 倍。`,
+    ),
   ],
   items: (scale) => MODELS.map((m) => ({ kind: 'run' as const, key: m.key, spec: spec(m, scale) })),
   evaluate(data) {
@@ -100,24 +118,29 @@ export const le2015: ReplicationDefinition = {
     const [irnn, lstm, tanh] = rows as [(typeof rows)[number], (typeof rows)[number], (typeof rows)[number]];
     const T = irnn.r.spec.task.kind === 'adding' ? irnn.r.spec.task.seqLen : NaN;
     const verdict = verdictOf([irnn.below, lstm.below, !tanh.below]);
-    const text = rows.map((x) => `${x.label} ${fmt(x.mse)}${x.below ? ' (below)' : ''}`).join(', ');
+    const v = VERDICT_WORDS[verdict];
     return {
       verdict,
-      headline: `${VERDICT_WORDS[verdict]}: late held-out MSE at T = ${T} — ${text}; baseline ${fmt(irnn.baseline)} on the held-out batch (1/6 = ${fmt(1 / 6)} in expectation).`,
+      headline: L(
+        `${v.en}: late held-out MSE at T = ${T} — ${rows.map((x) => `${x.label} ${fmt(x.mse)}${x.below ? ' (below)' : ''}`).join(', ')}; baseline ${fmt(irnn.baseline)} on the held-out batch (1/6 = ${fmt(1 / 6)} in expectation).`,
+        `${v['zh-CN']}：T = ${T} 时训练后期的留出集 MSE——${rows.map((x) => `${x.label} ${fmt(x.mse)}${x.below ? '（低于基线）' : ''}`).join('，')}；留出批次上的基线为 ${fmt(irnn.baseline)}（期望为 1/6 = ${fmt(1 / 6)}）。`,
+      ),
       measured: [
-        measure('sequence length T', T),
-        measure('baseline MSE on the held-out batch (predict 1)', irnn.baseline),
+        measure(L('sequence length T', '序列长度 T'), T),
+        measure(L('baseline MSE on the held-out batch (predict 1)', '留出批次上的基线 MSE（预测 1）'), irnn.baseline),
         ...rows.map((x) =>
           measure(
-            `${x.label}: late held-out MSE`,
+            L(`${x.label}: late held-out MSE`, `${x.label}：训练后期留出集 MSE`),
             x.mse,
-            x.below ? `below ${BELOW} × baseline` : 'not below the baseline',
+            x.below
+              ? L(`below ${BELOW} × baseline`, `低于 ${BELOW} × 基线`)
+              : L('not below the baseline', '未低于基线'),
           ),
         ),
       ],
       figures: [
         {
-          title: `Adding problem, T = ${T}: IRNN, LSTM and tanh RNN`,
+          title: L(`Adding, T = ${T}: IRNN, LSTM, tanh RNN`, `加法问题，T = ${T}：IRNN、LSTM、tanh RNN`),
           chart: 'loss',
           runIds: rows.map((x) => x.r.run.id),
           settings: {

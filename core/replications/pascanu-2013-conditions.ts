@@ -6,7 +6,8 @@
 import type { ExperimentSpecInput, ReplicationScale } from '../api';
 import { decayPerStep, fmt } from '../lessons/fit';
 import { explodingSpec, initialProfileSpec, measure } from '../lessons/presets';
-import { figureName, seeds, VERDICT_WORDS, verdictOf } from './common';
+import { L } from '../lessons/text';
+import { figureName, ofRuns, seeds, VERDICT_WORDS, verdictOf } from './common';
 import type { ReplicationDefinition, ReplicationRun } from './types';
 
 const ID = 'pascanu-2013-conditions';
@@ -67,44 +68,69 @@ export const pascanu2013: ReplicationDefinition = {
     venue: 'ICML 2013 (PMLR 28(3), 1310–1318); arXiv:1211.5063',
     url: 'https://arxiv.org/abs/1211.5063',
   },
-  claim:
+  claim: L(
     'σ_max(Wh) < 1/γ is sufficient for the long-term gradient components to vanish, σ_max(Wh) > 1/γ is necessary for them to explode (γ = 1 for tanh, 1/4 for sigmoid), and norm clipping keeps an exploding network trainable.',
+    'σ_max(Wh) < 1/γ 是长期梯度分量消失的充分条件，σ_max(Wh) > 1/γ 是它们爆炸的必要条件（tanh 的 γ = 1，sigmoid 的 γ = 1/4）；范数裁剪能让会爆炸的网络继续训练。',
+  ),
   published: [
     {
-      label: 'vanishing: sufficient condition, tanh (1/γ)',
+      label: L('vanishing: sufficient condition, tanh (1/γ)', '消失：充分条件，tanh（1/γ）'),
       value: 1 / GAMMA.tanh,
-      text: 'It is sufficient that the largest singular value of the recurrent weight matrix be below 1/γ for the long-term components to vanish; γ = 1 for tanh.',
+      text: L(
+        'It is sufficient that the largest singular value of the recurrent weight matrix be below 1/γ for the long-term components to vanish; γ = 1 for tanh.',
+        '只要循环权重矩阵的最大奇异值小于 1/γ，长期分量就会消失；tanh 的 γ = 1。',
+      ),
       source:
         'Section 2.1 (the exploding and vanishing gradient analysis) of arXiv:1211.5063; the condition and γ values as the issue states them — the passage itself was not retrievable from the stored copies (arxiv-vanity.com showed the introduction only)',
       provenance: 'second-hand',
     },
     {
-      label: 'vanishing: sufficient condition, sigmoid (1/γ)',
+      label: L('vanishing: sufficient condition, sigmoid (1/γ)', '消失：充分条件，sigmoid（1/γ）'),
       value: 1 / GAMMA.sigmoid,
-      text: 'The same condition with γ = 1/4 for the logistic sigmoid: σ_max(Wh) < 4.',
+      text: L(
+        'The same condition with γ = 1/4 for the logistic sigmoid: σ_max(Wh) < 4.',
+        '对 logistic sigmoid，同一条件中 γ = 1/4：σ_max(Wh) < 4。',
+      ),
       source: 'As above (Section 2.1, arXiv:1211.5063), second-hand',
       provenance: 'second-hand',
     },
     {
-      label: 'exploding: necessary condition',
+      label: L('exploding: necessary condition', '爆炸：必要条件'),
       value: null,
-      text: 'By the converse, σ_max(Wh) > 1/γ is necessary (not sufficient) for gradients to explode.',
+      text: L(
+        'By the converse, σ_max(Wh) > 1/γ is necessary (not sufficient) for gradients to explode.',
+        '反过来，σ_max(Wh) > 1/γ 是梯度爆炸的必要（而非充分）条件。',
+      ),
       source: 'As above (Section 2.1, arXiv:1211.5063), second-hand',
       provenance: 'second-hand',
     },
     {
-      label: 'clipping: success rate with and without clipping',
+      label: L('clipping: success rate with and without clipping', '裁剪：裁剪与不裁剪时的成功率'),
       value: null,
-      text: 'The paper reports that clipping the gradient norm lets SGD solve its synthetic long-term tasks; its success-rate figures could not be read here, so none is quoted.',
+      text: L(
+        'The paper reports that clipping the gradient norm lets SGD solve its synthetic long-term tasks; its success-rate figures could not be read here, so none is quoted.',
+        '论文报告说，裁剪梯度范数能让 SGD 解决其合成的长程任务；这里无法读到其成功率数据，因此不引用任何数字。',
+      ),
       source: 'Section 4 (experiments) of arXiv:1211.5063: not retrievable from the stored copies',
       provenance: 'not-found',
     },
   ],
-  plan: (scale) =>
-    `${2 * MULTIPLES[scale].length} initial gradient profiles (tanh and sigmoid RNN, T = ${T[scale]}, Wh = gain·orthogonal with σ_max = ${MULTIPLES[scale].join(', ')} × 1/γ) and ${2 * CLIP_SEEDS[scale]} training runs of the exploding tanh RNN of lesson 2 with and without norm clipping at 1 (${CLIP_SEEDS[scale]} seed${CLIP_SEEDS[scale] > 1 ? 's' : ''} each).`,
+  plan: (scale) => {
+    const n = CLIP_SEEDS[scale];
+    return L(
+      `${2 * MULTIPLES[scale].length} initial gradient profiles (tanh and sigmoid RNN, T = ${T[scale]}, Wh = gain·orthogonal with σ_max = ${MULTIPLES[scale].join(', ')} × 1/γ) and ${2 * n} training runs of the exploding tanh RNN of lesson 2 with and without norm clipping at 1 (${n} seed${n > 1 ? 's' : ''} each).`,
+      `${2 * MULTIPLES[scale].length} 个初始梯度剖面（tanh 与 sigmoid RNN，T = ${T[scale]}，Wh = 增益·正交矩阵，σ_max = ${MULTIPLES[scale].join('、')} × 1/γ），以及第 2 课会爆炸的 tanh RNN 的 ${2 * n} 次训练运行，分别不裁剪和在 1 处做范数裁剪（各 ${n} 个随机种子）。`,
+    );
+  },
   differences: [
-    'The conditions are checked on the measured per-step factor of ‖∂L/∂h_t‖ (a log-linear fit of the initial profile), with Wh = gain·Q so that σ_max is exactly the gain; the paper proves them for any Wh.',
-    'Clipping is tested on the lab’s adding problem with a tanh RNN whose Wh has spectral radius 2 (the configuration of lessons 2 and 5), not on the paper’s temporal-order and other synthetic tasks; success means all steps trained to a finite held-out loss.',
+    L(
+      'The conditions are checked on the measured per-step factor of ‖∂L/∂h_t‖ (a log-linear fit of the initial profile), with Wh = gain·Q so that σ_max is exactly the gain; the paper proves them for any Wh.',
+      '条件是在测得的 ‖∂L/∂h_t‖ 每步因子（对初始剖面做对数线性拟合）上检验的，取 Wh = 增益·Q，使 σ_max 恰好等于增益；论文则对任意 Wh 给出证明。',
+    ),
+    L(
+      'Clipping is tested on the lab’s adding problem with a tanh RNN whose Wh has spectral radius 2 (the configuration of lessons 2 and 5), not on the paper’s temporal-order and other synthetic tasks; success means all steps trained to a finite held-out loss.',
+      '裁剪在实验室的加法问题上检验，使用 Wh 谱半径为 2 的 tanh RNN（第 2、5 课的配置），而不是论文的时序顺序等合成任务；成功指所有步数都训练完且留出集损失有限。',
+    ),
   ],
   items: (scale) => [
     ...(['tanh', 'sigmoid'] as const).map((act) => ({
@@ -140,33 +166,46 @@ export const pascanu2013: ReplicationDefinition = {
     const okCl = cl.filter(trained).length;
     const clipHelps = okCl > okUn || (okCl === cl.length && okUn < un.length);
     const verdict = verdictOf([...rows.map((x) => x.sufficient && x.necessary), clipHelps]);
-    const condText = rows
-      .map(
-        (x) =>
-          `${x.act} (1/γ = ${fmt(x.bound)}): per-step factor ${x.pts.map((p) => `${fmt(p.rate)} at σ_max ${fmt(p.sigma)}`).join(', ')}; ${x.sufficient ? 'every σ_max below 1/γ vanishes' : 'a σ_max below 1/γ did not vanish'}${x.firstGrowing ? `, growth first at σ_max ${fmt(x.firstGrowing.sigma)}` : ', none grows'}`,
-      )
-      .join('; ');
+    const condText = rows.map((x) => {
+      const factors = x.pts.map((p) => ({ rate: fmt(p.rate), sigma: fmt(p.sigma) }));
+      const grow = x.firstGrowing ? fmt(x.firstGrowing.sigma) : null;
+      return L(
+        `${x.act} (1/γ = ${fmt(x.bound)}): per-step factor ${factors.map((f) => `${f.rate} at σ_max ${f.sigma}`).join(', ')}; ${x.sufficient ? 'every σ_max below 1/γ vanishes' : 'a σ_max below 1/γ did not vanish'}${grow ? `, growth first at σ_max ${grow}` : ', none grows'}`,
+        `${x.act}（1/γ = ${fmt(x.bound)}）：每步因子 ${factors.map((f) => `σ_max ${f.sigma} 时为 ${f.rate}`).join('，')}；${x.sufficient ? '所有低于 1/γ 的 σ_max 都消失' : '有一个低于 1/γ 的 σ_max 没有消失'}${grow ? `，从 σ_max ${grow} 开始增长` : '，没有一个增长'}`,
+      );
+    });
+    const v = VERDICT_WORDS[verdict];
     return {
       verdict,
-      headline: `${VERDICT_WORDS[verdict]}: ${condText}. Clipping: ${okCl}/${cl.length} clipped runs trained to the end against ${okUn}/${un.length} without clipping.`,
+      headline: L(
+        `${v.en}: ${condText.map((c) => c.en).join('; ')}. Clipping: ${okCl}/${cl.length} clipped runs trained to the end against ${okUn}/${un.length} without clipping.`,
+        `${v['zh-CN']}：${condText.map((c) => c['zh-CN']).join('；')}。裁剪：裁剪的运行中 ${okCl}/${cl.length} 次训练到最后，不裁剪的为 ${okUn}/${un.length} 次。`,
+      ),
       measured: [
         ...rows.flatMap((x) => [
-          measure(`${x.act}: 1/γ`, x.bound),
+          measure(L(`${x.act}: 1/γ`, `${x.act}：1/γ`), x.bound),
           ...x.pts.map((p) =>
-            measure(`${x.act}: factor per step at σ_max = ${fmt(p.sigma)}`, p.rate, p.rate < 1 ? 'vanishes' : 'grows'),
+            measure(
+              L(
+                `${x.act}: factor per step at σ_max = ${fmt(p.sigma)}`,
+                `${x.act}：σ_max = ${fmt(p.sigma)} 时的每步因子`,
+              ),
+              p.rate,
+              p.rate < 1 ? L('vanishes', '消失') : L('grows', '增长'),
+            ),
           ),
           measure(
-            `${x.act}: smallest σ_max whose gradient grows`,
+            L(`${x.act}: smallest σ_max whose gradient grows`, `${x.act}：梯度开始增长的最小 σ_max`),
             x.firstGrowing?.sigma ?? null,
-            x.firstGrowing ? 'σ_max' : 'none grew',
+            x.firstGrowing ? L('σ_max', 'σ_max') : L('none grew', '没有一个增长'),
           ),
         ]),
-        measure('clipping: runs trained to the end', okCl, `of ${cl.length}`),
-        measure('no clipping: runs trained to the end', okUn, `of ${un.length}`),
+        measure(L('clipping: runs trained to the end', '裁剪：训练到最后的运行'), okCl, ofRuns(cl.length)),
+        measure(L('no clipping: runs trained to the end', '不裁剪：训练到最后的运行'), okUn, ofRuns(un.length)),
       ],
       figures: [
         ...rows.map((x) => ({
-          title: `${x.act}: factor per step vs σ_max (1/γ = ${fmt(x.bound)})`,
+          title: L(`${x.act}: per-step factor vs σ_max`, `${x.act}：每步因子与 σ_max`),
           chart: 'sweep' as const,
           runIds: x.pts.map((p) => p.r.run.id),
           settings: {
@@ -177,7 +216,7 @@ export const pascanu2013: ReplicationDefinition = {
           },
         })),
         {
-          title: 'Gradient norm with and without clipping',
+          title: L('Gradient norm with and without clipping', '裁剪与不裁剪时的梯度范数'),
           chart: 'gradnorm' as const,
           runIds: [...un, ...cl].map((r) => r.run.id),
           settings: { clipThreshold: 1, fileName: figureName(ID, 'clipping') },

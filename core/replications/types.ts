@@ -4,7 +4,8 @@
  * lessons' own (core/lessons/types): a replication is planned and read exactly as a lesson is.
  */
 import type {
-  LessonMeasurementSchema,
+  LessonMeasurement,
+  Localized,
   PublishedFigure,
   Replication,
   ReplicationId,
@@ -12,11 +13,10 @@ import type {
   ReplicationScale,
 } from '../api';
 import type { LessonRun, PlannedItem } from '../lessons/types';
-import type { z } from 'zod';
 
 export type { LessonRun as ReplicationRun, PlannedItem } from '../lessons/types';
 
-export type Measurement = z.infer<typeof LessonMeasurementSchema>;
+export type Measurement = LessonMeasurement;
 
 export interface ReplicationData {
   scale: ReplicationScale;
@@ -32,12 +32,12 @@ export type ReplicationOutcome = Pick<ReplicationResult, 'verdict' | 'headline' 
 export interface ReplicationDefinition {
   id: ReplicationId;
   paper: Replication['paper'];
-  claim: string;
+  claim: Localized;
   published: PublishedFigure[];
   /** What each scale trains, in a sentence or two. */
-  plan(scale: ReplicationScale): string;
+  plan(scale: ReplicationScale): Localized;
   /** How the lab's set-up differs from the paper's, and why. */
-  differences: string[];
+  differences: Localized[];
   items(scale: ReplicationScale): PlannedItem[];
   evaluate(data: ReplicationData): ReplicationOutcome;
 }

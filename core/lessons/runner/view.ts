@@ -7,8 +7,11 @@ import { errorMessage } from '../../api/errors';
 import type { LabStore } from '../../store';
 import type { LessonDefinition } from '../types';
 import { plannedRunCount, storedBatches } from './batches';
+import { L, lines, perLang } from '../text';
 import { progressOf, type ActiveBatch } from './progress';
 import type { Judge } from './verdicts';
+
+const SIZE_WORD = { default: L('Full size: ', '完整规模：'), reduced: L('Quick size: ', '快速规模：') };
 
 const ENDED_BAD = new Set(['failed', 'stopped', 'interrupted']);
 
@@ -25,7 +28,10 @@ export async function lessonView(
     title: def.title,
     claim: def.claim,
     explanation: def.explanation,
-    plan: `Full size: ${def.plan('default')}\nQuick size: ${def.plan('reduced')}`,
+    plan: lines(
+      perLang((lang) => `${SIZE_WORD.default[lang]}${def.plan('default')[lang]}`),
+      perLang((lang) => `${SIZE_WORD.reduced[lang]}${def.plan('reduced')[lang]}`),
+    ),
   };
   const progress = progressOf(act);
   if (!store) return { ...base, state: 'new', progress: null, error: null, result: null };

@@ -1,24 +1,38 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { FIGURE_FORMATS, LESSON_IDS, type LabEvent, type Lesson } from '../../../core/api';
+import { FIGURE_FORMATS, LESSON_IDS, type Lang, type LabEvent, type Lesson } from '../../../core/api';
 import type { Lab } from '../../../core/lab/lab';
 import type { Command, Io } from '../command';
+import { formatOf, LANG_HELP, langOf, valueText, writeResultFigures } from '../content-figures';
 import { openCliLab, withLab } from '../open-lab';
 import { formatDuration } from '../../../core/shared/format';
 import { UsageError } from '../usage-error';
 
-type FigureFormat = (typeof FIGURE_FORMATS)[number];
+const VERDICT_TEXT: Record<Lang, Record<'supported' | 'not_supported' | 'inconclusive', string>> = {
+  en: { supported: 'SUPPORTED', not_supported: 'NOT SUPPORTED', inconclusive: 'INCONCLUSIVE' },
+  'zh-CN': { supported: '支持', not_supported: '不支持', inconclusive: '无定论' },
+};
 
-const VERDICT_TEXT = { supported: 'SUPPORTED', not_supported: 'NOT SUPPORTED', inconclusive: 'INCONCLUSIVE' } as const;
-
-function formatOf(path: string, flag: unknown): FigureFormat {
-  const f = String(flag ?? extname(path).slice(1)).toLowerCase();
-  if (!(FIGURE_FORMATS as readonly string[]).includes(f))
-    throw new UsageError(
-      `gradlab lesson: figure format must be one of ${FIGURE_FORMATS.join(', ')} (from --format or the file's extension), got '${f || path}'`,
-    );
-  return f as FigureFormat;
-}
+/** The words around the lesson's own text, in the chosen language. */
+const WORDS = {
+  en: {
+    lesson: (id: number) => `Lesson ${id}`,
+    claim: 'claim',
+    error: 'error',
+    noResult: (id: number) => `no result yet: run it with \`gradlab lesson ${id}\``,
+    verdict: 'verdict',
+    meta: (scale: string, took: string, at: string) => `${scale} size, ${took}, finished ${at}`,
+    runs: 'runs',
+  },
+  'zh-CN': {
+    lesson: (id: number) => `第 ${id} 课`,
+    claim: '论断',
+    error: '错误',
+    noResult: (id: number) => `尚无结果：用 \`gradlab lesson ${id}\` 运行`,
+    verdict: '结论',
+    meta: (scale: string, took: string, at: string) =>
+      `${scale === 'reduced' ? '快速' : '完整'}规模，用时 ${took}，完成于 ${at}`,
+    runs: '运行',
+  },
+} as const;
 
 function lessonId(arg: string | undefined): number {
   const id = Number(arg);
@@ -29,63 +43,29 @@ function lessonId(arg: string | undefined): number {
   return id;
 }
 
-function measurementValue(v: number | null): string {
-  if (v === null) return '—';
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2);
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3)));
-}
-
-export function printLesson(io: Io, l: Lesson): void {
-  io.out(`Lesson ${l.id}: ${l.title}`);
-  io.out(`  claim: ${l.claim}`);
+export function printLesson(io: Io, l: Lesson, lang: Lang = 'en'): void {
+  const w = WORDS[lang];
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  io.out(`${w.lesson(l.id)}${sep}${l.title[lang]}`);
+  io.out(`  ${w.claim}${sep}${l.claim[lang]}`);
   const r = l.result;
-  if (l.error) io.out(`  error: ${l.error}`);
+  if (l.error) io.out(`  ${w.error}${sep}${l.error}`);
   if (!r) {
-    if (!l.error) io.out('  no result yet: run it with `gradlab lesson ' + l.id + '`');
+    if (!l.error) io.out(`  ${w.noResult(l.id)}`);
     return;
   }
   io.out(
-    `  verdict: ${VERDICT_TEXT[r.verdict]} (${r.scale} size, ${formatDuration(r.durationMs)}, finished ${r.finishedAt})`,
+    `  ${w.verdict}${sep}${VERDICT_TEXT[lang][r.verdict]} (${w.meta(r.scale, formatDuration(r.durationMs), r.finishedAt)})`,
   );
-  io.out(`  ${r.headline}`);
-  const width = Math.max(...r.measurements.map((m) => m.label.length));
+  io.out(`  ${r.headline[lang]}`);
+  const width = Math.max(...r.measurements.map((m) => m.label[lang].length));
   for (const m of r.measurements)
-    io.out(`    ${m.label.padEnd(width)}  ${measurementValue(m.value)}${m.unit ? `  (${m.unit})` : ''}`);
-  io.out(`  runs: ${r.runIds.join(',')}`);
-}
-
-async function writeFigures(io: Io, lab: Lab, l: Lesson, values: Record<string, unknown>): Promise<void> {
-  const figures = l.result?.figures ?? [];
-  if (!figures.length) return;
-  const jobs: { path: string; format: FigureFormat; figure: (typeof figures)[number] }[] = [];
-  if (values.figure) {
-    const path = resolve(io.cwd, String(values.figure));
-    jobs.push({ path, format: formatOf(path, values.format), figure: figures[0]! });
-  }
-  if (values['figure-all']) {
-    const dir = resolve(io.cwd, String(values['figure-all']));
-    mkdirSync(dir, { recursive: true });
-    const format = formatOf('', values.format ?? 'svg');
-    figures.forEach((figure, i) => {
-      const base = typeof figure.settings.fileName === 'string' ? figure.settings.fileName : `lesson-${l.id}-${i + 1}`;
-      jobs.push({ path: join(dir, `${base}.${format}`), format, figure });
-    });
-  }
-  for (const j of jobs) {
-    const file = await lab.handlers.exportFigure({
-      runIds: j.figure.runIds,
-      chart: j.figure.chart,
-      format: j.format,
-      settings: { title: j.figure.title, ...j.figure.settings },
-    });
-    writeFileSync(j.path, Buffer.from(file.base64, 'base64'));
-    io.out(`wrote ${j.path} (${j.figure.title})`);
-  }
+    io.out(`    ${m.label[lang].padEnd(width)}  ${valueText(m.value, 3)}${m.unit ? `  (${m.unit[lang]})` : ''}`);
+  io.out(`  ${w.runs}${sep}${r.runIds.join(',')}`);
 }
 
 /** Runs the lesson and waits for its verdict, showing progress on stderr. */
-async function runAndWait(io: Io, lab: Lab, id: number, reduced: boolean, json: boolean): Promise<Lesson> {
+async function runAndWait(io: Io, lab: Lab, id: number, reduced: boolean, json: boolean, lang: Lang): Promise<Lesson> {
   const tty = process.stderr.isTTY;
   let lastPrint = 0;
   let resolveDone!: (l: Lesson) => void;
@@ -110,7 +90,7 @@ async function runAndWait(io: Io, lab: Lab, id: number, reduced: boolean, json: 
   try {
     const first = await lab.handlers.runLesson({ id, scale: reduced ? 'reduced' : 'default' });
     started = true;
-    if (!json) io.err(`lesson ${id}: ${first.plan.split('\n')[reduced ? 1 : 0]}`);
+    if (!json) io.err(`lesson ${id}: ${first.plan[lang].split('\n')[reduced ? 1 : 0]}`);
     const l = await done;
     if (tty && !json) process.stderr.write('\n');
     return l;
@@ -123,7 +103,8 @@ async function runAndWait(io: Io, lab: Lab, id: number, reduced: boolean, json: 
 export const lessonCommand: Command = {
   name: 'lesson',
   summary: 'run one of the eight guided experiments and print its verdict (no number: list them)',
-  usage: 'gradlab lesson [N] [--reduced] [--show] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
+  usage:
+    'gradlab lesson [N] [--reduced] [--show] [--lang en|zh-CN] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
   options: {
     reduced: { type: 'boolean' },
     show: { type: 'boolean' },
@@ -133,9 +114,11 @@ export const lessonCommand: Command = {
     concurrency: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean' },
+    lang: { type: 'string' },
   },
   optionHelp: [
     ['--reduced', 'the quick size (seconds instead of minutes; the same effects, smaller)'],
+    LANG_HELP,
     ['--show', 'print the last result without running anything'],
     ['--figure FILE', `write the lesson's main figure (format from the extension: ${FIGURE_FORMATS.join(', ')})`],
     ['--figure-all DIR', 'write every figure of the lesson into DIR (format from --format, default svg)'],
@@ -147,6 +130,7 @@ export const lessonCommand: Command = {
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError('gradlab lesson: give at most one lesson number');
     const json = Boolean(values.json);
+    const lang = langOf('lesson', values.lang);
     if (positionals.length === 0) {
       return withLab(openCliLab(io, values), async (lab) => {
         const { lessons } = await lab.handlers.listLessons({});
@@ -154,21 +138,27 @@ export const lessonCommand: Command = {
         else
           for (const l of lessons)
             io.out(
-              `${String(l.id).padStart(2)}  ${l.title.padEnd(40)}  ${l.result ? VERDICT_TEXT[l.result.verdict] : l.state}`,
+              `${String(l.id).padStart(2)}  ${l.title[lang].padEnd(40)}  ${l.result ? VERDICT_TEXT[lang][l.result.verdict] : l.state}`,
             );
         return 0;
       });
     }
     const id = lessonId(positionals[0]);
-    if (values.figure) formatOf(String(values.figure), values.format);
+    if (values.figure) formatOf('lesson', String(values.figure), values.format);
     return withLab(openCliLab(io, values), async (lab) => {
       const lesson = values.show
         ? await lab.handlers.getLesson({ id })
-        : await runAndWait(io, lab, id, Boolean(values.reduced), json);
+        : await runAndWait(io, lab, id, Boolean(values.reduced), json, lang);
       if (json) io.out(JSON.stringify(lesson));
-      else printLesson(io, lesson);
+      else printLesson(io, lesson, lang);
       if (!values.show && lesson.state === 'failed') return 1;
-      await writeFigures(io, lab, lesson, values);
+      await writeResultFigures(io, lab, lesson.result?.figures ?? [], {
+        command: 'lesson',
+        values,
+        fallbackName: (i) => `lesson-${lesson.id}-${i + 1}`,
+        lang,
+        report: true,
+      });
       return 0;
     });
   },

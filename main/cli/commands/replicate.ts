@@ -1,35 +1,49 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
 import {
   FIGURE_FORMATS,
   REPLICATION_IDS,
+  type Lang,
   type LabEvent,
   type Replication,
   type ReplicationId,
   type ReplicationScale,
+  type ReplicationVerdict,
 } from '../../../core/api';
 import type { Lab } from '../../../core/lab/lab';
 import type { Command, Io } from '../command';
+import { formatOf, LANG_HELP, langOf, valueText, writeResultFigures } from '../content-figures';
 import { openCliLab, withLab } from '../open-lab';
 import { formatDuration } from '../../../core/shared/format';
 import { UsageError } from '../usage-error';
 
-type FigureFormat = (typeof FIGURE_FORMATS)[number];
+const VERDICT_TEXT: Record<Lang, Record<ReplicationVerdict, string>> = {
+  en: { reproduced: 'REPRODUCED', partly: 'PARTLY REPRODUCED', not_reproduced: 'NOT REPRODUCED' },
+  'zh-CN': { reproduced: '已复现', partly: '部分复现', not_reproduced: '未复现' },
+};
 
-const VERDICT_TEXT = {
-  reproduced: 'REPRODUCED',
-  partly: 'PARTLY REPRODUCED',
-  not_reproduced: 'NOT REPRODUCED',
+/** The words around the record's own text, in the chosen language. */
+const WORDS = {
+  en: {
+    claim: 'claim',
+    published: 'published',
+    noNumber: '(no number quoted)',
+    error: 'error',
+    noResult: (id: string) => `no result yet: run it with \`gradlab replicate ${id} --reduced\``,
+    measured: (scale: string, took: string, at: string) => `measured (${scale} form, ${took}, finished ${at})`,
+    verdict: 'verdict',
+    runs: 'runs',
+  },
+  'zh-CN': {
+    claim: '论断',
+    published: '论文报告',
+    noNumber: '（未引用数字）',
+    error: '错误',
+    noResult: (id: string) => `尚无结果：用 \`gradlab replicate ${id} --reduced\` 运行`,
+    measured: (scale: string, took: string, at: string) =>
+      `实测（${{ full: '完整', reduced: '缩减', smallest: '最小' }[scale] ?? scale}形式，用时 ${took}，完成于 ${at}）`,
+    verdict: '结论',
+    runs: '运行',
+  },
 } as const;
-
-function formatOf(path: string, flag: unknown): FigureFormat {
-  const f = String(flag ?? extname(path).slice(1)).toLowerCase();
-  if (!(FIGURE_FORMATS as readonly string[]).includes(f))
-    throw new UsageError(
-      `gradlab replicate: figure format must be one of ${FIGURE_FORMATS.join(', ')} (from --format or the file's extension), got '${f || path}'`,
-    );
-  return f as FigureFormat;
-}
 
 function replicationId(arg: string): ReplicationId {
   if (!(REPLICATION_IDS as readonly string[]).includes(arg))
@@ -45,27 +59,26 @@ function scaleOf(values: Record<string, unknown>): ReplicationScale {
   return values.smallest ? 'smallest' : values.reduced ? 'reduced' : 'full';
 }
 
-function valueText(v: number | null): string {
-  if (v === null) return '—';
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) return v.toExponential(2);
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-}
-
-/** The JSON a script reads: published and measured keyed by label. */
-export function replicationJson(r: Replication) {
+/** The JSON a script reads: published and measured keyed by their English label, texts in the chosen language. */
+export function replicationJson(r: Replication, lang: Lang = 'en') {
   return {
     id: r.id,
     paper: r.paper,
-    claim: r.claim,
+    claim: r.claim[lang],
     published: Object.fromEntries(
-      r.published.map((p) => [p.label, { value: p.value, text: p.text, source: p.source, provenance: p.provenance }]),
+      r.published.map((p) => [
+        p.label.en,
+        { value: p.value, text: p.text[lang], source: p.source, provenance: p.provenance },
+      ]),
     ),
     measured: Object.fromEntries(
-      (r.result?.measured ?? []).map((m) => [m.label, { value: m.value, ...(m.unit ? { unit: m.unit } : {}) }]),
+      (r.result?.measured ?? []).map((m) => [
+        m.label.en,
+        { value: m.value, ...(m.unit ? { unit: m.unit[lang] } : {}) },
+      ]),
     ),
     verdict: r.result?.verdict ?? null,
-    headline: r.result?.headline ?? null,
+    headline: r.result?.headline[lang] ?? null,
     reduced: r.result ? r.result.scale !== 'full' : null,
     scale: r.result?.scale ?? null,
     durationMs: r.result?.durationMs ?? null,
@@ -74,61 +87,29 @@ export function replicationJson(r: Replication) {
   };
 }
 
-function printReplication(io: Io, r: Replication): void {
+function printReplication(io: Io, r: Replication, lang: Lang): void {
+  const w = WORDS[lang];
+  const sep = lang === 'zh-CN' ? '：' : ': ';
   io.out(`${r.paper.authors} (${r.paper.year}), "${r.paper.title}", ${r.paper.venue}`);
-  io.out(`  claim: ${r.claim}`);
-  io.out('  published:');
+  io.out(`  ${w.claim}${sep}${r.claim[lang]}`);
+  io.out(`  ${w.published}${lang === 'zh-CN' ? '：' : ':'}`);
   for (const p of r.published)
     io.out(
-      `    ${p.label}: ${p.value === null ? '(no number quoted)' : valueText(p.value)}  [${p.provenance}] ${p.source}`,
+      `    ${p.label[lang]}${sep}${p.value === null ? w.noNumber : valueText(p.value, 4)}  [${p.provenance}] ${p.source}`,
     );
-  if (r.error) io.out(`  error: ${r.error}`);
+  if (r.error) io.out(`  ${w.error}${sep}${r.error}`);
   const res = r.result;
   if (!res) {
-    if (!r.error) io.out(`  no result yet: run it with \`gradlab replicate ${r.id} --reduced\``);
+    if (!r.error) io.out(`  ${w.noResult(r.id)}`);
     return;
   }
-  io.out(`  measured (${res.scale} form, ${formatDuration(res.durationMs)}, finished ${res.finishedAt}):`);
-  const width = Math.max(...res.measured.map((m) => m.label.length));
+  io.out(`  ${w.measured(res.scale, formatDuration(res.durationMs), res.finishedAt)}${lang === 'zh-CN' ? '：' : ':'}`);
+  const width = Math.max(...res.measured.map((m) => m.label[lang].length));
   for (const m of res.measured)
-    io.out(`    ${m.label.padEnd(width)}  ${valueText(m.value)}${m.unit ? `  (${m.unit})` : ''}`);
-  io.out(`  verdict: ${VERDICT_TEXT[res.verdict]}`);
-  io.out(`  ${res.headline}`);
-  io.out(`  runs: ${res.runIds.join(',')}`);
-}
-
-async function writeFigures(io: Io, lab: Lab, r: Replication, values: Record<string, unknown>): Promise<void> {
-  const figures = r.result?.figures ?? [];
-  const jobs: { path: string; format: FigureFormat; figure: (typeof figures)[number] }[] = [];
-  if (values.figure && figures[0]) {
-    const path = resolve(io.cwd, String(values.figure));
-    jobs.push({ path, format: formatOf(path, values.format), figure: figures[0] });
-  }
-  if (values['figure-all']) {
-    const dir = resolve(io.cwd, String(values['figure-all']));
-    mkdirSync(dir, { recursive: true });
-    const format = formatOf('', values.format ?? 'svg');
-    figures.forEach((figure, i) =>
-      jobs.push({
-        path: join(
-          dir,
-          `${typeof figure.settings.fileName === 'string' ? figure.settings.fileName : `${r.id}-${i + 1}`}.${format}`,
-        ),
-        format,
-        figure,
-      }),
-    );
-  }
-  for (const j of jobs) {
-    const file = await lab.handlers.exportFigure({
-      runIds: j.figure.runIds,
-      chart: j.figure.chart,
-      format: j.format,
-      settings: { title: j.figure.title, ...j.figure.settings },
-    });
-    writeFileSync(j.path, Buffer.from(file.base64, 'base64'));
-    if (!values.json) io.out(`wrote ${j.path} (${j.figure.title})`);
-  }
+    io.out(`    ${m.label[lang].padEnd(width)}  ${valueText(m.value, 4)}${m.unit ? `  (${m.unit[lang]})` : ''}`);
+  io.out(`  ${w.verdict}${sep}${VERDICT_TEXT[lang][res.verdict]}`);
+  io.out(`  ${res.headline[lang]}`);
+  io.out(`  ${w.runs}${sep}${res.runIds.join(',')}`);
 }
 
 /** Runs the replication and waits for its verdict, with progress on stderr. */
@@ -138,6 +119,7 @@ async function runAndWait(
   id: ReplicationId,
   scale: ReplicationScale,
   json: boolean,
+  lang: Lang,
 ): Promise<Replication> {
   let lastPrint = 0;
   let resolveDone!: (r: Replication) => void;
@@ -160,7 +142,7 @@ async function runAndWait(
   try {
     const first = await lab.handlers.runReplication({ id, scale });
     started = true;
-    if (!json) io.err(`${id} (${scale}): ${first.setup[scale]}`);
+    if (!json) io.err(`${id} (${scale}): ${first.setup[scale][lang]}`);
     return await done;
   } finally {
     process.off('SIGINT', stop);
@@ -173,7 +155,7 @@ export const replicateCommand: Command = {
   summary:
     'run a classic paper’s result in the lab and print the published figure beside the measured one (no id: list them)',
   usage:
-    'gradlab replicate [ID] [--reduced | --smallest] [--show] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
+    'gradlab replicate [ID] [--reduced | --smallest] [--show] [--lang en|zh-CN] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
   options: {
     reduced: { type: 'boolean' },
     smallest: { type: 'boolean' },
@@ -184,11 +166,13 @@ export const replicateCommand: Command = {
     concurrency: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean' },
+    lang: { type: 'string' },
   },
   optionHelp: [
     ['--reduced', 'the reduced form (at most 10 minutes on 2 cores; what is reduced is printed with it)'],
     ['--smallest', 'the smallest form (seconds; checks the plumbing, not the paper)'],
     ['--show', 'print the last result without running anything'],
+    LANG_HELP,
     ['--figure FILE', `write the main figure (format from the extension: ${FIGURE_FORMATS.join(', ')})`],
     ['--figure-all DIR', 'write every figure into DIR (format from --format, default svg)'],
     ['--format F', 'figure format, overriding the extension'],
@@ -199,32 +183,46 @@ export const replicateCommand: Command = {
   async run({ values, positionals }, io) {
     if (positionals.length > 1) throw new UsageError('gradlab replicate: give at most one replication id');
     const json = Boolean(values.json);
+    const lang = langOf('replicate', values.lang);
     if (positionals.length === 0) {
       return withLab(openCliLab(io, values), async (lab) => {
         const { replications } = await lab.handlers.listReplications({});
         if (json)
           io.out(
             JSON.stringify(
-              replications.map((r) => ({ id: r.id, paper: r.paper, claim: r.claim, published: r.published })),
+              replications.map((r) => ({
+                id: r.id,
+                paper: r.paper,
+                claim: r.claim[lang],
+                published: r.published.map((p) => ({ ...p, label: p.label[lang], text: p.text[lang] })),
+              })),
             ),
           );
         else
           for (const r of replications)
             io.out(
-              `${r.id.padEnd(24)}  ${`${r.paper.authors.split(',')[0]} ${r.paper.year}`.padEnd(24)}  ${r.result ? VERDICT_TEXT[r.result.verdict] : r.state}`,
+              `${r.id.padEnd(24)}  ${`${r.paper.authors.split(',')[0]} ${r.paper.year}`.padEnd(24)}  ${r.result ? VERDICT_TEXT[lang][r.result.verdict] : r.state}`,
             );
         return 0;
       });
     }
     const id = replicationId(positionals[0]!);
     const scale = scaleOf(values);
-    if (values.figure) formatOf(String(values.figure), values.format);
+    if (values.figure) formatOf('replicate', String(values.figure), values.format);
     return withLab(openCliLab(io, values), async (lab) => {
-      const r = values.show ? await lab.handlers.getReplication({ id }) : await runAndWait(io, lab, id, scale, json);
-      if (json) io.out(JSON.stringify(replicationJson(r)));
-      else printReplication(io, r);
+      const r = values.show
+        ? await lab.handlers.getReplication({ id })
+        : await runAndWait(io, lab, id, scale, json, lang);
+      if (json) io.out(JSON.stringify(replicationJson(r, lang)));
+      else printReplication(io, r, lang);
       if (!values.show && r.state === 'failed') return 1;
-      await writeFigures(io, lab, r, values);
+      await writeResultFigures(io, lab, r.result?.figures ?? [], {
+        command: 'replicate',
+        values,
+        fallbackName: (i) => `${r.id}-${i + 1}`,
+        lang,
+        report: !json,
+      });
       return 0;
     });
   },

@@ -9,13 +9,17 @@ import { getLab } from '../api/lab';
 import { ExportFigureButton } from '../export/ExportFigureButton';
 import type { FigureSettingsDefaults } from '../export/figure-options';
 import { errorMessage } from '../../../core/shared/errors';
+import { useT } from '../i18n';
+import { useLang } from '../i18n/useLang';
 
 type Figure = NonNullable<Lesson['result']>['figures'][number];
 
 export function LessonFigure({ figure, version }: { figure: Figure; version: string }) {
+  const t = useT('lessons');
+  const title = figure.title[useLang()];
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify([figure.chart, figure.runIds, figure.settings, version]);
+  const key = JSON.stringify([figure.chart, figure.runIds, figure.settings, version, title]);
 
   useEffect(() => {
     let live = true;
@@ -25,7 +29,7 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
         runIds: figure.runIds,
         chart: figure.chart,
         format: 'svg',
-        settings: { title: figure.title, ...figure.settings },
+        settings: { title, ...figure.settings },
       })
       .then((file) => live && setSrc(`data:${file.mime};base64,${file.base64}`))
       .catch((e: unknown) => live && setError(errorMessage(e)));
@@ -41,15 +45,15 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
         <ExportFigureButton
           runIds={figure.runIds}
           chart={figure.chart}
-          settingsDefaults={{ ...(figure.settings as FigureSettingsDefaults), title: figure.title }}
+          settingsDefaults={{ ...(figure.settings as FigureSettingsDefaults), title }}
         />
       </figcaption>
       {error ? (
-        <p className="field-issue">Could not draw the figure: {error}</p>
+        <p className="field-issue">{t('figureError', { error })}</p>
       ) : src ? (
-        <img src={src} alt={figure.title} />
+        <img src={src} alt={title} />
       ) : (
-        <p className="muted">Drawing…</p>
+        <p className="muted">{t('drawing')}</p>
       )}
     </figure>
   );

@@ -8,6 +8,8 @@ import type { LessonScale } from '../../../core/api/lessons';
 import { LessonDetail } from './LessonDetail';
 import { useLessons } from './useLessons';
 import { VerdictBadge } from './VerdictBadge';
+import { useT } from '../i18n';
+import { useLang } from '../i18n/useLang';
 import './lessons.css';
 
 export function LessonsView() {
@@ -15,13 +17,15 @@ export function LessonsView() {
   const [selected, setSelected] = useState(1);
   const [scale, setScale] = useState<LessonScale>('default');
   const lesson = lessons.find((l) => l.id === selected) ?? lessons[0];
+  const t = useT('lessons');
+  const lang = useLang();
 
-  if (error) return <p className="field-issue">Could not load the lessons: {error}</p>;
-  if (loading && lessons.length === 0) return <p className="muted">Loading lessons…</p>;
+  if (error) return <p className="field-issue">{t('loadError', { error })}</p>;
+  if (loading && lessons.length === 0) return <p className="muted">{t('loading')}</p>;
 
   return (
     <div className="lessons">
-      <nav className="lesson-list" aria-label="Lessons">
+      <nav className="lesson-list" aria-label={t('listLabel')}>
         <ol>
           {lessons.map((l) => (
             <li key={l.id}>
@@ -31,7 +35,7 @@ export function LessonsView() {
                 onClick={() => setSelected(l.id)}
               >
                 <span className="lesson-list-title">
-                  {l.id}. {l.title}
+                  {l.id}. {l.title[lang]}
                 </span>
                 <VerdictBadge lesson={l} compact />
               </button>
@@ -39,7 +43,7 @@ export function LessonsView() {
           ))}
         </ol>
         <fieldset className="lesson-scale">
-          <legend>Size</legend>
+          <legend>{t('size')}</legend>
           <label>
             <input
               type="radio"
@@ -48,7 +52,7 @@ export function LessonsView() {
               checked={scale === 'default'}
               onChange={() => setScale('default')}
             />{' '}
-            Full (a few minutes)
+            {t('sizeFull')}
           </label>
           <label>
             <input
@@ -58,7 +62,7 @@ export function LessonsView() {
               checked={scale === 'reduced'}
               onChange={() => setScale('reduced')}
             />{' '}
-            Quick (seconds, smaller)
+            {t('sizeQuick')}
           </label>
         </fieldset>
       </nav>

@@ -1,61 +1,17 @@
-/**
- * The eight lessons as the lab reports them, kept current by `lesson.updated` events (progress while a lesson
- * runs, then its verdict). Subscribes before loading, so no update is lost between the two.
- */
-import { useCallback, useEffect, useState } from 'react';
+/** The eight lessons as the lab reports them, kept current by `lesson.updated` events. */
 import type { Lesson } from '../../../core/api/lessons';
+import type { LabEvent } from '../../../core/api';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/shared/errors';
+import { useLiveList, type LiveListSource } from './use-live-list';
 
-export interface LessonsState {
-  lessons: Lesson[];
-  loading: boolean;
-  error: string | null;
-  reload: () => void;
-  /** Replaces one lesson (the answer of runLesson arrives before its first event may). */
-  put: (lesson: Lesson) => void;
-}
+const SOURCE: LiveListSource<Lesson, number> = {
+  load: async () => (await getLab().listLessons({})).lessons,
+  fromEvent: (e: LabEvent) => (e.type === 'lesson.updated' ? e.lesson : undefined),
+  key: (l) => l.id,
+  compare: (a, b) => a.id - b.id,
+};
 
-export function useLessons(): LessonsState {
-  const [lessons, setLessons] = useState<Lesson[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-
-  const put = useCallback((lesson: Lesson) => {
-    setLessons((ls) =>
-      ls.some((l) => l.id === lesson.id)
-        ? ls.map((l) => (l.id === lesson.id ? lesson : l))
-        : [...ls, lesson].sort((a, b) => a.id - b.id),
-    );
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    const early: Lesson[] = [];
-    let loaded = false;
-    const off = getLab().onEvent((e) => {
-      if (e.type !== 'lesson.updated') return;
-      if (loaded) put(e.lesson);
-      else early.push(e.lesson);
-    });
-    setLoading(true);
-    getLab()
-      .listLessons({})
-      .then(({ lessons: ls }) => {
-        if (!live) return;
-        setLessons(ls);
-        loaded = true;
-        early.splice(0).forEach(put);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [generation, put]);
-
-  return { lessons, loading, error, reload: () => setGeneration((g) => g + 1), put };
+export function useLessons() {
+  const { items, ...rest } = useLiveList(SOURCE);
+  return { lessons: items, ...rest };
 }

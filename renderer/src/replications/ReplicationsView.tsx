@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import type { ReplicationId, ReplicationScale } from '../../../core/api/replications';
-import { ReplicationDetail, VERDICT_TEXT } from './ReplicationDetail';
+import { ReplicationDetail } from './ReplicationDetail';
+import { useT } from '../i18n';
 import { useReplications } from './useReplications';
 import '../lessons/lessons.css';
 import './replications.css';
@@ -14,13 +15,14 @@ export function ReplicationsView() {
   const [selected, setSelected] = useState<ReplicationId | null>(null);
   const [scale, setScale] = useState<ReplicationScale>('reduced');
   const current = replications.find((r) => r.id === selected) ?? replications[0];
+  const t = useT('replications');
 
-  if (error) return <p className="field-issue">Could not load the replications: {error}</p>;
-  if (loading && replications.length === 0) return <p className="muted">Loading replications…</p>;
+  if (error) return <p className="field-issue">{t('loadError', { error })}</p>;
+  if (loading && replications.length === 0) return <p className="muted">{t('loading')}</p>;
 
   return (
     <div className="lessons">
-      <nav className="lesson-list" aria-label="Replications">
+      <nav className="lesson-list" aria-label={t('listLabel')}>
         <ol>
           {replications.map((r) => (
             <li key={r.id}>
@@ -36,14 +38,14 @@ export function ReplicationsView() {
                 <span
                   className={`verdict-badge ${r.result ? `verdict-${r.result.verdict}` : `lesson-state-${r.state}`}`}
                 >
-                  {r.state === 'running' ? 'Running' : r.result ? VERDICT_TEXT[r.result.verdict] : 'Not run yet'}
+                  {r.state === 'running' ? t('running') : r.result ? t(`verdict_${r.result.verdict}`) : t('notRun')}
                 </span>
               </button>
             </li>
           ))}
         </ol>
         <fieldset className="lesson-scale">
-          <legend>Form</legend>
+          <legend>{t('form')}</legend>
           <label>
             <input
               type="radio"
@@ -51,11 +53,11 @@ export function ReplicationsView() {
               checked={scale === 'reduced'}
               onChange={() => setScale('reduced')}
             />{' '}
-            Reduced (≤ 10 min on 2 cores)
+            {t('formReduced')}
           </label>
           <label>
             <input type="radio" name="replication-scale" checked={scale === 'full'} onChange={() => setScale('full')} />{' '}
-            Full (hours here; meant for a cluster)
+            {t('formFull')}
           </label>
           <label>
             <input
@@ -64,7 +66,7 @@ export function ReplicationsView() {
               checked={scale === 'smallest'}
               onChange={() => setScale('smallest')}
             />{' '}
-            Smallest (seconds; checks the plumbing, not the paper)
+            {t('formSmallest')}
           </label>
         </fieldset>
       </nav>

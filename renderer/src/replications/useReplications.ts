@@ -1,46 +1,16 @@
-/**
- * The replications as the lab reports them, kept current by `replication.updated` events. Subscribes before
- * loading, so no update is lost between the two.
- */
-import { useCallback, useEffect, useState } from 'react';
-import type { Replication } from '../../../core/api/replications';
+/** The replications as the lab reports them, kept current by `replication.updated` events. */
+import type { Replication, ReplicationId } from '../../../core/api/replications';
+import type { LabEvent } from '../../../core/api';
 import { getLab } from '../api/lab';
-import { errorMessage } from '../../../core/shared/errors';
+import { useLiveList, type LiveListSource } from '../lessons/use-live-list';
+
+const SOURCE: LiveListSource<Replication, ReplicationId> = {
+  load: async () => (await getLab().listReplications({})).replications,
+  fromEvent: (e: LabEvent) => (e.type === 'replication.updated' ? e.replication : undefined),
+  key: (r) => r.id,
+};
 
 export function useReplications() {
-  const [replications, setReplications] = useState<Replication[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const put = useCallback((r: Replication) => {
-    setReplications((rs) => (rs.some((x) => x.id === r.id) ? rs.map((x) => (x.id === r.id ? r : x)) : [...rs, r]));
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    const early: Replication[] = [];
-    let loaded = false;
-    const off = getLab().onEvent((e) => {
-      if (e.type !== 'replication.updated') return;
-      if (loaded) put(e.replication);
-      else early.push(e.replication);
-    });
-    getLab()
-      .listReplications({})
-      .then(({ replications: rs }) => {
-        if (!live) return;
-        setReplications(rs);
-        loaded = true;
-        early.splice(0).forEach(put);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [put]);
-
-  return { replications, loading, error, put };
+  const { items, ...rest } = useLiveList(SOURCE);
+  return { replications: items, ...rest };
 }

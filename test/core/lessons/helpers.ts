@@ -36,7 +36,7 @@ export async function runLessonToEnd(
 export function expectSupported(lesson: Lesson): void {
   const r = lesson.result;
   const detail = r
-    ? `${r.headline}\n${r.measurements.map((m) => `  ${m.label}: ${m.value}${m.unit ? ` (${m.unit})` : ''}`).join('\n')}`
+    ? `${r.headline.en}\n${r.measurements.map((m) => `  ${m.label.en}: ${m.value}${m.unit ? ` (${m.unit.en})` : ''}`).join('\n')}`
     : `no result: ${lesson.error}`;
   console.log(
     `lesson ${lesson.id} (${r?.scale}, ${r ? Math.round(r.durationMs / 1000) : '?'} s): ${r?.verdict}\n${detail}`,

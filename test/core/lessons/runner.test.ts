@@ -17,8 +17,9 @@ describe('lesson runner', () => {
     for (const l of lessons) {
       expect(l.state).toBe('new');
       expect(l.result).toBeNull();
-      expect(l.explanation.length).toBeGreaterThan(200);
-      expect(l.plan).toMatch(/^Full size: .+\nQuick size: .+/);
+      expect(l.explanation.en.length).toBeGreaterThan(200);
+      expect(l.plan.en).toMatch(/^Full size: .+\nQuick size: .+/);
+      expect(l.plan['zh-CN']).toMatch(/^完整规模：.+\n快速规模：.+/);
     }
   });
 

@@ -29,7 +29,7 @@ describe('lessons with sweeps and predictions (reduced size)', () => {
     expect(series[0]!.value.every((v) => !Number.isFinite(v))).toBe(true);
     const engines = lab.engines.length;
     const again = await lab.handlers.getLesson({ id: 8 });
-    expect(again.result?.headline).toBe(lesson.result?.headline);
+    expect(again.result?.headline).toEqual(lesson.result?.headline);
     expect(lab.engines.length).toBe(engines);
   });
 });

@@ -38,7 +38,7 @@ describe('replication records', () => {
   it('cover the five papers, each with a claim, published figures with their place, and a plan per scale', () => {
     expect(REPLICATIONS.map((r) => r.id).sort()).toEqual([...REPLICATION_IDS].sort());
     for (const r of REPLICATIONS) {
-      expect(r.claim.length).toBeGreaterThan(40);
+      expect(r.claim.en.length).toBeGreaterThan(40);
       expect(r.published.length).toBeGreaterThan(0);
       for (const p of r.published) {
         expect(p.source.length).toBeGreaterThan(20);
@@ -71,7 +71,8 @@ describe('replications through a real lab, at their smallest', () => {
     for (const r of replications) {
       expect(r.state).toBe('new');
       expect(r.cluster.available).toBe(false);
-      expect(r.cluster.reason).toMatch(/cluster/);
+      expect(r.cluster.reason.en).toMatch(/cluster/);
+      expect(r.cluster.reason['zh-CN']).toMatch(/集群/);
     }
   });
 
@@ -83,7 +84,7 @@ describe('replications through a real lab, at their smallest', () => {
     const res = r.result!;
     expect(['reproduced', 'partly', 'not_reproduced']).toContain(res.verdict);
     expect(res.scale).toBe('smallest');
-    expect(res.headline).toMatch(/\d/);
+    expect(res.headline.en).toMatch(/\d/);
     expect(res.measured.length).toBeGreaterThan(0);
     const { runs } = await lab.handlers.listRuns(RunQuerySchema.parse({ tag: [`replication:${id}`] }));
     expect(runs.map((x) => x.id).sort()).toEqual([...res.runIds].sort());

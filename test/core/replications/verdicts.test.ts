@@ -8,7 +8,8 @@ import { verdictOf } from '../../../core/replications/common';
 import { arjovsky2016 } from '../../../core/replications/arjovsky-2016-copy';
 import { bengio1994 } from '../../../core/replications/bengio-1994-latch';
 import { CORRECT_ABS_ERROR, CRITERION_MSE, hochreiter1997 } from '../../../core/replications/hochreiter-1997-adding';
-import type { ReplicationData, ReplicationRun } from '../../../core/replications/types';
+import type { ReplicationData, ReplicationOutcome, ReplicationRun } from '../../../core/replications/types';
+import { expectBilingual } from '../lessons/bilingual';
 
 function run(
   key: string,
@@ -73,7 +74,9 @@ describe('hochreiter-1997-adding', () => {
     };
     const solved = hochreiter1997.evaluate(data([run('lstm', spec, { heldout: [0.2, 0.1, 0.005, 0.001] })]));
     expect(solved.verdict).toBe('reproduced');
-    expect(solved.measured.find((m) => m.label.startsWith('training sequences to the criterion'))?.value).toBe(30 * 32);
+    expect(solved.measured.find((m) => m.label.en.startsWith('training sequences to the criterion'))?.value).toBe(
+      30 * 32,
+    );
     const stuck = hochreiter1997.evaluate(data([run('lstm', spec, { heldout: [0.2, 0.19, 0.18, 0.17] })]));
     expect(stuck.verdict).toBe('not_reproduced');
   });
@@ -108,5 +111,37 @@ describe('arjovsky-2016-copy', () => {
     expect(arjovsky2016.evaluate(data([copy('lstm', base * 0.2), copy('rnn', base * 0.3)])).verdict).toBe(
       'not_reproduced',
     );
+  });
+});
+
+describe('results in both languages', () => {
+  /** The headline, every measured label and unit, and every figure title: both languages, the same numbers. */
+  function expectOutcomeBilingual(out: ReplicationOutcome, where: string) {
+    expectBilingual(out.headline, `${where} headline`);
+    for (const m of out.measured) {
+      expectBilingual(m.label, `${where} label`, { prose: false });
+      if (m.unit) expectBilingual(m.unit, `${where} unit`, { prose: false });
+    }
+    for (const f of out.figures) expectBilingual(f.title, `${where} figure title`, { prose: false });
+  }
+  it('hochreiter-1997-adding, solved and stuck', () => {
+    const spec = { name: 'lstm', task: { kind: 'adding' as const, seqLen: 100 }, train: { batch: 32, steps: 100 } };
+    expectOutcomeBilingual(
+      hochreiter1997.evaluate(data([run('lstm', spec, { heldout: [0.2, 0.1, 0.005, 0.001] })])),
+      'solved',
+    );
+    const stuck = hochreiter1997.evaluate(data([run('lstm', spec, { heldout: [0.2, 0.19, 0.18, 0.17] })]));
+    expectOutcomeBilingual(stuck, 'stuck');
+    expect(stuck.headline['zh-CN']).toMatch(/^未复现：/);
+  });
+  it('bengio-1994-latch and arjovsky-2016-copy', () => {
+    const latch = (T: number, seed: number, acc: number) =>
+      run('latch', { name: `T${T}`, task: { kind: 'latch', seqLen: T }, train: { seed } }, { accuracy: acc });
+    expectOutcomeBilingual(bengio1994.evaluate(data([latch(5, 1, 1), latch(50, 1, 0.5)])), 'latch');
+    const copy = (key: string, xent: number) =>
+      run(key, { name: key, task: { kind: 'copy', seqLen: 100, symbols: 8, copyLength: 10 } }, { heldout: [2, xent] });
+    const out = arjovsky2016.evaluate(data([copy('lstm', 0.18), copy('rnn', 0.1)]));
+    expectOutcomeBilingual(out, 'copy');
+    expect(out.headline['zh-CN']).toContain('10·ln 8/(T + 20)');
   });
 });

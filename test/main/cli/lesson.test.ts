@@ -43,6 +43,12 @@ describe('gradlab lesson', () => {
     const lesson = JSON.parse(j.out) as Lesson;
     expect(lesson.state).toBe('done');
     expect(lesson.result?.verdict).toBe('supported');
+    // The same result in Chinese, from the same numbers.
+    const zh = gradlab('lesson', '1', '--show', '--lang', 'zh-CN');
+    expect(zh.code, zh.err).toBe(0);
+    expect(zh.out).toMatch(/^第 1 课：梯度消失$/m);
+    expect(zh.out).toMatch(/结论：支持（|结论：支持 \(/);
+    expect(zh.out).toMatch(/每步衰减率（拟合） +0\.\d+/);
     // --show trained nothing: still the one run of the first call.
     expect((JSON.parse(gradlab('runs', 'list', '--json').out) as { runs: unknown[] }).runs).toHaveLength(1);
   });
@@ -53,5 +59,8 @@ describe('gradlab lesson', () => {
     expect(r.err).toContain('from 1 to 8');
     expect(gradlab('lesson', '1', '--figure', join(dir, 'x.gif')).code).toBe(2);
     expect(existsSync(join(dir, 'x.gif'))).toBe(false);
+    const bad = gradlab('lesson', '1', '--show', '--lang', 'fr');
+    expect(bad.code).toBe(2);
+    expect(bad.err.split('\n')[0]).toBe("gradlab lesson: --lang must be en or zh-CN, got 'fr'");
   });
 });
