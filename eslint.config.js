@@ -23,7 +23,8 @@ const I18N_CHECKED = [
   'renderer/src/compare/**',
   'renderer/src/live/**',
   'renderer/src/cluster/**',
-  // 'renderer/src/lessons/**', 'renderer/src/replications/**',
+  'renderer/src/lessons/**',
+  'renderer/src/replications/**',
 ];
 const I18N_RULE = [
   'error',

@@ -14,6 +14,7 @@ import type { EngineInfo, ExperimentSpec } from '../api';
 import type { Checkpoint, EngineToHost } from '../engine/protocol';
 import type { EngineLauncher } from '../lab/engine-channel';
 import { createEnginePool } from '../lab/engine-pool';
+import { threadsPerRun } from '../lab/engine-threads';
 import { engineInfoProbe } from '../lab/engine-info';
 import { connect, type BrokerAddress } from './broker';
 import {
@@ -96,7 +97,9 @@ function advertiser(redis: Redis, base: Record<string, unknown>, active: Map<str
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const host = hostname();
   const redis = defineScripts(connect(o.address, `gradlab-worker:${o.name}`));
-  const pool = createEnginePool(o.launcher, { maxIdle: o.concurrency });
+  // Each of the worker's engines gets its share of the cores, as the lab's own do.
+  const threads = threadsPerRun(o.concurrency);
+  const pool = createEnginePool(() => o.launcher({ threads }), { maxIdle: o.concurrency });
   let info: EngineInfo;
   try {
     info = await engineInfoProbe(pool.acquire, 120_000)();

@@ -40,8 +40,7 @@ export async function warmUp(budgetMs = warmUpBudget()): Promise<{ ms: number; s
     await runTraining(
       { runId: `warm-up-${cell}`, spec },
       (m) => {
-        if (m.type === 'steps') steps += m.steps.length;
-        else if (m.type === 'step') steps++;
+        if (m.type === 'step') steps++;
       },
       () => performance.now() >= deadline,
     );
