@@ -47,6 +47,12 @@ const COLUMN_KEYS = [
   'col.lastSeen',
 ] as const;
 
+const STATE_KEY = {
+  idle: 'state.idle',
+  busy: 'state.busy',
+  broken: 'state.broken',
+} as const satisfies Record<ClusterStatus['workers'][number]['state'], string>;
+
 function NoBroker() {
   const t = useT('cluster');
   return (
@@ -125,7 +131,7 @@ function WorkerRow({ worker: w, at }: { worker: ClusterWorker; at: number }) {
       <td>{w.device}</td>
       <td>
         <span className={`worker-state worker-state-${w.state}`} title={w.error ?? undefined}>
-          {t(`state.${w.state}`)}
+          {t(STATE_KEY[w.state])}
         </span>
         {w.error && <div className="muted">{w.error}</div>}
       </td>

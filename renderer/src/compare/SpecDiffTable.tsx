@@ -16,16 +16,22 @@ export interface SpecDiffTableProps {
 
 type OutcomeKey = 'status' | 'steps' | 'finalLoss' | 'heldoutLoss' | 'horizon' | 'wallTime';
 
-const OUTCOME: { key: OutcomeKey; value: (r: RunDetail) => ReactNode; numeric?: boolean }[] = [
+const OUTCOME: {
+  key: OutcomeKey;
+  label: `outcome.${OutcomeKey}`;
+  value: (r: RunDetail) => ReactNode;
+  numeric?: boolean;
+}[] = [
   {
     key: 'status',
+    label: 'outcome.status',
     value: (r) => <StatusChip status={r.status} progress={{ done: r.stepsDone, total: r.stepsTotal }} />,
   },
-  { key: 'steps', value: (r) => `${r.stepsDone} / ${r.stepsTotal}`, numeric: true },
-  { key: 'finalLoss', value: (r) => formatMetric(r.final.loss), numeric: true },
-  { key: 'heldoutLoss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
-  { key: 'horizon', value: (r) => formatMetric(r.final.horizon), numeric: true },
-  { key: 'wallTime', value: (r) => formatDuration(r.final.wallMs), numeric: true },
+  { key: 'steps', label: 'outcome.steps', value: (r) => `${r.stepsDone} / ${r.stepsTotal}`, numeric: true },
+  { key: 'finalLoss', label: 'outcome.finalLoss', value: (r) => formatMetric(r.final.loss), numeric: true },
+  { key: 'heldoutLoss', label: 'outcome.heldoutLoss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
+  { key: 'horizon', label: 'outcome.horizon', value: (r) => formatMetric(r.final.horizon), numeric: true },
+  { key: 'wallTime', label: 'outcome.wallTime', value: (r) => formatDuration(r.final.wallMs), numeric: true },
 ];
 
 export function SpecDiffTable({ runs }: SpecDiffTableProps) {
@@ -56,7 +62,7 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
             </tr>
             {OUTCOME.map((o) => (
               <tr key={o.key}>
-                <th scope="row">{t(`outcome.${o.key}`)}</th>
+                <th scope="row">{t(o.label)}</th>
                 {runs.map((r) => (
                   <td key={r.id} className={o.numeric ? 'num' : ''}>
                     {o.value(r)}

@@ -2,6 +2,7 @@
 import type { Replication, ReplicationScale } from '../../../core/api/replications';
 import { getLab } from '../api/lab';
 import { useT } from '../i18n';
+import { PROVENANCE_KEY, RUN_KEY, SCALE_KEY, VERDICT_KEY } from './keys';
 import { useLang } from '../i18n/useLang';
 import { formatValue, MeasurementTable, ResultFigures, RunProgress, useStart } from '../lessons/result-parts';
 
@@ -44,7 +45,7 @@ export function ReplicationDetail({
                 <td>
                   {p.text[lang]}
                   <div className="muted replication-source">
-                    {p.source} · <em>{t(`provenance_${p.provenance}`)}</em>
+                    {p.source} · <em>{t(PROVENANCE_KEY[p.provenance])}</em>
                   </div>
                 </td>
               </tr>
@@ -65,7 +66,7 @@ export function ReplicationDetail({
 
       <div className="lesson-actions">
         <button type="button" className="primary" onClick={start.run} disabled={running || start.starting}>
-          {running ? t('runningButton') : t(`run_${scale}`)}
+          {running ? t('runningButton') : t(RUN_KEY[scale])}
         </button>
         <button
           type="button"
@@ -92,11 +93,11 @@ export function ReplicationDetail({
         <section className={`lesson-result replication-border-${res.verdict}`} aria-label={t('measured')}>
           <h3>
             {t('measured')} ·{' '}
-            <span className={`verdict-badge verdict-${res.verdict}`}>{t(`verdict_${res.verdict}`)}</span>
+            <span className={`verdict-badge verdict-${res.verdict}`}>{t(VERDICT_KEY[res.verdict])}</span>
           </h3>
           <p className="lesson-headline">{res.headline[lang]}</p>
           <p className="muted lesson-meta">
-            {t(`scale_${res.scale}`)} · {t('seconds', { s: Math.round(res.durationMs / 1000) })} ·{' '}
+            {t(SCALE_KEY[res.scale])} · {t('seconds', { s: Math.round(res.durationMs / 1000) })} ·{' '}
             {t('finished', { when: new Date(res.finishedAt).toLocaleString(lang) })}
           </p>
           <MeasurementTable rows={res.measured} digits={4} />

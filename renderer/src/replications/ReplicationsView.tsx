@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { ReplicationId, ReplicationScale } from '../../../core/api/replications';
 import { ReplicationDetail } from './ReplicationDetail';
 import { useT } from '../i18n';
+import { VERDICT_KEY } from './keys';
 import { useReplications } from './useReplications';
 import '../lessons/lessons.css';
 import './replications.css';
@@ -38,7 +39,7 @@ export function ReplicationsView() {
                 <span
                   className={`verdict-badge ${r.result ? `verdict-${r.result.verdict}` : `lesson-state-${r.state}`}`}
                 >
-                  {r.state === 'running' ? t('running') : r.result ? t(`verdict_${r.result.verdict}`) : t('notRun')}
+                  {r.state === 'running' ? t('running') : r.result ? t(VERDICT_KEY[r.result.verdict]) : t('notRun')}
                 </span>
               </button>
             </li>
