@@ -77,7 +77,7 @@ export async function writeResultFigures(
       runIds: j.figure.runIds,
       chart: j.figure.chart,
       format: j.format,
-      settings: { title, ...j.figure.settings },
+      settings: { title, lang: o.lang, ...j.figure.settings },
     });
     writeFileSync(j.path, Buffer.from(file.base64, 'base64'));
     if (o.report) io.out(`wrote ${j.path} (${title})`);

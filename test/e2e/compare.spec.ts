@@ -144,5 +144,5 @@ test('the selection is one state: runs ticked in Runs show in the Compare tab, a
   await page.getByRole('tab', { name: 'Runs' }).click();
   await expect(page.getByRole('checkbox', { name: 'Select rnn relu seed 1' })).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Select rnn tanh seed 1' })).toBeChecked();
-  await expect(page.getByRole('group', { name: 'Selected runs' })).toContainText('1 selected');
+  await expect(page.getByRole('group', { name: 'Selected runs' })).toContainText('1 run selected');
 });

@@ -16,10 +16,11 @@ type Figure = NonNullable<Lesson['result']>['figures'][number];
 
 export function LessonFigure({ figure, version }: { figure: Figure; version: string }) {
   const t = useT('lessons');
-  const title = figure.title[useLang()];
+  const lang = useLang();
+  const title = figure.title[lang];
   const [src, setSrc] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify([figure.chart, figure.runIds, figure.settings, version, title]);
+  const key = JSON.stringify([figure.chart, figure.runIds, figure.settings, version, title, lang]);
 
   useEffect(() => {
     let live = true;
@@ -29,7 +30,7 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
         runIds: figure.runIds,
         chart: figure.chart,
         format: 'svg',
-        settings: { title, ...figure.settings },
+        settings: { title, lang, ...figure.settings },
       })
       .then((file) => live && setSrc(`data:${file.mime};base64,${file.base64}`))
       .catch((e: unknown) => live && setError(errorMessage(e)));
