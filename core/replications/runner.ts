@@ -4,7 +4,6 @@
  * a restart. Progress counts training steps over the batch and arrives as `replication.updated` events.
  */
 import {
-  ExperimentSpecSchema,
   LabError,
   REPLICATION_IDS,
   type ExperimentSpec,
@@ -27,6 +26,7 @@ import {
 } from './stored';
 import type { PlannedItem, ReplicationDefinition } from './types';
 import { timeOrderedId } from '../lessons/runner/batches';
+import { launchItems } from '../lessons/runner/launch';
 
 export interface ReplicationRunnerDeps {
   store(): LabStore | null;
@@ -160,28 +160,12 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       .catch(() => undefined);
   };
 
-  const launch = async (id: ReplicationId, def: ReplicationDefinition, act: Active): Promise<RunSummary[]> => {
-    const tags = (key: string) => [
+  const launch = (id: ReplicationId, def: ReplicationDefinition, act: Active): Promise<RunSummary[]> =>
+    launchItems(deps, def.items(act.scale), (key) => [
       REPLICATION_TAG(id),
       `${REPLICATION_BATCH_PREFIX}${act.id}`,
       `${REPLICATION_KEY_PREFIX}${key}`,
-    ];
-    const started: RunSummary[] = [];
-    for (const item of def.items(act.scale)) {
-      if (item.kind === 'run') {
-        const run = await deps.startRun(ExperimentSpecSchema.parse(item.spec));
-        started.push(await deps.tagRun(run.id, tags(item.key)));
-      } else {
-        const sweep = await deps.startSweep({
-          name: item.name,
-          base: ExperimentSpecSchema.parse(item.base),
-          grid: item.grid,
-        });
-        for (const run of sweep.runs) started.push(await deps.tagRun(run.id, tags(item.key)));
-      }
-    }
-    return started;
-  };
+    ]);
 
   return {
     list: () => Promise.all(REPLICATION_IDS.map((id) => view(id))),

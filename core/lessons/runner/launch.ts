@@ -1,6 +1,6 @@
 /** Starts a batch: every planned run and sweep of the lesson through the lab, each tagged with its place. */
 import { ExperimentSpecSchema, type ExperimentSpec, type RunSummary } from '../../api';
-import type { LessonDefinition } from '../types';
+import type { LessonDefinition, PlannedItem } from '../types';
 import { runTags } from './batches';
 import type { ActiveBatch } from './progress';
 
@@ -14,15 +14,14 @@ export interface LaunchDeps {
   tagRun(runId: string, add: string[]): Promise<RunSummary>;
 }
 
-export async function launchBatch(
+/** Starts planned runs and sweeps through the lab, tagging every run with `tags(item.key)`; lessons and replications share it. */
+export async function launchItems(
   deps: LaunchDeps,
-  lessonId: number,
-  def: LessonDefinition,
-  act: ActiveBatch,
+  items: readonly PlannedItem[],
+  tags: (key: string) => string[],
 ): Promise<RunSummary[]> {
-  const tags = (key: string) => runTags(lessonId, act.id, key);
   const started: RunSummary[] = [];
-  for (const item of def.items(act.scale)) {
+  for (const item of items) {
     if (item.kind === 'run') {
       const run = await deps.startRun(ExperimentSpecSchema.parse(item.spec));
       started.push(await deps.tagRun(run.id, tags(item.key)));
@@ -36,4 +35,13 @@ export async function launchBatch(
     }
   }
   return started;
+}
+
+export function launchBatch(
+  deps: LaunchDeps,
+  lessonId: number,
+  def: LessonDefinition,
+  act: ActiveBatch,
+): Promise<RunSummary[]> {
+  return launchItems(deps, def.items(act.scale), (key) => runTags(lessonId, act.id, key));
 }
