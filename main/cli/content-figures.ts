@@ -11,6 +11,18 @@ import { UsageError } from './usage-error';
 
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
+/** The options `gradlab lesson` and `gradlab replicate` both take (each adds its own scale flags). */
+export const CONTENT_OPTIONS = {
+  show: { type: 'boolean' },
+  figure: { type: 'string' },
+  'figure-all': { type: 'string' },
+  format: { type: 'string' },
+  concurrency: { type: 'string' },
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
 export const LANG_HELP: [string, string] = [
   '--lang L',
   `language of the text and verdict: ${LANGS.join(' or ')} (default en)`,

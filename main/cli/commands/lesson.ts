@@ -1,7 +1,7 @@
 import { FIGURE_FORMATS, LESSON_IDS, type Lang, type LabEvent, type Lesson } from '../../../core/api';
 import type { Lab } from '../../../core/lab/lab';
 import type { Command, Io } from '../command';
-import { formatOf, LANG_HELP, langOf, valueText, writeResultFigures } from '../content-figures';
+import { formatOf, LANG_HELP, CONTENT_OPTIONS, langOf, valueText, writeResultFigures } from '../content-figures';
 import { openCliLab, withLab } from '../open-lab';
 import { formatDuration } from '../../../core/shared/format';
 import { UsageError } from '../usage-error';
@@ -107,14 +107,7 @@ export const lessonCommand: Command = {
     'gradlab lesson [N] [--reduced] [--show] [--lang en|zh-CN] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
   options: {
     reduced: { type: 'boolean' },
-    show: { type: 'boolean' },
-    figure: { type: 'string' },
-    'figure-all': { type: 'string' },
-    format: { type: 'string' },
-    concurrency: { type: 'string' },
-    db: { type: 'string' },
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
+    ...CONTENT_OPTIONS,
   },
   optionHelp: [
     ['--reduced', 'the quick size (seconds instead of minutes; the same effects, smaller)'],

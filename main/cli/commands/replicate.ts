@@ -10,7 +10,7 @@ import {
 } from '../../../core/api';
 import type { Lab } from '../../../core/lab/lab';
 import type { Command, Io } from '../command';
-import { formatOf, LANG_HELP, langOf, valueText, writeResultFigures } from '../content-figures';
+import { formatOf, LANG_HELP, CONTENT_OPTIONS, langOf, valueText, writeResultFigures } from '../content-figures';
 import { openCliLab, withLab } from '../open-lab';
 import { formatDuration } from '../../../core/shared/format';
 import { UsageError } from '../usage-error';
@@ -159,14 +159,7 @@ export const replicateCommand: Command = {
   options: {
     reduced: { type: 'boolean' },
     smallest: { type: 'boolean' },
-    show: { type: 'boolean' },
-    figure: { type: 'string' },
-    'figure-all': { type: 'string' },
-    format: { type: 'string' },
-    concurrency: { type: 'string' },
-    db: { type: 'string' },
-    json: { type: 'boolean' },
-    lang: { type: 'string' },
+    ...CONTENT_OPTIONS,
   },
   optionHelp: [
     ['--reduced', 'the reduced form (at most 10 minutes on 2 cores; what is reduced is printed with it)'],
