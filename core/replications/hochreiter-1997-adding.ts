@@ -13,8 +13,15 @@ const ID = 'hochreiter-1997-adding';
 export const CORRECT_ABS_ERROR = 2 * 0.04;
 /** Held-out MSE at which the root-mean-square error is the paper's per-sequence tolerance. */
 export const CRITERION_MSE = CORRECT_ABS_ERROR ** 2;
-/** The stopping point reported for T = 100, second-hand (see `published`). */
+/** Table 7, T = 100: training sequences to the stopping criterion, mean of 10 trials (see `published`). */
 export const PUBLISHED_SEQUENCES = 74_000;
+
+/**
+ * Where the quotes were read. The transcription is of the 32-page author copy (headed "Neural Computation
+ * 9(8):1735–1780, 1997"), not of the journal's typeset pages, so the journal page of Table 7 is not known here.
+ */
+const HS97_SOURCE = (place: string): string =>
+  `${place}, Hochreiter & Schmidhuber 1997; page: Section 5 spans pages 9–22 of the 32-page author copy (journal page not known here: the copy read is not the typeset Neural Computation layout); read in a transcription of that copy, github tamnd/papers content/en/hochreiter-1997-lstm/05_experiments.md`;
 
 const SIZES: Record<ReplicationScale, { T: number; hidden: number; steps: number; seeds: number; evalEvery: number }> =
   {
@@ -69,23 +76,41 @@ export const hochreiter1997: ReplicationDefinition = {
       label: L('correct-sequence tolerance', '序列判为正确的容差'),
       value: 0.04,
       text: L(
-        'A sequence is processed correctly if the absolute error at the sequence end is below 0.04 (target 0.5 + (X₁ + X₂)/4.0, X ∈ [−1, 1]).',
-        '若序列末端的绝对误差小于 0.04，则该序列算作处理正确（目标为 0.5 + (X₁ + X₂)/4.0，X ∈ [−1, 1]）。',
+        '“A sequence is processed correctly if the absolute error at the sequence end is below 0.04”; the target is 0.5 + (X₁ + X₂)/4.0, X drawn from [−1, 1].',
+        '“若序列末端的绝对误差小于 0.04，则该序列处理正确”；目标为 0.5 + (X₁ + X₂)/4.0，X 取自 [−1, 1]。',
       ),
-      source:
-        'Task description of the adding problem (Experiment 4 in Neural Computation 9(8); read in a stored copy of the LSTM paper’s text, page not shown there)',
+      source: HS97_SOURCE('Section 5.4 (Experiment 4: adding problem), “Task” paragraph'),
       provenance: 'quoted',
     },
     {
       label: L('training sequences to the stopping criterion, T = 100', '达到停止判据所需的训练序列数，T = 100'),
       value: PUBLISHED_SEQUENCES,
       text: L(
-        'For T = 100 training stopped after 74,000 sequences; the criterion: average training error below 0.01 and the 2,000 most recently processed sequences all processed correctly.',
-        'T = 100 时训练在 74,000 个序列后停止；判据是平均训练误差低于 0.01，且最近处理的 2,000 个序列全部正确。',
+        'Table 7, row T = 100 (minimal lag 50, 93 weights): success after 74,000 training sequences, the mean of 10 trials; 1 of 2,560 test sequences wrong. Stopping criterion (Training/Testing paragraph): average training error below 0.01 and the 2,000 most recent sequences processed correctly; learning rate 0.5.',
+        '表 7 中 T = 100 一行（最小时滞 50，93 个权重）：74,000 个训练序列后成功，为 10 次试验的均值；2,560 个测试序列中错 1 个。停止判据（“Training/Testing”段）：平均训练误差低于 0.01，且最近 2,000 个序列全部处理正确；学习率 0.5。',
       ),
-      source:
-        'Second-hand: a public forum post (discuss.pytorch.org, "Reproducing classical LSTM results") quoting the NIPS 1996 version, "LSTM can solve hard long time lag problems"; the Neural Computation table could not be read here',
-      provenance: 'second-hand',
+      source: HS97_SOURCE('Section 5.4, Table 7 (“EXPERIMENT 4: Results for the Adding Problem”)'),
+      provenance: 'quoted',
+    },
+    {
+      label: L('minimal time lag at T = 100', 'T = 100 时的最小时滞'),
+      value: 50,
+      text: L(
+        'Table 7: T is the minimal sequence length and T/2 the minimal time lag, 50 at T = 100; sequence lengths vary in [T, T + T/10].',
+        '表 7：T 为最小序列长度，T/2 为最小时滞，T = 100 时为 50；序列长度在 [T, T + T/10] 中变化。',
+      ),
+      source: HS97_SOURCE('Section 5.4, Table 7 and its caption'),
+      provenance: 'quoted',
+    },
+    {
+      label: L('weights of the LSTM, T = 100', 'LSTM 的权重数，T = 100'),
+      value: 93,
+      text: L(
+        'Table 7: 93 weights (2 input units, 1 output unit, 2 cell blocks of size 2, per the Architecture paragraph).',
+        '表 7：93 个权重（按“Architecture”段：2 个输入单元、1 个输出单元、2 个大小为 2 的记忆单元块）。',
+      ),
+      source: HS97_SOURCE('Section 5.4, Table 7 and the Architecture paragraph'),
+      provenance: 'quoted',
     },
   ],
   plan: (scale) => {

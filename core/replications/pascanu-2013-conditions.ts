@@ -59,6 +59,10 @@ function trained(r: ReplicationRun): boolean {
   return r.run.status === 'completed' && typeof l === 'number' && Number.isFinite(l);
 }
 
+/** The place of the analysis in the paper; no page is given because no copy showing the pages was read. */
+const PASCANU_PLACE =
+  'Section 2.1 (the analysis of exploding and vanishing gradients), arXiv:1211.5063 / ICML 2013; page not known here: the proof was not read in a paginated copy'
+
 export const pascanu2013: ReplicationDefinition = {
   id: ID,
   paper: {
@@ -77,41 +81,41 @@ export const pascanu2013: ReplicationDefinition = {
       label: L('vanishing: sufficient condition, tanh (1/γ)', '消失：充分条件，tanh（1/γ）'),
       value: 1 / GAMMA.tanh,
       text: L(
-        'It is sufficient that the largest singular value of the recurrent weight matrix be below 1/γ for the long-term components to vanish; γ = 1 for tanh.',
-        '只要循环权重矩阵的最大奇异值小于 1/γ，长期分量就会消失；tanh 的 γ = 1。',
+        '“It is sufficient for λ₁ < 1/γ, where λ₁ is the largest singular value of W_rec” and ‖diag(σ′(x_k))‖ ≤ γ, “for the vanishing gradient problem to occur”; for tanh |σ′| ≤ 1, so γ = 1 and the bound is σ_max(W_rec) < 1.',
+        '“只要 λ₁ < 1/γ（λ₁ 为 W_rec 的最大奇异值）”且 ‖diag(σ′(x_k))‖ ≤ γ，“就会出现梯度消失问题”；tanh 的 |σ′| ≤ 1，故 γ = 1，界为 σ_max(W_rec) < 1。',
       ),
-      source:
-        'Section 2.1 (the exploding and vanishing gradient analysis) of arXiv:1211.5063; the condition and γ values as the issue states them — the passage itself was not retrievable from the stored copies (arxiv-vanity.com showed the introduction only)',
+      source: `${PASCANU_PLACE}. Second-hand: the sentence as quoted in a public study note on RNNs that cites the ICML 2013 paper (found by its text in the stored GitHub index); γ = 1 for tanh as stated in a public Lean formalization of this section`,
       provenance: 'second-hand',
     },
     {
       label: L('vanishing: sufficient condition, sigmoid (1/γ)', '消失：充分条件，sigmoid（1/γ）'),
       value: 1 / GAMMA.sigmoid,
       text: L(
-        'The same condition with γ = 1/4 for the logistic sigmoid: σ_max(Wh) < 4.',
-        '对 logistic sigmoid，同一条件中 γ = 1/4：σ_max(Wh) < 4。',
+        'The same condition with γ = 1/4 for the logistic sigmoid (the largest value of σ′): σ_max(W_rec) < 4.',
+        '对 logistic sigmoid，同一条件中 γ = 1/4（σ′ 的最大值）：σ_max(W_rec) < 4。',
       ),
-      source: 'As above (Section 2.1, arXiv:1211.5063), second-hand',
+      source: `${PASCANU_PLACE}. Second-hand: γ = 1/4 for the sigmoid as stated in a public Lean formalization of this section; not read in the paper`,
       provenance: 'second-hand',
     },
     {
       label: L('exploding: necessary condition', '爆炸：必要条件'),
       value: null,
       text: L(
-        'By the converse, σ_max(Wh) > 1/γ is necessary (not sufficient) for gradients to explode.',
-        '反过来，σ_max(Wh) > 1/γ 是梯度爆炸的必要（而非充分）条件。',
+        'By inverting the proof, λ₁ > 1/γ is necessary (not sufficient) for gradients to explode; it is a bound, not a number to quote.',
+        '把证明反过来，λ₁ > 1/γ 是梯度爆炸的必要（而非充分）条件；这是一个界，不是可以引用的数。',
       ),
-      source: 'As above (Section 2.1, arXiv:1211.5063), second-hand',
+      source: `${PASCANU_PLACE}. Second-hand: the inversion as the public Lean formalization states it (“factors unbounded … force ‖W_rec‖ > 1/γ”); the paper’s own sentence was not read here`,
       provenance: 'second-hand',
     },
     {
-      label: L('clipping: success rate with and without clipping', '裁剪：裁剪与不裁剪时的成功率'),
+      label: L('clipping: threshold and success rate with and without clipping', '裁剪：阈值，以及裁剪与不裁剪时的成功率'),
       value: null,
       text: L(
-        'The paper reports that clipping the gradient norm lets SGD solve its synthetic long-term tasks; its success-rate figures could not be read here, so none is quoted.',
-        '论文报告说，裁剪梯度范数能让 SGD 解决其合成的长程任务；这里无法读到其成功率数据，因此不引用任何数字。',
+        'The paper’s experiments report success rates of SGD with and without norm clipping on the synthetic long-term tasks, and how the clipping threshold was chosen; neither the rates nor the threshold could be read here, so none is quoted.',
+        '论文的实验报告了 SGD 在合成长程任务上裁剪与不裁剪梯度范数时的成功率，以及裁剪阈值的选取；这里既读不到成功率也读不到阈值，因此不引用任何数字。',
       ),
-      source: 'Section 4 (experiments) of arXiv:1211.5063: not retrievable from the stored copies',
+      source:
+        'Experiments section (Section 4) and the clipping algorithm of arXiv:1211.5063: not found; the stored arxiv-vanity.com copy shows the abstract and introduction only, and no transcription or LaTeX source of the paper is in the stored GitHub index (pascanur/trainingRNNs holds the code, not the text)',
       provenance: 'not-found',
     },
   ],
