@@ -61,7 +61,7 @@ function trained(r: ReplicationRun): boolean {
 
 /** The place of the analysis in the paper; no page is given because no copy showing the pages was read. */
 const PASCANU_PLACE =
-  'Section 2.1 (the analysis of exploding and vanishing gradients), arXiv:1211.5063 / ICML 2013; page not known here: the proof was not read in a paginated copy'
+  'Section 2.1 (the analysis of exploding and vanishing gradients), arXiv:1211.5063 / ICML 2013; page not known here: the proof was not read in a paginated copy';
 
 export const pascanu2013: ReplicationDefinition = {
   id: ID,
@@ -108,7 +108,10 @@ export const pascanu2013: ReplicationDefinition = {
       provenance: 'second-hand',
     },
     {
-      label: L('clipping: threshold and success rate with and without clipping', '裁剪：阈值，以及裁剪与不裁剪时的成功率'),
+      label: L(
+        'clipping: threshold and success rate with and without clipping',
+        '裁剪：阈值，以及裁剪与不裁剪时的成功率',
+      ),
       value: null,
       text: L(
         'The paper’s experiments report success rates of SGD with and without norm clipping on the synthetic long-term tasks, and how the clipping threshold was chosen; neither the rates nor the threshold could be read here, so none is quoted.',
