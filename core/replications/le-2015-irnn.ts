@@ -54,6 +54,10 @@ function spec(m: (typeof MODELS)[number], scale: ReplicationScale): ExperimentSp
   };
 }
 
+/** What was searched for the paper's experiments and why nothing could be quoted. */
+const LE_NOT_FOUND = (place: string): string =>
+  `${place} of arXiv:1504.00941: not found — the stored ar5iv copy shows the abstract and introduction only, and the stored GitHub index holds only the abstract (in bibliographies) and reimplementations, no transcription or LaTeX source of the paper`;
+
 export const le2015: ReplicationDefinition = {
   id: ID,
   paper: {
@@ -72,21 +76,30 @@ export const le2015: ReplicationDefinition = {
       label: L('baseline test MSE (always predict the sum 1)', '基线测试 MSE（总是预测和为 1）'),
       value: null,
       text: L(
-        'The paper states the MSE of the baseline that always predicts 1; the stated value could not be read here. The lab computes it: Var(X₁+X₂) = 2·(1/12) = 1/6 in expectation, and exactly on each run’s held-out batch.',
-        '论文给出了总是预测 1 的基线 MSE；这里无法读到该数值。实验室自行计算：期望为 Var(X₁+X₂) = 2·(1/12) = 1/6，并在每次运行的留出批次上精确计算。',
+        'The paper states the MSE of the baseline that always predicts 1; the stated value was not read here, so none is quoted. A figure of 0.1767 has been suggested but not seen in the paper, and it is not the closed form: for two values drawn from U[0, 1] the baseline is Var(X₁ + X₂) = 2·(1/12) = 1/6 ≈ 0.1667. The lab uses 1/6 in expectation and the exact value on each run’s held-out batch.',
+        '论文给出了总是预测 1 的基线 MSE；这里没有读到该数值，因此不引用任何数字。有人提出过 0.1767 这个数，但并未在论文中见到，且它不是闭式解：两个取自 U[0, 1] 的数之和，其基线为 Var(X₁ + X₂) = 2·(1/12) = 1/6 ≈ 0.1667。实验室使用期望值 1/6，并在每次运行的留出批次上计算精确值。',
       ),
-      source:
-        'Section 4.1 (the adding problem) of arXiv:1504.00941: the stored ar5iv copy showed the abstract and introduction only',
+      source: LE_NOT_FOUND('The adding-problem section (its section number not checked)'),
       provenance: 'not-found',
     },
     {
-      label: L('shortest sequence length reported', '报告的最短序列长度'),
+      label: L('sequence lengths reported for the adding problem', '加法问题报告的序列长度'),
       value: null,
       text: L(
-        'The issue asks for the shortest length the paper reports; the figure giving the lengths could not be read here. The lab uses T = 150 at full and reduced scale; say so if the paper’s shortest differs.',
-        '议题要求使用论文报告的最短长度；给出这些长度的图这里无法读到。实验室在完整与缩减规模下都用 T = 150；若论文的最短长度不同，应予说明。',
+        'The issue asks for the shortest length the paper reports; the figure giving the lengths and the IRNN, LSTM and tanh RNN curves was not read here. The lab uses T = 150 at full and reduced scale; if the paper’s shortest differs, this record must say so.',
+        '议题要求使用论文报告的最短长度；给出这些长度以及 IRNN、LSTM 和 tanh RNN 曲线的图这里没有读到。实验室在完整与缩减规模下都用 T = 150；若论文的最短长度不同，本记录必须说明。',
       ),
-      source: 'Section 4.1 figure of arXiv:1504.00941: not retrievable from the stored copies',
+      source: LE_NOT_FOUND('The adding-problem results figure (its number not checked)'),
+      provenance: 'not-found',
+    },
+    {
+      label: L('pixel-by-pixel MNIST test accuracy (IRNN, LSTM)', '逐像素 MNIST 测试准确率（IRNN、LSTM）'),
+      value: null,
+      text: L(
+        'The paper reports test accuracies on sequential MNIST read one pixel at a time; they were not read here, so none is quoted. This record runs the adding problem only.',
+        '论文报告了逐像素读取的序列 MNIST 的测试准确率；这里没有读到，因此不引用任何数字。本记录只运行加法问题。',
+      ),
+      source: LE_NOT_FOUND('The pixel-by-pixel MNIST section and its results (table or figure, not checked)'),
       provenance: 'not-found',
     },
   ],
