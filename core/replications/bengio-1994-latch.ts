@@ -59,12 +59,23 @@ export const bengio1994: ReplicationDefinition = {
       label: L('probability of successful learning vs span T', '学习成功的概率与跨度 T 的关系'),
       value: null,
       text: L(
-        'The paper’s latch experiments plot the frequency of successful training against T for back-propagation and alternative methods; the plotted values could not be read here, so none is quoted.',
-        '论文的锁存实验画出了反向传播及其他方法训练成功的频率随 T 的变化；这里无法读到图中的数值，因此不引用任何数字。',
+        'The paper’s latch experiments report how often gradient descent learns the task as the span T grows; that figure was not read here, so no value is read off it or quoted.',
+        '论文的锁存实验报告了随着跨度 T 增大梯度下降学会该任务的频率；这里没有读到那幅图，因此不从图上读取也不引用任何数值。',
       ),
       source:
-        'Experiments section of the paper (IEEE TNN 5(2), pp. 157–166); only the abstract and introduction were readable in the stored copies (vdocuments.mx, nzdl.org)',
+        'Experiments section, the success-frequency figure, Bengio, Simard & Frasconi, IEEE TNN 5(2), pp. 157–166: not found — the stored copies (vdocuments.mx, nzdl.org) show page 157 (abstract and introduction) only, and the stored GitHub index holds no transcription of the paper',
       provenance: 'not-found',
+    },
+    {
+      label: L('the paper’s tasks, as a later paper describes them', '后来的论文对该文任务的描述'),
+      value: null,
+      text: L(
+        'Second-hand, no number: Hochreiter & Schmidhuber (1997) call one of the paper’s tasks “Bengio et al.’s 1994 ‘2-sequence problem’” (noise and signal on the same input line), report that it “actually can be solved quickly by random weight guessing”, and say the paper tested seven methods.',
+        '二手资料，没有数字：Hochreiter 与 Schmidhuber（1997）把该文的一个任务称为“Bengio 等人 1994 年的‘二序列问题’”（噪声与信号在同一输入线上），报告说它“其实用随机猜测权重就能很快解决”，并说该文测试了七种方法。',
+      ),
+      source:
+        'Second-hand: Hochreiter & Schmidhuber 1997, Section 5 introduction (“Guessing can outperform many long time lag algorithms”, “Outline of experiments”), page: pages 9–22 of the 32-page author copy hold Section 5; read in the transcription github tamnd/papers content/en/hochreiter-1997-lstm/05_experiments.md',
+      provenance: 'second-hand',
     },
   ],
   plan: (scale) => {
