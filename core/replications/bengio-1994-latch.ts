@@ -71,7 +71,7 @@ export const bengio1994: ReplicationDefinition = {
       value: null,
       text: L(
         'Second-hand, no number: Hochreiter & Schmidhuber (1997) call one of the paper’s tasks “Bengio et al.’s 1994 ‘2-sequence problem’” (noise and signal on the same input line), report that it “actually can be solved quickly by random weight guessing”, and count seven methods tested in it and in Bengio & Frasconi (1994).',
-        '二手资料，没有数字：Hochreiter 与 Schmidhuber（1997）把该文的一个任务称为“Bengio 等人 1994 年的‘二序列问题’”（噪声与信号在同一输入线上），报告说它“其实用随机猜测权重就能很快解决”，并说该文与 Bengio 和 Frasconi（1994）共测试了七种方法。',
+        '二手资料，没有数字：Hochreiter 与 Schmidhuber（1997）把该文的一个任务称为“Bengio 等人 1994 年的‘2-sequence problem’（二序列问题）”（噪声与信号在同一输入线上），报告说它“其实用随机猜测权重就能很快解决”，并说该文与 Bengio 和 Frasconi（1994）共测试了七种方法。',
       ),
       source:
         'Second-hand: Hochreiter & Schmidhuber 1997, Section 5 introduction (“Guessing can outperform many long time lag algorithms”, “Outline of experiments”), page: pages 9–22 of the 32-page author copy hold Section 5; read in the transcription github tamnd/papers content/en/hochreiter-1997-lstm/05_experiments.md',

@@ -89,7 +89,7 @@ export const le2015: ReplicationDefinition = {
         'The issue asks for the shortest length the paper reports; the figure giving the lengths and the IRNN, LSTM and tanh RNN curves was not read here. The lab uses T = 150 at full and reduced scale; if the paper’s shortest differs, this record must say so.',
         '议题要求使用论文报告的最短长度；给出这些长度以及 IRNN、LSTM 和 tanh RNN 曲线的图这里没有读到。实验室在完整与缩减规模下都用 T = 150；若论文的最短长度不同，本记录必须说明。',
       ),
-      source: LE_NOT_FOUND('The adding-problem results figure (its number not checked)'),
+      source: LE_NOT_FOUND('The adding-problem section, its results figure (figure number not checked)'),
       provenance: 'not-found',
     },
     {
