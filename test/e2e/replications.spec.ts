@@ -35,7 +35,12 @@ test('lists the five papers and runs one at its smallest to a verdict, published
   const published = rep.getByRole('region', { name: 'Published' });
   await expect(published.getByRole('row', { name: /memoryless baseline, T = 100/ })).toContainText('0.1733');
   await expect(published).toContainText('computed from the paper’s formula');
-  await expect(published).toContainText('not found: no number quoted');
+  // Figure 1's behaviour is quoted in words with no value read off the plot; the claim follows it (issue 16).
+  await expect(published.getByRole('row', { name: /tanh RNN and LSTM cross-entropy/ })).toContainText(
+    'quoted from the paper',
+  );
+  await expect(published).toContainText('before starting to improve very slowly');
+  await expect(rep.locator('.lesson-claim')).toContainText('the LSTM stays on the baseline for a while');
 
   const cluster = rep.getByRole('button', { name: 'Run on the cluster' });
   await expect(cluster).toBeDisabled();
