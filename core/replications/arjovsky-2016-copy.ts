@@ -80,8 +80,8 @@ export const arjovsky2016: ReplicationDefinition = {
       label: L('tanh RNN and LSTM cross-entropy on copy T = 100', 'tanh RNN 与 LSTM 在复制任务 T = 100 上的交叉熵'),
       value: null,
       text: L(
-        'Figure 1 (T = 100, 200, 300, 500): “except in the simplest case both the RNN with tanh and more surprisingly the LSTMs get almost exactly the same cost as the memoryless strategy”; in the first plot (T = 100) “the LSTM stays on the baseline for a while, before starting to improve very slowly”. The curves’ values are not read off the plot, so no number is quoted.',
-        '图 1（T = 100、200、300、500）：“除最简单的情形外，tanh RNN 以及更令人意外的 LSTM 的代价几乎与无记忆策略完全相同”；在第一幅图（T = 100）中，“LSTM 在基线上停留一段时间，然后开始非常缓慢地改进”。没有从图上读取曲线的数值，因此不引用任何数字。',
+        'Figure 1 (four panels, T = 100, 200, 300, 500 by their image names in the source): “except in the simplest case both the RNN with tanh and more surprisingly the LSTMs get almost exactly the same cost as the memoryless strategy”; in the first plot (T = 100) “the LSTM stays on the baseline for a while, before starting to improve very slowly”. The curves’ values are not read off the plot, so no number is quoted.',
+        '图 1（四幅子图，按源文件中的图像文件名为 T = 100、200、300、500）：“除最简单的情形外，tanh RNN 以及更令人意外的 LSTM 的代价几乎与无记忆策略完全相同”；在第一幅图（T = 100）中，“LSTM 在基线上停留一段时间，然后开始非常缓慢地改进”。没有从图上读取曲线的数值，因此不引用任何数字。',
       ),
       source: `${URNN_PLACE}, Section 4.1, Figure 1 and the paragraph after it; behaviour quoted from the text, no value read off the plot (the figure images are not in the stored copy)`,
       provenance: 'quoted',
