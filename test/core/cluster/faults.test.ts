@@ -3,72 +3,42 @@
  * the lab SIGKILLed while workers train, Redis restarted mid-sweep. Every step is stored exactly once.
  */
 import { spawn } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { ExperimentSpecSchema, type ExperimentSpec } from '../../../core/api';
 import { parseBrokerUrl } from '../../../core/cluster/broker';
 import { PREFIX, QUEUE } from '../../../core/cluster/protocol';
 import { LabStore } from '../../../core/store';
-import { openTestLab, tempDb, tinySpec, until, type TestLab } from '../lab/helpers';
-import { startRedis, startWorker, stopWorker, type TestRedis, type TestWorker } from './helpers';
+import { tempDb, tinySpec, until, type TestLab } from '../lab/helpers';
+import { useCluster } from './cluster-fixture';
+import { waitFor } from './helpers';
 
-let redis: TestRedis;
-let workers: TestWorker[] = [];
-let lab: TestLab | null = null;
-
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterEach(async () => {
-  await lab?.close();
-  lab = null;
-  await Promise.all(workers.map((w) => stopWorker(w, 'SIGKILL')));
-  workers = [];
-}, 60_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const cluster = useCluster();
 
 const steps = (n: number, from = 1) => Array.from({ length: n - from + 1 }, (_, i) => i + from);
 const lossOf = async (l: TestLab, runId: string) =>
   (await l.handlers.getSeries({ runId, metrics: ['loss'] })).series[0]!;
 
-async function twoWorkers(): Promise<TestWorker[]> {
-  workers = [startWorker(redis.url, 'a'), startWorker(redis.url, 'b')];
-  await Promise.all(workers.map((w) => w.ready));
-  return workers;
-}
+const twoWorkers = () => cluster.startWorkers('a', 'b');
 
 /** Waits for a run on the cluster to have a checkpoint and steps after it, and says which worker trains it. */
 async function midRun(l: TestLab, runId: string, atLeast: number): Promise<string> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
+  return waitFor(async () => {
     const r = await l.handlers.getRun({ runId });
-    if (
-      r.attempts?.length &&
-      r.lastCheckpointStep !== null &&
-      r.lastCheckpointStep >= atLeast &&
-      r.stepsDone > r.lastCheckpointStep
-    ) {
-      return r.attempts.at(-1)!.worker;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `run ${runId} never reached a checkpoint at ${atLeast} with steps after it (${r.status}, ${r.stepsDone})`,
-      );
-    await new Promise((res) => setTimeout(res, 20));
-  }
+    const past = r.lastCheckpointStep !== null && r.lastCheckpointStep >= atLeast && r.stepsDone > r.lastCheckpointStep;
+    return past && r.attempts?.length ? r.attempts.at(-1)!.worker : null;
+  }, `run ${runId} to reach a checkpoint at ${atLeast} with steps after it`);
 }
 
 describe('cluster faults', () => {
   it('a worker SIGKILLed mid-run: another resumes from the last checkpoint and the loss equals an uninterrupted run', async () => {
     await twoWorkers();
-    lab = openTestLab(undefined, { broker: redis.url });
+    const lab = cluster.openLab();
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 1000, checkpointEvery: 200 }));
     const run = await lab.handlers.startRun({ spec, placement: 'cluster' });
     const victim = await midRun(lab, run.id, 200);
     const before = await lab.handlers.getRun({ runId: run.id });
-    workers.find((w) => w.name === victim)!.process.kill('SIGKILL');
+    cluster.worker(victim).process.kill('SIGKILL');
     const ended = await lab.whenEnded(run.id);
     expect(ended.status).toBe('completed');
     const detail = await lab.handlers.getRun({ runId: run.id });
@@ -84,11 +54,11 @@ describe('cluster faults', () => {
 
   it('a worker SIGTERMed mid-run hands its run back; another finishes it', async () => {
     await twoWorkers();
-    lab = openTestLab(undefined, { broker: redis.url });
+    const lab = cluster.openLab();
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 1000, checkpointEvery: 200 }));
     const run = await lab.handlers.startRun({ spec, placement: 'cluster' });
     const victim = await midRun(lab, run.id, 200);
-    const w = workers.find((x) => x.name === victim)!;
+    const w = cluster.worker(victim);
     w.process.kill('SIGTERM');
     expect(await w.exit).toBe(0);
     const ended = await lab.whenEnded(run.id);
@@ -104,7 +74,7 @@ describe('cluster faults', () => {
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 800, checkpointEvery: 200 }));
     const host = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/fixtures/hosts/cluster-host.ts', db, redis.url, JSON.stringify(spec), '2'],
+      ['--import', 'tsx', 'test/fixtures/hosts/cluster-host.ts', db, cluster.redis.url, JSON.stringify(spec), '2'],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -118,14 +88,13 @@ describe('cluster faults', () => {
     const stored = runIds.map((id) => peek.getRun(id).stepsDone);
     peek.close();
     // The workers finish without the lab: their jobs leave the queue while nobody reads the streams.
-    const queue = new Queue(QUEUE, { connection: parseBrokerUrl(redis.url).options, prefix: PREFIX });
+    const queue = new Queue(QUEUE, { connection: parseBrokerUrl(cluster.redis.url).options, prefix: PREFIX });
     const open = async () =>
       Object.values(await queue.getJobCounts('waiting', 'active', 'delayed', 'paused')).reduce((a, b) => a + b, 0);
-    for (let i = 0; i < 2400 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await open()).toBe(0);
+    await waitFor(async () => (await open()) === 0, 'the workers to finish their jobs without the lab');
     await queue.close();
 
-    lab = openTestLab(db, { broker: redis.url, staleMs: 0 });
+    const lab = cluster.openLab(db, { staleMs: 0 });
     expect(lab.interruptedAtStart).toEqual([]);
     for (const [i, id] of runIds.entries()) {
       const ended = await lab.whenEnded(id);
@@ -138,12 +107,12 @@ describe('cluster faults', () => {
 
   it('Redis restarted mid-sweep (append-only file): every run completes with every step once', async () => {
     await twoWorkers();
-    lab = openTestLab(undefined, { broker: redis.url });
+    const lab = cluster.openLab();
     const base = ExperimentSpecSchema.parse(tinySpec({ steps: 800, checkpointEvery: 200 })) as ExperimentSpec;
     const { runs } = await lab.handlers.startSweep({ base, grid: { 'train.seed': [1, 2, 3] }, placement: 'cluster' });
-    await until(() => lab!.events.some((e) => e.type === 'run.steps'), 'steps from the cluster', 120_000);
-    await redis.restart();
-    const ended = await Promise.all(runs.map((r) => lab!.whenEnded(r.id)));
+    await until(() => lab.events.some((e) => e.type === 'run.steps'), 'steps from the cluster', 120_000);
+    await cluster.redis.restart();
+    const ended = await Promise.all(runs.map((r) => lab.whenEnded(r.id)));
     expect(ended.map((r) => r.status)).toEqual(['completed', 'completed', 'completed']);
     for (const r of runs) expect((await lossOf(lab, r.id)).step).toEqual(steps(800));
   }, 240_000);

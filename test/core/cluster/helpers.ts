@@ -52,33 +52,27 @@ async function answering(port: number, password: string): Promise<boolean> {
   }
 }
 
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+/**
+ * `bind` and `wrap` put it on another address in another network namespace; readiness is then read from its
+ * own log line, since this process may have no route to that address.
+ */
+export async function startRedis(o: { bind?: string; wrap?: string[] } = {}): Promise<TestRedis> {
+  const bind = o.bind ?? '127.0.0.1';
+  const port = o.bind ? 6379 : await freePort();
   const password = 'test-' + Math.random().toString(36).slice(2);
   const dir = mkdtempSync(join(tmpdir(), 'gradlab-redis-'));
-  const launch = () =>
-    spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
-        '--requirepass',
-        password,
-        '--dir',
-        dir,
-        '--appendonly',
-        'yes',
-        '--save',
-        '',
-        '--daemonize',
-        'no',
-      ],
-      { stdio: 'ignore' },
-    );
+  let said = '';
+  const launch = () => {
+    said = '';
+    const args = ['--port', String(port), '--bind', bind, '--requirepass', password, '--dir', dir];
+    args.push('--appendonly', 'yes', '--save', '', '--daemonize', 'no');
+    const [cmd, ...rest] = [...(o.wrap ?? []), 'redis-server', ...args];
+    const p = spawn(cmd!, rest, { stdio: ['ignore', o.wrap ? 'pipe' : 'ignore', 'ignore'] });
+    p.stdout?.on('data', (d: Buffer) => (said += d.toString()));
+    return p;
+  };
   const r: TestRedis = {
-    url: `redis://:${password}@127.0.0.1:${port}`,
+    url: `redis://:${password}@${bind}:${port}`,
     port,
     password,
     dir,
@@ -95,7 +89,8 @@ export async function startRedis(): Promise<TestRedis> {
   };
   const waitAnswering = async () => {
     for (let i = 0; i < 200; i++) {
-      if (await answering(port, password)) return;
+      if (o.wrap ? said.includes('Ready to accept connections') : await answering(port, password)) return;
+      if (r.process.exitCode !== null) throw new Error(`redis-server exited with code ${r.process.exitCode}`);
       await new Promise((res) => setTimeout(res, 50));
     }
     throw new Error('redis-server did not answer within 10 s');
@@ -120,9 +115,38 @@ export interface TestWorker {
   exit: Promise<number | null>;
 }
 
-/** `gradlab worker` as a user starts it, with a short job lock so a killed worker's runs move on quickly. */
-export function startWorker(url: string, name: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): TestWorker {
-  const p = spawn(process.execPath, ['bin/gradlab.js', 'worker', '--broker', url, '--name', name, ...args], {
+/** How long a worker may take to load its engine on a loaded 2-core CI machine before a test gives up. */
+export const WORKER_READY_MS = 180_000;
+
+/** Polls an async state until it holds; the bound is generous because the machine is shared, never a sleep. */
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  what: string,
+  timeoutMs = WORKER_READY_MS,
+): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/**
+ * `gradlab worker` as a user starts it, with a short job lock so a killed worker's runs move on quickly.
+ * `wrap` runs it under another command (e.g. `ip netns exec NS`), which must exec it in place.
+ */
+export function startWorker(
+  url: string,
+  name: string,
+  env: NodeJS.ProcessEnv = {},
+  args: string[] = [],
+  wrap: string[] = [],
+): TestWorker {
+  const argv = [process.execPath, 'bin/gradlab.js', 'worker', '--broker', url, '--name', name, ...args];
+  const [cmd, ...rest] = [...wrap, ...argv];
+  const p = spawn(cmd!, rest, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, GRADLAB_WORKER_LOCK_MS: '2000', ...env },
   });
@@ -133,7 +157,7 @@ export function startWorker(url: string, name: string, env: NodeJS.ProcessEnv = 
   const ready = until(
     () => out.includes(`worker ${name} on `) || p.exitCode !== null,
     `worker ${name} to start`,
-    60_000,
+    WORKER_READY_MS,
   ).then(() => {
     if (p.exitCode !== null) throw new Error(`worker ${name} exited: ${out}`);
   });

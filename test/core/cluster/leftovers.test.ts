@@ -7,33 +7,22 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { ExperimentSpecSchema, type ExperimentSpec } from '../../../core/api';
 import { MAX_CSV_BYTES, keys } from '../../../core/cluster/protocol';
 import { LabStore } from '../../../core/store';
-import { openTestLab, tempDb, tinySpec, type TestLab } from '../lab/helpers';
-import { startRedis, startWorker, stopWorker, type TestRedis, type TestWorker } from './helpers';
+import { tempDb, tinySpec } from '../lab/helpers';
+import { useCluster } from './cluster-fixture';
+import { waitFor } from './helpers';
 
-let redis: TestRedis;
-let workers: TestWorker[] = [];
-let lab: TestLab | null = null;
+const cluster = useCluster();
 let client: Redis;
 
-beforeAll(async () => {
-  redis = await startRedis();
-  client = new Redis({ port: redis.port, host: '127.0.0.1', password: redis.password });
-}, 30_000);
-afterEach(async () => {
-  await lab?.close();
-  lab = null;
-  await Promise.all(workers.map((w) => stopWorker(w, 'SIGKILL')));
-  workers = [];
-}, 60_000);
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
+beforeAll(() => {
+  client = new Redis({ port: cluster.redis.port, host: '127.0.0.1', password: cluster.redis.password });
 });
+afterAll(() => client?.disconnect());
 
 describe('cluster leftovers', () => {
   it('a CSV over the 64 MiB job limit is refused with the limit named, and nothing is stored or queued', async () => {
@@ -44,7 +33,7 @@ describe('cluster leftovers', () => {
       const fd = openSync(path, 'w');
       ftruncateSync(fd, MAX_CSV_BYTES + 1);
       closeSync(fd);
-      lab = openTestLab(undefined, { broker: redis.url });
+      const lab = cluster.openLab();
       const spec = ExperimentSpecSchema.parse({ ...tinySpec({ steps: 20 }), task: { kind: 'csv', path } });
       const limit =
         /task\.path: the CSV task file .*big\.csv is 67,108,865 bytes; .* at most 64 MiB \(67,108,864 bytes\)/;
@@ -64,13 +53,12 @@ describe('cluster leftovers', () => {
   }, 60_000);
 
   it("a lab SIGKILLed between storing a run's end and deleting its keys: the next lab clears them", async () => {
-    workers = [startWorker(redis.url, 'k')];
-    await workers[0]!.ready;
+    await cluster.startWorkers('k');
     const db = tempDb();
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 60, checkpointEvery: 20 }));
     const host = spawn(
       process.execPath,
-      ['--import', 'tsx', 'test/fixtures/hosts/cluster-host.ts', db, redis.url, JSON.stringify(spec), '1'],
+      ['--import', 'tsx', 'test/fixtures/hosts/cluster-host.ts', db, cluster.redis.url, JSON.stringify(spec), '1'],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, GRADLAB_TEST_CRASH: 'before-job-cleanup' } },
     );
     let out = '';
@@ -88,9 +76,8 @@ describe('cluster leftovers', () => {
     // What the dead lab left: the job's stream and its last checkpoint.
     expect(await client.exists(keys.stream(jobId), keys.checkpoint(jobId))).toBe(2);
 
-    lab = openTestLab(db, { broker: redis.url, staleMs: 0 });
-    for (let i = 0; i < 200 && (await client.exists(keys.stream(jobId))) > 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
+    const lab = cluster.openLab(db, { staleMs: 0 });
+    await waitFor(async () => (await client.exists(keys.stream(jobId))) === 0, 'the new lab to clear the keys');
     expect(await client.exists(keys.stream(jobId), keys.checkpoint(jobId), keys.stop(jobId))).toBe(0);
     expect(await client.keys('gradlab:job:*')).toEqual([]);
     // The run is as it was stored, and no lab clears the same keys again.

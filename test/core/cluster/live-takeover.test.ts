@@ -3,33 +3,21 @@
  * page's RunBuffer, fed the lab's own events as the window gets them, must drop the lost worker's points
  * after the checkpoint at the moment the store does, and end with every step once, equal to the store.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ExperimentSpecSchema } from '../../../core/api';
 import { RunBuffer } from '../../../renderer/src/live/run-buffer';
-import { openTestLab, tinySpec, type TestLab } from '../lab/helpers';
-import { startRedis, startWorker, stopWorker, type TestRedis, type TestWorker } from './helpers';
+import { tinySpec } from '../lab/helpers';
+import { useCluster } from './cluster-fixture';
+import { waitFor } from './helpers';
 
-let redis: TestRedis;
-let workers: TestWorker[] = [];
-let lab: TestLab | null = null;
-
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterAll(async () => {
-  await lab?.close();
-  await Promise.all(workers.map((w) => stopWorker(w, 'SIGKILL')));
-  await redis?.stop();
-}, 60_000);
+const cluster = useCluster();
 
 it('after a worker is SIGKILLed, the live buffer drops the points after the checkpoint, as the store does', async () => {
-  workers = [startWorker(redis.url, 'a'), startWorker(redis.url, 'b')];
-  await Promise.all(workers.map((w) => w.ready));
-  lab = openTestLab(undefined, { broker: redis.url });
+  await cluster.startWorkers('a', 'b');
+  const l = cluster.openLab();
   const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 1000, checkpointEvery: 200 }));
-  const run = await lab.handlers.startRun({ spec, placement: 'cluster' });
+  const run = await l.handlers.startRun({ spec, placement: 'cluster' });
   const buffer = new RunBuffer(run.id);
-  const l = lab;
   // What the buffer showed right after each takeover's run.started, and what the store held then.
   const atTakeover: { resumedFrom: number; shownLast: number; shownMax: number; stored: number }[] = [];
   l.subscribe((e) => {
@@ -46,17 +34,13 @@ it('after a worker is SIGKILLed, the live buffer drops the points after the chec
   });
 
   // Mid-run: a checkpoint stored and steps after it, which the lost worker trained and the page drew.
-  let victim = '';
-  let shownBeforeKill = 0;
-  for (let i = 0; i < 6000 && !victim; i++) {
+  const { victim, shownBeforeKill } = await waitFor(async () => {
     const r = await l.handlers.getRun({ runId: run.id });
-    if (r.attempts?.length && (r.lastCheckpointStep ?? 0) >= 200 && buffer.lastStep > r.lastCheckpointStep! + 20) {
-      victim = r.attempts.at(-1)!.worker;
-      shownBeforeKill = buffer.lastStep;
-    } else await new Promise((res) => setTimeout(res, 20));
-  }
-  expect(victim).not.toBe('');
-  workers.find((w) => w.name === victim)!.process.kill('SIGKILL');
+    return r.attempts?.length && (r.lastCheckpointStep ?? 0) >= 200 && buffer.lastStep > r.lastCheckpointStep! + 20
+      ? { victim: r.attempts.at(-1)!.worker, shownBeforeKill: buffer.lastStep }
+      : null;
+  }, 'the page to show steps past a checkpoint');
+  cluster.worker(victim).process.kill('SIGKILL');
 
   const ended = await l.whenEnded(run.id);
   expect(ended.status).toBe('completed');

@@ -3,45 +3,36 @@
  * stream (real redis-server, real lab, no engine) — malformed entries, another run's data, overlapping
  * batches (at-least-once delivery) and a stale attempt — and only steps 1..N, once each, are stored.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serialize } from 'node:v8';
 import { Queue } from 'bullmq';
 import { ExperimentSpecSchema, type StepMetrics } from '../../../core/api';
 import { connect, parseBrokerUrl } from '../../../core/cluster/broker';
 import { PREFIX, QUEUE, encodeMessage, keys, type WorkerMessage } from '../../../core/cluster/protocol';
 import { defineScripts } from '../../../core/cluster/worker';
-import { openTestLab, tinySpec, until, type TestLab } from '../lab/helpers';
-import { startRedis, type TestRedis } from './helpers';
+import { tinySpec, until } from '../lab/helpers';
+import { useCluster } from './cluster-fixture';
+import { waitFor } from './helpers';
 
-let redis: TestRedis;
-let lab: TestLab | null = null;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterAll(async () => {
-  await lab?.close();
-  await redis?.stop();
-});
+const cluster = useCluster();
 
 const step = (n: number): StepMetrics => ({ step: n, wallMs: n, loss: 1 / n, gradNorm: 1, clipped: false });
 const steps = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => step(from + i));
 
 describe('messages from workers', () => {
   it('are validated, deduplicated by (run, attempt, step) and fenced by attempt', async () => {
-    lab = openTestLab(undefined, { broker: redis.url });
-    const address = parseBrokerUrl(redis.url);
+    const lab = cluster.openLab();
+    const address = parseBrokerUrl(cluster.redis.url);
     const r = defineScripts(connect(address, 'fake-worker'));
     const spec = ExperimentSpecSchema.parse(tinySpec({ steps: 9 }));
     const run = await lab.handlers.startRun({ spec, placement: 'cluster' });
     const other = await lab.handlers.startRun({ spec, placement: 'local' });
     await lab.whenEnded(other.id);
     const queue = new Queue(QUEUE, { connection: address.options, prefix: PREFIX });
-    let jobId = '';
-    for (let i = 0; i < 400 && !jobId; i++) {
-      jobId = (await queue.getJobs(['waiting'])).find((j) => j.data.runId === run.id)?.id ?? '';
-      if (!jobId) await new Promise((res) => setTimeout(res, 25));
-    }
-    expect(jobId).not.toBe('');
+    const jobId = await waitFor(
+      async () => (await queue.getJobs(['waiting'])).find((j) => j.data.runId === run.id)?.id,
+      'the run waiting in the queue',
+    );
     const claim = async () => String(await r.claim(keys.attempt(run.id), keys.owner(run.id)));
     const write = (attempt: string, m: WorkerMessage | Buffer) =>
       r.fencedAdd(
@@ -73,7 +64,7 @@ describe('messages from workers', () => {
     await write(a1, { type: 'steps', runId: run.id, steps: steps(3, 7) });
     await until(
       () =>
-        lab!.events
+        lab.events
           .filter((e) => e.type === 'run.steps' && e.runId === run.id)
           .flatMap((e) => (e.type === 'run.steps' ? e.steps : [])).length === 7,
       'steps 1..7',

@@ -1,28 +1,15 @@
 /** A sweep on two real workers through a real redis-server: every run complete, every step stored once. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExperimentSpecSchema } from '../../../core/api';
-import { openTestLab, tinySpec, type TestLab } from '../lab/helpers';
-import { startRedis, startWorker, stopWorker, type TestRedis, type TestWorker } from './helpers';
+import { tinySpec } from '../lab/helpers';
+import { useCluster } from './cluster-fixture';
+import { waitFor } from './helpers';
 
-let redis: TestRedis;
-let workers: TestWorker[] = [];
-let lab: TestLab | null = null;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  workers = [startWorker(redis.url, 'w1'), startWorker(redis.url, 'w2')];
-  await Promise.all(workers.map((w) => w.ready));
-}, 90_000);
-
-afterAll(async () => {
-  await lab?.close();
-  await Promise.all(workers.map((w) => stopWorker(w)));
-  await redis?.stop();
-}, 60_000);
+const cluster = useCluster({ workers: ['w1', 'w2'] });
 
 describe('a sweep on the cluster', () => {
   it('trains on both workers and stores every step exactly once, with who trained it', async () => {
-    lab = openTestLab(undefined, { broker: redis.url });
+    const lab = cluster.openLab();
     const status = await lab.handlers.clusterStatus({});
     expect(status.configured).toBe(true);
     expect(status.workers.map((w) => w.name)).toEqual(['w1', 'w2']);
@@ -34,7 +21,7 @@ describe('a sweep on the cluster', () => {
       grid: { 'train.seed': [1, 2, 3, 4] },
       placement: 'cluster',
     });
-    const ended = await Promise.all(runs.map((r) => lab!.whenEnded(r.id)));
+    const ended = await Promise.all(runs.map((r) => lab.whenEnded(r.id)));
     expect(ended.map((r) => r.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
     const trainedBy = new Set<string>();
     for (const r of ended) {
@@ -52,7 +39,7 @@ describe('a sweep on the cluster', () => {
   }, 180_000);
 
   it('Stop ends a run on its worker within 2 s, and stopping a sweep’s waiting runs cancels them', async () => {
-    lab ??= openTestLab(undefined, { broker: redis.url });
+    const lab = cluster.openLab();
     const base = ExperimentSpecSchema.parse(tinySpec({ steps: 100_000, checkpointEvery: 1000 }));
     // Two workers, one run each at a time: the third and fourth runs wait in the queue.
     const { runs } = await lab.handlers.startSweep({
@@ -61,10 +48,11 @@ describe('a sweep on the cluster', () => {
       placement: 'cluster',
     });
     const training = async () =>
-      (await Promise.all(runs.map((r) => lab!.handlers.getRun({ runId: r.id })))).filter((r) => r.stepsDone > 0);
-    for (let i = 0; i < 2400 && (await training()).length < 2; i++) await new Promise((r) => setTimeout(r, 50));
-    const [a, b] = await training();
-    expect(a && b).toBeTruthy();
+      (await Promise.all(runs.map((r) => lab.handlers.getRun({ runId: r.id })))).filter((r) => r.stepsDone > 0);
+    const [a] = await waitFor(async () => {
+      const t = await training();
+      return t.length >= 2 ? t : null;
+    }, 'two runs training, one on each worker');
     const t0 = Date.now();
     await lab.handlers.stopRun({ runId: a!.id });
     const stopped = await lab.whenEnded(a!.id);
@@ -74,7 +62,7 @@ describe('a sweep on the cluster', () => {
     console.log(`stop on the worker took ${took} ms`);
     // Cancel the rest: the training one stops, the waiting ones leave the queue without training.
     for (const r of runs) if (r.id !== a!.id) await lab.handlers.stopRun({ runId: r.id });
-    const rest = await Promise.all(runs.map((r) => lab!.whenEnded(r.id)));
+    const rest = await Promise.all(runs.map((r) => lab.whenEnded(r.id)));
     expect(
       rest.map((r) => r.status),
       rest.map((r) => r.error).join(' | '),

@@ -3,7 +3,7 @@
  * URL, 1 for a broker that will not let us in), a worker without a backend is reported, `gradlab sweep
  * --broker` stores what the workers send, and a CSV task's data travels in the job, not its path.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,9 @@ import { Queue } from 'bullmq';
 import { ExperimentSpecSchema } from '../../../core/api';
 import { parseBrokerUrl } from '../../../core/cluster/broker';
 import { PREFIX, QUEUE } from '../../../core/cluster/protocol';
-import { openTestLab, tinySpec } from '../../core/lab/helpers';
-import { freePort, startRedis, startWorker, stopWorker, type TestRedis } from '../../core/cluster/helpers';
+import { tinySpec } from '../../core/lab/helpers';
+import { useCluster } from '../../core/cluster/cluster-fixture';
+import { freePort, stopWorker, waitFor } from '../../core/cluster/helpers';
 
 const env = { ...process.env, GRADLAB_BROKER: '' };
 const gradlab = (args: string[], extra: NodeJS.ProcessEnv = {}) => {
@@ -31,13 +32,7 @@ const gradlabAsync = (args: string[], extra: NodeJS.ProcessEnv = {}) =>
   });
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const cluster = useCluster();
 
 describe('gradlab worker and cluster: broker mistakes', () => {
   it('refuses a remote broker without a password, a non-redis URL and a missing broker (exit 2, one line)', () => {
@@ -55,10 +50,10 @@ describe('gradlab worker and cluster: broker mistakes', () => {
   });
 
   it('says in one line when the password is wrong or the broker is not there (exit 1)', async () => {
-    const wrong = gradlab(['cluster', 'status', '--broker', `redis://:nope@127.0.0.1:${redis.port}`]);
+    const wrong = gradlab(['cluster', 'status', '--broker', `redis://:nope@127.0.0.1:${cluster.redis.port}`]);
     expect(wrong.code).toBe(1);
     expect(wrong.err.trim()).toBe(
-      `gradlab: the broker redis://:***@127.0.0.1:${redis.port} refused the password (wrong password in the broker URL)`,
+      `gradlab: the broker redis://:***@127.0.0.1:${cluster.redis.port} refused the password (wrong password in the broker URL)`,
     );
     const gone = gradlab(['cluster', 'status', '--broker', `redis://:pw@127.0.0.1:${await freePort()}`]);
     expect(gone.code).toBe(1);
@@ -67,13 +62,13 @@ describe('gradlab worker and cluster: broker mistakes', () => {
   });
 
   it('a worker that cannot load any backend is reported by cluster status, not retried', async () => {
-    const r = await gradlabAsync(['worker', '--broker', redis.url, '--name', 'nobackend'], {
+    const r = await gradlabAsync(['worker', '--broker', cluster.redis.url, '--name', 'nobackend'], {
       GRADLAB_BACKEND: 'bogus',
     });
     expect(r.code).toBe(1);
     expect(r.err).toContain('worker nobackend cannot train');
     noStack(r.err);
-    const s = gradlab(['cluster', 'status', '--broker', redis.url, '--json']);
+    const s = gradlab(['cluster', 'status', '--broker', cluster.redis.url, '--json']);
     expect(s.code).toBe(0);
     const status = JSON.parse(s.out);
     expect(status.workers).toEqual([
@@ -92,14 +87,13 @@ describe('runs on the cluster from the CLI', () => {
     const db = join(dir, 'lab.db');
     writeFileSync(join(dir, 'spec.json'), JSON.stringify(tinySpec({ steps: 30 })));
     writeFileSync(join(dir, 'grid.json'), JSON.stringify({ 'train.seed': [1, 2] }));
-    const w = startWorker(redis.url, 'cli-w');
-    await w.ready;
+    const [w] = await cluster.startWorkers('cli-w');
     try {
-      const status = gradlab(['cluster', 'status', '--broker', redis.url]);
+      const status = gradlab(['cluster', 'status', '--broker', cluster.redis.url]);
       expect(status.out).toMatch(/cli-w on .+: \w+ \(.+\), idle, 0\/1 run\(s\)/);
       const r = await gradlabAsync(
         ['sweep', join(dir, 'spec.json'), '--grid', join(dir, 'grid.json'), '--db', db, '--json'],
-        { GRADLAB_BROKER: redis.url },
+        { GRADLAB_BROKER: cluster.redis.url },
       );
       expect(r.code, r.err).toBe(0);
       expect(JSON.parse(r.out.split('\n')[1]!)).toEqual([
@@ -114,7 +108,7 @@ describe('runs on the cluster from the CLI', () => {
         ]);
       }
     } finally {
-      await stopWorker(w);
+      await stopWorker(w!);
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
@@ -123,25 +117,24 @@ describe('runs on the cluster from the CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradlab-csv-'));
     const csv = join(dir, 'regression.csv');
     copyFileSync('test/fixtures/csv/regression.csv', csv);
-    const lab = openTestLab(undefined, { broker: redis.url });
-    const queue = new Queue(QUEUE, { connection: parseBrokerUrl(redis.url).options, prefix: PREFIX });
+    const lab = cluster.openLab();
+    const queue = new Queue(QUEUE, { connection: parseBrokerUrl(cluster.redis.url).options, prefix: PREFIX });
     try {
       const spec = ExperimentSpecSchema.parse({ ...tinySpec({ steps: 20 }), task: { kind: 'csv', path: csv } });
       const run = await lab.handlers.startRun({ spec, placement: 'cluster' });
-      for (let i = 0; i < 400 && !(await queue.getJobs(['waiting'])).some((j) => j.data.runId === run.id); i++)
-        await new Promise((r) => setTimeout(r, 25));
-      expect((await queue.getJobs(['waiting'])).map((j) => j.data.runId)).toContain(run.id);
+      await waitFor(
+        async () => (await queue.getJobs(['waiting'])).some((j) => j.data.runId === run.id),
+        'the run waiting in the queue',
+      );
       // The file is gone before any worker exists: only what the lab put in the job can train the run.
       rmSync(dir, { recursive: true, force: true });
-      const w = startWorker(redis.url, 'csv-w');
-      await w.ready;
+      const [w] = await cluster.startWorkers('csv-w');
       const ended = await lab.whenEnded(run.id);
-      await stopWorker(w);
+      await stopWorker(w!);
       expect(ended.status, ended.error ?? '').toBe('completed');
       expect(ended.stepsDone).toBe(20);
     } finally {
       await queue.close();
-      await lab.close();
     }
   }, 180_000);
 });
