@@ -5,7 +5,7 @@
  */
 import type { Activation, Cell } from '../../api/spec';
 import { kernelArena, recurrentKernel } from './recurrent-kernel';
-import { batchSlices, kernelThreads, runSlices } from './kernel-threads';
+import { runSlices, workSlices } from './kernel-threads';
 
 const CELL_ID: Record<Cell, number> = { rnn: 0, lstm: 1, gru: 2 };
 const GATES: Record<Cell, number> = { rnn: 1, lstm: 4, gru: 3 };
@@ -90,7 +90,7 @@ export function fusedLayerForward(
   const c = cell === 'lstm' ? a.alloc(N * H) : 0;
   const fc = cell === 'lstm' ? a.alloc(N * H) : 0;
   const hn = cell === 'gru' ? a.alloc(N * H) : 0;
-  const slices = batchSlices(B, kernelThreads());
+  const slices = workSlices(B, T * B * H * GH);
   const args = slices.map(([b0, nb]) => {
     const scratch = a.alloc(nb * GH);
     return [CELL_ID[cell], ACT_ID[act], T, B, b0, nb, H, xpP, whP, bhP, h, d, s, c, fc, hn, scratch];
@@ -158,7 +158,7 @@ export function fusedLayerBackward(
   const dxp = a.alloc(N * GH);
   const dhp = cell === 'gru' ? a.alloc(N * GH) : 0;
   // Rescaled carries share one scale per step across the batch: that pass runs as one slice.
-  const slices = rescale ? [[0, B] as [number, number]] : batchSlices(B, kernelThreads());
+  const slices = rescale ? [[0, B] as [number, number]] : workSlices(B, T * B * H * GH);
   const per = slices.map(([b0, nb]) => ({
     b0,
     nb,

@@ -80,6 +80,26 @@ export function setKernelThreads(n: number): void {
   threads = n;
 }
 
+/**
+ * Multiply-adds a kernel call needs before it is split across threads. Below it, waking the workers and
+ * waiting on them costs more than the slice saves (small configurations, and sweeps of one-thread engines
+ * where a split only steals the other run's core), so the call runs whole on the calling thread.
+ */
+export const SPLIT_MIN_WORK = 2e7;
+let splitMinWork = SPLIT_MIN_WORK;
+
+/** Sets the split threshold in multiply-adds (tests pass 0 so that even tiny calls run on every thread). */
+export function setSplitMinWork(macs: number): void {
+  if (!Number.isFinite(macs) || macs < 0)
+    throw new Error(`Split threshold must be a finite number of multiply-adds ≥ 0, got ${macs}`);
+  splitMinWork = macs;
+}
+
+/** The slices a kernel call over B rows with `work` multiply-adds runs as: one unless it is worth splitting. */
+export function workSlices(B: number, work: number): [number, number][] {
+  return work < splitMinWork ? [[0, B]] : batchSlices(B, kernelThreads());
+}
+
 function ensureWorkers(n: number): Pool {
   const shared = kernelShared();
   if (!shared) throw new Error('The fused recurrent kernel is unavailable');

@@ -11,7 +11,12 @@ import { computeGradients } from '../../../core/engine/gradients';
 import { paramsFromHost, paramList, disposeParams } from '../../../core/engine/model';
 import { batchTensors, disposeBatch } from '../../../core/engine/batch';
 import { setFusedKernels } from '../../../core/engine/kernels/recurrent-kernel';
-import { batchSlices, setKernelThreads } from '../../../core/engine/kernels/kernel-threads';
+import {
+  batchSlices,
+  setKernelThreads,
+  setSplitMinWork,
+  SPLIT_MIN_WORK,
+} from '../../../core/engine/kernels/kernel-threads';
 import { engineBatch, engineParams, engineShape, makeCase } from './fixtures';
 import { useBackend } from './setup';
 import type { RefCell } from './reference/model';
@@ -50,10 +55,13 @@ describe('fused kernel threads', () => {
   beforeAll(async () => {
     await useBackend();
     setFusedKernels('on');
+    // These cases are far below the split threshold: force the split so that they run on every thread.
+    setSplitMinWork(0);
   });
   afterAll(() => {
     setFusedKernels('auto');
     setKernelThreads(1);
+    setSplitMinWork(SPLIT_MIN_WORK);
     console.log(['max relative difference from 1 thread (tolerance 1e-5):', ...measured].join('\n'));
   });
 
