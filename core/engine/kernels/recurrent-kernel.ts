@@ -60,6 +60,8 @@ export interface KernelExports {
   ): void;
   gradRecurrent(T: number, rows: number, b0: number, B: number, A: Ptr, M: number, W: Ptr, N: number, C: Ptr): void;
   transpose(a: Ptr, rows: number, cols: number, out: Ptr): void;
+  /** y = f(y) in place, d = f'(·) from y, for n values (the activations' vector approximations). */
+  activate(act: number, y: Ptr, d: Ptr, n: number): void;
 }
 
 /** The compiled module and the shared memory every thread's instance of it works in (./kernel-threads). */
