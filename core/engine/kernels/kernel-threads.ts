@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { kernelShared, recurrentKernel } from './recurrent-kernel';
 
 /** Kernel functions a slice can run, by index (the worker source names them in the same order). */
-export const KERNEL_OPS = ['forward', 'backward', 'gradRecurrent'] as const;
+export const KERNEL_OPS = ['forward', 'backward', 'gradRecurrent', 'gradInput', 'project'] as const;
 export type KernelOp = (typeof KERNEL_OPS)[number];
 
 /** Int32 control words per worker: sequence number asked, sequence number done, op, argument count, status. */

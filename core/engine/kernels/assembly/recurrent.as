@@ -589,6 +589,45 @@ export function gradRecurrent(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i
   }
 }
 
+/**
+ * One slice's share of the input weights' and biases' gradients: C[M, N] += Σ_t A_tᵀ · W_t over every step
+ * (A = the layer's input [T·rows, M], W = ∂L/∂(input projection) [T·rows, N]), and colSum[N] += Σ W_t rows.
+ */
+export function gradInput(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i32, W: usize, N: i32, C: usize, colSum: usize): void {
+  for (let t = 0; t < T; t++) {
+    const r0 = t * rows + b0;
+    const w = W + (<usize>(r0 * N) << 2);
+    matmulTA(A + (<usize>(r0 * M) << 2), M, w, N, C, N, M, B, N);
+    addColumns(w, N, B, colSum);
+  }
+}
+
+/** out[N] += Σ over B rows of W [B, N] (row stride N). */
+export function addColumns(W: usize, N: i32, B: i32, out: usize): void {
+  for (let b = 0; b < B; b++) {
+    const w = W + (<usize>(b * N) << 2);
+    let j = 0;
+    for (; j + 4 <= N; j += 4) {
+      const o: usize = <usize>j << 2;
+      v128.store(out + o, f32x4.add(v128.load(out + o), v128.load(w + o)));
+    }
+    for (; j < N; j++) st(out, j, ld(out, j) + ld(w, j));
+  }
+}
+
+/**
+ * The input projection of one slice for every step: xp rows = bias + input rows · Wx (input [T·rows, M],
+ * Wx [M, N], bias [N], xp [T·rows, N]), so the forward's first product runs on the kernel's threads too.
+ */
+export function project(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i32, wx: usize, bias: usize, N: i32, xp: usize): void {
+  for (let t = 0; t < T; t++) {
+    const r0 = t * rows + b0;
+    const out = xp + (<usize>(r0 * N) << 2);
+    for (let b = 0; b < B; b++) memory.copy(out + (<usize>(b * N) << 2), bias, <usize>N << 2);
+    matmul(A + (<usize>(r0 * M) << 2), M, wx, N, out, N, B, M, N, true);
+  }
+}
+
 /** C[M, N] += Aᵀ·W for A [K, M] (row stride lda), W [K, N] (ldw): matmul with A read down its columns. */
 function matmulTA(A: usize, lda: i32, W: usize, ldw: i32, C: usize, ldc: i32, M: i32, K: i32, N: i32): void {
   const aStride: usize = <usize>lda << 2;
