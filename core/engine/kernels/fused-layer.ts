@@ -143,13 +143,11 @@ export function fusedDerivatives(L: FusedLayer): Float32Array {
     .slice();
 }
 
-/** Share of f'(candidate) entries with |·| < threshold, read in place (no copy of the T·B·H buffer). */
+/** Share of f'(candidate) entries with |·| < threshold, counted in place by the kernel (no copy, four lanes). */
 export function fusedSaturation(L: FusedLayer, threshold: number): number {
   check(L);
-  const d = kernelArena().f32(L.d, L.T * L.B * L.H);
-  let n = 0;
-  for (let i = 0; i < d.length; i++) if (Math.abs(d[i]!) < threshold) n++;
-  return d.length ? n / d.length : 0;
+  const n = L.T * L.B * L.H;
+  return n ? recurrentKernel()!.countBelow(L.d, n, threshold) / n : 0;
 }
 
 function check(L: FusedLayer): void {

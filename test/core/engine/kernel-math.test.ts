@@ -96,3 +96,17 @@ describe('fused kernel vector activations', () => {
     }
   });
 });
+
+describe('fused kernel saturation count', () => {
+  it('counts |x| < threshold exactly as float64 does, thresholds on and between float32 values', () => {
+    const xs = Float32Array.from({ length: 1003 }, (_, i) => (i % 2 ? -1 : 1) * Math.fround(0.01 + (i - 500) * 1e-9));
+    const k = recurrentKernel()!;
+    const a = kernelArena();
+    a.reset();
+    const p = a.put(xs);
+    for (const thr of [0.01, Math.fround(0.01), 0.0100001, 0.5, 0]) {
+      const want = xs.filter((x) => Math.abs(x) < thr).length;
+      expect(k.countBelow(p, xs.length, thr), `threshold ${thr}`).toBe(want);
+    }
+  });
+});

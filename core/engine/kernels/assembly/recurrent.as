@@ -693,3 +693,21 @@ function matmulTA(A: usize, lda: i32, W: usize, ldw: i32, C: usize, ldc: i32, M:
     }
   }
 }
+
+/** How many of p[0, n) have |·| < threshold (the saturation probe), four lanes at a time. */
+export function countBelow(p: usize, n: i32, threshold: f64): i32 {
+  // Exactly the float64 comparison: no float32 lies between threshold and its nearest float32 t, so
+  // |x| < threshold is |x| ≤ t when t rounded down, |x| < t otherwise.
+  const t = <f32>threshold;
+  const le = <f64>t < threshold;
+  const thr = f32x4.splat(t);
+  let acc = i32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = f32x4.abs(v128.load(p + (<usize>i << 2)));
+    acc = i32x4.sub(acc, le ? f32x4.le(a, thr) : f32x4.lt(a, thr));
+  }
+  let c = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
+  for (; i < n; i++) if (<f64>Mathf.abs(ld(p, i)) < threshold) c++;
+  return c;
+}
