@@ -131,7 +131,7 @@ export async function benchSpeed(log: (l: string) => void, steps = 10, warmup = 
       `speed  sweep of ${SWEEP_RUNS} runs: one after another ${sweep.sequentialMs.toFixed(0)} ms (${cores} threads offered each), through the queue on ${sweep.concurrency} engines ${sweep.parallelMs.toFixed(0)} ms (1 thread each): ratio ${sweep.ratio.toFixed(2)} (target ≤ ${SWEEP_TARGET} ${sweep.ratio <= SWEEP_TARGET ? 'met' : 'MISSED'}; ideal ${ideal.toFixed(2)})`,
     );
     log(
-      `speed  ideal = max(⌈${SWEEP_RUNS}/${sweep.concurrency}⌉/${SWEEP_RUNS}, machine check ${headroom.toFixed(2)}): these runs (rnn H=32 B=32 T=50, ${SWEEP_WORK.toExponential(1)} multiply-adds per kernel call, under the ${SPLIT_MIN_WORK.toExponential(0)} split threshold) run on one thread even alone, so perfect parallelism halves the time; what the ratio loses beyond it is per-engine cost that does not overlap (process start, the warm-up's fixed budget)`,
+      `speed  ideal = max(⌈${SWEEP_RUNS}/${sweep.concurrency}⌉/${SWEEP_RUNS}, machine check ${headroom.toFixed(2)}): these runs (rnn H=32 B=32 T=50, ${SWEEP_WORK.toExponential(1)} multiply-adds per kernel call, under the ${SPLIT_MIN_WORK.toExponential(0)} split threshold) run on one thread even alone, so perfect parallelism halves the training; beyond that the ratio pays for what both timings spend once, in wall time, before the first step (engine start and the warm-up's GRADLAB_WARMUP_MS budget, which two engines spend side by side)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
