@@ -83,8 +83,8 @@ export function forward(
 }
 
 /**
- * The same pass through the fused kernel: per layer one input-projection matMul on the backend, then the
- * whole time loop in one kernel call; h comes back as one [T·B, H] tensor.
+ * The same pass through the fused kernel: per layer the input projection and the whole time loop in kernel
+ * calls (each layer reads the one below's h in place); h comes back as one [T·B, H] tensor.
  */
 function fusedForward(
   params: Params,
@@ -100,14 +100,29 @@ function fusedForward(
   beginFusedPass();
   const layers: LayerTrace[] = [];
   let input = x;
+  let below: Float32Array | FusedLayer = x.dataSync() as Float32Array;
   for (const p of params.layers) {
-    const bias = c.foldsRecurrentBias ? tf.add(p.bx, p.bh) : p.bx;
-    const xp = tf.add(tf.matMul(input, p.Wx), bias).dataSync() as Float32Array;
+    const bias = (c.foldsRecurrentBias ? tf.add(p.bx, p.bh) : p.bx).dataSync() as Float32Array;
     const bh = c.foldsRecurrentBias ? null : (p.bh.dataSync() as Float32Array);
-    const fused = fusedLayerForward(model.cell, model.activation, T, B, H, xp, p.Wh.dataSync() as Float32Array, bh);
+    const [IN] = p.Wx.shape;
+    const wx = p.Wx.dataSync() as Float32Array;
+    const fused = fusedLayerForward(
+      model.cell,
+      model.activation,
+      T,
+      B,
+      H,
+      below,
+      IN,
+      wx,
+      bias,
+      p.Wh.dataSync() as Float32Array,
+      bh,
+    );
     const hcat = tf.tensor2d(fusedHidden(fused), [T * B, H]);
     layers.push({ input, records: [], hcat, fused });
     input = hcat;
+    below = fused;
   }
   const top = layers[layers.length - 1]!;
   const readIn = everyStep ? top.hcat : tf.tensor2d(fusedHidden(top.fused!, (T - 1) * B, T * B), [B, H]);

@@ -148,7 +148,8 @@ export function readoutGradientRows(
 
 /**
  * The backward pass through the fused kernel: one call per layer for the whole time loop (on every kernel
- * thread, a slice of the batch each), dWh = h₋ᵀ·dHP in the kernel too, then dWx = inputᵀ·dXP on the backend.
+ * thread, a slice of the batch each), and every weight's gradient in the kernel too (per slice, summed in
+ * float64); only ∂L/∂(layer input) for the layer below is a backend matMul.
  */
 function fusedGradients(
   params: Params,
@@ -172,14 +173,14 @@ function fusedGradients(
     const r = fusedLayerBackward(lt.fused!, ext, null, false, true);
     hNorms[l] = r.hNorms;
     cNorms[l] = r.cNorms;
-    const dXP = tf.tensor2d(r.dxp, [T * B, GH]);
-    const dWx = matMul(lt.input, dXP, true);
-    const dbx = tf.sum(dXP, 0) as tf.Tensor1D;
-    const dbh = (r.dhp ? tf.sum(tf.tensor2d(r.dhp, [T * B, GH]), 0) : tf.clone(dbx)) as tf.Tensor1D;
     // h_0 = 0: the kernel pairs h_1..h_{T−1} with the recurrent products' gradients of steps 2..T, per slice.
-    const dWh = tf.tensor2d(r.dWh!, [H, GH]);
-    grads[l] = { Wx: dWx, Wh: dWh as Tensor2D, bx: dbx, bh: dbh };
-    if (l > 0) ext = matMul(dXP, p.Wx, false, true).dataSync() as Float32Array;
+    grads[l] = {
+      Wx: tf.tensor2d(r.dWx!, p.Wx.shape),
+      Wh: tf.tensor2d(r.dWh!, [H, GH]),
+      bx: tf.tensor1d(r.dbx!),
+      bh: tf.tensor1d(r.dbh!),
+    };
+    if (l > 0) ext = matMul(tf.tensor2d(r.dxp, [T * B, GH]), p.Wx, false, true).dataSync() as Float32Array;
   }
   return { loss, grads: { layers: grads, readout }, hiddenNorms: () => ({ h: hNorms, c: cNorms }), trace };
 }

@@ -5,7 +5,7 @@
  */
 import type { Activation, Cell } from '../../api/spec';
 import { kernelArena, recurrentKernel } from './recurrent-kernel';
-import { batchSlices, kernelThreads, runSlices } from './kernel-threads';
+import { runSlices, workSlices } from './kernel-threads';
 
 const CELL_ID: Record<Cell, number> = { rnn: 0, lstm: 1, gru: 2 };
 const GATES: Record<Cell, number> = { rnn: 1, lstm: 4, gru: 3 };
@@ -18,6 +18,9 @@ export interface FusedLayer {
   T: number;
   B: number;
   H: number;
+  /** The layer's input [T·B, IN] in the arena (the layer below's h, or the batch's x). */
+  input: number;
+  IN: number;
   /** Arena offsets of the forward's buffers. */
   wh: number;
   h: number;
@@ -39,6 +42,10 @@ export interface FusedBackward {
   cNorms: number[] | null;
   /** ∂L/∂Wh [H, G·H] (h₋ᵀ·∂L/∂(h₋·Wh) over all steps), slices summed in float64; null when not asked. */
   dWh: Float32Array | null;
+  /** ∂L/∂Wx [IN, G·H], ∂L/∂bx and ∂L/∂bh [G·H], summed like dWh; null when not asked. */
+  dWx: Float32Array | null;
+  dbx: Float32Array | null;
+  dbh: Float32Array | null;
 }
 
 /** Milliseconds spent inside the kernel's time loops since the last reset (for bench/engine-profile.ts). */
@@ -67,21 +74,38 @@ export function beginFusedPass(): void {
   kernelArena().reset();
 }
 
-/** xp [T·B, G·H] with the folded biases, Wh [H, G·H], bh (GRU) [G·H]. */
+/**
+ * input [T·B, IN] (host rows, or the FusedLayer below of this pass, read in place), Wx [IN, G·H], bias [G·H]
+ * (the folded biases; GRU: bx only), Wh [H, G·H], bh (GRU) [G·H]. The input projection runs in the kernel.
+ */
 export function fusedLayerForward(
   cell: Cell,
   act: Activation,
   T: number,
   B: number,
   H: number,
-  xp: Float32Array,
+  input: Float32Array | FusedLayer,
+  IN: number,
+  wx: Float32Array,
+  bias: Float32Array,
   wh: Float32Array,
   bh: Float32Array | null,
 ): FusedLayer {
   const a = kernelArena();
   const GH = GATES[cell] * H;
   const N = T * B;
-  const xpP = a.put(xp);
+  if (!(input instanceof Float32Array)) check(input);
+  const inP = input instanceof Float32Array ? a.put(input) : input.h;
+  const wxP = a.put(wx);
+  const biasP = a.put(bias);
+  const xpP = a.alloc(N * GH);
+  const t0 = performance.now();
+  runSlices(
+    'project',
+    workSlices(B, N * IN * GH).map(([b0, nb]) => [T, B, b0, nb, inP, IN, wxP, biasP, GH, xpP]),
+  );
+  // The projection counts as forward kernel time (the profile's "time loops"); weightMs holds dWh, dWx and db.
+  fusedTimings.forwardMs += performance.now() - t0;
   const whP = a.put(wh);
   const bhP = bh ? a.put(bh) : a.alloc(GH);
   const h = a.alloc(N * H);
@@ -90,16 +114,16 @@ export function fusedLayerForward(
   const c = cell === 'lstm' ? a.alloc(N * H) : 0;
   const fc = cell === 'lstm' ? a.alloc(N * H) : 0;
   const hn = cell === 'gru' ? a.alloc(N * H) : 0;
-  const slices = batchSlices(B, kernelThreads());
+  const slices = workSlices(B, T * B * H * GH);
   const args = slices.map(([b0, nb]) => {
     const scratch = a.alloc(nb * GH);
     return [CELL_ID[cell], ACT_ID[act], T, B, b0, nb, H, xpP, whP, bhP, h, d, s, c, fc, hn, scratch];
   });
-  const t0 = performance.now();
+  const t1 = performance.now();
   runSlices('forward', args);
-  fusedTimings.forwardMs += performance.now() - t0;
+  fusedTimings.forwardMs += performance.now() - t1;
   fusedTimings.forwardCalls++;
-  return { generation: a.generation, cell, act, T, B, H, wh: whP, h, d, s, c, fc, hn };
+  return { generation: a.generation, cell, act, T, B, H, input: inP, IN, wh: whP, h, d, s, c, fc, hn };
 }
 
 /** Rows [from, to) of the layer's h (copied out of the arena). */
@@ -118,13 +142,11 @@ export function fusedDerivatives(L: FusedLayer): Float32Array {
     .slice();
 }
 
-/** Share of f'(candidate) entries with |·| < threshold, read in place (no copy of the T·B·H buffer). */
+/** Share of f'(candidate) entries with |·| < threshold, counted in place by the kernel (no copy, four lanes). */
 export function fusedSaturation(L: FusedLayer, threshold: number): number {
   check(L);
-  const d = kernelArena().f32(L.d, L.T * L.B * L.H);
-  let n = 0;
-  for (let i = 0; i < d.length; i++) if (Math.abs(d[i]!) < threshold) n++;
-  return d.length ? n / d.length : 0;
+  const n = L.T * L.B * L.H;
+  return n ? recurrentKernel()!.countBelow(L.d, n, threshold) / n : 0;
 }
 
 function check(L: FusedLayer): void {
@@ -158,7 +180,7 @@ export function fusedLayerBackward(
   const dxp = a.alloc(N * GH);
   const dhp = cell === 'gru' ? a.alloc(N * GH) : 0;
   // Rescaled carries share one scale per step across the batch: that pass runs as one slice.
-  const slices = rescale ? [[0, B] as [number, number]] : batchSlices(B, kernelThreads());
+  const slices = rescale ? [[0, B] as [number, number]] : workSlices(B, T * B * H * GH);
   const per = slices.map(([b0, nb]) => ({
     b0,
     nb,
@@ -167,6 +189,9 @@ export function fusedLayerBackward(
     cNorm: a.alloc(T, 8),
     scratch: a.alloc(4 * nb * H),
     dWh: weights ? a.alloc(H * GH) : 0,
+    dWx: weights ? a.alloc(L.IN * GH) : 0,
+    dbx: weights ? a.alloc(GH) : 0,
+    dbh: weights && cell === 'gru' ? a.alloc(GH) : 0,
   }));
   const rec = cell === 'gru' ? dhp : dxp;
   const t0 = performance.now();
@@ -202,17 +227,47 @@ export function fusedLayerBackward(
   fusedTimings.backwardCalls++;
   if (weights) {
     const t1 = performance.now();
-    for (const p of per) a.f32(p.dWh, H * GH).fill(0);
+    for (const p of per) {
+      a.f32(p.dWh, H * GH).fill(0);
+      a.f32(p.dWx, L.IN * GH).fill(0);
+      a.f32(p.dbx, GH).fill(0);
+      if (p.dbh) a.f32(p.dbh, GH).fill(0);
+    }
     runSlices(
       'gradRecurrent',
       per.map((p) => [T, B, p.b0, p.nb, L.h, H, rec, GH, p.dWh]),
     );
+    runSlices(
+      'gradInput',
+      per.map((p) => [T, B, p.b0, p.nb, L.input, L.IN, dxp, GH, p.dWx, p.dbx]),
+    );
+    // GRU's recurrent bias sits inside r⊙(·): its gradient is the column sums of dhp (M = 0: no matrix part).
+    if (cell === 'gru')
+      runSlices(
+        'gradInput',
+        per.map((p) => [T, B, p.b0, p.nb, L.input, 0, dhp, GH, p.dWx, p.dbh]),
+      );
     fusedTimings.weightMs += performance.now() - t1;
     fusedTimings.weightCalls++;
   }
+  const sum = (pick: (p: (typeof per)[number]) => number, n: number) =>
+    weights ? sumSlices(a, per.map(pick), n) : null;
+  const generation = a.generation;
+  // Copied out only when read: the lowest layer's dxp is not needed once the weights' gradients are in.
+  const rows = (p: number) => () => {
+    if (generation !== kernelArena().generation) throw new Error('Fused backward rows read after a later forward pass');
+    return a.f32(p, N * GH).slice();
+  };
+  const dxpRows = rows(dxp);
+  const dhpRows = rows(dhp);
+  const dbx = sum((p) => p.dbx, GH);
   return {
-    dxp: a.f32(dxp, N * GH).slice(),
-    dhp: cell === 'gru' ? a.f32(dhp, N * GH).slice() : null,
+    get dxp() {
+      return dxpRows();
+    },
+    get dhp() {
+      return cell === 'gru' ? dhpRows() : null;
+    },
     logs: a.f64(per[0]!.logs, T).slice(),
     hNorms: sliceNorms(
       a,
@@ -227,13 +282,10 @@ export function fusedLayerBackward(
             T,
           )
         : null,
-    dWh: weights
-      ? sumSlices(
-          a,
-          per.map((p) => p.dWh),
-          H * GH,
-        )
-      : null,
+    dWh: sum((p) => p.dWh, H * GH),
+    dWx: sum((p) => p.dWx, L.IN * GH),
+    dbx,
+    dbh: cell === 'gru' ? sum((p) => p.dbh, GH) : dbx && dbx.slice(),
   };
 }
 

@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { kernelShared, recurrentKernel } from './recurrent-kernel';
 
 /** Kernel functions a slice can run, by index (the worker source names them in the same order). */
-export const KERNEL_OPS = ['forward', 'backward', 'gradRecurrent'] as const;
+export const KERNEL_OPS = ['forward', 'backward', 'gradRecurrent', 'gradInput', 'project'] as const;
 export type KernelOp = (typeof KERNEL_OPS)[number];
 
 /** Int32 control words per worker: sequence number asked, sequence number done, op, argument count, status. */
@@ -78,6 +78,26 @@ export function setKernelThreads(n: number): void {
   if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS)
     throw new Error(`Kernel threads must be a whole number from 1 to ${MAX_THREADS}, got ${n}`);
   threads = n;
+}
+
+/**
+ * Multiply-adds a kernel call needs before it is split across threads. Below it, waking the workers and
+ * waiting on them costs more than the slice saves (small configurations, and sweeps of one-thread engines
+ * where a split only steals the other run's core), so the call runs whole on the calling thread.
+ */
+export const SPLIT_MIN_WORK = 2e7;
+let splitMinWork = SPLIT_MIN_WORK;
+
+/** Sets the split threshold in multiply-adds (tests pass 0 so that even tiny calls run on every thread). */
+export function setSplitMinWork(macs: number): void {
+  if (!Number.isFinite(macs) || macs < 0)
+    throw new Error(`Split threshold must be a finite number of multiply-adds ≥ 0, got ${macs}`);
+  splitMinWork = macs;
+}
+
+/** The slices a kernel call over B rows with `work` multiply-adds runs as: one unless it is worth splitting. */
+export function workSlices(B: number, work: number): [number, number][] {
+  return work < splitMinWork ? [[0, B]] : batchSlices(B, kernelThreads());
 }
 
 function ensureWorkers(n: number): Pool {

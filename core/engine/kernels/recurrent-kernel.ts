@@ -59,7 +59,34 @@ export interface KernelExports {
     scratch: Ptr,
   ): void;
   gradRecurrent(T: number, rows: number, b0: number, B: number, A: Ptr, M: number, W: Ptr, N: number, C: Ptr): void;
+  gradInput(
+    T: number,
+    rows: number,
+    b0: number,
+    B: number,
+    A: Ptr,
+    M: number,
+    W: Ptr,
+    N: number,
+    C: Ptr,
+    colSum: Ptr,
+  ): void;
+  project(
+    T: number,
+    rows: number,
+    b0: number,
+    B: number,
+    A: Ptr,
+    M: number,
+    wx: Ptr,
+    bias: Ptr,
+    N: number,
+    xp: Ptr,
+  ): void;
   transpose(a: Ptr, rows: number, cols: number, out: Ptr): void;
+  /** y = f(y) in place, d = f'(·) from y, for n values (the activations' vector approximations). */
+  activate(act: number, y: Ptr, d: Ptr, n: number): void;
+  countBelow(p: Ptr, n: number, threshold: number): number;
 }
 
 /** The compiled module and the shared memory every thread's instance of it works in (./kernel-threads). */

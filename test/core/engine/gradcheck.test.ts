@@ -10,7 +10,7 @@ import { computeGradients } from '../../../core/engine/gradients';
 import { paramsFromHost, paramList, disposeParams } from '../../../core/engine/model';
 import { batchTensors, disposeBatch } from '../../../core/engine/batch';
 import { setFusedKernels, type FusedMode } from '../../../core/engine/kernels/recurrent-kernel';
-import { setKernelThreads } from '../../../core/engine/kernels/kernel-threads';
+import { setKernelThreads, setSplitMinWork, SPLIT_MIN_WORK } from '../../../core/engine/kernels/kernel-threads';
 import { refGradients, refNorm } from './reference/bptt';
 import { engineBatch, engineParams, engineShape, makeCase, maxElemRelErr, relErr, type CaseOptions } from './fixtures';
 import { useBackend } from './setup';
@@ -85,10 +85,13 @@ for (const path of PATHS) {
       await useBackend();
       setFusedKernels(path.mode);
       setKernelThreads(path.threads);
+      // These cases are far below the split threshold: force the split so that they run on every thread.
+      setSplitMinWork(0);
     });
     afterAll(() => {
       setFusedKernels('auto');
       setKernelThreads(1);
+      setSplitMinWork(SPLIT_MIN_WORK);
       console.log(
         [`${path.name}:`, 'cell/activation   loss       layers  param-rel   h-norm-rel', ...table].join('\n'),
       );

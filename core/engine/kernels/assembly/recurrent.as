@@ -12,6 +12,8 @@
  *   2 gru  (G = 3)  blocks r, z, n; n = f(xn + r⊙(h₋·Whn + bhn)); h = n + z⊙(h₋ − n)
  * Activations: 0 tanh, 1 sigmoid, 2 relu, 3 leaky_relu (slope 0.01), 4 elu, 5 linear. Every derivative is
  * taken from the activation's output (relu and leaky_relu: y > 0 exactly when a > 0), as the tfjs path does.
+ * Every elementwise loop runs four lanes at a time, tanh/σ/exp as vector approximations (tanh4, exp4); a loop's
+ * tail runs the same lane code on one value, so no value depends on where a slice or a row block ends.
  */
 
 const RNN = 0;
@@ -31,27 +33,108 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-@inline function sigmoid(a: f32): f32 {
-  return <f32>1 / (<f32>1 + Mathf.exp(-a));
+/**
+ * e^a (Cephes expf): a = n·ln2 + r with |r| ≤ ln2/2, a degree-7 polynomial in r, times 2^n built in the
+ * exponent bits. Relative error ~1e-7 over [−87.3, 88.7]; below, 0 (float32's normal range ends there);
+ * above, +∞.
+ */
+@inline function exp4(a: v128): v128 {
+  const x = f32x4.max(f32x4.min(a, f32x4.splat(88.7228)), f32x4.splat(-87.3365));
+  const n = f32x4.floor(f32x4.add(f32x4.mul(x, f32x4.splat(1.44269504088896341)), f32x4.splat(0.5)));
+  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(0.693359375)));
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(-2.12194440e-4)));
+  let y = f32x4.add(f32x4.mul(r, f32x4.splat(1.9875691500e-4)), f32x4.splat(1.3981999507e-3));
+  y = f32x4.add(f32x4.mul(r, y), f32x4.splat(8.3334519073e-3));
+  y = f32x4.add(f32x4.mul(r, y), f32x4.splat(4.1665795894e-2));
+  y = f32x4.add(f32x4.mul(r, y), f32x4.splat(1.6666665459e-1));
+  y = f32x4.add(f32x4.mul(r, y), f32x4.splat(5.0000001201e-1));
+  y = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(r, r), y), r), f32x4.splat(1));
+  // 2^n in two halves, so that n = 128 (a near 88.7) does not overflow the exponent field.
+  const ni = i32x4.trunc_sat_f32x4_s(n);
+  const h = i32x4.shr_s(ni, 1);
+  const p1 = i32x4.shl(i32x4.add(h, i32x4.splat(127)), 23);
+  const p2 = i32x4.shl(i32x4.add(i32x4.sub(ni, h), i32x4.splat(127)), 23);
+  const e = f32x4.mul(f32x4.mul(y, p1), p2);
+  const big = f32x4.gt(a, f32x4.splat(88.7228));
+  const small = f32x4.lt(a, f32x4.splat(-87.3365));
+  const r1 = v128.bitselect(f32x4.splat(Infinity), e, big);
+  // NaN compares false both ways and is clamped by min/max: pass it through explicitly.
+  return v128.bitselect(a, v128.bitselect(f32x4.splat(0), r1, small), f32x4.ne(a, a));
 }
 
-@inline function act(a: f32, k: i32): f32 {
-  if (k == TANH) return Mathf.tanh(a);
-  if (k == SIGMOID) return sigmoid(a);
-  if (k == RELU) return a < 0 ? <f32>0 : a;
-  if (k == LEAKY) return a < 0 ? a * LEAKY_SLOPE : a;
-  if (k == ELU) return a < 0 ? Mathf.exp(a) - <f32>1 : a;
+/**
+ * tanh as Eigen's rational approximation (odd degree-13 over even degree-6 polynomial, inputs clamped to
+ * ±7.905) near 0, 1 − 2/(e^{2|x|} + 1) beyond 0.75: within 3e-7 of tanh everywhere in float32, four lanes
+ * at a time, where Mathf.tanh is a scalar call with an expm1 inside.
+ */
+@inline function tanh4(a: v128): v128 {
+  const c = f32x4.splat(7.90531110763549805);
+  const x = f32x4.max(f32x4.min(a, c), f32x4.neg(c));
+  const x2 = f32x4.mul(x, x);
+  let p = f32x4.add(f32x4.mul(x2, f32x4.splat(-2.76076847742355e-16)), f32x4.splat(2.00018790482477e-13));
+  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(-8.60467152213735e-11));
+  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(5.12229709037114e-8));
+  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(1.48572235717979e-5));
+  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(6.37261928875436e-4));
+  p = f32x4.add(f32x4.mul(x2, p), f32x4.splat(4.89352455891786e-3));
+  p = f32x4.mul(x, p);
+  let q = f32x4.add(f32x4.mul(x2, f32x4.splat(1.19825839466702e-6)), f32x4.splat(1.18534705686654e-4));
+  q = f32x4.add(f32x4.mul(x2, q), f32x4.splat(2.2684346324390e-3));
+  q = f32x4.add(f32x4.mul(x2, q), f32x4.splat(4.89352518554385e-3));
+  // Below 4e-4 tanh(x) = x to float32 precision; NaN stays NaN through min/max.
+  const r = v128.bitselect(x, f32x4.div(p, q), f32x4.lt(f32x4.abs(a), f32x4.splat(0.0004)));
+  // Towards saturation the rational form drifts to 3.3e-7; there 1 − 2/(e^{2|x|} + 1) is within 1.5e-7.
+  const one = f32x4.splat(1);
+  const ax = f32x4.abs(a);
+  const t = f32x4.sub(one, f32x4.div(f32x4.splat(2), f32x4.add(exp4(f32x4.add(ax, ax)), one)));
+  const far = v128.or(t, v128.and(a, f32x4.splat(-0.0)));
+  return v128.bitselect(far, r, f32x4.gt(ax, f32x4.splat(0.75)));
+}
+
+@inline function sigmoid4(a: v128): v128 {
+  const one = f32x4.splat(1);
+  return f32x4.div(one, f32x4.add(one, exp4(f32x4.neg(a))));
+}
+
+@inline function act4(a: v128, k: i32): v128 {
+  const zero = f32x4.splat(0);
+  if (k == TANH) return tanh4(a);
+  if (k == SIGMOID) return sigmoid4(a);
+  if (k == RELU) return v128.bitselect(zero, a, f32x4.lt(a, zero));
+  if (k == LEAKY) return v128.bitselect(f32x4.mul(a, f32x4.splat(LEAKY_SLOPE)), a, f32x4.lt(a, zero));
+  if (k == ELU) return v128.bitselect(f32x4.sub(exp4(a), f32x4.splat(1)), a, f32x4.lt(a, zero));
   return a;
 }
 
-/** f'(a) from y = f(a). */
-@inline function deriv(y: f32, k: i32): f32 {
-  if (k == TANH) return <f32>1 - y * y;
-  if (k == SIGMOID) return y * (<f32>1 - y);
-  if (k == RELU) return y > 0 ? <f32>1 : <f32>0;
-  if (k == LEAKY) return y > 0 ? <f32>1 : LEAKY_SLOPE;
-  if (k == ELU) return y < 0 ? y + <f32>1 : <f32>1;
-  return 1;
+/** f'(a) from y = f(a), four lanes (as deriv). */
+@inline function deriv4(y: v128, k: i32): v128 {
+  const zero = f32x4.splat(0);
+  const one = f32x4.splat(1);
+  if (k == TANH) return f32x4.sub(one, f32x4.mul(y, y));
+  if (k == SIGMOID) return f32x4.mul(y, f32x4.sub(one, y));
+  if (k == RELU) return v128.bitselect(one, zero, f32x4.gt(y, zero));
+  if (k == LEAKY) return v128.bitselect(one, f32x4.splat(LEAKY_SLOPE), f32x4.gt(y, zero));
+  if (k == ELU) return v128.bitselect(f32x4.add(y, one), one, f32x4.lt(y, zero));
+  return one;
+}
+
+/**
+ * y[i] = f(a[i]) in place and d[i] = f'(a[i]) (from y) for n values: the activation of a step's rows. Exported
+ * for the tests that hold the approximations against Math.tanh and Math.exp.
+ */
+export function activate(k: i32, y: usize, d: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o: usize = <usize>i << 2;
+    const v = act4(v128.load(y + o), k);
+    v128.store(y + o, v);
+    v128.store(d + o, deriv4(v, k));
+  }
+  for (; i < n; i++) {
+    const v = act4(f32x4.splat(ld(y, i)), k);
+    st(y, i, f32x4.extract_lane(v, 0));
+    st(d, i, f32x4.extract_lane(deriv4(v, k), 0));
+  }
 }
 
 @inline function ld(p: usize, i: i32): f32 {
@@ -173,6 +256,119 @@ export function transpose(A: usize, rows: i32, cols: i32, out: usize): void {
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) st(out, c * rows + r, ld(A, r * cols + c));
 }
 
+/** Four lanes from p, or (one) a single value in every lane: one body serves a loop's blocks and its tail. */
+@inline function ldv(p: usize, one: bool): v128 {
+  return one ? f32x4.splat(load<f32>(p)) : v128.load(p);
+}
+
+@inline function stv(p: usize, v: v128, one: bool): void {
+  if (one) store<f32>(p, f32x4.extract_lane(v, 0));
+  else v128.store(p, v);
+}
+
+/** LSTM gates and cell of element j of one batch row (n = its index in [B, H]), four lanes or one. */
+@inline function lstmForward(k: i32, H: i32, row: usize, j: i32, n: i32, dT: usize, cP: usize, cT: usize, fcT: usize, hT: usize, hasPrev: bool, one: bool): void {
+  const rj = row + (<usize>j << 2);
+  const oH: usize = <usize>H << 2;
+  const nb: usize = <usize>n << 2;
+  const si = sigmoid4(ldv(rj, one));
+  const sf = sigmoid4(ldv(rj + oH, one));
+  const g = act4(ldv(rj + 2 * oH, one), k);
+  const so = sigmoid4(ldv(rj + 3 * oH, one));
+  stv(rj, si, one);
+  stv(rj + oH, sf, one);
+  stv(rj + 2 * oH, g, one);
+  stv(rj + 3 * oH, so, one);
+  stv(dT + nb, deriv4(g, k), one);
+  const ig = f32x4.mul(si, g);
+  const cv = hasPrev ? f32x4.add(f32x4.mul(sf, ldv(cP + nb, one)), ig) : ig;
+  stv(cT + nb, cv, one);
+  const f = act4(cv, k);
+  stv(fcT + nb, f, one);
+  stv(hT + nb, f32x4.mul(so, f), one);
+}
+
+/** GRU gates and output of element j of one batch row (o = its index in [B, H]), four lanes or one. */
+@inline function gruForward(k: i32, H: i32, x: usize, p: usize, row: usize, j: i32, o: i32, hnT: usize, dT: usize, hP: usize, hT: usize, hasPrev: bool, one: bool): void {
+  const oj: usize = <usize>j << 2;
+  const oH: usize = <usize>H << 2;
+  const ob: usize = <usize>o << 2;
+  const r = sigmoid4(f32x4.add(ldv(x + oj, one), ldv(p + oj, one)));
+  const z = sigmoid4(f32x4.add(ldv(x + oH + oj, one), ldv(p + oH + oj, one)));
+  const hnv = ldv(p + 2 * oH + oj, one);
+  const n = act4(f32x4.add(ldv(x + 2 * oH + oj, one), f32x4.mul(r, hnv)), k);
+  stv(row + oj, r, one);
+  stv(row + oH + oj, z, one);
+  stv(row + 2 * oH + oj, n, one);
+  stv(hnT + ob, hnv, one);
+  stv(dT + ob, deriv4(n, k), one);
+  stv(hT + ob, hasPrev ? f32x4.add(n, f32x4.mul(z, f32x4.sub(ldv(hP + ob, one), n))) : f32x4.sub(n, f32x4.mul(z, n)), one);
+}
+
+/** LSTM backward through element j of one batch row, four lanes or one (as the scalar formulas it replaced). */
+@inline function lstmBackward(k: i32, H: i32, row: usize, out: usize, j: i32, n: i32, fcT: usize, dh: usize, dc: usize, cP: usize, dT: usize, carryC: usize, first: bool, one: bool): void {
+  const rj = row + (<usize>j << 2);
+  const oj = out + (<usize>j << 2);
+  const oH: usize = <usize>H << 2;
+  const nb: usize = <usize>n << 2;
+  const ones = f32x4.splat(1);
+  const si = ldv(rj, one);
+  const sf = ldv(rj + oH, one);
+  const g = ldv(rj + 2 * oH, one);
+  const so = ldv(rj + 3 * oH, one);
+  const f = ldv(fcT + nb, one);
+  const dhv = ldv(dh + nb, one);
+  const dcv = f32x4.add(ldv(dc + nb, one), f32x4.mul(f32x4.mul(dhv, so), deriv4(f, k)));
+  stv(dc + nb, dcv, one);
+  stv(oj, f32x4.mul(f32x4.mul(f32x4.mul(dcv, g), si), f32x4.sub(ones, si)), one);
+  stv(oj + oH, first ? f32x4.splat(0) : f32x4.mul(f32x4.mul(f32x4.mul(dcv, ldv(cP + nb, one)), sf), f32x4.sub(ones, sf)), one);
+  stv(oj + 2 * oH, f32x4.mul(f32x4.mul(dcv, si), ldv(dT + nb, one)), one);
+  stv(oj + 3 * oH, f32x4.mul(f32x4.mul(f32x4.mul(dhv, f), so), f32x4.sub(ones, so)), one);
+  if (!first) stv(carryC + nb, f32x4.mul(dcv, sf), one);
+}
+
+/** GRU backward through element j of one batch row, four lanes or one. */
+@inline function gruBackward(H: i32, row: usize, out: usize, outH: usize, j: i32, n: i32, dh: usize, dT: usize, hP: usize, hnT: usize, first: bool, one: bool): void {
+  const oj: usize = <usize>j << 2;
+  const oH: usize = <usize>H << 2;
+  const nb: usize = <usize>n << 2;
+  const ones = f32x4.splat(1);
+  const r = ldv(row + oj, one);
+  const z = ldv(row + oH + oj, one);
+  const nv = ldv(row + 2 * oH + oj, one);
+  const dhv = ldv(dh + nb, one);
+  const dan = f32x4.mul(f32x4.mul(dhv, f32x4.sub(ones, z)), ldv(dT + nb, one));
+  const hp = first ? f32x4.splat(0) : ldv(hP + nb, one);
+  const daz = f32x4.mul(f32x4.mul(f32x4.mul(dhv, f32x4.sub(hp, nv)), z), f32x4.sub(ones, z));
+  const dar = f32x4.mul(f32x4.mul(f32x4.mul(dan, ldv(hnT + nb, one)), r), f32x4.sub(ones, r));
+  stv(out + oj, dar, one);
+  stv(out + oH + oj, daz, one);
+  stv(out + 2 * oH + oj, dan, one);
+  stv(outH + oj, dar, one);
+  stv(outH + oH + oj, daz, one);
+  stv(outH + 2 * oH + oj, f32x4.mul(dan, r), one);
+}
+
+/** c[i] = a[i] + b[i] (or a[i] when !add) for n values. */
+function addInto(c: usize, a: usize, b: usize, n: i32, add: bool): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o: usize = <usize>i << 2;
+    v128.store(c + o, add ? f32x4.add(v128.load(a + o), v128.load(b + o)) : v128.load(a + o));
+  }
+  for (; i < n; i++) st(c, i, add ? ld(a, i) + ld(b, i) : ld(a, i));
+}
+
+/** c[i] = a[i] · b[i] for n values. */
+function mulInto(c: usize, a: usize, b: usize, n: i32): void {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o: usize = <usize>i << 2;
+    v128.store(c + o, f32x4.mul(v128.load(a + o), v128.load(b + o)));
+  }
+  for (; i < n; i++) st(c, i, ld(a, i) * ld(b, i));
+}
+
 /**
  * One layer's forward pass over T steps, for batch rows [b0, b0 + B) of `rows` (every buffer is [T·rows, ·],
  * time-major): rows are independent through time, so threads can each run a slice on the same buffers, and a
@@ -201,11 +397,7 @@ export function forward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, H
     if (cell == RNN) {
       memory.copy(hT, xpT, <usize>BH << 2);
       if (t > 0) matmul(hP, H, wh, GH, hT, H, B, H, H, true);
-      for (let i = 0; i < BH; i++) {
-        const y = act(ld(hT, i), k);
-        st(hT, i, y);
-        st(dT, i, deriv(y, k));
-      }
+      activate(k, hT, dT, BH);
     } else if (cell == LSTM) {
       const sT = s + (<usize>(r0 * GH) << 2);
       const cT = c + (<usize>(r0 * H) << 2);
@@ -213,48 +405,26 @@ export function forward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, H
       const fcT = fc + (<usize>(r0 * H) << 2);
       memory.copy(sT, xpT, <usize>BGH << 2);
       if (t > 0) matmul(hP, H, wh, GH, sT, GH, B, H, GH, true);
+      const hasPrev = t > 0;
       for (let b = 0; b < B; b++) {
         const row = sT + (<usize>(b * GH) << 2);
-        for (let j = 0; j < H; j++) {
-          const si = sigmoid(ld(row, j));
-          const sf = sigmoid(ld(row, H + j));
-          const g = act(ld(row, 2 * H + j), k);
-          const so = sigmoid(ld(row, 3 * H + j));
-          st(row, j, si);
-          st(row, H + j, sf);
-          st(row, 2 * H + j, g);
-          st(row, 3 * H + j, so);
-          const n = b * H + j;
-          st(dT, n, deriv(g, k));
-          const cv = t > 0 ? sf * ld(cP, n) + si * g : si * g;
-          st(cT, n, cv);
-          const f = act(cv, k);
-          st(fcT, n, f);
-          st(hT, n, so * f);
-        }
+        let j = 0;
+        for (; j + 4 <= H; j += 4) lstmForward(k, H, row, j, b * H + j, dT, cP, cT, fcT, hT, hasPrev, false);
+        for (; j < H; j++) lstmForward(k, H, row, j, b * H + j, dT, cP, cT, fcT, hT, hasPrev, true);
       }
     } else {
       const sT = s + (<usize>(r0 * GH) << 2);
       const hnT = hn + (<usize>(r0 * H) << 2);
       for (let b = 0; b < B; b++) memory.copy(scratch + (<usize>(b * GH) << 2), bh, <usize>GH << 2);
       if (t > 0) matmul(hP, H, wh, GH, scratch, GH, B, H, GH, true);
+      const hasPrev = t > 0;
       for (let b = 0; b < B; b++) {
         const x = xpT + (<usize>(b * GH) << 2);
         const p = scratch + (<usize>(b * GH) << 2);
         const row = sT + (<usize>(b * GH) << 2);
-        for (let j = 0; j < H; j++) {
-          const r = sigmoid(ld(x, j) + ld(p, j));
-          const z = sigmoid(ld(x, H + j) + ld(p, H + j));
-          const hnv = ld(p, 2 * H + j);
-          const n = act(ld(x, 2 * H + j) + r * hnv, k);
-          const o = b * H + j;
-          st(row, j, r);
-          st(row, H + j, z);
-          st(row, 2 * H + j, n);
-          st(hnT, o, hnv);
-          st(dT, o, deriv(n, k));
-          st(hT, o, t > 0 ? n + z * (ld(hP, o) - n) : n - z * n);
-        }
+        let j = 0;
+        for (; j + 4 <= H; j += 4) gruForward(k, H, x, p, row, j, b * H + j, hnT, dT, hP, hT, hasPrev, false);
+        for (; j < H; j++) gruForward(k, H, x, p, row, j, b * H + j, hnT, dT, hP, hT, hasPrev, true);
       }
     }
   }
@@ -269,8 +439,20 @@ export function forward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, H
 }
 
 @inline function sumSq(p: usize, n: i32): f64 {
-  let s: f64 = 0;
-  for (let i = 0; i < n; i++) {
+  // Two float64 lanes per half of each f32x4: the probe's norm costs a fraction of the step's matrix product.
+  let a = f64x2.splat(0);
+  let b = f64x2.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(p + (<usize>i << 2));
+    const lo = f64x2.promote_low_f32x4(v);
+    const hi = f64x2.promote_low_f32x4(v128.swizzle(v, i8x16(8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7)));
+    a = f64x2.add(a, f64x2.mul(lo, lo));
+    b = f64x2.add(b, f64x2.mul(hi, hi));
+  }
+  const ab = f64x2.add(a, b);
+  let s: f64 = f64x2.extract_lane(ab, 0) + f64x2.extract_lane(ab, 1);
+  for (; i < n; i++) {
     const v = <f64>ld(p, i);
     s += v * v;
   }
@@ -321,16 +503,17 @@ export function backward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, 
         if (cell == LSTM) st(dc, i, haveCarry ? <f32>(<f64>ld(carryC, i) * fcar) : 0);
       }
     } else {
-      for (let i = 0; i < BH; i++) {
-        st(dh, i, haveCarry ? ld(extT, i) + ld(carryH, i) : ld(extT, i));
-        if (cell == LSTM) st(dc, i, haveCarry ? ld(carryC, i) : 0);
+      addInto(dh, extT, carryH, BH, haveCarry);
+      if (cell == LSTM) {
+        if (haveCarry) memory.copy(dc, carryC, <usize>BH << 2);
+        else memory.fill(dc, 0, <usize>BH << 2);
       }
     }
     store<f64>(logs + (<usize>t << 3), L);
     store<f64>(hNorm + (<usize>t << 3), Math.sqrt(sumSq(dh, BH)) * Math.exp(L));
     const first = t == 0;
     if (cell == RNN) {
-      for (let i = 0; i < BH; i++) st(dxpT, i, ld(dh, i) * ld(dT, i));
+      mulInto(dxpT, dh, dT, BH);
       if (!first) matmul(dxpT, H, wht, H, carryH, H, B, H, H, false);
     } else if (cell == LSTM) {
       const sT = s + (<usize>(r0 * GH) << 2);
@@ -339,22 +522,9 @@ export function backward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, 
       for (let b = 0; b < B; b++) {
         const row = sT + (<usize>(b * GH) << 2);
         const out = dxpT + (<usize>(b * GH) << 2);
-        for (let j = 0; j < H; j++) {
-          const n = b * H + j;
-          const si = ld(row, j);
-          const sf = ld(row, H + j);
-          const g = ld(row, 2 * H + j);
-          const so = ld(row, 3 * H + j);
-          const f = ld(fcT, n);
-          const dhv = ld(dh, n);
-          const dcv = ld(dc, n) + dhv * so * deriv(f, k);
-          st(dc, n, dcv);
-          st(out, j, dcv * g * si * (<f32>1 - si));
-          st(out, H + j, first ? <f32>0 : dcv * ld(cP, n) * sf * (<f32>1 - sf));
-          st(out, 2 * H + j, dcv * si * ld(dT, n));
-          st(out, 3 * H + j, dhv * f * so * (<f32>1 - so));
-          if (!first) st(carryC, n, dcv * sf);
-        }
+        let j = 0;
+        for (; j + 4 <= H; j += 4) lstmBackward(k, H, row, out, j, b * H + j, fcT, dh, dc, cP, dT, carryC, first, false);
+        for (; j < H; j++) lstmBackward(k, H, row, out, j, b * H + j, fcT, dh, dc, cP, dT, carryC, first, true);
       }
       store<f64>(cNorm + (<usize>t << 3), Math.sqrt(sumSq(dc, BH)) * Math.exp(L));
       if (!first) matmul(dxpT, GH, wht, H, carryH, H, B, GH, H, false);
@@ -367,33 +537,24 @@ export function backward(cell: i32, k: i32, T: i32, rows: i32, b0: i32, B: i32, 
         const row = sT + (<usize>(b * GH) << 2);
         const out = dxpT + (<usize>(b * GH) << 2);
         const outH = dhpT + (<usize>(b * GH) << 2);
-        for (let j = 0; j < H; j++) {
-          const n = b * H + j;
-          const r = ld(row, j);
-          const z = ld(row, H + j);
-          const nv = ld(row, 2 * H + j);
-          const dhv = ld(dh, n);
-          const dan = dhv * (<f32>1 - z) * ld(dT, n);
-          const hp: f32 = first ? 0 : ld(hP, n);
-          const daz = dhv * (hp - nv) * z * (<f32>1 - z);
-          const dar = dan * ld(hnT, n) * r * (<f32>1 - r);
-          st(out, j, dar);
-          st(out, H + j, daz);
-          st(out, 2 * H + j, dan);
-          st(outH, j, dar);
-          st(outH, H + j, daz);
-          st(outH, 2 * H + j, dan * r);
-        }
+        let j = 0;
+        for (; j + 4 <= H; j += 4) gruBackward(H, row, out, outH, j, b * H + j, dh, dT, hP, hnT, first, false);
+        for (; j < H; j++) gruBackward(H, row, out, outH, j, b * H + j, dh, dT, hP, hnT, first, true);
       }
       if (!first) {
         matmul(dhpT, GH, wht, H, carryH, H, B, GH, H, false);
         // The direct path h_t = … + z⊙h₋.
         for (let b = 0; b < B; b++) {
           const row = sT + (<usize>(b * GH) << 2);
-          for (let j = 0; j < H; j++) {
-            const n = b * H + j;
-            st(carryH, n, ld(carryH, n) + ld(dh, n) * ld(row, H + j));
+          const cb = carryH + (<usize>(b * H) << 2);
+          const db = dh + (<usize>(b * H) << 2);
+          const zb = row + (<usize>H << 2);
+          let j = 0;
+          for (; j + 4 <= H; j += 4) {
+            const o: usize = <usize>j << 2;
+            v128.store(cb + o, f32x4.add(v128.load(cb + o), f32x4.mul(v128.load(db + o), v128.load(zb + o))));
           }
+          for (; j < H; j++) st(cb, j, ld(cb, j) + ld(db, j) * ld(zb, j));
         }
       }
     }
@@ -425,6 +586,45 @@ export function gradRecurrent(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i
     const a = A + (<usize>(((t - 1) * rows + b0) * M) << 2);
     const w = W + (<usize>((t * rows + b0) * N) << 2);
     matmulTA(a, M, w, N, C, N, M, B, N);
+  }
+}
+
+/**
+ * One slice's share of the input weights' and biases' gradients: C[M, N] += Σ_t A_tᵀ · W_t over every step
+ * (A = the layer's input [T·rows, M], W = ∂L/∂(input projection) [T·rows, N]), and colSum[N] += Σ W_t rows.
+ */
+export function gradInput(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i32, W: usize, N: i32, C: usize, colSum: usize): void {
+  for (let t = 0; t < T; t++) {
+    const r0 = t * rows + b0;
+    const w = W + (<usize>(r0 * N) << 2);
+    matmulTA(A + (<usize>(r0 * M) << 2), M, w, N, C, N, M, B, N);
+    addColumns(w, N, B, colSum);
+  }
+}
+
+/** out[N] += Σ over B rows of W [B, N] (row stride N). */
+export function addColumns(W: usize, N: i32, B: i32, out: usize): void {
+  for (let b = 0; b < B; b++) {
+    const w = W + (<usize>(b * N) << 2);
+    let j = 0;
+    for (; j + 4 <= N; j += 4) {
+      const o: usize = <usize>j << 2;
+      v128.store(out + o, f32x4.add(v128.load(out + o), v128.load(w + o)));
+    }
+    for (; j < N; j++) st(out, j, ld(out, j) + ld(w, j));
+  }
+}
+
+/**
+ * The input projection of one slice for every step: xp rows = bias + input rows · Wx (input [T·rows, M],
+ * Wx [M, N], bias [N], xp [T·rows, N]), so the forward's first product runs on the kernel's threads too.
+ */
+export function project(T: i32, rows: i32, b0: i32, B: i32, A: usize, M: i32, wx: usize, bias: usize, N: i32, xp: usize): void {
+  for (let t = 0; t < T; t++) {
+    const r0 = t * rows + b0;
+    const out = xp + (<usize>(r0 * N) << 2);
+    for (let b = 0; b < B; b++) memory.copy(out + (<usize>(b * N) << 2), bias, <usize>N << 2);
+    matmul(A + (<usize>(r0 * M) << 2), M, wx, N, out, N, B, M, N, true);
   }
 }
 
@@ -492,4 +692,22 @@ function matmulTA(A: usize, lda: i32, W: usize, ldw: i32, C: usize, ldc: i32, M:
       st(c0, j, y);
     }
   }
+}
+
+/** How many of p[0, n) have |·| < threshold (the saturation probe), four lanes at a time. */
+export function countBelow(p: usize, n: i32, threshold: f64): i32 {
+  // Exactly the float64 comparison: no float32 lies between threshold and its nearest float32 t, so
+  // |x| < threshold is |x| ≤ t when t rounded down, |x| < t otherwise.
+  const t = <f32>threshold;
+  const le = <f64>t < threshold;
+  const thr = f32x4.splat(t);
+  let acc = i32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const a = f32x4.abs(v128.load(p + (<usize>i << 2)));
+    acc = i32x4.sub(acc, le ? f32x4.le(a, thr) : f32x4.lt(a, thr));
+  }
+  let c = i32x4.extract_lane(acc, 0) + i32x4.extract_lane(acc, 1) + i32x4.extract_lane(acc, 2) + i32x4.extract_lane(acc, 3);
+  for (; i < n; i++) if (<f64>Mathf.abs(ld(p, i)) < threshold) c++;
+  return c;
 }
