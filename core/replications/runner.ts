@@ -8,6 +8,7 @@ import {
   REPLICATION_IDS,
   type ExperimentSpec,
   type LabEvent,
+  type Placement,
   type Replication,
   type ReplicationId,
   type ReplicationResult,
@@ -30,12 +31,15 @@ import { launchItems } from '../lessons/runner/launch';
 
 export interface ReplicationRunnerDeps {
   store(): LabStore | null;
-  startRun(spec: ExperimentSpec): Promise<RunSummary>;
-  startSweep(args: {
-    name: string;
-    base: ExperimentSpec;
-    grid: Record<string, unknown[]>;
-  }): Promise<{ sweepId: string; runs: RunSummary[] }>;
+  startRun(spec: ExperimentSpec, placement?: Placement): Promise<RunSummary>;
+  startSweep(
+    args: {
+      name: string;
+      base: ExperimentSpec;
+      grid: Record<string, unknown[]>;
+    },
+    placement?: Placement,
+  ): Promise<{ sweepId: string; runs: RunSummary[] }>;
   tagRun(runId: string, add: string[]): Promise<RunSummary>;
   whenEnded(runId: string): Promise<RunSummary>;
   subscribe(listener: (event: LabEvent) => void): () => void;
@@ -48,7 +52,7 @@ export interface ReplicationRunnerDeps {
 export interface ReplicationRunner {
   list(): Promise<Replication[]>;
   get(id: ReplicationId): Promise<Replication>;
-  run(id: ReplicationId, scale: ReplicationScale): Promise<Replication>;
+  run(id: ReplicationId, scale: ReplicationScale, placement?: Placement): Promise<Replication>;
   close(): void;
 }
 
@@ -65,10 +69,23 @@ export function plannedRunCount(items: PlannedItem[]): number {
 interface Active {
   id: string;
   scale: ReplicationScale;
+  placement: Placement;
+  /** Runs a worker (or a local engine) is training now: none, on the cluster, means waiting for a worker. */
+  training: Set<string>;
+  ended: Set<string>;
   total: number;
   stepsTotal: Map<string, number>;
   stepsDone: Map<string, number>;
   lastEmit: number;
+}
+
+/** The lab's operations with every run placed where the batch trains. */
+function placed(deps: ReplicationRunnerDeps, placement: Placement) {
+  return {
+    startRun: (spec: ExperimentSpec) => deps.startRun(spec, placement),
+    startSweep: (args: Parameters<ReplicationRunnerDeps['startSweep']>[0]) => deps.startSweep(args, placement),
+    tagRun: deps.tagRun,
+  };
 }
 
 export function createReplicationRunner(deps: ReplicationRunnerDeps): ReplicationRunner {
@@ -101,8 +118,11 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
     return result;
   };
 
+  const remaining = (act: Active) => [...act.stepsTotal.keys()].filter((r) => !act.ended.has(r)).length;
+
   const view = async (id: ReplicationId): Promise<Replication> => {
     const def = definition(id);
+    const act = active.get(id);
     const base = {
       id,
       paper: def.paper,
@@ -115,9 +135,10 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
         differences: def.differences,
       },
       cluster: deps.cluster(),
+      placement: act?.placement ?? null,
+      waiting: act ? act.placement === 'cluster' && act.training.size === 0 && remaining(act) > 0 : false,
     };
     const store = deps.store();
-    const act = active.get(id);
     const progress = act ? { done: [...act.stepsDone.values()].reduce((a, b) => a + b, 0), total: act.total } : null;
     if (!store) return { ...base, state: 'new', progress: null, error: null, result: null };
     let error: string | null = act ? null : (startErrors.get(id) ?? null);
@@ -161,7 +182,7 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
   };
 
   const launch = (id: ReplicationId, def: ReplicationDefinition, act: Active): Promise<RunSummary[]> =>
-    launchItems(deps, def.items(act.scale), (key) => [
+    launchItems(placed(deps, act.placement), def.items(act.scale), (key) => [
       REPLICATION_TAG(id),
       `${REPLICATION_BATCH_PREFIX}${act.id}`,
       `${REPLICATION_KEY_PREFIX}${key}`,
@@ -170,14 +191,20 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
   return {
     list: () => Promise.all(REPLICATION_IDS.map((id) => view(id))),
     get: (id) => view(id),
-    async run(id, scale) {
+    async run(id, scale, placement = 'local') {
       const def = definition(id);
       if (!deps.store())
         throw new LabError('unavailable', 'This lab was opened without a run history database: replications need one');
+      const cluster = deps.cluster();
+      if (placement === 'cluster' && !cluster.available)
+        throw new LabError('unavailable', `Replication ${id} cannot run on the cluster: ${cluster.reason.en}`);
       if (active.has(id)) throw new LabError('conflict', `Replication ${id} is already running`);
       const act: Active = {
         id: `${scale}.${timeOrderedId()}`,
         scale,
+        placement,
+        training: new Set(),
+        ended: new Set(),
         total: 0,
         stepsTotal: new Map(),
         stepsDone: new Map(),
@@ -187,7 +214,13 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       startErrors.delete(id);
       const ids = new Set<string>();
       const off = deps.subscribe((e) => {
+        if (e.type === 'run.started' && ids.has(e.run.id) && !act.ended.has(e.run.id)) {
+          act.training.add(e.run.id);
+          return publish(id);
+        }
         if (e.type !== 'run.steps' || !ids.has(e.runId)) return;
+        // A run's steps are proof that something trains it, even if its run.started came before its id was known.
+        act.training.add(e.runId);
         const last = e.steps[e.steps.length - 1];
         if (last) act.stepsDone.set(e.runId, Math.min(last.step, act.stepsTotal.get(e.runId) ?? last.step));
         if (Date.now() - act.lastEmit >= (deps.progressMs ?? 500)) {
@@ -219,6 +252,8 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
           deps.whenEnded(r.id).then(() => {
             // A run that ends early (diverged) has done all it will do.
             act.stepsDone.set(r.id, act.stepsTotal.get(r.id) ?? 0);
+            act.training.delete(r.id);
+            act.ended.add(r.id);
           }),
         ),
       ).then(
