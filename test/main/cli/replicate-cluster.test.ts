@@ -15,7 +15,10 @@ const db = join(dir, 'lab.db');
 let redis: TestRedis;
 let worker: TestWorker;
 
-function gradlab(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
+function gradlab(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, ['bin/gradlab.js', ...args], {
       env: { ...process.env, GRADLAB_DB: db, GRADLAB_BROKER: '', ...env },
