@@ -28,6 +28,15 @@ import {
 import type { PlannedItem, ReplicationDefinition } from './types';
 import { timeOrderedId } from '../lessons/runner/batches';
 import { launchItems } from '../lessons/runner/launch';
+import { followBatch } from '../lessons/runner/batch-runner';
+import {
+  newActiveBatch,
+  progressOf,
+  stopProgress,
+  throttledProgress,
+  waitingOf,
+  type ActiveBatch,
+} from '../lessons/runner/progress';
 
 export interface ReplicationRunnerDeps {
   store(): LabStore | null;
@@ -66,18 +75,8 @@ export function plannedRunCount(items: PlannedItem[]): number {
   );
 }
 
-interface Active {
-  id: string;
-  scale: ReplicationScale;
-  placement: Placement;
-  /** Runs a worker (or a local engine) is training now: none, on the cluster, means waiting for a worker. */
-  training: Set<string>;
-  ended: Set<string>;
-  total: number;
-  stepsTotal: Map<string, number>;
-  stepsDone: Map<string, number>;
-  lastEmit: number;
-}
+/** A running batch of a replication: the lessons' own, with where its runs train. */
+type Active = ActiveBatch<ReplicationScale> & { placement: Placement };
 
 /** The lab's operations with every run placed where the batch trains. */
 function placed(deps: ReplicationRunnerDeps, placement: Placement) {
@@ -118,8 +117,6 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
     return result;
   };
 
-  const remaining = (act: Active) => [...act.stepsTotal.keys()].filter((r) => !act.ended.has(r)).length;
-
   const view = async (id: ReplicationId): Promise<Replication> => {
     const def = definition(id);
     const act = active.get(id);
@@ -136,10 +133,10 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       },
       cluster: deps.cluster(),
       placement: act?.placement ?? null,
-      waiting: act ? act.placement === 'cluster' && act.training.size === 0 && remaining(act) > 0 : false,
+      waiting: act?.placement === 'cluster' && waitingOf(act),
     };
     const store = deps.store();
-    const progress = act ? { done: [...act.stepsDone.values()].reduce((a, b) => a + b, 0), total: act.total } : null;
+    const progress = progressOf(act);
     if (!store) return { ...base, state: 'new', progress: null, error: null, result: null };
     let error: string | null = act ? null : (startErrors.get(id) ?? null);
     let result: ReplicationResult | null = null;
@@ -199,73 +196,32 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
       if (placement === 'cluster' && !cluster.available)
         throw new LabError('unavailable', `Replication ${id} cannot run on the cluster: ${cluster.reason.en}`);
       if (active.has(id)) throw new LabError('conflict', `Replication ${id} is already running`);
-      const act: Active = {
-        id: `${scale}.${timeOrderedId()}`,
-        scale,
-        placement,
-        training: new Set(),
-        ended: new Set(),
-        total: 0,
-        stepsTotal: new Map(),
-        stepsDone: new Map(),
-        lastEmit: 0,
-      };
+      const act: Active = { ...newActiveBatch(`${scale}.${timeOrderedId()}`, scale), placement };
       active.set(id, act);
       startErrors.delete(id);
-      const ids = new Set<string>();
-      const off = deps.subscribe((e) => {
-        if (e.type === 'run.started' && ids.has(e.run.id) && !act.ended.has(e.run.id)) {
-          act.training.add(e.run.id);
-          return publish(id);
-        }
-        if (e.type !== 'run.steps' || !ids.has(e.runId)) return;
-        // A run's steps are proof that something trains it, even if its run.started came before its id was known.
-        act.training.add(e.runId);
-        const last = e.steps[e.steps.length - 1];
-        if (last) act.stepsDone.set(e.runId, Math.min(last.step, act.stepsTotal.get(e.runId) ?? last.step));
-        if (Date.now() - act.lastEmit >= (deps.progressMs ?? 500)) {
-          act.lastEmit = Date.now();
+      await followBatch(deps, act, () => launch(id, def, act), {
+        what: 'replication',
+        changed: () =>
+          throttledProgress(
+            act,
+            deps.progressMs ?? 500,
+            () => publish(id),
+            () => active.get(id) === act,
+          ),
+        finish: (error) => {
+          stopProgress(act);
+          if (error) startErrors.set(id, error);
+          active.delete(id);
           publish(id);
-        }
+        },
       });
-      const finish = (error: string | null) => {
-        off();
-        if (error) startErrors.set(id, error);
-        active.delete(id);
-        publish(id);
-      };
-      let runs: RunSummary[];
-      try {
-        runs = await launch(id, def, act);
-      } catch (e) {
-        finish(`Could not start the replication's runs: ${messageOf(e)}`);
-        throw e;
-      }
-      for (const r of runs) {
-        ids.add(r.id);
-        act.stepsTotal.set(r.id, r.stepsTotal);
-        act.stepsDone.set(r.id, 0);
-      }
-      act.total = runs.reduce((n, r) => n + r.stepsTotal, 0);
-      void Promise.all(
-        runs.map((r) =>
-          deps.whenEnded(r.id).then(() => {
-            // A run that ends early (diverged) has done all it will do.
-            act.stepsDone.set(r.id, act.stepsTotal.get(r.id) ?? 0);
-            act.training.delete(r.id);
-            act.ended.add(r.id);
-          }),
-        ),
-      ).then(
-        () => finish(null),
-        (e: unknown) => finish(`The replication's runs could not be followed: ${messageOf(e)}`),
-      );
       const replication = await view(id);
       deps.emit({ type: 'replication.updated', replication });
       return replication;
     },
     close() {
       closed = true;
+      for (const act of active.values()) stopProgress(act);
     },
   };
 }
