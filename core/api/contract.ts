@@ -183,7 +183,12 @@ export const LAB_METHODS = {
   getReplication: method(z.strictObject({ id: ReplicationIdSchema }), ReplicationSchema),
   /** Launches the replication's runs (tagged `replication:ID`); its verdict arrives with `replication.updated`. */
   runReplication: method(
-    z.strictObject({ id: ReplicationIdSchema, scale: ReplicationScaleSchema.default('reduced') }),
+    z.strictObject({
+      id: ReplicationIdSchema,
+      scale: ReplicationScaleSchema.default('reduced'),
+      /** `cluster`: every run is enqueued for the broker's workers (refused with `unavailable` without a broker). */
+      placement: PlacementSchema.optional(),
+    }),
     ReplicationSchema,
   ),
 } as const;

@@ -83,5 +83,8 @@ export const ReplicationSchema = z.object({
   result: ReplicationResultSchema.nullable(),
   /** Whether the full form can be sent to a cluster from this lab, and if not, why. */
   cluster: z.object({ available: z.boolean(), reason: LocalizedSchema }),
+  /** Where the running batch trains; `waiting`: on the cluster, none of its runs has a worker yet. */
+  placement: z.enum(['local', 'cluster']).nullable().default(null),
+  waiting: z.boolean().default(false),
 });
 export type Replication = z.infer<typeof ReplicationSchema>;

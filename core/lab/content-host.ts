@@ -3,7 +3,7 @@
  * startRun/startSweep/tagRun, so their runs are queued, stored and shown like any other), adapted once to the
  * runners' narrower signatures. Each half adds only what is its own (an engine's predictions; the cluster).
  */
-import type { LabEvent, LabHandlers, RunSummary } from '../api';
+import type { ExperimentSpec, LabEvent, LabHandlers, Placement, RunSummary } from '../api';
 import type { LaunchDeps } from '../lessons/runner/launch';
 import type { LabStore } from '../store';
 
@@ -29,6 +29,19 @@ export interface RunnerOps extends LaunchDeps {
 export interface ContentHost<M extends keyof LabHandlers> {
   handlers: Pick<LabHandlers, M>;
   close(): void;
+}
+
+/** runnerOps that place each run: replications send theirs to the cluster when asked to. */
+export function placedRunnerOps(deps: ContentHostDeps) {
+  return {
+    ...runnerOps(deps),
+    startRun: (spec: ExperimentSpec, placement?: Placement) =>
+      deps.startRun({ spec, ...(placement ? { placement } : {}) }),
+    startSweep: (
+      { name, base, grid }: { name: string; base: ExperimentSpec; grid: Record<string, unknown[]> },
+      placement?: Placement,
+    ) => deps.startSweep({ name, base, grid, ...(placement ? { placement } : {}) }),
+  };
 }
 
 export function runnerOps(deps: ContentHostDeps): RunnerOps {

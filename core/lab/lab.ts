@@ -21,7 +21,7 @@ import { validateSpec } from './validate-spec';
 import { checkSpecCost } from './spec-cost';
 import { exportFigureFile } from './figure-export';
 import { lessonHost, type LessonMethod } from './lesson-handlers';
-import { replicationHost, type ReplicationMethod } from './replication-handlers';
+import { CLUSTER_READY, NO_CLUSTER, replicationHost, type ReplicationMethod } from './replication-handlers';
 import type { LeaseEngine } from './engine-pool';
 import { parseBrokerUrl } from '../cluster/broker';
 import { checkClusterSpec, createClusterHost } from '../cluster/host';
@@ -355,6 +355,7 @@ export function createLab(options: LabOptions): Lab {
     engines: engines.acquire,
   });
   const replications = replicationHost({
+    cluster: () => (cluster ? CLUSTER_READY : NO_CLUSTER),
     store: () => store,
     startRun,
     startSweep,

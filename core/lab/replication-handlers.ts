@@ -5,7 +5,7 @@
 import type { Replication } from '../api';
 import { L } from '../lessons/text';
 import { createReplicationRunner } from '../replications/runner';
-import { runnerOps, type ContentHost, type ContentHostDeps } from './content-host';
+import { placedRunnerOps, type ContentHost, type ContentHostDeps } from './content-host';
 
 export interface ReplicationHostDeps extends ContentHostDeps {
   /** Where the full form could go; until a cluster broker exists in this lab it cannot go anywhere. */
@@ -19,18 +19,26 @@ export type ReplicationHost = ContentHost<ReplicationMethod>;
 export const NO_CLUSTER: Replication['cluster'] = {
   available: false,
   reason: L(
-    'Replications do not go to the cluster yet (runs and sweeps do, from the command line: gradlab train|sweep --broker URL); run the full form here with `gradlab replicate ID`, or the reduced one.',
-    '复现实验暂时还不能发往集群（单次运行和扫描可以，在命令行用 gradlab train|sweep --broker URL）；请在本机用 `gradlab replicate ID` 运行完整形式，或运行缩减形式。',
+    'No cluster broker is configured: open the lab with --broker redis://:PASSWORD@HOST:PORT (or set GRADLAB_BROKER), e.g. gradlab replicate ID --broker URL.',
+    '未配置集群代理：用 --broker redis://:PASSWORD@HOST:PORT 打开实验室（或设置 GRADLAB_BROKER），例如 gradlab replicate ID --broker URL。',
+  ),
+};
+
+export const CLUSTER_READY: Replication['cluster'] = {
+  available: true,
+  reason: L(
+    'A cluster broker is configured: the runs are enqueued for its workers.',
+    '已配置集群代理：运行将排队交给它的工作节点。',
   ),
 };
 
 export function replicationHost(deps: ReplicationHostDeps): ReplicationHost {
-  const runner = createReplicationRunner({ ...runnerOps(deps), cluster: deps.cluster ?? (() => NO_CLUSTER) });
+  const runner = createReplicationRunner({ ...placedRunnerOps(deps), cluster: deps.cluster ?? (() => NO_CLUSTER) });
   return {
     handlers: {
       listReplications: async () => ({ replications: await runner.list() }),
       getReplication: ({ id }) => runner.get(id),
-      runReplication: ({ id, scale }) => runner.run(id, scale),
+      runReplication: ({ id, scale, placement }) => runner.run(id, scale, placement),
     },
     close: () => runner.close(),
   };

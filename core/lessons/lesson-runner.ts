@@ -10,7 +10,6 @@
  * lessons never reach back into the lab.
  */
 import { LabError, type LabEvent, type Lesson, type LessonScale, type RunSummary } from '../api';
-import { errorMessage } from '../api/errors';
 import type { LabStore } from '../store';
 import { LESSONS, lessonDefinition } from './registry';
 import type { LessonDefinition } from './types';
@@ -18,6 +17,7 @@ import { newBatchId } from './runner/batches';
 import { launchBatch, type LaunchDeps } from './runner/launch';
 import { createPredictionCache, type Predict } from './runner/predictions';
 import { newActiveBatch, stopProgress, throttledProgress, type ActiveBatch } from './runner/progress';
+import { followBatch } from './runner/batch-runner';
 import { createVerdictCache } from './runner/verdicts';
 import { lessonView } from './runner/view';
 
@@ -91,45 +91,16 @@ export function createLessonRunner(deps: LessonRunnerDeps): LessonRunner {
       const act = newActiveBatch(newBatchId(scale), scale);
       active.set(id, act);
       startErrors.delete(id);
-      const ids = new Set<string>();
-      const off = deps.subscribe((e) => {
-        if (e.type !== 'run.steps' || !ids.has(e.runId)) return;
-        const last = e.steps[e.steps.length - 1];
-        if (last) act.stepsDone.set(e.runId, Math.min(last.step, act.stepsTotal.get(e.runId) ?? last.step));
-        progressEvent(id, act);
+      await followBatch(deps, act, () => launchBatch(deps, id, def, act), {
+        what: 'lesson',
+        changed: () => progressEvent(id, act),
+        finish: (error) => {
+          stopProgress(act);
+          if (error) startErrors.set(id, error);
+          active.delete(id);
+          publish(id);
+        },
       });
-      const finish = (error: string | null) => {
-        off();
-        stopProgress(act);
-        if (error) startErrors.set(id, error);
-        active.delete(id);
-        publish(id);
-      };
-      let runs: RunSummary[];
-      try {
-        runs = await launchBatch(deps, id, def, act);
-      } catch (e) {
-        finish(`Could not start the lesson's runs: ${errorMessage(e)}`);
-        throw e;
-      }
-      for (const r of runs) {
-        ids.add(r.id);
-        act.stepsTotal.set(r.id, r.stepsTotal);
-        act.stepsDone.set(r.id, 0);
-      }
-      act.total = runs.reduce((n, r) => n + r.stepsTotal, 0);
-      void Promise.all(
-        runs.map((r) =>
-          deps.whenEnded(r.id).then((ended) => {
-            // A run that ends early (diverged) has done all it will do.
-            act.stepsDone.set(r.id, act.stepsTotal.get(r.id) ?? ended.stepsDone);
-            progressEvent(id, act);
-          }),
-        ),
-      ).then(
-        () => finish(null),
-        (e: unknown) => finish(`The lesson's runs could not be followed: ${errorMessage(e)}`),
-      );
       const lesson = await view(id);
       deps.emit({ type: 'lesson.updated', lesson });
       return lesson;

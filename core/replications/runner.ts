@@ -8,6 +8,7 @@ import {
   REPLICATION_IDS,
   type ExperimentSpec,
   type LabEvent,
+  type Placement,
   type Replication,
   type ReplicationId,
   type ReplicationResult,
@@ -27,15 +28,27 @@ import {
 import type { PlannedItem, ReplicationDefinition } from './types';
 import { timeOrderedId } from '../lessons/runner/batches';
 import { launchItems } from '../lessons/runner/launch';
+import { followBatch } from '../lessons/runner/batch-runner';
+import {
+  newActiveBatch,
+  progressOf,
+  stopProgress,
+  throttledProgress,
+  waitingOf,
+  type ActiveBatch,
+} from '../lessons/runner/progress';
 
 export interface ReplicationRunnerDeps {
   store(): LabStore | null;
-  startRun(spec: ExperimentSpec): Promise<RunSummary>;
-  startSweep(args: {
-    name: string;
-    base: ExperimentSpec;
-    grid: Record<string, unknown[]>;
-  }): Promise<{ sweepId: string; runs: RunSummary[] }>;
+  startRun(spec: ExperimentSpec, placement?: Placement): Promise<RunSummary>;
+  startSweep(
+    args: {
+      name: string;
+      base: ExperimentSpec;
+      grid: Record<string, unknown[]>;
+    },
+    placement?: Placement,
+  ): Promise<{ sweepId: string; runs: RunSummary[] }>;
   tagRun(runId: string, add: string[]): Promise<RunSummary>;
   whenEnded(runId: string): Promise<RunSummary>;
   subscribe(listener: (event: LabEvent) => void): () => void;
@@ -48,7 +61,7 @@ export interface ReplicationRunnerDeps {
 export interface ReplicationRunner {
   list(): Promise<Replication[]>;
   get(id: ReplicationId): Promise<Replication>;
-  run(id: ReplicationId, scale: ReplicationScale): Promise<Replication>;
+  run(id: ReplicationId, scale: ReplicationScale, placement?: Placement): Promise<Replication>;
   close(): void;
 }
 
@@ -62,13 +75,16 @@ export function plannedRunCount(items: PlannedItem[]): number {
   );
 }
 
-interface Active {
-  id: string;
-  scale: ReplicationScale;
-  total: number;
-  stepsTotal: Map<string, number>;
-  stepsDone: Map<string, number>;
-  lastEmit: number;
+/** A running batch of a replication: the lessons' own, with where its runs train. */
+type Active = ActiveBatch<ReplicationScale> & { placement: Placement };
+
+/** The lab's operations with every run placed where the batch trains. */
+function placed(deps: ReplicationRunnerDeps, placement: Placement) {
+  return {
+    startRun: (spec: ExperimentSpec) => deps.startRun(spec, placement),
+    startSweep: (args: Parameters<ReplicationRunnerDeps['startSweep']>[0]) => deps.startSweep(args, placement),
+    tagRun: deps.tagRun,
+  };
 }
 
 export function createReplicationRunner(deps: ReplicationRunnerDeps): ReplicationRunner {
@@ -103,6 +119,7 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
 
   const view = async (id: ReplicationId): Promise<Replication> => {
     const def = definition(id);
+    const act = active.get(id);
     const base = {
       id,
       paper: def.paper,
@@ -115,10 +132,11 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
         differences: def.differences,
       },
       cluster: deps.cluster(),
+      placement: act?.placement ?? null,
+      waiting: act?.placement === 'cluster' && waitingOf(act),
     };
     const store = deps.store();
-    const act = active.get(id);
-    const progress = act ? { done: [...act.stepsDone.values()].reduce((a, b) => a + b, 0), total: act.total } : null;
+    const progress = progressOf(act);
     if (!store) return { ...base, state: 'new', progress: null, error: null, result: null };
     let error: string | null = act ? null : (startErrors.get(id) ?? null);
     let result: ReplicationResult | null = null;
@@ -161,7 +179,7 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
   };
 
   const launch = (id: ReplicationId, def: ReplicationDefinition, act: Active): Promise<RunSummary[]> =>
-    launchItems(deps, def.items(act.scale), (key) => [
+    launchItems(placed(deps, act.placement), def.items(act.scale), (key) => [
       REPLICATION_TAG(id),
       `${REPLICATION_BATCH_PREFIX}${act.id}`,
       `${REPLICATION_KEY_PREFIX}${key}`,
@@ -170,67 +188,40 @@ export function createReplicationRunner(deps: ReplicationRunnerDeps): Replicatio
   return {
     list: () => Promise.all(REPLICATION_IDS.map((id) => view(id))),
     get: (id) => view(id),
-    async run(id, scale) {
+    async run(id, scale, placement = 'local') {
       const def = definition(id);
       if (!deps.store())
         throw new LabError('unavailable', 'This lab was opened without a run history database: replications need one');
+      const cluster = deps.cluster();
+      if (placement === 'cluster' && !cluster.available)
+        throw new LabError('unavailable', `Replication ${id} cannot run on the cluster: ${cluster.reason.en}`);
       if (active.has(id)) throw new LabError('conflict', `Replication ${id} is already running`);
-      const act: Active = {
-        id: `${scale}.${timeOrderedId()}`,
-        scale,
-        total: 0,
-        stepsTotal: new Map(),
-        stepsDone: new Map(),
-        lastEmit: 0,
-      };
+      const act: Active = { ...newActiveBatch(`${scale}.${timeOrderedId()}`, scale), placement };
       active.set(id, act);
       startErrors.delete(id);
-      const ids = new Set<string>();
-      const off = deps.subscribe((e) => {
-        if (e.type !== 'run.steps' || !ids.has(e.runId)) return;
-        const last = e.steps[e.steps.length - 1];
-        if (last) act.stepsDone.set(e.runId, Math.min(last.step, act.stepsTotal.get(e.runId) ?? last.step));
-        if (Date.now() - act.lastEmit >= (deps.progressMs ?? 500)) {
-          act.lastEmit = Date.now();
+      await followBatch(deps, act, () => launch(id, def, act), {
+        what: 'replication',
+        changed: () =>
+          throttledProgress(
+            act,
+            deps.progressMs ?? 500,
+            () => publish(id),
+            () => active.get(id) === act,
+          ),
+        finish: (error) => {
+          stopProgress(act);
+          if (error) startErrors.set(id, error);
+          active.delete(id);
           publish(id);
-        }
+        },
       });
-      const finish = (error: string | null) => {
-        off();
-        if (error) startErrors.set(id, error);
-        active.delete(id);
-        publish(id);
-      };
-      let runs: RunSummary[];
-      try {
-        runs = await launch(id, def, act);
-      } catch (e) {
-        finish(`Could not start the replication's runs: ${messageOf(e)}`);
-        throw e;
-      }
-      for (const r of runs) {
-        ids.add(r.id);
-        act.stepsTotal.set(r.id, r.stepsTotal);
-        act.stepsDone.set(r.id, 0);
-      }
-      act.total = runs.reduce((n, r) => n + r.stepsTotal, 0);
-      void Promise.all(
-        runs.map((r) =>
-          deps.whenEnded(r.id).then(() => {
-            // A run that ends early (diverged) has done all it will do.
-            act.stepsDone.set(r.id, act.stepsTotal.get(r.id) ?? 0);
-          }),
-        ),
-      ).then(
-        () => finish(null),
-        (e: unknown) => finish(`The replication's runs could not be followed: ${messageOf(e)}`),
-      );
       const replication = await view(id);
       deps.emit({ type: 'replication.updated', replication });
       return replication;
     },
     close() {
       closed = true;
+      for (const act of active.values()) stopProgress(act);
     },
   };
 }

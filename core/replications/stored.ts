@@ -6,7 +6,7 @@
 import type { ReplicationScale, RunSummary } from '../api';
 import type { LabStore } from '../store';
 import { batchesByTag } from '../lessons/runner/batches';
-import { storedRun } from '../lessons/runner/verdicts';
+import { batchRunsData } from '../lessons/runner/verdicts';
 import type { ReplicationData } from './types';
 
 export const REPLICATION_TAG = (id: string) => `replication:${id}`;
@@ -34,16 +34,7 @@ export function storedBatches(store: LabStore, id: string): StoredBatch[] {
   });
 }
 
+/** The lessons' own reading of a batch: a replication's data is a lesson's without predictions. */
 export function batchData(store: LabStore, batch: StoredBatch): ReplicationData {
-  const runs = batch.runs.map(({ key, run }) => storedRun(store, key, run));
-  return {
-    scale: batch.scale,
-    runs,
-    run(key) {
-      const r = runs.find((x) => x.key === key);
-      if (!r) throw new Error(`The batch has no run "${key}" (was it deleted?)`);
-      return r;
-    },
-    sweep: (key) => runs.filter((x) => x.key === key),
-  };
+  return batchRunsData(store, batch);
 }

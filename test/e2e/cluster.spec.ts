@@ -139,3 +139,27 @@ test('without a broker, "On the cluster" is disabled with its reason and the Clu
   await expect(panel.getByText('gradlab serve --broker redis://:PASSWORD@HOST:PORT')).toBeVisible();
   await page.screenshot({ path: '/tmp/cluster-none.png' });
 });
+
+test('a replication run on the cluster waits for a worker, then trains on it to a verdict', async ({ page }) => {
+  test.setTimeout(240_000);
+  redis = await startRedis();
+  lab = await startServedLab({ GRADLAB_BROKER: redis.url });
+  await page.goto(lab.url);
+  await page.getByRole('tab', { name: 'Replications' }).click();
+  await page
+    .getByRole('navigation', { name: 'Replications' })
+    .getByRole('button', { name: /Arjovsky 2016/ })
+    .click();
+  const rep = page.getByRole('article', { name: 'Unitary evolution recurrent neural networks' });
+  await page.getByRole('radio', { name: /Smallest/ }).check();
+  // No worker yet: the runs sit in the broker's queue and the page says so.
+  await rep.getByRole('button', { name: 'Run on the cluster' }).click();
+  await expect(rep.getByRole('status')).toHaveText('waiting for a worker of the cluster');
+  await page.screenshot({ path: '/tmp/replication-cluster-waiting.png' });
+  worker = startWorker(redis.url, 'e2e-repl-worker');
+  await worker.ready;
+  const measured = rep.getByRole('region', { name: 'Measured' });
+  await expect(measured).toBeVisible({ timeout: 180_000 });
+  await expect(measured.locator('.verdict-badge')).toHaveText(/Reproduced|Partly reproduced|Not reproduced/);
+  await expect(rep.getByRole('status')).toHaveCount(0);
+});

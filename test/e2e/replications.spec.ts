@@ -44,7 +44,7 @@ test('lists the five papers and runs one at its smallest to a verdict, published
 
   const cluster = rep.getByRole('button', { name: 'Run on the cluster' });
   await expect(cluster).toBeDisabled();
-  await expect(rep).toContainText('Replications do not go to the cluster yet');
+  await expect(rep).toContainText('No cluster broker is configured');
 
   await page.getByRole('radio', { name: /Smallest/ }).check();
   await expect(rep.getByRole('region', { name: 'Set-up' })).toContainText('at T = 5');

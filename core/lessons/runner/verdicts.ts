@@ -41,9 +41,13 @@ export function storedRun(store: LabStore, key: string, run: RunSummary): Lesson
 
 export type PredictionsOf = (store: LabStore, r: LessonRun, count: number) => Promise<StoredPredictions>;
 
-function dataOf(store: LabStore, batch: StoredBatch, predictions: PredictionsOf): LessonData {
+/** A stored batch as its evaluate() reads it: lessons and replications alike (lessons add predictions). */
+export function batchRunsData<S>(
+  store: LabStore,
+  batch: { scale: S; runs: { key: string; run: RunSummary }[] },
+): { scale: S; runs: LessonRun[]; run(key: string): LessonRun; sweep(key: string): LessonRun[] } {
   const runs = batch.runs.map(({ key, run }) => storedRun(store, key, run));
-  const data: LessonData = {
+  return {
     scale: batch.scale,
     runs,
     run(key) {
@@ -51,12 +55,13 @@ function dataOf(store: LabStore, batch: StoredBatch, predictions: PredictionsOf)
       if (!r) throw new Error(`The batch has no run "${key}" (was it deleted?)`);
       return r;
     },
-    sweep(key) {
-      return runs.filter((x) => x.key === key);
-    },
-    predictions: (key, count) => predictions(store, data.run(key), count),
+    sweep: (key) => runs.filter((x) => x.key === key),
   };
-  return data;
+}
+
+function dataOf(store: LabStore, batch: StoredBatch, predictions: PredictionsOf): LessonData {
+  const data = batchRunsData(store, batch);
+  return { ...data, predictions: (key, count) => predictions(store, data.run(key), count) };
 }
 
 export type Judge = (def: LessonDefinition, store: LabStore, batch: StoredBatch) => Promise<LessonResult>;

@@ -3,6 +3,7 @@ import {
   REPLICATION_IDS,
   type Lang,
   type LabEvent,
+  type Placement,
   type Replication,
   type ReplicationId,
   type ReplicationScale,
@@ -14,6 +15,7 @@ import { formatOf, LANG_HELP, CONTENT_OPTIONS, langOf, valueText, writeResultFig
 import { openCliLab, withLab } from '../open-lab';
 import { formatDuration } from '../../../core/shared/format';
 import { UsageError } from '../usage-error';
+import { BROKER_HELP, openBroker } from '../broker-flag';
 
 const VERDICT_TEXT: Record<Lang, Record<ReplicationVerdict, string>> = {
   en: { reproduced: 'REPRODUCED', partly: 'PARTLY REPRODUCED', not_reproduced: 'NOT REPRODUCED' },
@@ -120,6 +122,7 @@ async function runAndWait(
   scale: ReplicationScale,
   json: boolean,
   lang: Lang,
+  placement: Placement,
 ): Promise<Replication> {
   let lastPrint = 0;
   let resolveDone!: (r: Replication) => void;
@@ -128,7 +131,12 @@ async function runAndWait(
   const off = lab.subscribe((e: LabEvent) => {
     if (e.type !== 'replication.updated' || e.replication.id !== id) return;
     const r = e.replication;
-    if (r.state === 'running' && r.progress) {
+    if (r.state === 'running' && r.waiting) {
+      started = true;
+      if (json || Date.now() - lastPrint < 10_000) return;
+      lastPrint = Date.now();
+      io.err(`${id}: waiting for a worker of the cluster`);
+    } else if (r.state === 'running' && r.progress) {
       started = true;
       if (json || Date.now() - lastPrint < 10_000) return;
       lastPrint = Date.now();
@@ -140,7 +148,7 @@ async function runAndWait(
   const stop = () => void lab.close();
   process.once('SIGINT', stop);
   try {
-    const first = await lab.handlers.runReplication({ id, scale });
+    const first = await lab.handlers.runReplication({ id, scale, placement });
     started = true;
     if (!json) io.err(`${id} (${scale}): ${first.setup[scale][lang]}`);
     return await done;
@@ -155,10 +163,11 @@ export const replicateCommand: Command = {
   summary:
     'run a classic paper’s result in the lab and print the published figure beside the measured one (no id: list them)',
   usage:
-    'gradlab replicate [ID] [--reduced | --smallest] [--show] [--lang en|zh-CN] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--json]',
+    'gradlab replicate [ID] [--reduced | --smallest] [--show] [--lang en|zh-CN] [--figure FILE] [--figure-all DIR] [--format F] [--db FILE] [--broker URL] [--json]',
   options: {
     reduced: { type: 'boolean' },
     smallest: { type: 'boolean' },
+    broker: { type: 'string' },
     ...CONTENT_OPTIONS,
   },
   optionHelp: [
@@ -171,6 +180,7 @@ export const replicateCommand: Command = {
     ['--format F', 'figure format, overriding the extension'],
     ['--concurrency N', 'runs training at once (default: one per spare core, at least one)'],
     ['--db FILE', 'run history database (default: $GRADLAB_DB or ~/.gradlab/lab.db)'],
+    [BROKER_HELP[0], `${BROKER_HELP[1]}: the runs train on the cluster's workers, not on this machine`],
     ['--json', 'print { id, published, measured, verdict, reduced, runIds, … } (no id: the list)'],
   ],
   async run({ values, positionals }, io) {
@@ -202,10 +212,12 @@ export const replicateCommand: Command = {
     const id = replicationId(positionals[0]!);
     const scale = scaleOf(values);
     if (values.figure) formatOf('replicate', String(values.figure), values.format);
-    return withLab(openCliLab(io, values), async (lab) => {
+    const broker = values.show ? null : await openBroker(values.broker, io, false, 'gradlab replicate');
+    const placement: Placement = broker ? 'cluster' : 'local';
+    return withLab(openCliLab(io, values, 'cli', broker?.url ?? null), async (lab) => {
       const r = values.show
         ? await lab.handlers.getReplication({ id })
-        : await runAndWait(io, lab, id, scale, json, lang);
+        : await runAndWait(io, lab, id, scale, json, lang, placement);
       if (json) io.out(JSON.stringify(replicationJson(r, lang)));
       else printReplication(io, r, lang);
       if (!values.show && r.state === 'failed') return 1;

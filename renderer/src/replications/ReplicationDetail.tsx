@@ -18,6 +18,7 @@ export function ReplicationDetail({
   const t = useT('replications');
   const lang = useLang();
   const start = useStart(() => getLab().runReplication({ id: r.id, scale }), onStarted);
+  const onCluster = useStart(() => getLab().runReplication({ id: r.id, scale, placement: 'cluster' }), onStarted);
   const running = r.state === 'running';
   const res = r.result;
 
@@ -65,12 +66,18 @@ export function ReplicationDetail({
       </section>
 
       <div className="lesson-actions">
-        <button type="button" className="primary" onClick={start.run} disabled={running || start.starting}>
+        <button
+          type="button"
+          className="primary"
+          onClick={start.run}
+          disabled={running || start.starting || onCluster.starting}
+        >
           {running ? t('runningButton') : t(RUN_KEY[scale])}
         </button>
         <button
           type="button"
-          disabled={!r.cluster.available}
+          onClick={onCluster.run}
+          disabled={!r.cluster.available || running || start.starting || onCluster.starting}
           title={r.cluster.available ? undefined : r.cluster.reason[lang]}
           aria-describedby={`cluster-${r.id}`}
         >
@@ -81,11 +88,16 @@ export function ReplicationDetail({
             {r.cluster.reason[lang]}
           </span>
         )}
+        {running && r.waiting && (
+          <span className="muted replication-waiting" role="status">
+            {t('waitingWorker')}
+          </span>
+        )}
         {running && <RunProgress progress={r.progress} label={t('progressLabel')} />}
       </div>
-      {(start.error ?? r.error) && (
+      {(start.error ?? onCluster.error ?? r.error) && (
         <p className="field-issue" role="alert">
-          {start.error ?? r.error}
+          {start.error ?? onCluster.error ?? r.error}
         </p>
       )}
 
