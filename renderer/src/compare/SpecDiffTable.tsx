@@ -10,6 +10,7 @@ import { lineStyle } from '../../../core/shared/palette';
 import { differingPaths, flattenSpec } from './spec-diff';
 import { useT } from '../i18n';
 import { useLang } from '../i18n/useLang';
+import { specValueName } from '../builder/names';
 import type { Lang } from '../../../core/shared/lang';
 
 export interface SpecDiffTableProps {
@@ -33,8 +34,16 @@ const OUTCOME: {
   { key: 'finalLoss', label: 'outcome.finalLoss', value: (r) => formatMetric(r.final.loss), numeric: true },
   { key: 'heldoutLoss', label: 'outcome.heldoutLoss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
   { key: 'horizon', label: 'outcome.horizon', value: (r) => formatMetric(r.final.horizon), numeric: true },
-  { key: 'wallTime', label: 'outcome.wallTime', value: (r, lang) => formatDuration(r.final.wallMs, lang), numeric: true },
+  {
+    key: 'wallTime',
+    label: 'outcome.wallTime',
+    value: (r, lang) => formatDuration(r.final.wallMs, lang),
+    numeric: true,
+  },
 ];
+
+const nameOrDash = (path: string, value: string | undefined): string =>
+  value === undefined ? '—' : specValueName(path, value);
 
 export function SpecDiffTable({ runs }: SpecDiffTableProps) {
   const t = useT('compare');
@@ -99,7 +108,7 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
                 </th>
                 {flats.map((f, i) => (
                   <td key={runs[i]?.id ?? i} className="mono">
-                    {f.get(p) ?? '—'}
+                    {nameOrDash(p, f.get(p))}
                   </td>
                 ))}
               </tr>
