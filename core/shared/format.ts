@@ -69,7 +69,12 @@ export function formatDuration(ms: number | undefined | null, lang: Lang = 'en')
   if (ms === undefined || ms === null || !Number.isFinite(ms) || ms < 0) return '—';
   const u = DURATION_UNITS[lang];
   const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(s < 10 ? 1 : 0)}${u.s}`;
+  if (s < 60) {
+    const digits = s < 10 ? 1 : 0;
+    // The locale's digits and decimal sign; rounding matches toFixed so "9.96 s" does not print as "10.0 s".
+    const n = new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    return `${n.format(Number(s.toFixed(digits)))}${u.s}`;
+  }
   const total = Math.round(s);
   const m = Math.floor(total / 60);
   if (m < 60) return `${m}${u.min}${u.sep}${total % 60}${u.s}`;

@@ -56,7 +56,8 @@ test('ticked runs open in Compare with overlaid curves, profiles and the fields 
   // Only what differs: the activation (names aside); the seed and the cell are the same.
   const rows = diffRows(page);
   await expect(rows.filter({ hasText: 'model.activation' })).toContainText('tanh');
-  await expect(rows.filter({ hasText: 'model.activation' })).toContainText('relu');
+  await expect(rows.filter({ hasText: 'model.activation' })).toContainText('ReLU');
+  await page.screenshot({ path: '/tmp/i18n14-compare-en.png', fullPage: true });
   await expect(rows.filter({ hasText: 'train.seed' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'model.cell' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'final loss' })).toBeVisible();

@@ -178,3 +178,45 @@ test('CSV: holds the plotted points under the legend names', async ({ page }) =>
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+/** Every control and label box of every fieldset, measured against its fieldset's box (0.5 px of rounding). */
+async function overflowing(dialog: ReturnType<Page['getByRole']>): Promise<string[]> {
+  return dialog.evaluate((root) =>
+    [...root.querySelectorAll('fieldset')].flatMap((fs) => {
+      const box = fs.getBoundingClientRect();
+      return [...fs.querySelectorAll('label, input, select, span')].flatMap((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return [];
+        const inside =
+          r.left >= box.left - 0.5 &&
+          r.right <= box.right + 0.5 &&
+          r.top >= box.top - 0.5 &&
+          r.bottom <= box.bottom + 0.5;
+        const name = `${fs.querySelector('legend')?.textContent ?? '?'} › ${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim() || (el as HTMLInputElement).value}"`;
+        return inside
+          ? []
+          : [
+              `${name}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`,
+            ];
+      });
+    }),
+  );
+}
+
+test('at 1400 px no field or format radio leaves its fieldset, in English and in Chinese', async ({ page }) => {
+  const dialog = await openExport(page);
+  await dialog.getByRole('radio', { name: 'LaTeX (pgfplots)' }).check();
+  expect(await overflowing(dialog)).toEqual([]);
+  await page.screenshot({ path: '/tmp/i18n14-export-en.png' });
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('combobox', { name: 'Language / 语言' }).selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.getByRole('button', { name: '导出图表' }).first().click();
+  const zh = page.getByRole('dialog');
+  await expect(zh.getByRole('img').first()).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await zh.getByRole('radio', { name: /pgfplots/ }).check();
+  expect(await overflowing(zh)).toEqual([]);
+  await page.screenshot({ path: '/tmp/i18n14-export-zh.png' });
+});

@@ -75,6 +75,9 @@ test('a zh-CN browser builds, trains, finds and exports a run in Chinese', async
   const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: '中文运行', exact: true }) });
   await expect(row.getByText('已完成')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByRole('navigation', { name: '运行分页' })).toContainText('共 1 个运行');
+  // Spec values by their display names, not the spec's identifiers.
+  await expect(row).toContainText('加法问题');
+  await expect(row).not.toContainText('adding');
   await row.getByRole('button', { name: '中文运行 的详情' }).click();
   const details = page.getByRole('complementary', { name: '中文运行 的详情' });
   await expect(details.getByText('最终损失')).toBeVisible();
@@ -86,6 +89,8 @@ test('a zh-CN browser builds, trains, finds and exports a run in Chinese', async
   await page.getByRole('checkbox', { name: '选中 中文运行' }).check();
   await expect(page.getByRole('group', { name: '已选运行' })).toContainText('已选 1 个运行');
   await page.getByRole('button', { name: '对比', exact: true }).click();
+  await expect(page.getByRole('table', { name: '不同的配置字段' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/i18n14-compare-zh.png' });
   await page
     .getByRole('region', { name: /^(Loss|损失)$/ })
     .getByRole('button', { name: /^(Export figure|导出图表)$/ })

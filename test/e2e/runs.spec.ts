@@ -47,9 +47,10 @@ async function filterMenu(page: Page, name: string) {
 test('lists every run with its columns, and searches and filters them', async ({ page }) => {
   await openRuns(page);
   const row = table(page).locator('tbody tr', { hasText: 'beta lstm' });
-  await expect(row).toContainText('adding');
-  await expect(row).toContainText('lstm');
+  await expect(row).toContainText('Adding problem');
+  await expect(row).toContainText('LSTM');
   await expect(row).toContainText('completed');
+  await page.screenshot({ path: '/tmp/i18n14-runs-en.png' });
   const beta = runs.find((r) => r.name === 'beta lstm');
   expect(beta?.final.loss).toBeDefined();
   await expect(row.locator('td.num').first()).toHaveText(/^\d/);
@@ -62,8 +63,8 @@ test('lists every run with its columns, and searches and filters them', async ({
   await expect(table(page).locator('tbody tr')).toHaveCount(3);
 
   const cell = await filterMenu(page, 'Cell');
-  await cell.getByRole('checkbox', { name: 'lstm' }).check();
-  await cell.getByRole('checkbox', { name: 'gru' }).check();
+  await cell.getByRole('checkbox', { name: 'LSTM', exact: true }).check();
+  await cell.getByRole('checkbox', { name: 'GRU', exact: true }).check();
   await expect(table(page).locator('tbody tr')).toHaveCount(2);
   expect((await names(page)).sort()).toEqual(['beta lstm', 'gamma gru relu']);
   await page.keyboard.press('Escape');

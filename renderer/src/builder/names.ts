@@ -80,3 +80,23 @@ export function nameOf(names: Record<string, string>, value: unknown): string {
 export function seqLenLabel(kind: unknown, seqLen: unknown): string {
   return kind === 'copy' ? tb('canvas.delay', { n: String(seqLen) }) : `T = ${String(seqLen)}`;
 }
+
+/** The spec paths whose values are enum identifiers, each with the record that names them. */
+const SPEC_PATH_NAMES: Readonly<Record<string, Record<string, string>>> = {
+  'task.kind': TASK_NAMES,
+  'model.cell': CELL_NAMES,
+  'model.activation': ACTIVATION_NAMES,
+  'model.init.input': INIT_NAMES,
+  'model.init.recurrent': INIT_NAMES,
+  'train.optimizer': OPTIMIZER_NAMES,
+  'train.clip.mode': CLIP_NAMES,
+};
+
+/**
+ * How a flattened spec value reads in a table ("task.kind" = "adding" → "Adding problem" / its Chinese name);
+ * numbers and free text as they are.
+ */
+export function specValueName(path: string, value: string): string {
+  const names = SPEC_PATH_NAMES[path];
+  return names ? nameOf(names, value) : value;
+}

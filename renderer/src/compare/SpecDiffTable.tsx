@@ -9,6 +9,9 @@ import { StatusChip } from '../runs/StatusChip';
 import { lineStyle } from '../../../core/shared/palette';
 import { differingPaths, flattenSpec } from './spec-diff';
 import { useT } from '../i18n';
+import { useLang } from '../i18n/useLang';
+import { specValueName } from '../builder/names';
+import type { Lang } from '../../../core/shared/lang';
 
 export interface SpecDiffTableProps {
   runs: readonly RunDetail[];
@@ -19,7 +22,7 @@ type OutcomeKey = 'status' | 'steps' | 'finalLoss' | 'heldoutLoss' | 'horizon' |
 const OUTCOME: {
   key: OutcomeKey;
   label: `outcome.${OutcomeKey}`;
-  value: (r: RunDetail) => ReactNode;
+  value: (r: RunDetail, lang: Lang) => ReactNode;
   numeric?: boolean;
 }[] = [
   {
@@ -31,11 +34,20 @@ const OUTCOME: {
   { key: 'finalLoss', label: 'outcome.finalLoss', value: (r) => formatMetric(r.final.loss), numeric: true },
   { key: 'heldoutLoss', label: 'outcome.heldoutLoss', value: (r) => formatMetric(r.final.heldoutLoss), numeric: true },
   { key: 'horizon', label: 'outcome.horizon', value: (r) => formatMetric(r.final.horizon), numeric: true },
-  { key: 'wallTime', label: 'outcome.wallTime', value: (r) => formatDuration(r.final.wallMs), numeric: true },
+  {
+    key: 'wallTime',
+    label: 'outcome.wallTime',
+    value: (r, lang) => formatDuration(r.final.wallMs, lang),
+    numeric: true,
+  },
 ];
+
+const nameOrDash = (path: string, value: string | undefined): string =>
+  value === undefined ? '—' : specValueName(path, value);
 
 export function SpecDiffTable({ runs }: SpecDiffTableProps) {
   const t = useT('compare');
+  const lang = useLang();
   const flats = runs.map((r) => flattenSpec(r.spec));
   const paths = differingPaths(flats);
   return (
@@ -65,7 +77,7 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
                 <th scope="row">{t(o.label)}</th>
                 {runs.map((r) => (
                   <td key={r.id} className={o.numeric ? 'num' : ''}>
-                    {o.value(r)}
+                    {o.value(r, lang)}
                   </td>
                 ))}
               </tr>
@@ -96,7 +108,7 @@ export function SpecDiffTable({ runs }: SpecDiffTableProps) {
                 </th>
                 {flats.map((f, i) => (
                   <td key={runs[i]?.id ?? i} className="mono">
-                    {f.get(p) ?? '—'}
+                    {nameOrDash(p, f.get(p))}
                   </td>
                 ))}
               </tr>

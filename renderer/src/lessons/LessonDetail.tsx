@@ -54,7 +54,7 @@ export function LessonDetail({ lesson, scale, onStarted }: LessonDetailProps) {
         <section className={`lesson-result verdict-border-${r.verdict}`} aria-label={t('result')}>
           <p className="lesson-headline">{r.headline[lang]}</p>
           <p className="muted lesson-meta">
-            {r.scale === 'reduced' ? t('quickSize') : t('fullSize')} · {formatDuration(r.durationMs)} ·{' '}
+            {r.scale === 'reduced' ? t('quickSize') : t('fullSize')} · {formatDuration(r.durationMs, lang)} ·{' '}
             {t('finished', { when: new Date(r.finishedAt).toLocaleString(lang) })}
             {running ? ` · ${t('newRun')}` : ''}
           </p>

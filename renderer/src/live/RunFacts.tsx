@@ -17,6 +17,7 @@ import { lastFinite } from '../charts/curves';
 import { formatNumber } from '../../../core/shared/format';
 import type { RunBuffer } from './run-buffer';
 import { formatDuration } from '../../../core/shared/format';
+import { useLang } from '../i18n/useLang';
 import { useT } from '../i18n';
 
 function latest(buffer: RunBuffer, metric: string): string {
@@ -27,6 +28,7 @@ function latest(buffer: RunBuffer, metric: string): string {
 
 export function RunFacts({ buffer }: { buffer: RunBuffer }) {
   const t = useT('live');
+  const lang = useLang();
   const spec = buffer.spec;
   const profile = buffer.profiles.at(-1);
   const l0 = profile?.layers[0];
@@ -89,7 +91,7 @@ export function RunFacts({ buffer }: { buffer: RunBuffer }) {
         : '–',
     ],
     [t('facts.saturated'), l0?.saturation !== undefined ? `${formatNumber(100 * l0.saturation, 2)} %` : '–'],
-    [t('facts.wall'), wall !== undefined ? formatDuration(wall) : '–'],
+    [t('facts.wall'), wall !== undefined ? formatDuration(wall, lang) : '–'],
   ];
   return (
     <section className="chart run-facts" aria-labelledby="run-facts-title">

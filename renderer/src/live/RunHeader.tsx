@@ -4,6 +4,7 @@ import { getLab } from '../api/lab';
 import type { RunBuffer } from './run-buffer';
 import { formatRate } from './format-rate';
 import { formatDuration } from '../../../core/shared/format';
+import { useLang } from '../i18n/useLang';
 import { errorMessage } from '../../../core/shared/errors';
 import { useT } from '../i18n';
 
@@ -13,6 +14,7 @@ const RESUMABLE = new Set(['interrupted', 'stopped', 'failed']);
 
 export function RunHeader({ buffer }: { buffer: RunBuffer }) {
   const t = useT('live');
+  const lang = useLang();
   const [stopping, setStopping] = useState<string | null>(null);
   const [stopError, setStopError] = useState<string | null>(null);
   const [resuming, setResuming] = useState(false);
@@ -80,10 +82,10 @@ export function RunHeader({ buffer }: { buffer: RunBuffer }) {
         <span className="progress-text" aria-live="off">
           {t('progress.steps', { done: done.toLocaleString('en-US'), total: total.toLocaleString('en-US') })}
           {rate !== null && ` · ${t('progress.rate', { rate: formatRate(rate) })}`}
-          {eta !== null && ` · ${t('progress.eta', { eta: formatDuration(eta * 1000) })}`}
+          {eta !== null && ` · ${t('progress.eta', { eta: formatDuration(eta * 1000, lang) })}`}
           {!active &&
             run?.final.wallMs !== undefined &&
-            ` · ${t('progress.took', { wall: formatDuration(run.final.wallMs) })}`}
+            ` · ${t('progress.took', { wall: formatDuration(run.final.wallMs, lang) })}`}
         </span>
         <button type="button" className="danger" disabled={!active || stopping === buffer.runId} onClick={stop}>
           {stopping === buffer.runId && active ? t('stopping') : t('stop')}

@@ -11,6 +11,7 @@ import { TagEditor } from './TagEditor';
 import { useT } from '../i18n';
 import { useErrorText } from '../ui/useErrorText';
 import { useLang } from '../i18n/useLang';
+import { ACTIVATION_NAMES, CELL_NAMES, CLIP_NAMES, INIT_NAMES, TASK_NAMES, nameOf } from '../builder/names';
 
 export interface RunDetailsPanelProps {
   run: RunSummary;
@@ -119,9 +120,14 @@ export function RunDetailsPanel({ run, knownTags, onClose, onOpen, onCompare, on
         </Fact>
         <Fact label={t('details.seed')}>{run.seed}</Fact>
         <Fact label={t('details.model')}>
-          {t('details.modelValue', { cell: run.cell, activation: run.activation, init: run.init, clip: run.clip })}
+          {t('details.modelValue', {
+            cell: nameOf(CELL_NAMES, run.cell),
+            activation: nameOf(ACTIVATION_NAMES, run.activation),
+            init: nameOf(INIT_NAMES, run.init),
+            clip: nameOf(CLIP_NAMES, run.clip),
+          })}
         </Fact>
-        <Fact label={t('details.task')}>{run.task}</Fact>
+        <Fact label={t('details.task')}>{nameOf(TASK_NAMES, run.task)}</Fact>
         <Fact label={t('details.steps')}>
           <span className="mono">{`${run.stepsDone} / ${run.stepsTotal}`}</span>
         </Fact>

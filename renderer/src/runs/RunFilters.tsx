@@ -1,6 +1,7 @@
 /** Search box and filters above the Runs table. Typing is debounced so each keystroke does not query the host. */
 import { useEffect, useState } from 'react';
 import { FilterMenu } from './FilterMenu';
+import { ACTIVATION_NAMES, CELL_NAMES, INIT_NAMES, TASK_NAMES, nameOf } from '../builder/names';
 import { useT } from '../i18n';
 import { STATUS_KEYS } from './StatusChip';
 import {
@@ -63,24 +64,28 @@ export function RunFilters({ value, onChange, knownTags }: RunFiltersProps) {
       <FilterMenu
         label={t('col.task')}
         options={TASKS}
+        nameOf={(v) => nameOf(TASK_NAMES, v)}
         value={value.task}
         onChange={(task) => onChange({ ...value, task })}
       />
       <FilterMenu
         label={t('col.cell')}
         options={CELL_OPTIONS}
+        nameOf={(v) => nameOf(CELL_NAMES, v)}
         value={value.cell}
         onChange={(cell) => onChange({ ...value, cell })}
       />
       <FilterMenu
         label={t('col.activation')}
         options={ACTIVATION_OPTIONS}
+        nameOf={(v) => nameOf(ACTIVATION_NAMES, v)}
         value={value.activation}
         onChange={(activation) => onChange({ ...value, activation })}
       />
       <FilterMenu
         label={t('col.init')}
         options={INIT_OPTIONS}
+        nameOf={(v) => nameOf(INIT_NAMES, v)}
         value={value.init}
         onChange={(init) => onChange({ ...value, init })}
       />

@@ -6,6 +6,7 @@ import { StatusChip } from './StatusChip';
 import type { LiveProgress } from './useRunList';
 import { useT } from '../i18n';
 import { useLang } from '../i18n/useLang';
+import { ACTIVATION_NAMES, CELL_NAMES, INIT_NAMES, TASK_NAMES, nameOf } from '../builder/names';
 
 export interface RunRowProps {
   run: RunSummary;
@@ -59,10 +60,10 @@ export function RunRow({ run, live, selected, active, onSelect, onOpen, onDetail
           </span>
         )}
       </td>
-      <td>{run.task}</td>
-      <td>{run.cell}</td>
-      <td>{run.activation}</td>
-      <td className="col-init">{run.init}</td>
+      <td>{nameOf(TASK_NAMES, run.task)}</td>
+      <td>{nameOf(CELL_NAMES, run.cell)}</td>
+      <td>{nameOf(ACTIVATION_NAMES, run.activation)}</td>
+      <td className="col-init">{nameOf(INIT_NAMES, run.init)}</td>
       <td className="col-clip">{run.clip}</td>
       <td>
         <StatusChip status={run.status} progress={progress} detail={statusDetail(run, t)} />
