@@ -4,7 +4,14 @@
  * to every subscriber.
  */
 import { availableParallelism } from 'node:os';
-import { LabError, type EngineInfo, type LabHandlers, type Placement, type RunSummary } from '../api';
+import {
+  LabError,
+  type EngineInfo,
+  type ExperimentSpec,
+  type LabHandlers,
+  type Placement,
+  type RunSummary,
+} from '../api';
 import { LabStore, trainedSpec } from '../store';
 import { ReaderPool } from '../store/reader-pool';
 import type { ReadArgs, ReadOpName, ReadResult } from '../store/read-ops';
@@ -14,7 +21,7 @@ import { createEnginePool } from './engine-pool';
 import { threadsPerRun } from './engine-threads';
 import { engineInfoProbe } from './engine-info';
 import { EventHub } from './event-hub';
-import { RunQueue } from './run-queue';
+import { RunQueue, type QueuedRun } from './run-queue';
 import { RunSession } from './run-session';
 import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
@@ -129,17 +136,24 @@ export function createLab(options: LabOptions): Lab {
     return cluster;
   };
 
-  /** adopting: a run a previous lab left on the cluster, already running there. */
-  const launchRun = async (runId: string, launch: LeaseEngine = engines.acquire, adopting = false): Promise<void> => {
+  /**
+   * adopting: a run a previous lab left on the cluster, already running there. spec: the one parsed when the run
+   * was queued; without it (a cluster run) the stored spec is read back.
+   */
+  const launchRun = async (
+    runId: string,
+    launch: LeaseEngine = engines.acquire,
+    adopting = false,
+    spec?: ExperimentSpec,
+  ): Promise<void> => {
     const s = requireStore();
-    const detail = s.getRun(runId);
-    if (detail.status !== 'queued' && !adopting) return; // stopped or deleted while it waited
-    const resume =
-      detail.lastCheckpointStep !== null && detail.stepsDone > 0 && !adopting ? s.getCheckpoint(runId) : null;
+    const queued = s.getSummary(runId);
+    if (queued.status !== 'queued' && !adopting) return; // stopped or deleted while it waited
+    const resume = queued.stepsDone > 0 && !adopting ? s.getCheckpoint(runId) : null;
     const session = new RunSession(
       { store: s, launch, emit: (e) => hub.emit(e), flushMs: options.flushMs ?? 250, stopGraceMs: 15_000 },
       runId,
-      trainedSpec(detail),
+      spec ?? trainedSpec(s.getRun(runId)),
       resume,
     );
     sessions.set(runId, session);
@@ -157,7 +171,7 @@ export function createLab(options: LabOptions): Lab {
   };
   for (const { runId, jobId } of adopted) void launchRemote(runId, jobId);
 
-  const queue = new RunQueue(concurrency, launchRun);
+  const queue = new RunQueue(concurrency, (q: QueuedRun) => launchRun(q.runId, engines.acquire, false, q.spec));
 
   // Runs waiting in this queue are owned: their heartbeat says so to any lab opening the same database.
   const queueBeat = store
@@ -181,11 +195,11 @@ export function createLab(options: LabOptions): Lab {
     : null;
   recheck?.unref();
 
-  const enqueue = (run: RunSummary, placement: Placement = 'local'): RunSummary => {
+  const enqueue = (run: RunSummary, spec: ExperimentSpec, placement: Placement = 'local'): RunSummary => {
     hub.emit({ type: 'run.queued', run });
     // The cluster's queue is BullMQ's: every run goes there at once and the workers take them.
     if (placement === 'cluster') void launchRemote(run.id);
-    else queue.enqueue(run.id);
+    else queue.enqueue({ runId: run.id, spec });
     return run;
   };
 
@@ -218,7 +232,7 @@ export function createLab(options: LabOptions): Lab {
         requireCluster();
         checkClusterSpec(spec);
       }
-      return enqueue(requireStore().createRun({ spec }), placement);
+      return enqueue(requireStore().createRun({ spec }), spec, placement);
     },
 
     stopRun: async ({ runId }) => {
@@ -251,6 +265,7 @@ export function createLab(options: LabOptions): Lab {
           `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`,
         );
       }
+      const spec = trainedSpec(run);
       const checkpoint = s.getCheckpoint(runId);
       // A run that never trained a step (its lab stopped before it started) simply starts.
       if (!checkpoint && run.stepsDone > 0) {
@@ -262,7 +277,7 @@ export function createLab(options: LabOptions): Lab {
       // Metrics written after the checkpoint would be trained again: drop them first.
       s.truncateAfter(runId, checkpoint?.step ?? 0);
       readers?.invalidate(runId);
-      return enqueue(s.markQueued(runId), where);
+      return enqueue(s.markQueued(runId), spec, where);
     },
 
     deleteRun: async ({ runId }) => {
@@ -309,7 +324,7 @@ export function createLab(options: LabOptions): Lab {
       }
       const sweep = s.createSweep({ ...(name ? { name } : {}), base, grid });
       const runs = points.map((p) => s.createRun({ spec: p.spec, sweepId: sweep.id }));
-      runs.forEach((r) => enqueue(r, placement));
+      runs.forEach((r, i) => enqueue(r, points[i]!.spec, placement));
       return { sweepId: sweep.id, runs };
     },
     clusterStatus: async () =>

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExperimentSpecSchema } from '../../../core/api';
 import { createDispatcher } from '../../../core/api/dispatch';
-import { openTestLab, tinySpec, type TestLab } from './helpers';
+import { openTestLab, tinySpec, until, type TestLab } from './helpers';
 
 let lab: TestLab | null = null;
 afterEach(async () => {
@@ -47,5 +47,33 @@ describe('the spec on its way in', () => {
 
     const sweep = { base: tinySpec(), grid: { 'train.seed': [1, 2] } };
     expect(await validations(() => dispatch('startSweep', sweep))).toBe(1 + 2);
+  });
+});
+
+describe('a queued run at launch', () => {
+  it('starts with the spec parsed when it was queued, not a second parse of the stored one', async () => {
+    lab = openTestLab(undefined, { concurrency: 1 });
+    const dispatch = createDispatcher(lab.handlers);
+    const busy = await dispatch('startRun', { spec: tinySpec({ steps: 100_000 }) });
+    if (!busy.ok) throw new Error('the busy run did not start');
+    const busyId = (busy.result as { id: string }).id;
+
+    const finished = new Set<string>();
+    const unsubscribe = lab.subscribe((e) => {
+      if (e.type === 'run.finished') finished.add(e.run.id);
+    });
+    let queuedId = '';
+    const parses = await validations(async () => {
+      const queued = await dispatch('startRun', { spec: tinySpec({ name: 'b', steps: 5 }) });
+      expect(queued).toMatchObject({ ok: true, result: { status: 'queued' } });
+      queuedId = (queued as { result: { id: string } }).result.id;
+      // Freeing the one slot launches the queued run; it trains to the end inside the count.
+      await lab!.handlers.stopRun({ runId: busyId });
+      await until(() => finished.has(queuedId), 'the queued run to finish');
+    });
+    unsubscribe();
+    expect(parses).toBe(1);
+    const listed = (await dispatch('listRuns', {})) as { result: { runs: { id: string; status: string }[] } };
+    expect(listed.result.runs.find((r) => r.id === queuedId)?.status).toBe('completed');
   });
 });
