@@ -148,7 +148,7 @@ export async function benchHistoryUi(log: (line: string) => void): Promise<Recor
       await timeAction(page, () => page.getByRole('tab', { name: 'Runs' }).click(), await expectRuns({})),
     );
     report(
-      'search "lstm" (incl. the 250 ms typing pause)',
+      'search "lstm" (incl. the 60 ms typing pause)',
       300,
       await timeAction(
         page,
