@@ -20,6 +20,7 @@ import { ClusterStatusSchema, PlacementSchema } from './cluster';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 import type { LabMethodName } from '../shared/methods';
+import { SERIES_MANY_MAX_POINTS, SERIES_MANY_MAX_RUNS } from '../shared/series-limits';
 import { ReplicationIdSchema, ReplicationScaleSchema, ReplicationSchema } from './replications';
 import {
   TensorBoardExportArgsSchema,
@@ -90,9 +91,7 @@ export const FileResultSchema = z.object({
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 
-/** Largest getSeriesMany answer: runIds × maxPoints points per metric (about what one 1,000,000-step run costs). */
-export const SERIES_MANY_MAX_POINTS = 1_000_000;
-export const SERIES_MANY_MAX_RUNS = 100;
+export { SERIES_MANY_MAX_POINTS, SERIES_MANY_MAX_RUNS };
 
 export const SeriesManyArgsSchema = z
   .strictObject({
