@@ -20,6 +20,7 @@ import { ClusterStatusSchema, PlacementSchema } from './cluster';
 import { FIGURE_CHARTS, FIGURE_FORMATS } from './contract-figures';
 import { LessonIdSchema, LessonScaleSchema, LessonSchema } from './lessons';
 import type { LabMethodName } from '../shared/methods';
+import { SERIES_MANY_MAX_POINTS, SERIES_MANY_MAX_RUNS } from '../shared/series-limits';
 import { ReplicationIdSchema, ReplicationScaleSchema, ReplicationSchema } from './replications';
 import {
   TensorBoardExportArgsSchema,
@@ -90,6 +91,31 @@ export const FileResultSchema = z.object({
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 
+export { SERIES_MANY_MAX_POINTS, SERIES_MANY_MAX_RUNS };
+
+export const SeriesManyArgsSchema = z
+  .strictObject({
+    runIds: z.array(RunId).min(1).max(SERIES_MANY_MAX_RUNS),
+    metrics: z.array(z.string().max(100)).max(200).optional(),
+    maxPoints: z.number().int().min(2).max(SERIES_MANY_MAX_POINTS),
+    /** Also answer each run's detail (what getRun answers), so a caller needs no second request per run. */
+    details: z.boolean().default(false),
+  })
+  .superRefine((a, ctx) => {
+    if (a.runIds.length * a.maxPoints > SERIES_MANY_MAX_POINTS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxPoints'],
+        message: `runIds × maxPoints may be at most ${SERIES_MANY_MAX_POINTS.toLocaleString('en')} (${a.runIds.length} runs × ${a.maxPoints}); ask for fewer points or fewer runs`,
+      });
+  });
+
+export const SeriesManyResultSchema = z.object({
+  runs: z.array(z.object({ runId: RunId, series: z.array(SeriesSchema), detail: RunDetailSchema.optional() })),
+  /** Asked-for ids with no run (deleted or never existed), in the order asked. */
+  missing: z.array(z.string()),
+});
+
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const LAB_METHODS = {
@@ -129,6 +155,11 @@ export const LAB_METHODS = {
     }),
     z.object({ runId: RunId, series: z.array(SeriesSchema) }),
   ),
+  /**
+   * Series of many runs in one call (Compare's 50 runs were ~100 requests). Unknown ids are answered in
+   * `missing`, not as an error: a run deleted while Compare was open must not hide the others.
+   */
+  getSeriesMany: method(SeriesManyArgsSchema, SeriesManyResultSchema),
   getProfiles: method(
     z.strictObject({
       runId: RunId,

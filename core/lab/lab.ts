@@ -9,6 +9,7 @@ import {
   type EngineInfo,
   type ExperimentSpec,
   type LabHandlers,
+  type LabResult,
   type Placement,
   type RunSummary,
 } from '../api';
@@ -305,6 +306,25 @@ export function createLab(options: LabOptions): Lab {
     getSeries: async ({ runId, metrics, maxPoints }) => {
       const args = { runId, ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) };
       return { runId, series: await read('getSeries', args, () => requireStore().getSeries(runId, args)) };
+    },
+    getSeriesMany: async ({ runIds, metrics, maxPoints, details }) => {
+      const args = { runIds, maxPoints, ...(metrics ? { metrics } : {}) };
+      const answer = await read('getSeriesMany', args, () => requireStore().getSeriesMany(runIds, args));
+      if (!details) return answer;
+      // Details are one row each on the lab's connection; a run deleted between the two reads counts as missing.
+      const s = requireStore();
+      const runs: LabResult<'getSeriesMany'>['runs'] = [];
+      const missing = [...answer.missing];
+      for (const r of answer.runs) {
+        try {
+          const attempts = s.listAttempts(r.runId);
+          runs.push({ ...r, detail: { ...s.getRun(r.runId), ...(attempts.length ? { attempts } : {}) } });
+        } catch (e) {
+          if (e instanceof LabError && e.code === 'not_found') missing.push(r.runId);
+          else throw e;
+        }
+      }
+      return { runs, missing };
     },
     getProfiles: async ({ runId, steps, latest, max }) => {
       const options = { ...(steps ? { steps } : {}), ...(max !== undefined ? { max } : {}), latest };

@@ -25,3 +25,16 @@ export function symbolPath(shape: MarkerShape, x: number, y: number, r: number):
       return `M${n(x - r * 1.2)} ${n(y)}H${n(x + r * 1.2)}M${n(x)} ${n(y - r * 1.2)}V${n(y + r * 1.2)}`;
   }
 }
+
+/**
+ * Which of a curve's `points` carry its marker symbol: `count` evenly spaced, shifted per series so the symbols
+ * of neighbouring curves do not sit on each other. The window and the exported figure place them alike.
+ */
+export function symbolSpots(points: number, seriesIndex: number, count = 6): number[] {
+  if (points <= 0) return [];
+  const n = Math.min(points, count);
+  const offset = ((seriesIndex * 0.37) % 1) / n;
+  const spots: number[] = [];
+  for (let k = 0; k < n; k++) spots.push(Math.min(points - 1, Math.floor((k / n + offset) * points)));
+  return spots;
+}

@@ -33,6 +33,7 @@ export const LAB_METHOD_NAMES = [
   'listReplications',
   'getReplication',
   'runReplication',
+  'getSeriesMany',
 ] as const;
 
 export type LabMethodName = (typeof LAB_METHOD_NAMES)[number];

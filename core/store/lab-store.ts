@@ -19,6 +19,7 @@ import { claimRun, markDeadOwners, ownerOf } from './run-owners';
 import { thisOwner, type RunOwner } from './owner';
 import * as sessions from './lab-sessions';
 import * as series from './series-store';
+import { seriesMany, type SeriesMany } from './read-ops';
 import * as sweeps from './sweep-store';
 import { insertImportedRuns, type ImportedRun } from './imported-runs';
 
@@ -222,6 +223,10 @@ export class LabStore {
   /** All metrics or the named ones; with maxPoints, LTTB-downsampled (NaN/Inf points always kept). */
   getSeries(runId: string, options: { metrics?: readonly string[]; maxPoints?: number } = {}): Series[] {
     return this.guard(() => series.getSeries(this.ctx, runId, options));
+  }
+  /** Series of many runs; ids with no run come back in `missing`. */
+  getSeriesMany(runIds: readonly string[], options: { metrics?: readonly string[]; maxPoints: number }): SeriesMany {
+    return this.guard(() => seriesMany(this.ctx, runIds, (id) => series.getSeries(this.ctx, id, options)));
   }
   listMetrics(runId: string): string[] {
     return this.guard(() => series.listMetricNames(this.ctx, runId));

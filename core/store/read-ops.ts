@@ -17,10 +17,22 @@ export interface SeriesArgs {
   maxPoints?: number;
 }
 
+export interface SeriesManyArgs {
+  runIds: readonly string[];
+  metrics?: readonly string[];
+  maxPoints: number;
+}
+
+export interface SeriesMany {
+  runs: { runId: string; series: Series[] }[];
+  missing: string[];
+}
+
 export interface ReadOps {
   listRuns(ctx: StoreContext, query: RunQueryParsed): RunPage;
   getSeries(ctx: StoreContext, args: SeriesArgs): Series[];
   getProfiles(ctx: StoreContext, args: { runId: string; options: ProfileQuery }): GradientProfile[];
+  getSeriesMany(ctx: StoreContext, args: SeriesManyArgs): SeriesMany;
   sweepSummary(ctx: StoreContext, args: { sweepId: string; metric: string }): SweepGroup[];
 }
 
@@ -33,6 +45,7 @@ export const READ_OP_NAMES = [
   'getSeries',
   'getProfiles',
   'sweepSummary',
+  'getSeriesMany',
 ] as const satisfies readonly ReadOpName[];
 
 /**
@@ -63,20 +76,39 @@ export class UnchangedCache {
 /** The reads of one connection; thinned series of long runs are kept in `cache` between calls. */
 export function createReadOps(cache = new SeriesCache()): ReadOps & { cache: SeriesCache } {
   const unchanged = new UnchangedCache();
+  const seriesOf = (ctx: StoreContext, { runId, metrics, maxPoints }: SeriesArgs): Series[] => {
+    if (maxPoints === undefined) return getSeries(ctx, runId, metrics ? { metrics } : {});
+    const names = metrics ? [...metrics] : listMetricNames(ctx, runId);
+    // Nothing to read: the direct read still answers not_found for an unknown run.
+    if (names.length === 0) return getSeries(ctx, runId, { metrics: [] });
+    return names.map((metric) => cache.get(ctx, runId, metric, maxPoints));
+  };
   return {
     cache,
     listRuns: (ctx, query) => unchanged.get(ctx, `listRuns ${JSON.stringify(query)}`, () => listRuns(ctx, query)),
-    getSeries: (ctx, { runId, metrics, maxPoints }) => {
-      if (maxPoints === undefined) return getSeries(ctx, runId, metrics ? { metrics } : {});
-      const names = metrics ? [...metrics] : listMetricNames(ctx, runId);
-      // Nothing to read: the direct read still answers not_found for an unknown run.
-      if (names.length === 0) return getSeries(ctx, runId, { metrics: [] });
-      return names.map((metric) => cache.get(ctx, runId, metric, maxPoints));
-    },
+    getSeries: seriesOf,
+    getSeriesMany: (ctx, { runIds, metrics, maxPoints }) =>
+      seriesMany(ctx, runIds, (runId) => seriesOf(ctx, { runId, maxPoints, ...(metrics ? { metrics } : {}) })),
     getProfiles: (ctx, { runId, options }) => getProfiles(ctx, runId, options),
     sweepSummary: (ctx, { sweepId, metric }) =>
       unchanged.get(ctx, `sweepSummary ${JSON.stringify([sweepId, metric])}`, () => sweepSummary(ctx, sweepId, metric)),
   };
+}
+
+/** One answer for many runs: the ids with no run are listed, the others read one after another. */
+export function seriesMany(
+  ctx: StoreContext,
+  runIds: readonly string[],
+  read: (runId: string) => Series[],
+): SeriesMany {
+  const exists = ctx.stmt('SELECT 1 FROM runs WHERE id = ?');
+  const runs: SeriesMany['runs'] = [];
+  const missing: string[] = [];
+  for (const runId of new Set(runIds)) {
+    if (exists.get(runId)) runs.push({ runId, series: read(runId) });
+    else missing.push(runId);
+  }
+  return { runs, missing };
 }
 
 export function isReadOp(name: string): name is ReadOpName {

@@ -57,6 +57,7 @@ const VALID: Partial<Record<LabMethodName, () => unknown>> = {
   listLessons: () => ({}),
   getLesson: () => ({ id: 1 }),
   runLesson: () => ({ id: 1, scale: 'reduced' }),
+  getSeriesMany: () => ({ runIds: [f.runIds[0], 'unknown-run'], metrics: ['loss'], maxPoints: 10, details: true }),
 };
 
 /** Accepted calls of these change nothing stored. */
@@ -74,6 +75,7 @@ const READ_ONLY = new Set<string>([
   'exportFigure',
   'listLessons',
   'getLesson',
+  'getSeriesMany',
 ]);
 /** These may be accepted (they change only the seeded rows); every other method is sent refused arguments only, so nothing starts training. */
 const MAY_ACCEPT = new Set<string>([

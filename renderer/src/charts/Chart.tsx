@@ -19,7 +19,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { symbolPath } from '../../../core/shared/markers';
+import { symbolPath, symbolSpots } from '../../../core/shared/markers';
 import { type LineStyle } from '../../../core/shared/palette';
 import { fixedYAxis, mergeRows, xAxis, yAxis } from './axes';
 import { ChartTooltip } from './ChartTooltip';
@@ -55,16 +55,15 @@ const smallDot = (props: unknown) => {
 
 /**
  * Past the eighth curve colours repeat, so a curve also carries its marker (core/shared/palette.ts's
- * styleSlot, as in the exported figure): drawn at about six of its points.
+ * styleSlot, as in the exported figure). The symbols are a Scatter of a few points (symbolSpots, placed as in
+ * the figure): a Line's `dot` is called for every one of its points, 1,500 × 50 curves in a Compare panel.
  */
-function symbolDot(style: LineStyle, every: number) {
-  const SymbolDot = (props: unknown) => {
-    const { cx, cy, index } = props as { cx?: number; cy?: number; index?: number };
-    if (!style.marker || !Number.isFinite(cx) || !Number.isFinite(cy) || (index ?? 0) % every !== 0)
-      return <g key={`${index}`} />;
+function symbolShape(style: LineStyle) {
+  const SymbolShape = (props: unknown) => {
+    const { cx, cy } = props as { cx?: number; cy?: number };
+    if (!style.marker || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g />;
     return (
       <path
-        key={`${index}`}
         d={symbolPath(style.marker, cx as number, cy as number, 3)}
         fill="#fff"
         stroke={style.color}
@@ -72,7 +71,20 @@ function symbolDot(style: LineStyle, every: number) {
       />
     );
   };
-  return SymbolDot;
+  return SymbolShape;
+}
+
+/** The points of a curve that carry its symbol, as Scatter rows. */
+function symbolRows(s: PlotSeries, seriesIndex: number): Record<string, number>[] {
+  const finite: number[] = [];
+  s.x.forEach((px, i) => {
+    const py = s.y[i];
+    if (Number.isFinite(px) && typeof py === 'number' && Number.isFinite(py)) finite.push(i);
+  });
+  return symbolSpots(finite.length, seriesIndex).map((k) => {
+    const i = finite[k] as number;
+    return { x: s.x[i] as number, [s.key]: s.y[i] as number };
+  });
 }
 
 // Where recharts puts the axis and marker labels (placement keywords, not text).
@@ -111,7 +123,10 @@ export function Chart({
     [shown, log, yDomain, yMarkers],
   );
   const x = useMemo(() => xAxis(shown, xMarkers), [shown, xMarkers]);
-  const every = Math.max(1, Math.floor(rows.length / 6));
+  const symbols = useMemo(
+    () => shown.map((s, i) => (s.style.marker && s.kind !== 'points' ? symbolRows(s, i) : null)),
+    [shown],
+  );
   return (
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 18, left: 8 }} accessibilityLayer={false}>
@@ -196,7 +211,7 @@ export function Chart({
               strokeDasharray={s.style.dash}
               dot={
                 s.style.marker
-                  ? symbolDot(s.style, every)
+                  ? false
                   : s.x.length <= SPARSE && !s.reference
                     ? { r: 2.5, fill: s.style.color, stroke: s.style.color }
                     : false
@@ -207,6 +222,20 @@ export function Chart({
             />
           ),
         )}
+        {shown.map((s, i) => {
+          const rowsOf = symbols[i];
+          return rowsOf?.length ? (
+            <Scatter
+              key={`${s.key}~symbols`}
+              data={rowsOf}
+              dataKey={s.key}
+              shape={symbolShape(s.style)}
+              isAnimationActive={false}
+              legendType="none"
+              tooltipType="none"
+            />
+          ) : null;
+        })}
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,6 +1,6 @@
 /**
  * The records Compare plots: each run's detail (spec, metric names) and its downsampled series. Runs are
- * fetched one by one and cached, so adding a run to the comparison does not refetch the others; runs that are
+ * fetched in one getSeriesMany call per wave and cached, so adding a run to the comparison does not refetch the others; runs that are
  * still training are refetched (throttled) as their step events arrive.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import type { RunDetail, Series } from '../../../core/api/records';
 import { getLab } from '../api/lab';
 import { errorMessage } from '../../../core/shared/errors';
 import { i18n } from '../i18n';
+import { SERIES_MANY_MAX_POINTS, SERIES_MANY_MAX_RUNS } from '../../../core/shared/series-limits';
 
 export interface CompareRun {
   id: string;
@@ -29,13 +30,28 @@ export const MAX_POINTS = 1500;
 export const BASE_METRICS = ['loss', 'heldoutLoss', 'gradNorm', 'horizon', 'clipped'];
 const LIVE_REFRESH_MS = 2000;
 
-async function loadRun(id: string, metrics: string[]): Promise<CompareRun> {
-  const lab = getLab();
-  const [detail, { series }] = await Promise.all([
-    lab.getRun({ runId: id }),
-    lab.getSeries({ runId: id, metrics, maxPoints: MAX_POINTS }),
-  ]);
-  return { id, detail, series: new Map(series.map((s) => [s.metric, s])) };
+/** Every run of a wave in one request (with details): 50 runs were 100 requests, each queued behind the others. */
+async function loadRuns(ids: readonly string[], metrics: string[]): Promise<PromiseSettledResult<CompareRun>[]> {
+  const byId = new Map<string, CompareRun>();
+  // The host answers at most SERIES_MANY_MAX_RUNS per call and runIds × maxPoints ≤ SERIES_MANY_MAX_POINTS.
+  const perCall = Math.min(SERIES_MANY_MAX_RUNS, Math.floor(SERIES_MANY_MAX_POINTS / MAX_POINTS));
+  for (let i = 0; i < ids.length; i += perCall) {
+    const answer = await getLab().getSeriesMany({
+      runIds: ids.slice(i, i + perCall),
+      metrics,
+      maxPoints: MAX_POINTS,
+      details: true,
+    });
+    for (const r of answer.runs)
+      if (r.detail)
+        byId.set(r.runId, { id: r.runId, detail: r.detail, series: new Map(r.series.map((s) => [s.metric, s])) });
+  }
+  return ids.map((id) => {
+    const run = byId.get(id);
+    if (run) return { status: 'fulfilled', value: run };
+    // Listed in the answer's `missing`: deleted since it was ticked.
+    return { status: 'rejected', reason: new Error(i18n.t('deleted', { ns: 'compare' })) };
+  });
 }
 
 export function useCompareData(runIds: readonly string[], extraMetric: string | null): CompareData {
@@ -53,7 +69,8 @@ export function useCompareData(runIds: readonly string[], extraMetric: string | 
     setPending((n) => n + 1);
     for (const id of ids) loadedWith.current.set(id, metricsKey);
     const wanted = metricsKey.split(',');
-    void Promise.allSettled(ids.map((id) => loadRun(id, wanted)))
+    void loadRuns(ids, wanted)
+      .catch((e: unknown) => ids.map((): PromiseSettledResult<CompareRun> => ({ status: 'rejected', reason: e })))
       .then((results) => {
         setCache((prev) => {
           const next = new Map(prev);

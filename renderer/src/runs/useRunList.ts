@@ -9,6 +9,7 @@ import type { RunSummary } from '../../../core/api/records';
 import type { LabEvent } from '../../../core/api/events';
 import { getLab } from '../api/lab';
 import { errorText } from '../ui/error-text';
+import { latestOnly } from './latest-only';
 
 export interface LiveProgress {
   stepsDone: number;
@@ -47,25 +48,28 @@ export function useRunList(query: RunQuery): RunList {
   const [live, setLive] = useState<ReadonlyMap<string, LiveProgress>>(new Map());
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(query);
-  const seq = useRef(0);
+  const gate = useRef(latestOnly()).current;
 
   useEffect(() => {
-    const mine = ++seq.current;
     setLoading(true);
-    getLab()
-      .listRuns(JSON.parse(key) as RunQuery)
-      .then((res) => {
-        if (mine !== seq.current) return; // a newer query answered or will answer
+    // A newer query (the next pause in typing) may answer first: the gate drops the older answer.
+    void gate.run(
+      () => getLab().listRuns(JSON.parse(key) as RunQuery),
+      (res) => {
         setPage(res);
         setError(null);
+        setLoading(false);
         // Stored progress now reflects what the events said; keep live numbers only for runs still going.
         setLive(
           (prev) => new Map([...prev].filter(([id]) => res.runs.some((r) => r.id === id && r.status === 'running'))),
         );
-      })
-      .catch((e: unknown) => mine === seq.current && setError(errorText(e)))
-      .finally(() => mine === seq.current && setLoading(false));
-  }, [key, tick]);
+      },
+      (e) => {
+        setError(errorText(e));
+        setLoading(false);
+      },
+    );
+  }, [key, tick, gate]);
 
   const refresh = useCallback(() => setTick((t) => t + 1), []);
 

@@ -2,7 +2,7 @@
 import { m4Points } from '../../../shared/decimate';
 import { clipPolygon, clipPolyline, type Box, type Pt } from '../../geometry';
 import { markerRadius } from '../../legend';
-import { circlePath, symbolPath } from '../../../shared/markers';
+import { circlePath, symbolPath, symbolSpots } from '../../../shared/markers';
 import { dashArray, REFERENCE_COLOR, REFERENCE_DASH, type MarkerShape } from '../../../shared/palette';
 import type { FigureSettings } from '../../settings';
 import { el, num, polylineD } from '../../svg';
@@ -182,13 +182,10 @@ export function drawSymbols(r: ResolvedSeries, lay: LineLayout, box: Box, fs: nu
     .flat()
     .filter(([px, py]) => px >= box.x0 && px <= box.x1 && py >= box.y0 && py <= box.y1);
   if (!pts.length) return '';
-  const count = Math.min(pts.length, 6);
-  const offset = ((seriesIndex * 0.37) % 1) / count;
-  const marks: string[] = [];
-  for (let k = 0; k < count; k++) {
-    const [px, py] = pts[Math.min(pts.length - 1, Math.floor((k / count + offset) * pts.length))] as Pt;
-    marks.push(symbolPath(r.marker, px, py, markerRadius(fs) * 1.3));
-  }
+  const marks = symbolSpots(pts.length, seriesIndex).map((i) => {
+    const [px, py] = pts[i] as Pt;
+    return symbolPath(r.marker!, px, py, markerRadius(fs) * 1.3);
+  });
   return el('path', {
     class: 'symbols',
     d: marks.join(''),
