@@ -3,7 +3,7 @@
  * follows the exported figure's rules (caption line, user names, styles; charts/legend-model.ts) and whose
  * entries hide and show their curve. The wrapper is role="img" with a text summary.
  */
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { LegendNames } from '../../../core/shared/legend-text';
 import { REFERENCE_COLOR } from '../../../core/shared/palette';
 import { Chart } from '../charts/Chart';
@@ -25,7 +25,9 @@ export interface ComparePlotProps {
   height?: number;
 }
 
-export function ComparePlot({
+// Memoised: Compare re-renders on every wave, profile answer and setting; a panel whose props did not change
+// (its curves are memoised upstream) keeps its drawn SVG instead of re-laying out 50 series.
+export const ComparePlot = memo(function ComparePlot({
   name,
   series,
   log,
@@ -88,4 +90,4 @@ export function ComparePlot({
       />
     </figure>
   );
-}
+});

@@ -74,21 +74,25 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
   );
 
   // Divergence markers sit at training steps; on a wall-time axis there is no honest place for them.
-  const markers: XMarker[] =
-    settings.x === 'step' && !grouped
-      ? runs.flatMap((r, i) =>
-          r.summary.divergence
-            ? [
-                {
-                  x: r.summary.divergence.step,
-                  label: t('diverged', { name: r.summary.name }),
-                  color: lineStyle(i).color,
-                },
-              ]
-            : [],
-        )
-      : [];
+  const markers: XMarker[] = useMemo(
+    () =>
+      settings.x === 'step' && !grouped
+        ? runs.flatMap((r, i) =>
+            r.summary.divergence
+              ? [
+                  {
+                    x: r.summary.divergence.step,
+                    label: t('diverged', { name: r.summary.name }),
+                    color: lineStyle(i).color,
+                  },
+                ]
+              : [],
+          )
+        : [],
+    [runs, settings.x, grouped, t],
+  );
   const clip = clipThreshold(runs);
+  const clipLines = useMemo(() => (clip ? [{ y: clip, label: t('clip', { value: clip }) }] : []), [clip, t]);
   const allProbeSteps = useMemo(() => [...new Set(data.runs.flatMap(probeSteps))].sort((a, b) => a - b), [data.runs]);
   const maxLayers = Math.max(1, ...data.runs.map((r) => r.detail.spec?.model.layers ?? 1));
   const setLog = (k: keyof typeof settings.logY) => (v: boolean) =>
@@ -196,7 +200,7 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
               xLabel={xLabel}
               yLabel={t('axis.gradNorm')}
               markers={markers}
-              hLines={clip ? [{ y: clip, label: t('clip', { value: clip }) }] : []}
+              hLines={clipLines}
             />
           ) : (
             <Empty>{t('none.gradNorm')}</Empty>
