@@ -34,6 +34,18 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/**
+ * The same memory as a plain Uint8Array over an ArrayBuffer: a Node Buffer handed across a binding would
+ * compare unequal to the Uint8Array the other side rebuilds, and JSON.stringify would see its toJSON. Only
+ * bytes over a SharedArrayBuffer are copied (structured clone would not carry them as they are anyway).
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (!(bytes.buffer instanceof ArrayBuffer)) return new Uint8Array(bytes);
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype
+    ? (bytes as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 function isBytesMarker(v: unknown): v is Record<typeof WIRE_BYTES_KEY, string> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const keys = Object.keys(v);
@@ -65,10 +77,11 @@ export function decodeWire(value: unknown): unknown {
 }
 
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
+  return JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
+    // The holder's own value: a Node Buffer's toJSON has already turned `v` into {type, data} by now.
+    const raw = this[k];
+    if (raw instanceof Uint8Array) return { [WIRE_BYTES_KEY]: bytesToBase64(raw) };
     if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? NAN : v > 0 ? POS_INF : NEG_INF;
-    // Without this a Uint8Array would turn into {"0":…,"1":…}: one key per byte.
-    if (v instanceof Uint8Array) return { [WIRE_BYTES_KEY]: bytesToBase64(v) };
     return v;
   });
 }
