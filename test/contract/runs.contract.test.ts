@@ -109,6 +109,6 @@ describe('runs over both bindings', () => {
     const req = { runIds: [runs[0]!.id], chart: 'loss' as const, format: 'svg' as const, settings: { size: 'single' } };
     const [a, b] = await Promise.all(bindings.map((bd) => bd.client.exportFigure(req)));
     expect(a).toEqual(b);
-    expect(Buffer.from(a!.base64, 'base64').toString('utf8')).toContain('<svg');
+    expect(Buffer.from(a!.bytes).toString('utf8')).toContain('<svg');
   });
 });
