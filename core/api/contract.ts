@@ -86,9 +86,7 @@ export const FileResultSchema = z.object({
   /** The file's bytes: IPC clones them as they are; HTTP carries them through core/shared/wire.ts. */
   bytes: z.instanceof(Uint8Array),
   /** Files that belong beside it (a pgfplots figure's CSV data): save them in the same folder. */
-  companions: z
-    .array(z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) }))
-    .optional(),
+  companions: z.array(z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) })).optional(),
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 
@@ -171,10 +169,7 @@ export const LAB_METHODS = {
     z.strictObject({ runIds: z.array(RunId).max(10_000).optional(), sweepId: z.string().max(64).optional() }),
     FileResultSchema,
   ),
-  importBundle: method(
-    z.strictObject({ bytes: BundleBytes }),
-    z.object({ imported: z.array(RunSummarySchema) }),
-  ),
+  importBundle: method(z.strictObject({ bytes: BundleBytes }), z.object({ imported: z.array(RunSummarySchema) })),
   exportSeriesCsv: method(
     z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }),
     FileResultSchema,
