@@ -84,10 +84,10 @@ export const FigureRequestSchema = z.strictObject({
 export const FileResultSchema = z.object({
   fileName: z.string(),
   mime: z.string(),
-  /** Base64 of the bytes. */
-  base64: z.string(),
+  /** The file's bytes: IPC clones them as they are; HTTP carries them through core/shared/wire.ts. */
+  bytes: z.instanceof(Uint8Array),
   /** Files that belong beside it (a pgfplots figure's CSV data): save them in the same folder. */
-  companions: z.array(z.object({ fileName: z.string(), mime: z.string(), base64: z.string() })).optional(),
+  companions: z.array(z.object({ fileName: z.string(), mime: z.string(), bytes: z.instanceof(Uint8Array) })).optional(),
 });
 export type FileResult = z.infer<typeof FileResultSchema>;
 
@@ -115,6 +115,15 @@ export const SeriesManyResultSchema = z.object({
   /** Asked-for ids with no run (deleted or never existed), in the order asked. */
   missing: z.array(z.string()),
 });
+
+/** Largest bundle importBundle takes (192 MiB); the HTTP body limit leaves room for it as base64. */
+export const MAX_BUNDLE_BYTES = 192 * 1024 * 1024;
+const BundleBytes = z
+  .instanceof(Uint8Array, { message: 'bytes must be the bundle file as a Uint8Array' })
+  .refine((b) => b.byteLength > 0, { message: 'bytes is empty: choose a gradlab bundle file' })
+  .refine((b) => b.byteLength <= MAX_BUNDLE_BYTES, {
+    message: `bytes is larger than the ${MAX_BUNDLE_BYTES / 1024 / 1024} MiB a bundle may be`,
+  });
 
 const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -191,10 +200,7 @@ export const LAB_METHODS = {
     z.strictObject({ runIds: z.array(RunId).max(10_000).optional(), sweepId: z.string().max(64).optional() }),
     FileResultSchema,
   ),
-  importBundle: method(
-    z.strictObject({ base64: z.string().min(1) }),
-    z.object({ imported: z.array(RunSummarySchema) }),
-  ),
+  importBundle: method(z.strictObject({ bytes: BundleBytes }), z.object({ imported: z.array(RunSummarySchema) })),
   exportSeriesCsv: method(
     z.strictObject({ runId: RunId, metrics: z.array(z.string().max(100)).max(200).optional() }),
     FileResultSchema,

@@ -8,6 +8,7 @@ import { invalidArgument, type FileResult, type LabParsedArgs } from '../api';
 import { FIGURE_CHART_REGISTRY } from '../figures/chart-registry';
 import type { FigureRunInput } from '../figures';
 import type { LabStore } from '../store';
+import { plainBytes } from '../shared/wire';
 
 export function figureInputs(
   store: LabStore,
@@ -33,12 +34,12 @@ export async function exportFigureFile(store: LabStore, request: LabParsedArgs<'
     const companions = file.companions?.map((c) => ({
       fileName: c.fileName,
       mime: c.mime,
-      base64: Buffer.from(c.bytes).toString('base64'),
+      bytes: plainBytes(c.bytes),
     }));
     return {
       fileName: file.fileName,
       mime: file.mime,
-      base64: Buffer.from(file.bytes).toString('base64'),
+      bytes: plainBytes(file.bytes),
       ...(companions ? { companions } : {}),
     };
   } catch (e) {

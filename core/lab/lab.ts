@@ -28,6 +28,7 @@ import { expandGrid } from './sweep-grid';
 import { validateSpec } from './validate-spec';
 import { checkSpecCost } from './spec-cost';
 import { exportFigureFile } from './figure-export';
+import { plainBytes } from '../shared/wire';
 import { lessonHost, type LessonMethod } from './lesson-handlers';
 import { CLUSTER_READY, NO_CLUSTER, replicationHost, type ReplicationMethod } from './replication-handlers';
 import type { LeaseEngine } from './engine-pool';
@@ -357,10 +358,10 @@ export function createLab(options: LabOptions): Lab {
 
     exportBundle: async ({ runIds, sweepId }) => {
       const file = requireStore().exportBundle({ ...(runIds ? { runIds } : {}), ...(sweepId ? { sweepId } : {}) });
-      return { fileName: file.fileName, mime: file.mime, base64: file.bytes.toString('base64') };
+      return { fileName: file.fileName, mime: file.mime, bytes: plainBytes(file.bytes) };
     },
-    importBundle: async ({ base64 }) => {
-      const imported = requireStore().importBundle(Buffer.from(base64, 'base64'));
+    importBundle: async ({ bytes }) => {
+      const imported = requireStore().importBundle(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       imported.forEach(updated);
       return { imported };
     },
@@ -373,7 +374,7 @@ export function createLab(options: LabOptions): Lab {
       exportTensorBoard(requireStore(), directory, { ...(runIds ? { runIds } : {}), ...(sweepId ? { sweepId } : {}) }),
     exportSeriesCsv: async ({ runId, metrics }) => {
       const f = requireStore().exportSeriesCsv(runId, metrics);
-      return { fileName: f.fileName, mime: f.mime, base64: Buffer.from(f.text, 'utf8').toString('base64') };
+      return { fileName: f.fileName, mime: f.mime, bytes: new TextEncoder().encode(f.text) };
     },
     exportFigure: async (request) => exportFigureFile(requireStore(), request),
   };

@@ -1,13 +1,86 @@
 /**
- * JSON on the wire keeps NaN and ±Infinity: a diverged run's numbers are data, not nulls. Structured clone
- * (IPC) carries them natively; HTTP and bundles go through this codec.
+ * JSON on the wire keeps NaN and ±Infinity: a diverged run's numbers are data, not nulls. Files travel as
+ * Uint8Array; JSON has no bytes, so each one becomes `{"__gradlab:bytes__": "<base64>"}`. Structured clone
+ * (IPC) carries both natively; HTTP and bundles go through this codec. No dependencies: it runs in Node and in
+ * the browser page alike.
  */
 const NAN = '__gradlab:NaN__';
 const POS_INF = '__gradlab:+Inf__';
 const NEG_INF = '__gradlab:-Inf__';
+export const WIRE_BYTES_KEY = '__gradlab:bytes__';
+
+interface NodeBufferLike {
+  from(data: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'base64'): string };
+  from(data: string, encoding: 'base64'): Uint8Array;
+}
+// Node's Buffer is far faster than btoa/atob on hundreds of MiB; the page has only the latter.
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
+// Stays under the engines' argument-count limit for String.fromCharCode(...chunk).
+const CHUNK = 0x8000;
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(String.fromCharCode(...bytes.subarray(i, i + CHUNK)));
+  return btoa(parts.join(''));
+}
+
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  // A plain Uint8Array of its own: a small Buffer is a view into a shared pool, and callers keep `.buffer`.
+  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(base64, 'base64'));
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * The same memory as a plain Uint8Array over an ArrayBuffer: a Node Buffer handed across a binding would
+ * compare unequal to the Uint8Array the other side rebuilds, and JSON.stringify would see its toJSON. Only
+ * bytes over a SharedArrayBuffer are copied (structured clone would not carry them as they are anyway).
+ */
+export function plainBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (!(bytes.buffer instanceof ArrayBuffer)) return new Uint8Array(bytes);
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype
+    ? (bytes as Uint8Array<ArrayBuffer>)
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isBytesMarker(v: unknown): v is Record<typeof WIRE_BYTES_KEY, string> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return (
+    keys.length === 1 &&
+    keys[0] === WIRE_BYTES_KEY &&
+    typeof (v as Record<string, unknown>)[WIRE_BYTES_KEY] === 'string'
+  );
+}
+
+/** A JSON-safe copy of `value`: every Uint8Array (at any depth) becomes its base64 marker object. */
+export function encodeWire(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { [WIRE_BYTES_KEY]: bytesToBase64(value) };
+  if (Array.isArray(value)) return value.map(encodeWire);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeWire(v)]));
+  }
+  return value;
+}
+
+/** The inverse of encodeWire: every base64 marker object (at any depth) becomes a Uint8Array again. */
+export function decodeWire(value: unknown): unknown {
+  if (isBytesMarker(value)) return base64ToBytes(value[WIRE_BYTES_KEY]);
+  if (Array.isArray(value)) return value.map(decodeWire);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeWire(v)]));
+  }
+  return value;
+}
 
 export function toWire(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
+  return JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
+    // The holder's own value: a Node Buffer's toJSON has already turned `v` into {type, data} by now.
+    const raw = this[k];
+    if (raw instanceof Uint8Array) return { [WIRE_BYTES_KEY]: bytesToBase64(raw) };
     if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? NAN : v > 0 ? POS_INF : NEG_INF;
     return v;
   });
@@ -18,6 +91,7 @@ export function fromWire(text: string): unknown {
     if (v === NAN) return Number.NaN;
     if (v === POS_INF) return Number.POSITIVE_INFINITY;
     if (v === NEG_INF) return Number.NEGATIVE_INFINITY;
+    if (isBytesMarker(v)) return base64ToBytes(v[WIRE_BYTES_KEY]);
     return v;
   });
 }

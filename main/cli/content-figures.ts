@@ -91,7 +91,7 @@ export async function writeResultFigures(
       format: j.format,
       settings: { title, lang: o.lang, ...j.figure.settings },
     });
-    writeFileSync(j.path, Buffer.from(file.base64, 'base64'));
+    writeFileSync(j.path, file.bytes);
     if (o.report) io.out(`wrote ${j.path} (${title})`);
   }
 }

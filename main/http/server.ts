@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
   HTTP_EVENTS_PATH,
+  MAX_BUNDLE_BYTES,
   TOKEN_HEADER,
   fromWire,
   toWire,
@@ -29,7 +30,7 @@ export interface LabServerOptions {
   staticDir: string | null;
   port?: number;
   token?: string;
-  /** Largest request body accepted (bundles travel as base64). */
+  /** Largest request body accepted; the default takes the largest bundle, which travels as base64. */
   maxBodyBytes?: number;
 }
 
@@ -40,6 +41,9 @@ export interface LabServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** importBundle's largest bytes as base64 (4 characters per 3 bytes), plus room for the JSON around them. */
+export const DEFAULT_MAX_BODY_BYTES = Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 1024 * 1024;
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_argument: 400,
@@ -52,7 +56,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 export async function startLabServer(options: LabServerOptions): Promise<LabServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   let port = options.port ?? 0;
 
   const server = createServer((req, res) => {

@@ -4,7 +4,7 @@
  * alike through IPC and HTTP, errors included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExperimentSpecSchema, eventRunId, type LabClient, type LabEvent } from '../../core/api';
+import { ExperimentSpecSchema, eventRunId, type LabClient, type LabEvent, type LabHandlers } from '../../core/api';
 import { createLab, type Lab } from '../../core/lab/lab';
 import { forkLauncher } from '../../core/lab/fork-launcher';
 import { tempDb, tinySpec } from '../core/lab/helpers';
@@ -12,6 +12,9 @@ import { failure, httpBinding, ipcBinding, type Binding } from './bindings';
 
 let lab: Lab;
 const bindings: Binding[] = [];
+/** The bundle bytes as the lab produced and as it received them, beneath either binding. */
+const exported: Uint8Array[] = [];
+const importedBytes: Uint8Array[] = [];
 
 beforeAll(async () => {
   lab = createLab({
@@ -21,7 +24,19 @@ beforeAll(async () => {
     databasePath: tempDb(),
     concurrency: 2,
   });
-  bindings.push(ipcBinding(lab.handlers, lab.subscribe), await httpBinding(lab.handlers, lab.subscribe));
+  const handlers: LabHandlers = {
+    ...lab.handlers,
+    exportBundle: async (args) => {
+      const file = await lab.handlers.exportBundle(args);
+      exported.push(file.bytes);
+      return file;
+    },
+    importBundle: async (args) => {
+      importedBytes.push(args.bytes);
+      return lab.handlers.importBundle(args);
+    },
+  };
+  bindings.push(ipcBinding(handlers, lab.subscribe), await httpBinding(handlers, lab.subscribe));
 });
 afterAll(async () => {
   for (const b of bindings) await b.close();
@@ -109,6 +124,26 @@ describe('runs over both bindings', () => {
     const req = { runIds: [runs[0]!.id], chart: 'loss' as const, format: 'svg' as const, settings: { size: 'single' } };
     const [a, b] = await Promise.all(bindings.map((bd) => bd.client.exportFigure(req)));
     expect(a).toEqual(b);
-    expect(Buffer.from(a!.base64, 'base64').toString('utf8')).toContain('<svg');
+    expect(Buffer.from(a!.bytes).toString('utf8')).toContain('<svg');
+  });
+
+  it('carry a bundle export → import byte-identical, as bytes, through either', async () => {
+    const { runs } = await bindings[0]!.client.listRuns({ sort: 'name', order: 'asc' });
+    const runIds = runs.map((r) => r.id);
+    for (const b of bindings) {
+      exported.length = 0;
+      importedBytes.length = 0;
+      const file = await b.client.exportBundle({ runIds });
+      expect(file.bytes, b.name).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(file.bytes).equals(Buffer.from(exported[0]!)), b.name).toBe(true);
+      const { imported } = await b.client.importBundle({ bytes: file.bytes });
+      expect(Buffer.from(importedBytes[0]!).equals(Buffer.from(exported[0]!)), b.name).toBe(true);
+      expect(imported.map((r) => r.name).sort(), b.name).toEqual(runs.map((r) => r.name).sort());
+    }
+    const [a, b] = await Promise.all(
+      bindings.map((bd) => failure(bd.client.importBundle({ bytes: new Uint8Array() }))),
+    );
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ code: 'invalid_argument', issues: [{ path: 'bytes' }] });
   });
 });

@@ -13,12 +13,12 @@ import { FUZZ_SEED, TINY_SPEC, runsOr, startFuzzLab, type FuzzLab } from './harn
 import { hostileValue, mutated, rawBody } from './arbitraries';
 
 let f: FuzzLab;
-let bundle64 = '';
+let bundleBytes = new Uint8Array();
 beforeAll(async () => {
   f = await startFuzzLab();
   const r = await f.call('exportBundle', toWire({ runIds: [f.runIds[0]] }));
   if (!r.envelope.ok) throw new Error('seed export failed');
-  bundle64 = (r.envelope.result as { base64: string }).base64;
+  bundleBytes = (r.envelope.result as { bytes: Uint8Array<ArrayBuffer> }).bytes;
 });
 afterAll(async () => {
   await f?.close();
@@ -51,7 +51,7 @@ const VALID: Partial<Record<LabMethodName, () => unknown>> = {
   startSweep: () => ({ name: 'sweep', base: TINY_SPEC, grid: { 'train.seed': [1, 2] } }),
   sweepSummary: () => ({ sweepId: f.sweepId, metric: 'loss' }),
   exportBundle: () => ({ runIds: [f.runIds[0]] }),
-  importBundle: () => ({ base64: bundle64 }),
+  importBundle: () => ({ bytes: bundleBytes }),
   exportSeriesCsv: () => ({ runId: f.runIds[0], metrics: ['loss'] }),
   exportFigure: () => ({ runIds: [f.runIds[0]], chart: 'loss', format: 'csv' }),
   listLessons: () => ({}),

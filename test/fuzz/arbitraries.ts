@@ -62,7 +62,7 @@ export const strangeLeaf: fc.Arbitrary<unknown> = fc.oneof(
 const key = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 2, arbitrary: fc.constantFrom(...PROTO_KEYS) },
-  { weight: 1, arbitrary: fc.constantFrom('runId', 'spec', 'name', 'id', 'base64', 'limit') },
+  { weight: 1, arbitrary: fc.constantFrom('runId', 'spec', 'name', 'id', 'base64', 'limit', 'bytes') },
 );
 
 /** Random trees of hostile leaves; plus a few fixed monsters (huge arrays, deep nesting). */

@@ -18,7 +18,7 @@ beforeAll(async () => {
   f = await startFuzzLab();
   const r = await f.call('exportBundle', toWire({ runIds: [f.runIds[0]] }));
   if (!r.envelope.ok) throw new Error('seed export failed');
-  bundle = Buffer.from((r.envelope.result as { base64: string }).base64, 'base64');
+  bundle = Buffer.from((r.envelope.result as { bytes: Uint8Array }).bytes);
 });
 afterAll(async () => {
   await f?.close();
@@ -57,7 +57,7 @@ describe('bundles under fuzzing, through importBundle over HTTP', () => {
       fc.asyncProperty(fc.oneof(truncated, flipped, versions, contents, notGzip), async (bytes) => {
         if (bytes.length === 0) return;
         const before = f.checksum();
-        const reply = await f.call('importBundle', toWire({ base64: bytes.toString('base64') }));
+        const reply = await f.call('importBundle', toWire({ bytes }));
         expect(reply.status).not.toBe(500);
         if (reply.envelope.ok) return; // a harmless flip (gzip's mtime byte) imports a copy: allowed
         const err = reply.envelope.error;

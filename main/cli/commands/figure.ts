@@ -66,12 +66,12 @@ export const figureCommand: Command = {
     if (!parsed.success) throw invalidArgument('figure options', parsed.error);
     return withLab(openCliLab(io, values), async (lab) => {
       const file = await lab.handlers.exportFigure(parsed.data);
-      writeFileSync(out, Buffer.from(file.base64, 'base64'));
+      writeFileSync(out, file.bytes);
       io.out(`wrote ${out}`);
       for (const c of file.companions ?? []) {
         // A pgfplots figure reads its CSV by name from beside itself.
         const beside = join(dirname(out), c.fileName);
-        writeFileSync(beside, Buffer.from(c.base64, 'base64'));
+        writeFileSync(beside, c.bytes);
         io.out(`wrote ${beside}`);
       }
       return 0;

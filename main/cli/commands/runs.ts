@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LAB_METHODS, invalidArgument, type RunSummary } from '../../../core/api';
-import { toWire } from '../../../core/shared/wire';
+import { plainBytes, toWire } from '../../../core/shared/wire';
 import type { Command, Io } from '../command';
 import { openCliLab, withLab } from '../open-lab';
 import { UsageError } from '../usage-error';
@@ -122,7 +122,7 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
       if (!values.out) throw new UsageError('gradlab runs export: --out FILE is required');
       const file = await h.exportBundle(values.sweep ? { sweepId: String(values.sweep) } : { runIds: args });
       const out = resolve(io.cwd, String(values.out));
-      writeFileSync(out, Buffer.from(file.base64, 'base64'));
+      writeFileSync(out, file.bytes);
       io.out(`wrote ${out}`);
       return 0;
     }
@@ -134,7 +134,7 @@ async function runSub(sub: Sub, lab: Lab, values: Record<string, unknown>, args:
       } catch (e) {
         throw new UsageError(`gradlab runs import: cannot read ${path}: ${(e as NodeJS.ErrnoException).code}`);
       }
-      const { imported } = await h.importBundle({ base64: bytes.toString('base64') });
+      const { imported } = await h.importBundle({ bytes: plainBytes(bytes) });
       io.out(`imported ${imported.length} run(s): ${imported.map((r) => r.id).join(', ')}`);
       return 0;
     }

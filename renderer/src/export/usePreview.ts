@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { getLab } from '../api/lab';
+import { bytesToBase64 } from '../../../core/shared/wire';
 import type { FigureChart } from './figure-options';
 import { errorText } from '../ui/error-text';
 
@@ -50,9 +51,9 @@ export function usePreview(runIds: readonly string[], chart: FigureChart, settin
         .exportFigure({ ...req, format: 'svg' })
         .then((file) => {
           if (cancelled) return;
-          const svg = new TextDecoder().decode(Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0)));
+          const svg = new TextDecoder().decode(file.bytes);
           setState({
-            src: `data:image/svg+xml;base64,${file.base64}`,
+            src: `data:image/svg+xml;base64,${bytesToBase64(file.bytes)}`,
             ...readLabels(svg),
             renderedWith: req.settings,
             error: null,

@@ -9,6 +9,7 @@ import { getLab } from '../api/lab';
 import { ExportFigureButton } from '../export/ExportFigureButton';
 import type { FigureSettingsDefaults } from '../export/figure-options';
 import { errorMessage } from '../../../core/shared/errors';
+import { bytesToBase64 } from '../../../core/shared/wire';
 import { useT } from '../i18n';
 import { useLang } from '../i18n/useLang';
 
@@ -32,7 +33,7 @@ export function LessonFigure({ figure, version }: { figure: Figure; version: str
         format: 'svg',
         settings: { title, lang, ...figure.settings },
       })
-      .then((file) => live && setSrc(`data:${file.mime};base64,${file.base64}`))
+      .then((file) => live && setSrc(`data:${file.mime};base64,${bytesToBase64(file.bytes)}`))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;

@@ -147,11 +147,9 @@ function ImportBundleButton({ onImported }: { onImported: () => void }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const onFile = async (file: File) => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     setMessage({ text: t('view.importing', { file: file.name }), error: false });
     try {
-      const { imported } = await getLab().importBundle({ base64: btoa(bin) });
+      const { imported } = await getLab().importBundle({ bytes });
       setMessage({
         text: t('view.imported', { count: imported.length, file: file.name }),
         error: false,

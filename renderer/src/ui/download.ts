@@ -22,16 +22,9 @@ export function downloadText(fileName: string, text: string, mime = 'application
   downloadBlob(fileName, new Blob([text], { type: mime }));
 }
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
-
-/** A file the lab handed back (FileResult: base64 bytes) as a download. */
-export function saveFile(file: FileResult): void {
-  downloadBlob(file.fileName, new Blob([base64ToBytes(file.base64)], { type: file.mime }));
+/** A file the lab handed back (FileResult or one of its companions) as a download. */
+export function saveFile(file: Pick<FileResult, 'fileName' | 'mime' | 'bytes'>): void {
+  downloadBlob(file.fileName, new Blob([file.bytes], { type: file.mime }));
 }
 
 /** A file name from a run or spec name: letters, digits, dashes. */

@@ -128,7 +128,7 @@ describe('Lab runs', () => {
     await a.whenEnded(run.id);
     const bundle = await a.handlers.exportBundle({ runIds: [run.id] });
     const b = open();
-    const { imported } = await b.handlers.importBundle({ base64: bundle.base64 });
+    const { imported } = await b.handlers.importBundle({ bytes: bundle.bytes });
     expect(imported).toHaveLength(1);
     const [sa, sb] = await Promise.all([
       a.handlers.getSeries({ runId: run.id }),

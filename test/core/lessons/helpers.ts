@@ -54,7 +54,7 @@ export async function expectFigures(lab: TestLab, lesson: Lesson): Promise<void>
       format: 'svg',
       settings: f.settings,
     });
-    const svg = Buffer.from(file.base64, 'base64').toString('utf8');
+    const svg = Buffer.from(file.bytes).toString('utf8');
     expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
     expect(svg).not.toContain('>no data<');
   }

@@ -95,7 +95,7 @@ describe('replications through a real lab, at their smallest', () => {
         format: 'svg',
         settings: f.settings,
       });
-      expect(Buffer.from(file.base64, 'base64').toString('utf8')).toMatch(/^(<\?xml|<svg)/);
+      expect(Buffer.from(file.bytes).toString('utf8')).toMatch(/^(<\?xml|<svg)/);
     }
     results.set(id, r);
   });
