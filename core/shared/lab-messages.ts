@@ -26,7 +26,10 @@ export const LAB_MESSAGES = {
     `${AT_EN}: {field} is not a valid class count; use "# classes=K" with K an integer from 2 to {max}.`,
     `${AT_ZH}：{field} 不是有效的类别数；请写 "# classes=K"，K 为 2 到 {max} 的整数。`,
   ),
-  'csv.emptyValue': m(`${AT_COL_EN}: empty value; ${ALLOWED_NUMBER_EN}.`, `${AT_COL_ZH}：值为空；${ALLOWED_NUMBER_ZH}。`),
+  'csv.emptyValue': m(
+    `${AT_COL_EN}: empty value; ${ALLOWED_NUMBER_EN}.`,
+    `${AT_COL_ZH}：值为空；${ALLOWED_NUMBER_ZH}。`,
+  ),
   'csv.notFinite': m(
     `${AT_COL_EN}: {field} is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`,
     `${AT_COL_ZH}：{field} 不是有限数；不允许 NaN 和 Infinity，值必须有限且在 ±3.4e38 之内。`,
@@ -40,12 +43,12 @@ export const LAB_MESSAGES = {
     `${AT_COL_ZH}：{field} 过大；值必须有限且在 ±3.4e38 之内。`,
   ),
   'csv.tooFewValues': m(
-    `${AT_EN}: {count, plural, one {# value} other {# values}}, but a row needs at least 2 (one input and the target).`,
-    `${AT_ZH}：有 {count} 个值，但每行至少需要 2 个（一个输入和目标值）。`,
+    `${AT_EN}: {count, plural, one {{n} value} other {{n} values}}, but a row needs at least 2 (one input and the target).`,
+    `${AT_ZH}：{count, plural, other {有 {n} 个值}}，但每行至少需要 2 个（一个输入和目标值）。`,
   ),
   'csv.tooFewValuesSeq': m(
-    `${AT_EN}: {count, plural, one {# value} other {# values}}, but a row needs at least {min} (seqLen {seqLen} inputs and the target).`,
-    `${AT_ZH}：有 {count} 个值，但每行至少需要 {min} 个（seqLen 指定的 {seqLen} 个输入和目标值）。`,
+    `${AT_EN}: {count, plural, one {{n} value} other {{n} values}}, but a row needs at least {min} (seqLen {seqLen} inputs and the target).`,
+    `${AT_ZH}：{count, plural, other {有 {n} 个值}}，但每行至少需要 {min} 个（seqLen 指定的 {seqLen} 个输入和目标值）。`,
   ),
   'csv.widthMismatch': m(
     `${AT_EN}: {count} values, but line {widthLine} has {width}; every row must have the same number of values.`,
@@ -117,10 +120,7 @@ export const LAB_MESSAGES = {
     '该网格会产生 {total} 个运行；一次扫描最多 {max} 个',
   ),
   'grid.tooManyIssue': m('at most {max} combinations', '最多 {max} 种组合'),
-  'grid.badSpec': m(
-    'The grid point {label} is not a valid spec: {detail}',
-    '网格点 {label} 不是有效的配置：{detail}',
-  ),
+  'grid.badSpec': m('The grid point {label} is not a valid spec: {detail}', '网格点 {label} 不是有效的配置：{detail}'),
 
   'series.stepsIncrease': m(
     'Steps of metric {metric} must increase: step {step} follows {previous}.',
