@@ -15,6 +15,9 @@ const AT_ZH = '{file} 第 {line} 行';
 const AT_COL_EN = '{file}, line {line}, column {col}';
 const AT_COL_ZH = '{file} 第 {line} 行第 {col} 列';
 const NO_ROWS_EN = 'expected one sequence per line, comma-separated numbers with the target last';
+/** A run's status in Chinese; one this catalog does not know is shown as the lab wrote it. */
+const STATUS_ZH =
+  '{status, select, queued {排队中} running {运行中} completed {已完成} stopped {已停止} diverged {已发散} failed {失败} interrupted {已中断} imported {已导入} other {{status}}}';
 const NO_ROWS_ZH = '应每行一个序列，数字以逗号分隔，目标值在最后';
 
 export const LAB_MESSAGES = {
@@ -131,6 +134,35 @@ export const LAB_MESSAGES = {
     '运行 {run} 的 {metric} 已记录到第 {last} 步；无法追加第 {step} 步（请先在某个检查点之后截断）。',
   ),
   'series.noRun': m('No run with id {run}.', '没有 id 为 {run} 的运行。'),
+
+  'lab.noStore': m('This lab was opened without a run history database', '此实验室启动时没有运行历史数据库'),
+  'lab.noCluster': m(
+    'This lab has no cluster: start it with --broker redis://:PASSWORD@HOST:PORT (or set GRADLAB_BROKER)',
+    '此实验室没有集群：请用 --broker redis://:PASSWORD@HOST:PORT 启动（或设置 GRADLAB_BROKER）',
+  ),
+  'lab.nothingToStop': m(
+    'Run {run} is {status}, not queued or running: nothing to stop',
+    `运行 {run} 的状态为${STATUS_ZH}，既未排队也未运行：没有可停止的内容`,
+  ),
+  'lab.notResumable': m(
+    'Run {run} is {status}: only interrupted, stopped or failed runs can be resumed',
+    `运行 {run} 的状态为${STATUS_ZH}：只有已中断、已停止或失败的运行才能恢复`,
+  ),
+  'lab.noCheckpoint': m(
+    'Run {run} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)',
+    '运行 {run} 没有可恢复的检查点（检查点每 train.checkpointEvery 步写入一次）',
+  ),
+
+  'predict.timeout': m('The engine gave no predictions within {seconds} s', '引擎未在 {seconds} 秒内给出预测'),
+  'predict.failed': m('The engine could not predict: {detail}', '引擎无法预测：{detail}'),
+  'predict.killed': m(
+    'The engine process was killed ({signal}) before it predicted',
+    '引擎进程在预测之前被终止（{signal}）',
+  ),
+  'predict.exited': m(
+    'The engine process exited with code {code} before it predicted',
+    '引擎进程在预测之前退出，退出码 {code}',
+  ),
 
   'cluster.csvUnreadable': m(
     'task.path: cannot read the CSV task file {path}: {detail}',

@@ -64,6 +64,13 @@ describe('error text', () => {
     expect(sayLabText({ id: 'csv.unreadable', values: { path: 'x.csv', reason: 'ENOENT', detail: '' } })).toBe(
       '无法读取 CSV 文件 x.csv：文件不存在。',
     );
+    // A run status is said in Chinese; one the catalog does not know is kept as the lab wrote it.
+    expect(sayLabText({ id: 'lab.nothingToStop', values: { run: 'r1', status: 'completed' } })).toBe(
+      '运行 r1 的状态为已完成，既未排队也未运行：没有可停止的内容',
+    );
+    expect(sayLabText({ id: 'lab.notResumable', values: { run: 'r1', status: 'paused' } })).toMatch(
+      /^运行 r1 的状态为paused：/,
+    );
     await i18n.changeLanguage('en');
     expect(errorText(wire(csv))).toBe(
       'Invalid input: task.path: data.csv, line 2, column 2: "abc" is not a number; values must be decimal numbers such as 0.5, -2 or 1e-3.',
