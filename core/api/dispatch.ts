@@ -4,7 +4,7 @@
  */
 import { LAB_METHODS, isLabMethod, type LabHandlers } from './contract';
 import type { LabMethodName } from '../shared/methods';
-import { LabError, invalidArgument, toLabError } from './errors';
+import { LabError, invalidArgument, labError, toLabError } from './errors';
 import type { Envelope } from './client';
 
 export type Dispatch = (method: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
@@ -17,7 +17,7 @@ export interface DispatchOptions {
 export function createDispatcher(handlers: LabHandlers, options: DispatchOptions = {}): Dispatch {
   return async (method, rawArgs) => {
     try {
-      if (!isLabMethod(method)) throw new LabError('not_found', `Unknown method "${method}"`);
+      if (!isLabMethod(method)) throw labError('not_found', 'api.unknownMethod', { method: String(method) });
       const result = await invoke(handlers, method, rawArgs ?? {}, options);
       return { ok: true, result };
     } catch (e) {

@@ -4,6 +4,9 @@ import { LabError, type FieldIssue } from '../shared/errors';
 
 export { ERROR_CODES, LabError, isLabErrorData, receivedError, errorMessage, toLabError } from '../shared/errors';
 export type { ErrorCode, FieldIssue, LabErrorData } from '../shared/errors';
+export { isLabText, type LabText } from '../shared/errors';
+export { labEnglish, labError, labIssue, labText, type LabValues } from './lab-error';
+export { LAB_MESSAGES, type LabMessageId } from '../shared/lab-messages';
 
 /** Turns a zod failure into field issues, each naming the path and what is allowed. */
 export function issuesFromZod(error: z.ZodError, prefix = ''): FieldIssue[] {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import type { ClusterStatus, EngineInfo, ExperimentSpec } from '../api';
-import { LabError } from '../api/errors';
+import { LabError, labError } from '../api/errors';
 import type { Checkpoint, EngineToHost, HostToEngine } from '../engine/protocol';
 import type { EngineLease } from '../lab/engine-pool';
 import type { LabStore } from '../store';
@@ -58,10 +58,10 @@ export function checkClusterSpec(spec: ExperimentSpec): number | null {
   try {
     size = statSync(path).size;
   } catch (e) {
-    throw new LabError(
-      'invalid_argument',
-      `task.path: cannot read the CSV task file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    throw labError('invalid_argument', 'cluster.csvUnreadable', {
+      path,
+      detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
   if (size > MAX_CSV_BYTES)
     throw new LabError(

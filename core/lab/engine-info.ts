@@ -2,7 +2,7 @@
  * engineInfo(): asked of a real engine process once (backend loading is the engine's own business), then
  * cached. The engine that answered goes back to the pool, warm for the first run.
  */
-import { LabError, type EngineInfo } from '../api';
+import { LabError, labError, type EngineInfo } from '../api';
 import type { LeaseEngine } from './engine-pool';
 
 export function engineInfoProbe(launch: LeaseEngine, timeoutMs = 120_000): () => Promise<EngineInfo> {
@@ -12,10 +12,7 @@ export function engineInfoProbe(launch: LeaseEngine, timeoutMs = 120_000): () =>
       const engine = launch();
       let settled = false;
       const timer = setTimeout(
-        () =>
-          finish(
-            new LabError('unavailable', `The engine process did not report its backend within ${timeoutMs / 1000} s`),
-          ),
+        () => finish(labError('unavailable', 'engine.infoTimeout', { seconds: String(timeoutMs / 1000) })),
         timeoutMs,
       );
       const finish = (result: EngineInfo | LabError) => {
@@ -28,15 +25,10 @@ export function engineInfoProbe(launch: LeaseEngine, timeoutMs = 120_000): () =>
       };
       engine.onMessage((m) => {
         if (m.type === 'ready') finish(m.info);
-        else if (m.type === 'error') finish(new LabError('unavailable', `The engine could not start: ${m.message}`));
+        else if (m.type === 'error') finish(labError('unavailable', 'engine.startFailed', { detail: m.message }));
       });
       engine.onExit((code, signal) =>
-        finish(
-          new LabError(
-            'unavailable',
-            `The engine process exited before reporting its backend (code ${code}, signal ${signal})`,
-          ),
-        ),
+        finish(labError('unavailable', 'engine.exitedEarly', { code: String(code), signal: String(signal) })),
       );
     });
   return () => {

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import {
-  LabError,
+  labError,
   type EngineInfo,
   type ExperimentSpec,
   type LabHandlers,
@@ -120,7 +120,7 @@ export function createLab(options: LabOptions): Lab {
   const sessionId = store ? store.openSession(options.mode) : null;
 
   const requireStore = (): LabStore => {
-    if (!store) throw new LabError('unavailable', 'This lab was opened without a run history database');
+    if (!store) throw labError('unavailable', 'lab.noStore');
     return store;
   };
 
@@ -130,11 +130,7 @@ export function createLab(options: LabOptions): Lab {
   };
 
   const requireCluster = () => {
-    if (!cluster)
-      throw new LabError(
-        'unavailable',
-        'This lab has no cluster: start it with --broker redis://:PASSWORD@HOST:PORT (or set GRADLAB_BROKER)',
-      );
+    if (!cluster) throw labError('unavailable', 'lab.noCluster');
     return cluster;
   };
 
@@ -245,8 +241,7 @@ export function createLab(options: LabOptions): Lab {
         return s.getSummary(runId);
       }
       const run = s.getSummary(runId);
-      if (run.status !== 'queued')
-        throw new LabError('conflict', `Run ${runId} is ${run.status}, not queued or running: nothing to stop`);
+      if (run.status !== 'queued') throw labError('conflict', 'lab.nothingToStop', { run: runId, status: run.status });
       queue.remove(runId);
       const stopped = s.finishRun(runId, { status: 'stopped' });
       hub.emit({ type: 'run.finished', run: stopped, final: stopped.final });
@@ -262,19 +257,13 @@ export function createLab(options: LabOptions): Lab {
       const run = s.getRun(runId);
       if (where === 'cluster') checkClusterSpec(trainedSpec(run));
       if (!['interrupted', 'stopped', 'failed'].includes(run.status)) {
-        throw new LabError(
-          'conflict',
-          `Run ${runId} is ${run.status}: only interrupted, stopped or failed runs can be resumed`,
-        );
+        throw labError('conflict', 'lab.notResumable', { run: runId, status: run.status });
       }
       const spec = trainedSpec(run);
       const checkpoint = s.getCheckpoint(runId);
       // A run that never trained a step (its lab stopped before it started) simply starts.
       if (!checkpoint && run.stepsDone > 0) {
-        throw new LabError(
-          'conflict',
-          `Run ${runId} has no checkpoint to resume from (checkpoints are written every train.checkpointEvery steps)`,
-        );
+        throw labError('conflict', 'lab.noCheckpoint', { run: runId });
       }
       // Metrics written after the checkpoint would be trained again: drop them first.
       s.truncateAfter(runId, checkpoint?.step ?? 0);

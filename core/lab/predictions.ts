@@ -3,7 +3,7 @@
  * it says `ready`, answers one `predict` with `predictions` (or `error`), and goes back to the pool.
  */
 import type { ExperimentSpec } from '../api';
-import { LabError } from '../api/errors';
+import { labError } from '../api/errors';
 import type { Checkpoint, EngineToHost } from '../engine/protocol';
 import type { Predictions } from '../engine/predict';
 import type { LeaseEngine } from './engine-pool';
@@ -31,9 +31,7 @@ export function requestPredictions(
     const timer = setTimeout(
       () =>
         finish(false, () =>
-          reject(
-            new LabError('unavailable', `The engine gave no predictions within ${Math.round(timeoutMs / 1000)} s`),
-          ),
+          reject(labError('unavailable', 'predict.timeout', { seconds: String(Math.round(timeoutMs / 1000)) })),
         ),
       timeoutMs,
     );
@@ -44,15 +42,14 @@ export function requestPredictions(
         const { type: _type, ...p } = m;
         finish(true, () => resolve(p));
       } else if (m.type === 'error')
-        finish(false, () => reject(new LabError('internal', `The engine could not predict: ${m.message}`)));
+        finish(false, () => reject(labError('internal', 'predict.failed', { detail: m.message })));
     });
     engine.onExit((code, signal) =>
       finish(false, () =>
         reject(
-          new LabError(
-            'unavailable',
-            `The engine process ${signal ? `was killed (${signal})` : `exited with code ${code}`} before it predicted`,
-          ),
+          signal
+            ? labError('unavailable', 'predict.killed', { signal: String(signal) })
+            : labError('unavailable', 'predict.exited', { code: String(code) }),
         ),
       ),
     );

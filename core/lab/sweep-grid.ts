@@ -1,5 +1,5 @@
 /** A sweep's grid (spec path → values) expanded into one full spec per combination, each validated. */
-import { ExperimentSpecSchema, LabError, issuesFromZod, type ExperimentSpec } from '../api';
+import { ExperimentSpecSchema, issuesFromZod, labError, labIssue, type ExperimentSpec } from '../api';
 
 export interface SweepPoint {
   spec: ExperimentSpec;
@@ -28,9 +28,12 @@ export function expandGrid(base: ExperimentSpec, grid: Record<string, unknown[]>
   const keys = Object.keys(grid);
   const total = keys.reduce((n, k) => n * grid[k]!.length, 1);
   if (total > MAX_POINTS)
-    throw new LabError('invalid_argument', `The grid makes ${total} runs; a sweep may have at most ${MAX_POINTS}`, [
-      { path: 'grid', message: `at most ${MAX_POINTS} combinations` },
-    ]);
+    throw labError(
+      'invalid_argument',
+      'grid.tooMany',
+      { total: String(total), max: String(MAX_POINTS) },
+      { issues: [labIssue('grid', 'grid.tooManyIssue', { max: String(MAX_POINTS) })] },
+    );
   let combos: Record<string, unknown>[] = [{}];
   for (const key of keys) combos = combos.flatMap((c) => grid[key]!.map((v) => ({ ...c, [key]: v })));
   return combos.map((values) => {
@@ -43,11 +46,8 @@ export function expandGrid(base: ExperimentSpec, grid: Record<string, unknown[]>
     const parsed = ExperimentSpecSchema.safeParse(draft);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error).map((i) => ({ path: `grid.${i.path}`, message: i.message }));
-      throw new LabError(
-        'invalid_argument',
-        `The grid point ${label} is not a valid spec: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-        issues,
-      );
+      const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      throw labError('invalid_argument', 'grid.badSpec', { label, detail }, { issues });
     }
     return { spec: parsed.data, values, label };
   });

@@ -1,4 +1,6 @@
 /** Errors that cross the contract (pure: the page rebuilds them too): a code a program can branch on and a message a user can act on. */
+import { isLabMessageId, type LabMessageId } from './lab-messages';
+
 export const ERROR_CODES = [
   'invalid_argument',
   'not_found',
@@ -9,35 +11,56 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * A message the lab writes itself, by id (core/shared/lab-messages.ts) with its values: the window says it in
+ * its own language, while `message` keeps the English that the CLI prints and tests assert.
+ */
+export interface LabText {
+  id: LabMessageId;
+  values?: Record<string, string | number>;
+}
+
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `model.hidden`; empty for the whole value. */
   path: string;
   message: string;
+  text?: LabText;
 }
 
 export interface LabErrorData {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  text?: LabText;
 }
 
 export class LabError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+  readonly text: LabText | undefined;
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], text?: LabText) {
     super(message);
     this.name = 'LabError';
     this.code = code;
     this.issues = issues;
+    this.text = text;
   }
   toData(): LabErrorData {
-    return this.issues.length
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    const data: LabErrorData = { code: this.code, message: this.message };
+    if (this.issues.length) data.issues = this.issues;
+    if (this.text) data.text = this.text;
+    return data;
   }
   static fromData(data: LabErrorData): LabError {
-    return new LabError(data.code, data.message, data.issues ?? []);
+    return new LabError(data.code, data.message, data.issues ?? [], isLabText(data.text) ? data.text : undefined);
   }
+}
+
+/** A text that names a known id: one from a newer lab that this window lacks is dropped, and the English shown. */
+export function isLabText(v: unknown): v is LabText {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return isLabMessageId(o.id) && (o.values === undefined || (typeof o.values === 'object' && o.values !== null));
 }
 
 export function isLabErrorData(v: unknown): v is LabErrorData {

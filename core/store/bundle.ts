@@ -4,7 +4,7 @@
  * fresh ones, and a sweep's runs follow their sweep's new id, so a sweep arrives together.
  */
 import zlib from 'node:zlib';
-import { LabError, invalidArgument } from '../api/errors';
+import { invalidArgument, labError } from '../api/errors';
 import { ExperimentSpecSchema } from '../api/spec';
 import type { RunSummary } from '../api/records';
 import { fromWire, toWire } from '../shared/wire';
@@ -132,35 +132,23 @@ export function parseBundle(bytes: Uint8Array): Bundle {
   try {
     text = zlib.gunzipSync(bytes, { maxOutputLength: MAX_BUNDLE_BYTES }).toString('utf8');
   } catch (e) {
-    throw new LabError(
-      'invalid_argument',
-      `Not a gradlab bundle: the data is not a complete gzip file (${(e as Error).message}).`,
-    );
+    throw labError('invalid_argument', 'bundle.notGzip', { detail: (e as Error).message });
   }
   let raw: unknown;
   try {
     raw = fromWire(text);
   } catch {
     // JSON.parse's wording changes between Node versions; the position would not help a user anyway.
-    throw new LabError('invalid_argument', 'Not a gradlab bundle: the content is not JSON.');
+    throw labError('invalid_argument', 'bundle.notJson');
   }
   const head = (typeof raw === 'object' && raw !== null ? raw : {}) as { format?: unknown; version?: unknown };
   if (head.format !== BUNDLE_FORMAT)
-    throw new LabError(
-      'invalid_argument',
-      `Not a gradlab bundle: its format is ${shown(head.format)}, not "${BUNDLE_FORMAT}".`,
-    );
+    throw labError('invalid_argument', 'bundle.badFormat', { format: shown(head.format), expected: BUNDLE_FORMAT });
   if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
-    throw new LabError(
-      'invalid_argument',
-      `Malformed gradlab bundle: version ${shown(head.version)} is not a positive integer.`,
-    );
+    throw labError('invalid_argument', 'bundle.badVersion', { version: shown(head.version) });
   }
   if (head.version > BUNDLE_VERSION) {
-    throw new LabError(
-      'invalid_argument',
-      `This bundle was written by a newer gradlab (bundle version ${head.version}; this one reads up to ${BUNDLE_VERSION}). Update gradlab to import it.`,
-    );
+    throw labError('invalid_argument', 'bundle.newer', { version: String(head.version), max: String(BUNDLE_VERSION) });
   }
   const parsed = BundleSchema.safeParse(raw);
   if (!parsed.success) throw invalidArgument('gradlab bundle', parsed.error, 'bundle');
@@ -170,10 +158,7 @@ export function parseBundle(bytes: Uint8Array): Bundle {
 /** A run another lab imported from TensorBoard: no spec, its source and seed group kept. */
 function importImportedRun(ctx: StoreContext, r: BundleRun, index: number, id: string): void {
   if (r.status !== 'imported' || !r.source) {
-    throw new LabError(
-      'invalid_argument',
-      `Malformed gradlab bundle: run ${r.id} (bundle.runs.${index}) has no spec but is not an imported run with a source.`,
-    );
+    throw labError('invalid_argument', 'bundle.noSpec', { run: r.id, index: String(index) });
   }
   const lastLoss = r.series.find((s) => s.metric === 'loss')?.value.at(-1);
   ctx
@@ -258,10 +243,11 @@ function insertChildren(ctx: StoreContext, r: BundleRun, id: string): void {
     try {
       appendColumn(ctx, id, s.metric, s.step, s.value, s.wallMs);
     } catch (e) {
-      throw new LabError(
-        'invalid_argument',
-        `Malformed gradlab bundle: series ${s.metric} of run ${r.id}: ${(e as Error).message}`,
-      );
+      throw labError('invalid_argument', 'bundle.badSeries', {
+        metric: s.metric,
+        run: r.id,
+        detail: (e as Error).message,
+      });
     }
   }
   for (const p of r.profiles) insertProfile(ctx, id, p);
@@ -291,10 +277,7 @@ export function importBundle(ctx: StoreContext, bytes: Uint8Array, at: string): 
         if (r.sweepId !== null) {
           sweepId = sweepMap.get(r.sweepId) ?? null;
           if (sweepId === null)
-            throw new LabError(
-              'invalid_argument',
-              `Malformed gradlab bundle: run ${r.id} belongs to sweep ${r.sweepId}, which the bundle does not contain.`,
-            );
+            throw labError('invalid_argument', 'bundle.missingSweep', { run: r.id, sweep: r.sweepId });
         }
         importRun(ctx, r, i, id, sweepId);
         return id;

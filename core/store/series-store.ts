@@ -4,7 +4,7 @@
  * 100,000 points took ~330 ms as rows and ~30 ms as chunks, and the file was 30 % smaller; appends cost
  * about the same. Blobs also keep NaN and ±Infinity bit-exact, where a REAL column turns NaN into NULL.
  */
-import { LabError } from '../api/errors';
+import { labError } from '../api/errors';
 import type { StepMetrics } from '../api/events';
 import type { Series } from '../api/records';
 import type { StoreContext } from './db';
@@ -94,10 +94,11 @@ export function appendColumn(
   if (step.length === 0) return;
   for (let i = 1; i < step.length; i++) {
     if ((step[i] as number) <= (step[i - 1] as number)) {
-      throw new LabError(
-        'invalid_argument',
-        `Steps of metric ${name} must increase: step ${step[i]} follows ${step[i - 1]}.`,
-      );
+      throw labError('invalid_argument', 'series.stepsIncrease', {
+        metric: name,
+        step: String(step[i]),
+        previous: String(step[i - 1]),
+      });
     }
   }
   const mid = metricId(ctx, name, true) as number;
@@ -114,10 +115,12 @@ export function appendColumn(
     wall = wall.slice(from);
   }
   if (tail && (step[0] as number) <= tail.last_step) {
-    throw new LabError(
-      'conflict',
-      `Run ${runId} already has ${name} up to step ${tail.last_step}; cannot append step ${step[0]} (truncate after a checkpoint first).`,
-    );
+    throw labError('conflict', 'series.appendConflict', {
+      run: runId,
+      metric: name,
+      last: String(tail.last_step),
+      step: String(step[0]),
+    });
   }
   let i = 0;
   if (tail && tail.n < CHUNK_POINTS) {
@@ -139,7 +142,7 @@ export function appendColumn(
 
 function requireRun(ctx: StoreContext, runId: string): void {
   if (!ctx.stmt('SELECT 1 FROM runs WHERE id = ?').get(runId))
-    throw new LabError('not_found', `No run with id ${runId}.`);
+    throw labError('not_found', 'series.noRun', { run: runId });
 }
 
 /** Appends arbitrary points (e.g. derived series) in one transaction. */

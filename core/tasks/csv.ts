@@ -31,7 +31,7 @@
  *   `data.csv, line 3, column 2: "abc" is not a number; values must be decimal numbers such as 0.5, -2 or 1e-3.`
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LabError } from '../api/errors';
+import { LabError, labError, type LabMessageId, type LabValues } from '../api/errors';
 import { datasetTask, splitExamples } from './sampling';
 import type { TaskDefinition } from './types';
 
@@ -56,7 +56,6 @@ export interface CsvDataset {
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 const CLASSES = /^#\s*classes\s*=\s*(.*)$/i;
-const ALLOWED_NUMBER = 'values must be decimal numbers such as 0.5, -2 or 1e-3';
 
 /** A field as an error quotes it: never more than QUOTE_MAX characters of it (a field can be megabytes long). */
 const QUOTE_MAX = 32;
@@ -65,8 +64,8 @@ export function quoteField(field: string): string {
   return `"${shown}`;
 }
 
-function csvError(message: string): LabError {
-  return new LabError('invalid_argument', message, [{ path: 'task.path', message }]);
+function csvError(id: LabMessageId, values: LabValues): LabError {
+  return labError('invalid_argument', id, values, { issuePath: 'task.path' });
 }
 
 /** Parses CSV text (see the format above); `file` names the file in error messages. */
@@ -78,7 +77,8 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
   let headerChecked = false;
   const rows: number[][] = [];
   const minWidth = seqLen === undefined ? 2 : seqLen + 1;
-  const at = (n: number, col?: number): string => `${file}, line ${n}${col === undefined ? '' : `, column ${col}`}`;
+  const at = (n: number, col?: number): LabValues =>
+    col === undefined ? { file, line: String(n) } : { file, line: String(n), col: String(col) };
 
   lines.forEach((raw, i) => {
     const n = i + 1;
@@ -87,12 +87,10 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
     if (line.startsWith('#')) {
       const m = CLASSES.exec(line);
       if (!m) return;
-      if (rows.length > 0) throw csvError(`${at(n)}: ${quoteField(line)} must come before the first data row.`);
+      if (rows.length > 0) throw csvError('csv.classesAfterData', { ...at(n), field: quoteField(line) });
       const k = m[1]!.trim();
       if (!/^\d+$/.test(k) || Number(k) < 2 || Number(k) > CSV_MAX_CLASSES) {
-        throw csvError(
-          `${at(n)}: ${quoteField(line)} is not a valid class count; use "# classes=K" with K an integer from 2 to ${CSV_MAX_CLASSES}.`,
-        );
+        throw csvError('csv.badClassCount', { ...at(n), field: quoteField(line), max: String(CSV_MAX_CLASSES) });
       }
       classes = Number(k);
       return;
@@ -103,57 +101,61 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
       if (fields.every((f) => f !== '' && !NUMBER.test(f) && !NON_FINITE.test(f))) return;
     }
     const values = fields.map((f, j) => {
-      if (f === '') throw csvError(`${at(n, j + 1)}: empty value; ${ALLOWED_NUMBER}.`);
+      if (f === '') throw csvError('csv.emptyValue', at(n, j + 1));
       if (NON_FINITE.test(f)) {
-        throw csvError(
-          `${at(n, j + 1)}: ${quoteField(f)} is not a finite number; NaN and Infinity are not allowed, values must be finite and within ±3.4e38.`,
-        );
+        throw csvError('csv.notFinite', { ...at(n, j + 1), field: quoteField(f) });
       }
-      if (!NUMBER.test(f)) throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is not a number; ${ALLOWED_NUMBER}.`);
+      if (!NUMBER.test(f)) throw csvError('csv.notNumber', { ...at(n, j + 1), field: quoteField(f) });
       const v = Number(f);
       if (!(Math.abs(v) <= FLOAT32_MAX)) {
-        throw csvError(`${at(n, j + 1)}: ${quoteField(f)} is too large; values must be finite and within ±3.4e38.`);
+        throw csvError('csv.valueTooLarge', { ...at(n, j + 1), field: quoteField(f) });
       }
       return v;
     });
     if (values.length < minWidth) {
-      const need =
-        seqLen === undefined ? '2 (one input and the target)' : `${minWidth} (seqLen ${seqLen} inputs and the target)`;
-      throw csvError(
-        `${at(n)}: ${values.length} value${values.length === 1 ? '' : 's'}, but a row needs at least ${need}.`,
-      );
+      throw seqLen === undefined
+        ? csvError('csv.tooFewValues', { ...at(n), count: values.length, n: String(values.length) })
+        : csvError('csv.tooFewValuesSeq', {
+            ...at(n),
+            count: values.length,
+            n: String(values.length),
+            min: String(minWidth),
+            seqLen: String(seqLen),
+          });
     }
     if (rows.length === 0) {
       width = values.length;
       widthLine = n;
     } else if (values.length !== width) {
-      throw csvError(
-        `${at(n)}: ${values.length} values, but line ${widthLine} has ${width}; every row must have the same number of values.`,
-      );
+      throw csvError('csv.widthMismatch', {
+        ...at(n),
+        count: String(values.length),
+        widthLine: String(widthLine),
+        width: String(width),
+      });
     }
     if (classes !== null) {
       const c = values[values.length - 1]!;
       if (!Number.isInteger(c) || c < 0 || c >= classes) {
-        throw csvError(
-          `${at(n, values.length)}: target ${quoteField(fields[fields.length - 1]!)} is not a class id; with "# classes=${classes}" the last value must be an integer from 0 to ${classes - 1}.`,
-        );
+        throw csvError('csv.badTarget', {
+          ...at(n, values.length),
+          field: quoteField(fields[fields.length - 1]!),
+          classes: String(classes),
+          maxId: String(classes - 1),
+        });
       }
     }
     rows.push(values);
   });
 
   if (rows.length === 0 && text.trim() === '') {
-    throw csvError(
-      `${file}: the file is empty; expected one sequence per line, comma-separated numbers with the target last.`,
-    );
+    throw csvError('csv.empty', { file });
   }
   if (rows.length === 0) {
-    throw csvError(
-      `${file}: no data rows; expected one sequence per line, comma-separated numbers with the target last.`,
-    );
+    throw csvError('csv.noRows', { file });
   }
   if (rows.length < 2) {
-    throw csvError(`${file}: only 1 data row; at least 2 are needed (one to train on, one held out).`);
+    throw csvError('csv.oneRow', { file });
   }
   const steps = seqLen ?? width - 1;
   const skip = width - 1 - steps;
@@ -166,12 +168,12 @@ export function parseCsv(text: string, file: string, seqLen?: number): CsvDatase
   return { rows: rows.length, steps, inputs, targets, classes };
 }
 
-function describeReadError(e: unknown): string {
+/** The read failure as csv.unreadable's values: a known errno is said by the catalog, anything else as Node wrote it. */
+function readErrorValues(e: unknown): LabValues {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (e as Error).message;
+  if (code === 'ENOENT' || code === 'EISDIR') return { reason: code, detail: '' };
+  if (code === 'EACCES' || code === 'EPERM') return { reason: 'EACCES', detail: '' };
+  return { reason: 'other', detail: (e as Error).message };
 }
 
 /** Reads and parses a CSV task file; every failure is a LabError('invalid_argument') naming the file. */
@@ -180,14 +182,16 @@ export function readCsvFile(path: string, seqLen?: number): CsvDataset {
   try {
     const size = statSync(path).size;
     if (size > CSV_MAX_BYTES) {
-      throw csvError(
-        `Cannot read CSV file ${path}: it is ${Math.round(size / 1048576)} MiB; at most ${CSV_MAX_BYTES / 1048576} MiB is allowed.`,
-      );
+      throw csvError('csv.tooLarge', {
+        path,
+        mib: String(Math.round(size / 1048576)),
+        max: String(CSV_MAX_BYTES / 1048576),
+      });
     }
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof LabError) throw e;
-    throw csvError(`Cannot read CSV file ${path}: ${describeReadError(e)}.`);
+    throw csvError('csv.unreadable', { path, ...readErrorValues(e) });
   }
   return parseCsv(text, path, seqLen);
 }

@@ -51,12 +51,13 @@ export async function failure(p: Promise<unknown>) {
   try {
     await p;
   } catch (e) {
-    const err = e as { name: string; code: string; message: string; issues: unknown };
+    const err = e as { name: string; code: string; message: string; issues: unknown; text?: unknown };
     return {
       name: err.name,
       code: err.code,
       message: err.message,
       issues: err.issues,
+      text: err.text,
       isError: e instanceof Error,
       shown: errorMessage(e),
     };

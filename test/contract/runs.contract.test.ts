@@ -119,6 +119,15 @@ describe('runs over both bindings', () => {
     expect(c!.shown).toBe(c!.message);
   });
 
+  it('carry the id and values of a lab message across both bindings', async () => {
+    const base64 = Buffer.from('not a gzip file').toString('base64');
+    const [a, b] = await Promise.all(bindings.map((bd) => failure(bd.client.importBundle({ base64 }))));
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ name: 'LabError', code: 'invalid_argument', isError: true });
+    expect(a!.message).toMatch(/^Not a gradlab bundle: the data is not a complete gzip file \(.+\)\.$/);
+    expect(a!.text).toEqual({ id: 'bundle.notGzip', values: { detail: expect.any(String) } });
+  });
+
   it('export a figure alike', async () => {
     const { runs } = await bindings[0]!.client.listRuns({});
     const req = { runIds: [runs[0]!.id], chart: 'loss' as const, format: 'svg' as const, settings: { size: 'single' } };

@@ -142,3 +142,18 @@ test('the header switches the language, and the choice is remembered after a rel
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("a zh-CN window says the lab's own refusal of a file in Chinese", async ({ browser }) => {
+  const { context, page, errors } = await openIn(browser, 'zh-CN');
+  await page.getByRole('tab', { name: '运行记录' }).click();
+  // Not gzip: the host refuses it with bundle.notGzip, which the window says from the id, not the English.
+  await page
+    .locator('input[type="file"][accept^=".gz"]')
+    .setInputFiles({ name: 'notes.gz', mimeType: 'application/gzip', buffer: Buffer.from('not a bundle') });
+  const status = page.getByRole('status').filter({ hasText: '无法导入 notes.gz' });
+  await expect(status).toContainText('输入有误：不是 gradlab 数据包：数据不是完整的 gzip 文件');
+  await expect(status).not.toContainText('Not a gradlab bundle');
+  await page.screenshot({ path: '/tmp/i18n-import-refused-zh.png' });
+  expect(errors).toEqual([]);
+  await context.close();
+});

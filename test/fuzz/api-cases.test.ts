@@ -16,7 +16,7 @@ interface Case {
   method: string;
   body: string;
   status: number;
-  error?: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error?: { code: string; message: string; issues?: { path: string; message: string }[]; text?: unknown };
   result?: unknown;
 }
 const CASES = JSON.parse(readFileSync(join(__dirname, '../fixtures/fuzz/api-cases.json'), 'utf8')) as Case[];

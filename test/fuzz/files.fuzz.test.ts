@@ -114,7 +114,7 @@ describe('CSV files under fuzzing', () => {
         expect(error).toBeInstanceOf(LabError);
         const e = error as LabError;
         expect(e.code).toBe('invalid_argument');
-        expect(e.issues).toEqual([{ path: 'task.path', message: e.message }]);
+        expect(e.issues).toEqual([{ path: 'task.path', message: e.message, text: e.text }]);
         expect(e.message.length).toBeLessThanOrEqual(400);
         for (const line of text.split(/\r?\n|\r/))
           if (line.trim().length > 40) expect(e.message).not.toContain(line.trim());

@@ -45,7 +45,10 @@ describe('core/shared', () => {
   });
 
   it.each(FILES)('%s uses no Node or DOM global', (file) => {
-    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    // Words inside string literals are prose (lab-messages.ts says "the engine process"), not globals.
+    const code = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
+      .replace(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "''");
     expect(code.match(/\b(process|Buffer|require|__dirname|window|document|navigator|localStorage)\b/g) ?? []).toEqual(
       [],
     );

@@ -6,6 +6,7 @@
  */
 import { ERROR_CODES, errorMessage, receivedError, LabError, type FieldIssue } from '../../../core/shared/errors';
 import { tFor } from '../i18n';
+import { sayLabText } from './lab-text';
 
 type ErrorsT = ReturnType<typeof tFor<'errors'>>;
 
@@ -62,7 +63,7 @@ export function issueMessage(message: string): string {
 
 /** "model.hidden: 过大：应 ≤ 1024", or the message alone for an issue with the whole value. */
 export function issueLine(issue: FieldIssue): string {
-  const msg = issueMessage(issue.message);
+  const msg = sayLabText(issue.text) ?? issueMessage(issue.message);
   return issue.path ? tFor('errors')('issue.atPath', { path: issue.path, message: msg }) : msg;
 }
 
@@ -77,7 +78,8 @@ const CODE_KEYS = {
 
 /**
  * Any thrown value as words for the user: a LabError with field issues says its code and each issue (path
- * kept); one without issues says its code and the lab's own message; anything else its message.
+ * kept); one without issues says its code and the lab's own message (in the window's language when it came
+ * with a LabText); anything else its message.
  */
 export function errorText(e: unknown): string {
   const err = receivedError(e);
@@ -85,5 +87,5 @@ export function errorText(e: unknown): string {
   const t = tFor('errors');
   const what = t(CODE_KEYS[err.code]);
   if (err.issues.length) return t('withDetail', { what, detail: err.issues.map(issueLine).join(t('issueSeparator')) });
-  return t('withDetail', { what, detail: err.message });
+  return t('withDetail', { what, detail: sayLabText(err.text) ?? err.message });
 }

@@ -100,7 +100,11 @@ describe('browser mode guards', () => {
   it('answers an unknown method with not_found', async () => {
     const r = await raw('/api/noSuchMethod', { host: host(), [TOKEN_HEADER]: server.token });
     expect(r.status).toBe(404);
-    expect(JSON.parse(r.body).error).toEqual({ code: 'not_found', message: 'Unknown method "noSuchMethod"' });
+    expect(JSON.parse(r.body).error).toEqual({
+      code: 'not_found',
+      message: 'Unknown method "noSuchMethod"',
+      text: { id: 'api.unknownMethod', values: { method: 'noSuchMethod' } },
+    });
   });
 
   it('answers a body that is not JSON with invalid_argument', async () => {
