@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import {
+  LabError,
   labError,
   type EngineInfo,
   type ExperimentSpec,

@@ -9,29 +9,46 @@ const POS_INF = '__gradlab:+Inf__';
 const NEG_INF = '__gradlab:-Inf__';
 export const WIRE_BYTES_KEY = '__gradlab:bytes__';
 
-interface NodeBufferLike {
-  from(data: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'base64'): string };
-  from(data: string, encoding: 'base64'): Uint8Array;
+/** How bytes become base64 and back. */
+export interface Base64Codec {
+  encode(bytes: Uint8Array): string;
+  decode(base64: string): Uint8Array<ArrayBuffer>;
 }
-// Node's Buffer is far faster than btoa/atob on hundreds of MiB; the page has only the latter.
-const NodeBuffer = (globalThis as { Buffer?: NodeBufferLike }).Buffer;
+
 // Stays under the engines' argument-count limit for String.fromCharCode(...chunk).
 const CHUNK = 0x8000;
 
+/** btoa/atob: present in every browser and in Node, so the page and tests need nothing else. */
+const portableCodec: Base64Codec = {
+  encode(bytes) {
+    const parts: string[] = [];
+    for (let i = 0; i < bytes.length; i += CHUNK) parts.push(String.fromCharCode(...bytes.subarray(i, i + CHUNK)));
+    return btoa(parts.join(''));
+  },
+  decode(base64) {
+    const bin = atob(base64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  },
+};
+
+let codec: Base64Codec = portableCodec;
+
+/**
+ * Node's own base64 is about ten times faster than btoa/atob on a bundle of hundreds of MiB, but this layer may
+ * not name Node's globals: the Node side registers it (core/api/node-base64.ts) and the page keeps the default.
+ */
+export function setBase64Codec(next: Base64Codec): void {
+  codec = next;
+}
+
 export function bytesToBase64(bytes: Uint8Array): string {
-  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) parts.push(String.fromCharCode(...bytes.subarray(i, i + CHUNK)));
-  return btoa(parts.join(''));
+  return codec.encode(bytes);
 }
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  // A plain Uint8Array of its own: a small Buffer is a view into a shared pool, and callers keep `.buffer`.
-  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(base64, 'base64'));
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
+  return codec.decode(base64);
 }
 
 /**

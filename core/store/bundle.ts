@@ -4,6 +4,7 @@
  * fresh ones, and a sweep's runs follow their sweep's new id, so a sweep arrives together.
  */
 import zlib from 'node:zlib';
+import '../api/node-base64';
 import { invalidArgument, labError } from '../api/errors';
 import { ExperimentSpecSchema } from '../api/spec';
 import type { RunSummary } from '../api/records';

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import '../../core/api/node-base64';
 import {
   HTTP_EVENTS_PATH,
   MAX_BUNDLE_BYTES,

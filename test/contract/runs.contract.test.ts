@@ -120,8 +120,8 @@ describe('runs over both bindings', () => {
   });
 
   it('carry the id and values of a lab message across both bindings', async () => {
-    const base64 = Buffer.from('not a gzip file').toString('base64');
-    const [a, b] = await Promise.all(bindings.map((bd) => failure(bd.client.importBundle({ base64 }))));
+    const bytes = new TextEncoder().encode('not a gzip file');
+    const [a, b] = await Promise.all(bindings.map((bd) => failure(bd.client.importBundle({ bytes }))));
     expect(a).toEqual(b);
     expect(a).toMatchObject({ name: 'LabError', code: 'invalid_argument', isError: true });
     expect(a!.message).toMatch(/^Not a gradlab bundle: the data is not a complete gzip file \(.+\)\.$/);
