@@ -9,7 +9,7 @@ import { metricCurves, profileCurves, seedGroups, type CurveRun, type CompareSer
 import { lineStyle } from '../../../core/shared/palette';
 import { CompareControls } from './CompareControls';
 import { updateCompareSettings, useCompareSettings } from './compare-settings';
-import { ComparePlot } from './ComparePlot';
+import { ComparePlot, type ComparePlotProps } from './ComparePlot';
 import type { XMarker } from '../charts/plot-series';
 import { useT } from '../i18n';
 import { ProbeStepSelect } from './ProbeStepSelect';
@@ -38,6 +38,13 @@ function clipThreshold(runs: readonly CurveRun[]): number | undefined {
 
 function Empty({ children }: { children: string }) {
   return <p className="chart-empty">{children}</p>;
+}
+
+/** A panel's body: "loading" until the first wave, its own empty text when it has no curve, else the plot. */
+function PlotOrEmpty({ loading, empty, ...plot }: ComparePlotProps & { loading: boolean; empty: string }) {
+  const t = useT('compare');
+  if (loading) return <Empty>{t('loading')}</Empty>;
+  return plot.series.length ? <ComparePlot {...plot} /> : <Empty>{empty}</Empty>;
 }
 
 export function CompareView({ runs: selection, onRunsChange }: CompareViewProps) {
@@ -167,20 +174,16 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
             </label>
           ))}
         >
-          {loading ? (
-            <Empty>{t('loading')}</Empty>
-          ) : curves.loss.length ? (
-            <ComparePlot
-              name={t('chart.loss')}
-              series={curves.loss}
-              log={settings.logY.loss}
-              xLabel={xLabel}
-              yLabel={t('axis.loss')}
-              markers={markers}
-            />
-          ) : (
-            <Empty>{t('none.loss')}</Empty>
-          )}
+          <PlotOrEmpty
+            loading={loading}
+            empty={t('none.loss')}
+            name={t('chart.loss')}
+            series={curves.loss}
+            log={settings.logY.loss}
+            xLabel={xLabel}
+            yLabel={t('axis.loss')}
+            markers={markers}
+          />
         </ChartPanel>
         <ChartPanel
           title={t('chart.gradNorm')}
@@ -190,21 +193,17 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           onLogY={setLog('gradnorm')}
           exportDefaults={{ smoothing: settings.smoothing, logY: settings.logY.gradnorm }}
         >
-          {loading ? (
-            <Empty>{t('loading')}</Empty>
-          ) : curves.gradnorm.length ? (
-            <ComparePlot
-              name={t('chart.gradNorm')}
-              series={curves.gradnorm}
-              log={settings.logY.gradnorm}
-              xLabel={xLabel}
-              yLabel={t('axis.gradNorm')}
-              markers={markers}
-              hLines={clipLines}
-            />
-          ) : (
-            <Empty>{t('none.gradNorm')}</Empty>
-          )}
+          <PlotOrEmpty
+            loading={loading}
+            empty={t('none.gradNorm')}
+            name={t('chart.gradNorm')}
+            series={curves.gradnorm}
+            log={settings.logY.gradnorm}
+            xLabel={xLabel}
+            yLabel={t('axis.gradNorm')}
+            markers={markers}
+            hLines={clipLines}
+          />
         </ChartPanel>
         <ChartPanel
           title={t('chart.flow')}
@@ -221,19 +220,15 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
             <ProbeStepSelect steps={allProbeSteps} value={settings.probe} layers={maxLayers} layer={settings.layer} />
           }
         >
-          {loading ? (
-            <Empty>{t('loading')}</Empty>
-          ) : profileSeries.length ? (
-            <ComparePlot
-              name={t('chart.flow')}
-              series={profileSeries}
-              log={settings.logY.profile}
-              xLabel={t('axis.timeStep')}
-              yLabel={H_GRAD_NORM}
-            />
-          ) : (
-            <Empty>{t('none.profile')}</Empty>
-          )}
+          <PlotOrEmpty
+            loading={loading}
+            empty={t('none.profile')}
+            name={t('chart.flow')}
+            series={profileSeries}
+            log={settings.logY.profile}
+            xLabel={t('axis.timeStep')}
+            yLabel={H_GRAD_NORM}
+          />
         </ChartPanel>
         <ChartPanel
           title={t('chart.horizon')}
@@ -243,20 +238,16 @@ export function CompareView({ runs: selection, onRunsChange }: CompareViewProps)
           onLogY={setLog('horizon')}
           exportDefaults={{ smoothing: settings.smoothing, logY: settings.logY.horizon }}
         >
-          {loading ? (
-            <Empty>{t('loading')}</Empty>
-          ) : curves.horizon.length ? (
-            <ComparePlot
-              name={t('chart.horizon')}
-              series={curves.horizon}
-              log={settings.logY.horizon}
-              xLabel={xLabel}
-              yLabel={t('axis.horizon')}
-              markers={markers}
-            />
-          ) : (
-            <Empty>{t('none.horizon')}</Empty>
-          )}
+          <PlotOrEmpty
+            loading={loading}
+            empty={t('none.horizon')}
+            name={t('chart.horizon')}
+            series={curves.horizon}
+            log={settings.logY.horizon}
+            xLabel={xLabel}
+            yLabel={t('axis.horizon')}
+            markers={markers}
+          />
         </ChartPanel>
       </div>
       {data.runs.length > 0 && <SpecDiffTable runs={data.runs.map((r) => r.detail)} />}
