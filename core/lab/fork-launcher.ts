@@ -28,7 +28,10 @@ export function forkLauncher(
         return child.pid;
       },
       send(message) {
-        if (!exited && child.connected) child.send(message);
+        // An engine that has just failed may still look connected: the write then fails with EPIPE, which
+        // without a callback is an unhandled 'error' that takes the lab down. Its exit, reported through
+        // onExit, is what the lab acts on, so the failed write is dropped here.
+        if (!exited && child.connected) child.send(message, (err) => void err);
       },
       onMessage(listener) {
         child.on('message', (m) => listener(m as EngineToHost));
