@@ -130,6 +130,13 @@ export function createLab(options: LabOptions): Lab {
     waiters.delete(run.id);
   };
 
+  /** What getRun answers: the stored run, with the workers that trained it when a cluster did. */
+  const runDetail = (runId: string): LabResult<'getRun'> => {
+    const s = requireStore();
+    const attempts = s.listAttempts(runId);
+    return { ...s.getRun(runId), ...(attempts.length ? { attempts } : {}) };
+  };
+
   const requireCluster = () => {
     if (!cluster) throw labError('unavailable', 'lab.noCluster');
     return cluster;
@@ -289,11 +296,7 @@ export function createLab(options: LabOptions): Lab {
     noteRun: async ({ runId, note }) => updated(requireStore().noteRun(runId, note)),
 
     listRuns: (query) => read('listRuns', query, () => requireStore().listRuns(query)),
-    getRun: async ({ runId }) => {
-      const s = requireStore();
-      const attempts = s.listAttempts(runId);
-      return { ...s.getRun(runId), ...(attempts.length ? { attempts } : {}) };
-    },
+    getRun: async ({ runId }) => runDetail(runId),
     getSeries: async ({ runId, metrics, maxPoints }) => {
       const args = { runId, ...(metrics ? { metrics } : {}), ...(maxPoints ? { maxPoints } : {}) };
       return { runId, series: await read('getSeries', args, () => requireStore().getSeries(runId, args)) };
@@ -303,13 +306,11 @@ export function createLab(options: LabOptions): Lab {
       const answer = await read('getSeriesMany', args, () => requireStore().getSeriesMany(runIds, args));
       if (!details) return answer;
       // Details are one row each on the lab's connection; a run deleted between the two reads counts as missing.
-      const s = requireStore();
       const runs: LabResult<'getSeriesMany'>['runs'] = [];
       const missing = [...answer.missing];
       for (const r of answer.runs) {
         try {
-          const attempts = s.listAttempts(r.runId);
-          runs.push({ ...r, detail: { ...s.getRun(r.runId), ...(attempts.length ? { attempts } : {}) } });
+          runs.push({ ...r, detail: runDetail(r.runId) });
         } catch (e) {
           if (e instanceof LabError && e.code === 'not_found') missing.push(r.runId);
           else throw e;
