@@ -73,26 +73,6 @@ function isBytesMarker(v: unknown): v is Record<typeof WIRE_BYTES_KEY, string> {
   );
 }
 
-/** A JSON-safe copy of `value`: every Uint8Array (at any depth) becomes its base64 marker object. */
-export function encodeWire(value: unknown): unknown {
-  if (value instanceof Uint8Array) return { [WIRE_BYTES_KEY]: bytesToBase64(value) };
-  if (Array.isArray(value)) return value.map(encodeWire);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeWire(v)]));
-  }
-  return value;
-}
-
-/** The inverse of encodeWire: every base64 marker object (at any depth) becomes a Uint8Array again. */
-export function decodeWire(value: unknown): unknown {
-  if (isBytesMarker(value)) return base64ToBytes(value[WIRE_BYTES_KEY]);
-  if (Array.isArray(value)) return value.map(decodeWire);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeWire(v)]));
-  }
-  return value;
-}
-
 export function toWire(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, k: string, v: unknown) {
     // The holder's own value: a Node Buffer's toJSON has already turned `v` into {type, data} by now.

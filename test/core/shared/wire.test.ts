@@ -1,14 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  WIRE_BYTES_KEY,
-  base64ToBytes,
-  bytesToBase64,
-  decodeWire,
-  encodeWire,
-  fromWire,
-  plainBytes,
-  toWire,
-} from '../../../core/shared/wire';
+import { WIRE_BYTES_KEY, base64ToBytes, bytesToBase64, fromWire, plainBytes, toWire } from '../../../core/shared/wire';
 
 const hex = (b: unknown) => Buffer.from(b as Uint8Array).toString('hex');
 
@@ -27,9 +18,6 @@ describe('bytes on the JSON wire', () => {
     expect(new TextDecoder().decode(back.companions[0]!.bytes)).toBe('x,y\n');
     expect(back.companions[1]!.bytes).toEqual(new Uint8Array());
     expect(back.loss).toEqual(value.loss);
-    const finite = { file: value.file, companions: value.companions };
-    expect(JSON.parse(toWire(finite))).toEqual(encodeWire(finite));
-    expect(hex((decodeWire(encodeWire(value)) as typeof value).file.bytes)).toBe('0001feff');
   });
 
   it('carries a top-level Uint8Array and a Node Buffer as bytes, not as {type, data}', () => {
@@ -48,13 +36,11 @@ describe('bytes on the JSON wire', () => {
     const back = fromWire(toWire({ bytes: big })) as { bytes: Uint8Array };
     expect(back.bytes.length).toBe(big.length);
     expect(Buffer.from(back.bytes).equals(big)).toBe(true);
-    expect(Buffer.from(decodeWire(encodeWire(big)) as Uint8Array).equals(big)).toBe(true);
   });
 
   it('leaves look-alike objects with other keys or a non-string value as they are', () => {
     const lookAlikes = [{ [WIRE_BYTES_KEY]: 'AA==', other: 1 }, { [WIRE_BYTES_KEY]: 5 }];
     expect(fromWire(JSON.stringify(lookAlikes))).toEqual(lookAlikes);
-    expect(decodeWire(lookAlikes)).toEqual(lookAlikes);
   });
 
   it('base64 helpers match Node, and plainBytes shares the memory of a Buffer', () => {
